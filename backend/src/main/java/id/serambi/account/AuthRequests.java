@@ -1,0 +1,53 @@
+package id.serambi.account;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The request and response bodies of the account endpoints. */
+public final class AuthRequests {
+
+    private AuthRequests() {
+    }
+
+    @Schema(name = "RegisterRequest")
+    public record Register(
+            @NotBlank @Email @Size(max = 254) @Schema(examples = "sari@example.id") String email,
+            @NotNull @Size(min = 10, max = 200) @Schema(description = "At least 10 characters", examples = "buku-itu-jendela")
+            String password,
+            @NotBlank @Size(max = 80) @Schema(examples = "Sari Rahmawati") String displayName,
+            @NotNull @Min(1900) @Max(2100) @Schema(description = "Year of birth; teens' ages are never public", examples = "2010")
+            Integer birthYear) {
+    }
+
+    @Schema(name = "LoginRequest")
+    public record Login(
+            @NotBlank @Size(max = 254) @Schema(examples = "sari@example.id") String email,
+            @NotBlank @Size(max = 200) @Schema(examples = "buku-itu-jendela") String password) {
+    }
+
+    @Schema(name = "LoginResponse")
+    public record Token(
+            @Schema(description = "RS256-signed JWT, sent as 'Authorization: Bearer <token>'") String token,
+            @Schema(examples = "2026-11-23T17:00:00Z") Instant expiresAt) {
+    }
+
+    @Schema(name = "UpdateMeRequest", description = "Only the fields present are changed. A new password needs the current one.")
+    public record UpdateMe(
+            @Size(min = 1, max = 80) @Pattern(regexp = ".*\\S.*", message = "must not be blank")
+            @Schema(examples = "Sari R.") String displayName,
+            @Min(1900) @Max(2100) @Schema(examples = "2010") Integer birthYear,
+            @Size(max = 200) String currentPassword,
+            @Size(min = 10, max = 200) String newPassword) {
+    }
+
+    @Schema(name = "RoleChangeRequest")
+    public record RoleChange(@NotNull @Schema(examples = "STAFF") Role role) {
+    }
+}

@@ -1,0 +1,86 @@
+package id.serambi.account;
+
+import id.serambi.common.Problem;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/auth")
+@Tag(name = "Accounts", description = "Registration, login and the caller's own account")
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirements
+public class AuthResource {
+
+    private final AccountService accounts;
+    private final LoginThrottle throttle;
+    private final TokenService tokens;
+
+    public AuthResource(AccountService accounts, LoginThrottle throttle, TokenService tokens) {
+        this.accounts = accounts;
+        this.throttle = throttle;
+        this.tokens = tokens;
+    }
+
+    @POST
+    @Path("/register")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a member account", description = "Patrons and teens register themselves; staff roles are given by an admin.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "teen",
+            value = "{\"email\":\"sari@example.id\",\"password\":\"buku-itu-jendela\",\"displayName\":\"Sari Rahmawati\",\"birthYear\":2010}")))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = UserDto.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "short password",
+            value = "{\"type\":\"https://serambi.id/problems/validation\",\"title\":\"Invalid request\",\"status\":400,\"detail\":\"password: size must be between 10 and 200\",\"instance\":\"/api/auth/register\",\"errors\":[{\"field\":\"password\",\"message\":\"size must be between 10 and 200\"}]}")))
+    @APIResponse(responseCode = "409", description = "E-mail already registered", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "duplicate",
+            value = "{\"type\":\"https://serambi.id/problems/duplicate-email\",\"title\":\"E-mail already registered\",\"status\":409,\"detail\":\"An account with this e-mail already exists; log in instead\"}")))
+    public Uni<Response> register(@Valid @NotNull AuthRequests.Register body) {
+        return accounts.register(body).map(user -> Response.created(URI.create("/me"))
+                .entity(UserDto.of(user)).build());
+    }
+
+    @POST
+    @Path("/login")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Log in and receive a bearer token")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "login",
+            value = "{\"email\":\"sari@example.id\",\"password\":\"buku-itu-jendela\"}")))
+    @APIResponse(responseCode = "200", description = "Logged in", content = @Content(schema = @Schema(implementation = AuthRequests.Token.class),
+            examples = @ExampleObject(name = "token", value = "{\"token\":\"eyJraWQiOi...\",\"expiresAt\":\"2026-11-23T17:00:00Z\"}")))
+    @APIResponse(responseCode = "401", description = "Wrong e-mail or password", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Too many failed logins for the account or the address",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<AuthRequests.Token> login(@Valid @NotNull AuthRequests.Login body, @Context HttpServerRequest http) {
+        String ip = http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
+        return throttle.begin(body.email(), ip)
+                .chain(() -> accounts.authenticate(body.email(), body.password()))
+                .chain(user -> {
+                    if (user == null) {
+                        return Uni.createFrom().failure(new id.serambi.common.ProblemException(401, "invalid-credentials",
+                                "Invalid credentials", "The e-mail or password is wrong"));
+                    }
+                    return throttle.succeeded(body.email()).map(ignored -> tokens.issue(user));
+                });
+    }
+}

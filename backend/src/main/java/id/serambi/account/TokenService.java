@@ -1,0 +1,33 @@
+package id.serambi.account;
+
+import id.serambi.common.SerambiConfig;
+import io.smallrye.jwt.build.Jwt;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Set;
+
+/** Issues the RS256 bearer tokens that {@link TokenVerification} checks. */
+@ApplicationScoped
+public class TokenService {
+
+    private final SigningKeys keys;
+    private final SerambiConfig config;
+
+    public TokenService(SigningKeys keys, SerambiConfig config) {
+        this.keys = keys;
+        this.config = config;
+    }
+
+    public AuthRequests.Token issue(User user) {
+        Instant expiresAt = Instant.now().plus(config.jwt().lifetime());
+        String token = Jwt.issuer(config.jwt().issuer())
+                .subject(String.valueOf(user.id))
+                .upn(user.email)
+                .groups(Set.of(user.role.name()))
+                .claim("name", user.displayName)
+                .expiresAt(expiresAt)
+                .jws().keyId(keys.keyId())
+                .sign(keys.privateKey());
+        return new AuthRequests.Token(token, expiresAt);
+    }
+}

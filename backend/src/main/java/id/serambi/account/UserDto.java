@@ -1,0 +1,19 @@
+package id.serambi.account;
+
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** An account as its owner and admins see it. Never in a public response. */
+@Schema(name = "User")
+public record UserDto(
+        @Schema(examples = "42") long id,
+        @Schema(examples = "sari@example.id") String email,
+        @Schema(examples = "Sari Rahmawati") String displayName,
+        @Schema(examples = "2010") int birthYear,
+        @Schema(examples = "MEMBER") Role role,
+        @Schema(examples = "2026-11-23T09:00:00Z") Instant createdAt) {
+
+    static UserDto of(User user) {
+        return new UserDto(user.id, user.email, user.displayName, user.birthYear, user.role, user.createdAt);
+    }
+}

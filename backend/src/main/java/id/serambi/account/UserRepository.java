@@ -1,0 +1,48 @@
+package id.serambi.account;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+@ApplicationScoped
+@WithSession
+public class UserRepository implements PanacheRepository<User> {
+
+    public Uni<User> findByEmail(String email) {
+        return find("lower(email) = lower(?1)", email.strip()).firstResult();
+    }
+
+    public Uni<Boolean> anyAdmin() {
+        return count("role", Role.ADMIN).map(n -> n > 0);
+    }
+
+    public Uni<Long> countAdmins() {
+        return count("role", Role.ADMIN);
+    }
+
+    /** A stable page of accounts, optionally filtered by a fragment of the e-mail or name. */
+    public Uni<List<User>> search(String query, int page, int size) {
+        Sort sort = Sort.by("id");
+        if (query == null || query.isBlank()) {
+            return findAll(sort).page(Page.of(page, size)).list();
+        }
+        return find("lower(email) like ?1 or lower(displayName) like ?1", sort, like(query))
+                .page(Page.of(page, size)).list();
+    }
+
+    public Uni<Long> countMatching(String query) {
+        if (query == null || query.isBlank()) {
+            return count();
+        }
+        return count("lower(email) like ?1 or lower(displayName) like ?1", like(query));
+    }
+
+    private static String like(String query) {
+        String escaped = query.strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return "%" + escaped + "%";
+    }
+}

@@ -1,0 +1,64 @@
+package id.serambi.common;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/** Serambi's own settings (prefix {@code serambi}); each can be set by an environment variable. */
+@ConfigMapping(prefix = "serambi")
+public interface SerambiConfig {
+
+    Library library();
+
+    Jwt jwt();
+
+    Login login();
+
+    Admin admin();
+
+    Demo demo();
+
+    interface Library {
+        @WithDefault("Perpustakaan Kota Banjarbaru")
+        String name();
+
+        @WithDefault("Asia/Makassar")
+        ZoneId timeZone();
+
+        @WithDefault("id")
+        String defaultLanguage();
+    }
+
+    interface Jwt {
+        String issuer();
+
+        @WithDefault("PT8H")
+        Duration lifetime();
+
+        /** PEM file (path or classpath resource) of the RS256 public key; with the private key, takes precedence. */
+        Optional<String> publicKeyLocation();
+
+        Optional<String> privateKeyLocation();
+    }
+
+    interface Login {
+        @WithDefault("10")
+        int maxFailures();
+
+        @WithDefault("PT15M")
+        Duration window();
+    }
+
+    interface Admin {
+        Optional<String> email();
+
+        Optional<String> password();
+    }
+
+    interface Demo {
+        @WithDefault("false")
+        boolean enabled();
+    }
+}

@@ -1,0 +1,56 @@
+package id.serambi.demo;
+
+import id.serambi.account.AccountService;
+import id.serambi.account.Role;
+import id.serambi.common.SerambiConfig;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Demo data for Perpustakaan Kota Banjarbaru (dev profile, or SERAMBI_DEMO_ENABLED=true). Idempotent: what exists is
+ * left alone. The demo logins are listed in the README; never enable this on a production instance.
+ */
+@ApplicationScoped
+public class DemoData {
+
+    private static final Logger LOG = Logger.getLogger(DemoData.class);
+
+    /** A demo login; the README lists the same four. */
+    public record DemoAccount(String email, String password, String displayName, int birthYear, Role role) {
+    }
+
+    public static final List<DemoAccount> ACCOUNTS = List.of(
+            new DemoAccount("admin@demo.serambi.id", "demo-admin-2026", "Admin Perpustakaan", 1985, Role.ADMIN),
+            new DemoAccount("staf@demo.serambi.id", "demo-staf-2026", "Rina Wulandari", 1992, Role.STAFF),
+            new DemoAccount("peninjau@demo.serambi.id", "demo-peninjau-2026", "Dedi Kurniawan", 1988, Role.REVIEWER),
+            new DemoAccount("remaja@demo.serambi.id", "demo-remaja-2026", "Nadia Putri", 2011, Role.MEMBER));
+
+    private final SerambiConfig config;
+    private final AccountService accounts;
+
+    public DemoData(SerambiConfig config, AccountService accounts) {
+        this.config = config;
+        this.accounts = accounts;
+    }
+
+    void load(@Observes @Priority(30) StartupEvent event) throws Throwable {
+        if (!config.demo().enabled()) {
+            return;
+        }
+        LOG.warn("Demo data is enabled (SERAMBI_DEMO_ENABLED): the demo accounts have published passwords");
+        for (DemoAccount account : ACCOUNTS) {
+            VertxContextSupport.subscribeAndAwait(() -> accounts.ensureAccount(account.email(), account.password(),
+                    account.displayName(), account.birthYear(), account.role()).onFailure().recoverWithUni(e -> {
+                        LOG.debugf("Demo account %s: %s", account.email(), e.getMessage());
+                        return Uni.createFrom().nullItem();
+                    }));
+        }
+        LOG.infof("Demo data ready for %s", config.library().name());
+    }
+}

@@ -1,0 +1,81 @@
+package id.serambi.support;
+
+import static io.restassured.RestAssured.given;
+
+import io.agroal.api.AgroalDataSource;
+import io.restassured.http.ContentType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.UUID;
+
+/** Test data through the real API and the real database: each test makes the accounts it needs. */
+public final class Accounts {
+
+    public static final String PASSWORD = "rahasia-sekali-123";
+
+    private Accounts() {
+    }
+
+    public static String uniqueEmail(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@test.serambi.id";
+    }
+
+    /** Registers a member and returns its id. */
+    public static long register(String email) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("email", email, "password", PASSWORD, "displayName", "Pengguna Uji", "birthYear", 2008))
+                .post("/api/auth/register")
+                .then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+    }
+
+    public static String login(String email, String password) {
+        return given().contentType(ContentType.JSON)
+                .header("X-Forwarded-For", randomIp())
+                .body(Map.of("email", email, "password", password))
+                .post("/api/auth/login")
+                .then().statusCode(200)
+                .extract().jsonPath().getString("token");
+    }
+
+    /** A fresh account with the given role, logged in: returns its bearer token. */
+    public static String tokenFor(AgroalDataSource db, String role) {
+        String email = uniqueEmail(role.toLowerCase());
+        long id = register(email);
+        sql(db, "UPDATE app_user SET role = ? WHERE id = ?", role, id);
+        return login(email, PASSWORD);
+    }
+
+    public static String randomIp() {
+        UUID u = UUID.randomUUID();
+        return "10." + Math.floorMod(u.getMostSignificantBits(), 250) + "." + Math.floorMod(u.getLeastSignificantBits(), 250)
+                + "." + (1 + Math.floorMod(u.hashCode(), 250));
+    }
+
+    public static void sql(AgroalDataSource db, String sql, Object... args) {
+        try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                st.setObject(i + 1, args[i]);
+            }
+            st.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static long count(AgroalDataSource db, String sql, Object... args) {
+        try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                st.setObject(i + 1, args[i]);
+            }
+            try (var rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
