@@ -1,0 +1,41 @@
+package id.serambi.common;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+/** Health, metrics and the API description that operators and API clients rely on. */
+@QuarkusTest
+class PlatformTest {
+
+    @Test
+    void readinessChecksTheDatabase() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body(containsString("Reactive PostgreSQL connections health check"));
+    }
+
+    @Test
+    void metricsCountApiRequests() {
+        given().get("/api/library").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("http_server_requests_seconds_count{"))
+                .body(containsString("uri=\"/library\""));
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheAccountEndpoints() {
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("info.title", equalTo("Serambi API"))
+                .body("paths", hasKey("/api/auth/register"))
+                .body("paths", hasKey("/api/auth/login"))
+                .body("paths", hasKey("/api/me"))
+                .body("paths.'/api/auth/register'.post.responses", hasKey("409"))
+                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"));
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+}
