@@ -1,0 +1,58 @@
+import { defineConfig, devices } from '@playwright/test'
+import { E2E_ADMIN } from './tests/e2e/e2e-admin'
+
+// Browser tests drive Debian's Chromium (scripts/ensure-chromium.sh installs it) against the packaged
+// backend, which serves this SPA. Playwright never downloads a browser of its own.
+// SERAMBI_E2E_BASE_URL points the tests at an app that is already running (e.g. `npm run dev`) instead.
+const externalBaseUrl = process.env.SERAMBI_E2E_BASE_URL
+const baseURL = externalBaseUrl ?? 'http://127.0.0.1:8089'
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  outputDir: 'test-results',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  use: {
+    ...devices['Desktop Chrome'],
+    baseURL,
+    locale: 'id-ID',
+    timezoneId: 'Asia/Makassar',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  webServer: externalBaseUrl
+    ? undefined
+    : {
+        command: 'java -jar ../backend/target/quarkus-app/quarkus-run.jar',
+        env: {
+          QUARKUS_PROFILE: 'e2e',
+          QUARKUS_HTTP_PORT: '8089',
+          // The first admin, created at start on the cleaned e2e database (tests/e2e/e2e-admin.ts).
+          SERAMBI_ADMIN_EMAIL: E2E_ADMIN.email,
+          SERAMBI_ADMIN_PASSWORD: E2E_ADMIN.password,
+        },
+        url: 'http://127.0.0.1:8089/q/health/ready',
+        timeout: 120_000,
+        reuseExistingServer: false,
+        stdout: 'pipe',
+        stderr: 'pipe',
+      },
+})

@@ -1,0 +1,27 @@
+import { createApp } from 'vue'
+import App from './App.vue'
+import { DEFAULT_LANGUAGE, i18n, isLanguage, setLanguage, storedLanguage } from './i18n'
+import { loadLibrary, useLibrary } from './library'
+import { createAppRouter } from './router'
+import './styles.css'
+
+async function start() {
+  const remembered = storedLanguage()
+  await setLanguage(remembered ?? DEFAULT_LANGUAGE, false)
+
+  const router = createAppRouter()
+  const app = createApp(App).use(i18n).use(router)
+
+  // Without a remembered choice, follow the library's default language once it is known.
+  void loadLibrary().then(() => {
+    const preferred = useLibrary().defaultLanguage
+    if (!storedLanguage() && !remembered && isLanguage(preferred) && preferred !== i18n.global.locale.value) {
+      void setLanguage(preferred, false)
+    }
+  })
+
+  await router.isReady()
+  app.mount('#app')
+}
+
+void start()

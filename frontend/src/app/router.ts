@@ -1,0 +1,149 @@
+import { nextTick } from 'vue'
+import {
+  createRouter,
+  createWebHistory,
+  type RouteLocationNormalized,
+  type RouteLocationRaw,
+  type RouteRecordRaw,
+  type Router,
+  type RouterHistory,
+} from 'vue-router'
+import type { Role } from '@/features/account/api'
+import { auth } from '@/features/account/auth-store'
+import { i18n } from './i18n'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Key in locales/ of the page's title (document.title). */
+    titleKey: string
+    /** Only for logged-in users: others are sent to the login page. */
+    requiresAuth?: boolean
+    /** Only for these roles (implies requiresAuth). */
+    roles?: Role[]
+    /** Login and registration: a logged-in user goes to the account page instead. */
+    guestOnly?: boolean
+  }
+}
+
+export const routes: RouteRecordRaw[] = [
+  {
+    path: '/',
+    name: 'home',
+    component: () => import('@/features/home/pages/HomePage.vue'),
+    meta: { titleKey: 'title.home' },
+  },
+  {
+    path: '/masuk',
+    name: 'login',
+    component: () => import('@/features/account/pages/LoginPage.vue'),
+    meta: { titleKey: 'title.login', guestOnly: true },
+  },
+  {
+    path: '/daftar',
+    name: 'register',
+    component: () => import('@/features/account/pages/RegisterPage.vue'),
+    meta: { titleKey: 'title.register', guestOnly: true },
+  },
+  {
+    path: '/akun',
+    name: 'account',
+    component: () => import('@/features/account/pages/AccountPage.vue'),
+    meta: { titleKey: 'title.account', requiresAuth: true },
+  },
+  {
+    path: '/admin/pengguna',
+    name: 'users',
+    component: () => import('@/features/account/pages/UsersPage.vue'),
+    meta: { titleKey: 'title.users', requiresAuth: true, roles: ['ADMIN'] },
+  },
+  // Both catch-alls match any path; a path resolves to the first. The guard sends a wrong-role visit to
+  // 'forbidden' by name, which keeps the address the user asked for.
+  {
+    path: '/:pathMatch(.*)*',
+    name: 'not-found',
+    component: () => import('./pages/NotFoundPage.vue'),
+    meta: { titleKey: 'title.notFound' },
+  },
+  {
+    path: '/:pathMatch(.*)*',
+    name: 'forbidden',
+    component: () => import('./pages/ForbiddenPage.vue'),
+    meta: { titleKey: 'title.forbidden' },
+  },
+]
+
+/** A `next` target is followed only when it is a path inside this app (no other origin, no protocol). */
+export function safeNext(next: unknown, fallback = '/akun'): string {
+  const value = Array.isArray(next) ? next[0] : next
+  if (typeof value !== 'string') return fallback
+  if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback
+  return value
+}
+
+export function loginLocation(target: RouteLocationNormalized | string): RouteLocationRaw {
+  const next = typeof target === 'string' ? target : target.fullPath
+  return { name: 'login', query: { next } }
+}
+
+/** Where a navigation may go, given who is logged in. */
+export async function guard(to: RouteLocationNormalized): Promise<RouteLocationRaw | true> {
+  const needsLogin = to.meta.requiresAuth || (to.meta.roles?.length ?? 0) > 0
+  if (needsLogin && !auth.isLoggedIn.value) return loginLocation(to)
+  if (to.meta.roles?.length) {
+    let user = null
+    try {
+      user = await auth.ensureCurrentUser()
+    } catch {
+      // The server could not be reached: let the page load and show its own error.
+      return true
+    }
+    if (!user) return loginLocation(to)
+    if (!user.role || !to.meta.roles.includes(user.role)) {
+      return {
+        name: 'forbidden',
+        params: { pathMatch: to.path.substring(1).split('/') },
+        query: to.query,
+        hash: to.hash,
+        replace: true,
+      }
+    }
+  }
+  if (to.meta.guestOnly && auth.isLoggedIn.value) return safeNext(to.query.next)
+  return true
+}
+
+export function updateTitle(route: RouteLocationNormalized): void {
+  const t = i18n.global.t
+  document.title = `${t(route.meta.titleKey ?? 'title.home')} · ${t('app.titleSuffix')}`
+}
+
+export function createAppRouter(history: RouterHistory = createWebHistory(import.meta.env.BASE_URL)): Router {
+  const router = createRouter({
+    history,
+    routes,
+    scrollBehavior(to, _from, saved) {
+      if (saved) return saved
+      if (to.hash) return { el: to.hash }
+      return { top: 0 }
+    },
+  })
+
+  router.beforeEach((to) => guard(to))
+
+  router.afterEach((to, from, failure) => {
+    if (failure) return
+    updateTitle(to)
+    // After an in-app navigation, move focus to the new page's heading so screen readers announce it.
+    if (from.matched.length > 0 && to.path !== from.path) {
+      void nextTick(() => {
+        const heading = document.querySelector<HTMLElement>('main h1')
+        if (heading) {
+          heading.setAttribute('tabindex', '-1')
+          heading.focus({ preventScroll: true })
+        }
+      })
+    }
+  })
+
+  return router
+}

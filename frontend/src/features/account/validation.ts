@@ -1,0 +1,45 @@
+/** Client-side checks that mirror the API's rules, so most mistakes are caught before a request. */
+
+export const PASSWORD_MIN_LENGTH = 10
+export const BIRTH_YEAR_MIN = 1900
+export const DISPLAY_NAME_MAX_LENGTH = 80
+
+import type { Check } from '@/lib/use-form-errors'
+
+export type { Check }
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+
+export function checkEmail(value: string): Check {
+  if (!value.trim()) return { key: 'account.validation.required' }
+  return EMAIL.test(value.trim()) ? null : { key: 'account.validation.email' }
+}
+
+export function checkRequired(value: string): Check {
+  return value.trim() ? null : { key: 'account.validation.required' }
+}
+
+export function checkPassword(value: string): Check {
+  if (!value) return { key: 'account.validation.required' }
+  return value.length >= PASSWORD_MIN_LENGTH
+    ? null
+    : { key: 'account.validation.passwordLength', params: { min: PASSWORD_MIN_LENGTH } }
+}
+
+export function checkDisplayName(value: string): Check {
+  if (!value.trim()) return { key: 'account.validation.required' }
+  return value.trim().length <= DISPLAY_NAME_MAX_LENGTH
+    ? null
+    : { key: 'account.validation.displayNameLength', params: { max: DISPLAY_NAME_MAX_LENGTH } }
+}
+
+export function checkBirthYear(value: string, now = new Date()): Check {
+  const text = value.trim()
+  if (!text) return { key: 'account.validation.required' }
+  const max = now.getFullYear()
+  const year = Number(text)
+  if (!/^\d{4}$/.test(text) || year < BIRTH_YEAR_MIN || year > max) {
+    return { key: 'account.validation.birthYear', params: { min: BIRTH_YEAR_MIN, max } }
+  }
+  return null
+}

@@ -1,0 +1,137 @@
+import { expect, test } from '@playwright/test'
+import { expectAccessible, newVisitor } from './support'
+
+test('a visitor registers, logs out, logs in again and switches to English', async ({ page }) => {
+  const visitor = newVisitor()
+  const nav = page.getByRole('navigation', { name: 'Navigasi utama' })
+
+  // Home, in Bahasa Indonesia by default.
+  await page.goto('/')
+  await expect(page.getByRole('heading', { level: 1, name: 'Selamat datang di Serambi' })).toBeVisible()
+  await expect(page.locator('html')).toHaveAttribute('lang', 'id')
+  await expect(page).toHaveTitle('Beranda · Serambi')
+  await expect(page.getByRole('heading', { name: 'Acara virtual' })).toBeVisible()
+  await expectAccessible(page, 'home')
+
+  // Register.
+  await nav.getByRole('link', { name: 'Daftar' }).click()
+  await expect(page).toHaveURL(/\/daftar$/)
+  await expect(page.getByRole('heading', { level: 1, name: 'Buat akun' })).toBeVisible()
+  await expect(page).toHaveTitle('Daftar · Serambi')
+  await expectAccessible(page, 'register')
+
+  // A too-short password is caught before anything is sent.
+  await page.getByLabel('Email').fill(visitor.email)
+  await page.getByLabel('Kata sandi', { exact: true }).fill('pendek')
+  await page.getByLabel('Nama tampilan').fill(visitor.displayName)
+  await page.getByLabel('Tahun lahir').fill(visitor.birthYear)
+  await page.getByRole('button', { name: 'Daftar' }).click()
+  await expect(page.getByRole('alert')).toContainText('Periksa kembali isian yang ditandai.')
+  await expect(page.getByLabel('Kata sandi', { exact: true })).toHaveAttribute('aria-invalid', 'true')
+  await expect(page.getByLabel('Kata sandi', { exact: true })).toBeFocused()
+  await expectAccessible(page, 'register with errors')
+
+  await page.getByLabel('Kata sandi', { exact: true }).fill(visitor.password)
+  await page.getByRole('button', { name: 'Daftar' }).click()
+
+  // Logged in automatically, on the account page.
+  await expect(page).toHaveURL(/\/akun$/)
+  await expect(page.getByRole('heading', { level: 1, name: 'Akun saya' })).toBeVisible()
+  await expect(page.getByTestId('account-display-name')).toHaveText(visitor.displayName)
+  await expect(page.getByText(visitor.email)).toBeVisible()
+  await expect(page).toHaveTitle('Akun saya · Serambi')
+  await expectAccessible(page, 'account')
+
+  // Log out.
+  await page.getByRole('button', { name: 'Keluar' }).click()
+  await expect(page).toHaveURL(/\/$/)
+  await expect(nav.getByRole('link', { name: 'Masuk' })).toBeVisible()
+  await expect(nav.getByRole('link', { name: 'Akun saya' })).toHaveCount(0)
+
+  // A wrong password gets a clear message from the server's problem+json.
+  await nav.getByRole('link', { name: 'Masuk' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Masuk ke Serambi' })).toBeVisible()
+  await expectAccessible(page, 'login')
+  await page.getByLabel('Email').fill(visitor.email)
+  await page.getByLabel('Kata sandi').fill('kata-sandi-yang-salah')
+  await page.getByRole('button', { name: 'Masuk' }).click()
+  await expect(page.getByRole('alert')).toContainText('Email atau kata sandi salah.')
+
+  // Log in again.
+  await page.getByLabel('Kata sandi').fill(visitor.password)
+  await page.getByRole('button', { name: 'Masuk' }).click()
+  await expect(page).toHaveURL(/\/akun$/)
+  await expect(page.getByTestId('account-display-name')).toHaveText(visitor.displayName)
+
+  // Switch to English.
+  await page.getByRole('button', { name: 'English' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'My account' })).toBeVisible()
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+  await expect(page).toHaveTitle('My account · Serambi')
+  await expect(page.getByRole('button', { name: 'Log out' })).toBeVisible()
+
+  // The choice survives a reload, and so does the session.
+  await page.reload()
+  await expect(page.getByRole('heading', { level: 1, name: 'My account' })).toBeVisible()
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+  await expect(page.getByTestId('account-display-name')).toHaveText(visitor.displayName)
+  await expectAccessible(page, 'account (English)')
+})
+
+test('a member edits the profile and changes the password', async ({ page }) => {
+  const visitor = newVisitor('profil')
+  const created = await page.request.post('/api/auth/register', {
+    data: { ...visitor, birthYear: Number(visitor.birthYear) },
+  })
+  expect(created.status()).toBe(201)
+
+  await page.goto('/masuk?next=/akun')
+  await page.getByLabel('Email').fill(visitor.email)
+  await page.getByLabel('Kata sandi').fill(visitor.password)
+  await page.getByRole('button', { name: 'Masuk' }).click()
+  await expect(page).toHaveURL(/\/akun$/)
+
+  const profile = page.getByRole('region', { name: 'Ubah profil' })
+  await profile.getByLabel('Nama tampilan').fill('Rina Baru')
+  await profile.getByLabel('Tahun lahir').fill('1996')
+  await profile.getByRole('button', { name: 'Simpan' }).click()
+  await expect(profile.getByRole('status')).toContainText('Profil berhasil disimpan.')
+  await expect(page.getByTestId('account-display-name')).toHaveText('Rina Baru')
+
+  const password = page.getByRole('region', { name: 'Ganti kata sandi' })
+  const newPassword = 'buku-adalah-jendela-dunia'
+  await password.getByLabel('Kata sandi saat ini').fill('bukan-kata-sandi-saya')
+  await password.getByLabel('Kata sandi baru', { exact: true }).fill(newPassword)
+  await password.getByLabel('Ulangi kata sandi baru').fill(newPassword)
+  await password.getByRole('button', { name: 'Ganti kata sandi' }).click()
+  await expect(password.getByRole('alert')).toContainText('Kata sandi saat ini salah.')
+  await expect(password.getByLabel('Kata sandi saat ini')).toHaveAttribute('aria-invalid', 'true')
+
+  await password.getByLabel('Kata sandi saat ini').fill(visitor.password)
+  await password.getByLabel('Kata sandi baru', { exact: true }).fill(newPassword)
+  await password.getByLabel('Ulangi kata sandi baru').fill(newPassword)
+  await password.getByRole('button', { name: 'Ganti kata sandi' }).click()
+  await expect(password.getByRole('status')).toContainText('Kata sandi berhasil diganti.')
+  await expectAccessible(page, 'account after edits')
+
+  // The new password works.
+  const login = await page.request.post('/api/auth/login', { data: { email: visitor.email, password: newPassword } })
+  expect(login.status()).toBe(200)
+})
+
+test('registering an e-mail twice explains that it is taken', async ({ page }) => {
+  const visitor = newVisitor('ganda')
+  const created = await page.request.post('/api/auth/register', {
+    data: { ...visitor, birthYear: Number(visitor.birthYear) },
+  })
+  expect(created.status()).toBe(201)
+
+  await page.goto('/daftar')
+  await page.getByLabel('Email').fill(visitor.email)
+  await page.getByLabel('Kata sandi', { exact: true }).fill(visitor.password)
+  await page.getByLabel('Nama tampilan').fill(visitor.displayName)
+  await page.getByLabel('Tahun lahir').fill(visitor.birthYear)
+  await page.getByRole('button', { name: 'Daftar' }).click()
+  await expect(page.getByRole('alert')).toContainText('Email ini sudah terdaftar.')
+  await expect(page).toHaveURL(/\/daftar$/)
+})

@@ -1,0 +1,28 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { DEFAULT_TIME_ZONE, formatDate, formatDateTime, setLibraryTimeZone, zoneLabel } from '@/lib/format'
+
+afterEach(() => setLibraryTimeZone(DEFAULT_TIME_ZONE))
+
+describe('format', () => {
+  it('shows instants in WITA (UTC+8) by default', () => {
+    const text = formatDateTime('2025-03-01T16:30:00Z', 'id')
+    expect(text).toMatch(/2 Mar 2025/)
+    expect(text).toMatch(/00[.:]30/)
+    expect(text.endsWith('WITA')).toBe(true)
+  })
+
+  it('dates fall on the library’s calendar day, not UTC’s', () => {
+    expect(formatDate('2025-03-01T16:30:00Z', 'en')).toMatch(/2 Mar 2025/)
+  })
+
+  it('follows the library’s zone once known', () => {
+    setLibraryTimeZone('Asia/Jakarta')
+    expect(formatDateTime('2025-03-01T16:30:00Z', 'id')).toMatch(/23[.:]30 WIB$/)
+    setLibraryTimeZone('Not/AZone')
+    expect(zoneLabel()).toBe('WIB')
+  })
+
+  it('returns an empty string for an invalid date', () => {
+    expect(formatDateTime('not a date', 'id')).toBe('')
+  })
+})

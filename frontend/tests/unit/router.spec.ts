@@ -1,0 +1,99 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { createMemoryHistory } from 'vue-router'
+import { createAppRouter, safeNext } from '@/app/router'
+import { auth } from '@/features/account/auth-store'
+import { aUser } from './helpers'
+
+vi.mock('@/features/account/api', () => ({
+  ROLES: ['ADMIN', 'STAFF', 'REVIEWER', 'MEMBER'],
+  fetchMe: vi.fn(),
+  login: vi.fn(),
+  register: vi.fn(),
+  updateMe: vi.fn(),
+  listUsers: vi.fn(),
+  changeRole: vi.fn(),
+}))
+
+function newRouter() {
+  return createAppRouter(createMemoryHistory())
+}
+
+describe('router guard', () => {
+  beforeEach(() => auth.useSession(null))
+
+  it('sends a visitor who is not logged in from /akun to /masuk?next=/akun', async () => {
+    const router = newRouter()
+    await router.push('/akun')
+    expect(router.currentRoute.value.path).toBe('/masuk')
+    expect(router.currentRoute.value.query.next).toBe('/akun')
+  })
+
+  it('keeps the full address, query included, in next', async () => {
+    const router = newRouter()
+    await router.push('/admin/pengguna?q=sari&page=2')
+    expect(router.currentRoute.value.name).toBe('login')
+    expect(router.currentRoute.value.query.next).toBe('/admin/pengguna?q=sari&page=2')
+  })
+
+  it('lets a logged-in member open /akun', async () => {
+    auth.useSession('token', aUser())
+    const router = newRouter()
+    await router.push('/akun')
+    expect(router.currentRoute.value.name).toBe('account')
+  })
+
+  it('shows "access denied" at the same address to a member who opens the admin page', async () => {
+    auth.useSession('token', aUser({ role: 'MEMBER' }))
+    const router = newRouter()
+    await router.push('/admin/pengguna')
+    expect(router.currentRoute.value.name).toBe('forbidden')
+    expect(router.currentRoute.value.path).toBe('/admin/pengguna')
+  })
+
+  it('lets an admin open the user list', async () => {
+    auth.useSession('token', aUser({ role: 'ADMIN' }))
+    const router = newRouter()
+    await router.push('/admin/pengguna')
+    expect(router.currentRoute.value.name).toBe('users')
+  })
+
+  it('loads the user first when only the token is known', async () => {
+    const api = await import('@/features/account/api')
+    vi.mocked(api.fetchMe).mockResolvedValueOnce(aUser({ role: 'ADMIN' }))
+    auth.useSession('token', null)
+    const router = newRouter()
+    await router.push('/admin/pengguna')
+    expect(api.fetchMe).toHaveBeenCalledOnce()
+    expect(router.currentRoute.value.name).toBe('users')
+  })
+
+  it('sends a logged-in user away from the login page to next', async () => {
+    auth.useSession('token', aUser())
+    const router = newRouter()
+    await router.push('/masuk?next=/akun')
+    expect(router.currentRoute.value.path).toBe('/akun')
+  })
+
+  it('shows the not-found page for an unknown address', async () => {
+    const router = newRouter()
+    await router.push('/tidak/ada')
+    expect(router.currentRoute.value.name).toBe('not-found')
+  })
+
+  it('sets a translated document title', async () => {
+    const router = newRouter()
+    await router.push('/daftar')
+    expect(document.title).toBe('Daftar · Serambi')
+  })
+})
+
+describe('safeNext', () => {
+  it('accepts paths inside the app only', () => {
+    expect(safeNext('/akun')).toBe('/akun')
+    expect(safeNext('/admin/pengguna?q=a')).toBe('/admin/pengguna?q=a')
+    expect(safeNext('https://evil.example')).toBe('/akun')
+    expect(safeNext('//evil.example')).toBe('/akun')
+    expect(safeNext('/\\evil.example')).toBe('/akun')
+    expect(safeNext(undefined, '/')).toBe('/')
+  })
+})
