@@ -41,7 +41,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
                 /** @description Wrong e-mail or password */
                 401: {
@@ -208,7 +210,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -254,14 +258,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
                 /** @description Not Allowed */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -363,21 +371,27 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
                 /** @description Not Authorized */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
                 /** @description Not Allowed */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
                 /** @description No such account */
                 404: {
@@ -412,9 +426,9 @@ export interface components {
     schemas: {
         FieldError: {
             /** @example password */
-            field?: string;
+            field: string;
             /** @example size must be between 10 and 200 */
-            message?: string;
+            message: string;
         };
         /**
          * Format: date-time
@@ -423,14 +437,14 @@ export interface components {
         Instant: string;
         Library: {
             /** @example Perpustakaan Kota Banjarbaru */
-            name?: string;
+            name: string;
             /**
              * @description IANA zone in which the SPA shows times
              * @example Asia/Makassar
              */
-            timeZone?: string;
+            timeZone: string;
             /** @example id */
-            defaultLanguage?: string;
+            defaultLanguage: string;
         };
         LoginRequest: {
             /** @example sari@example.id */
@@ -440,9 +454,9 @@ export interface components {
         };
         LoginResponse: {
             /** @description RS256-signed JWT, sent as 'Authorization: Bearer <token>' */
-            token?: string;
+            token: string;
             /** @example 2026-11-23T17:00:00Z */
-            expiresAt?: components["schemas"]["Instant"];
+            expiresAt: components["schemas"]["Instant"];
         };
         /** @description RFC 9457 problem details (media type application/problem+json) */
         Problem: {
@@ -450,18 +464,18 @@ export interface components {
              * @description Stable URI naming the kind of problem
              * @example https://serambi.id/problems/validation
              */
-            type?: string;
+            type: string;
             /**
              * @description Short, stable summary of the kind of problem
              * @example Invalid request
              */
-            title?: string;
+            title: string;
             /**
              * Format: int32
              * @description HTTP status code
              * @example 400
              */
-            status?: number;
+            status: number;
             /**
              * @description What went wrong in this occurrence
              * @example 2 fields are invalid
@@ -515,29 +529,29 @@ export interface components {
              * Format: int64
              * @example 42
              */
-            id?: number;
+            id: number;
             /** @example sari@example.id */
-            email?: string;
+            email: string;
             /** @example Sari Rahmawati */
-            displayName?: string;
+            displayName: string;
             /**
              * Format: int32
              * @example 2010
              */
-            birthYear?: number;
+            birthYear: number;
             /** @example MEMBER */
-            role?: components["schemas"]["Role"];
+            role: components["schemas"]["Role"];
             /** @example 2026-11-23T09:00:00Z */
-            createdAt?: components["schemas"]["Instant"];
+            createdAt: components["schemas"]["Instant"];
         };
         UserPage: {
-            items?: components["schemas"]["User"][];
+            items: components["schemas"]["User"][];
             /** Format: int32 */
-            page?: number;
+            page: number;
             /** Format: int32 */
-            size?: number;
+            size: number;
             /** Format: int64 */
-            total?: number;
+            total: number;
         };
     };
     responses: never;

@@ -5,7 +5,7 @@ CREATE TABLE app_user (
     email         VARCHAR(254) NOT NULL,
     password_hash VARCHAR(100) NOT NULL,
     display_name  VARCHAR(80)  NOT NULL,
-    birth_year    SMALLINT     NOT NULL CHECK (birth_year BETWEEN 1900 AND 2100),
+    birth_year    INTEGER      NOT NULL CHECK (birth_year BETWEEN 1900 AND 2100),
     role          VARCHAR(16)  NOT NULL DEFAULT 'MEMBER'
                   CHECK (role IN ('ADMIN', 'STAFF', 'REVIEWER', 'MEMBER')),
     created_at    TIMESTAMPTZ  NOT NULL DEFAULT now(),

@@ -32,7 +32,7 @@ public final class AuthRequests {
             @NotBlank @Size(max = 200) @Schema(examples = "buku-itu-jendela") String password) {
     }
 
-    @Schema(name = "LoginResponse")
+    @Schema(name = "LoginResponse", requiredProperties = { "token", "expiresAt" })
     public record Token(
             @Schema(description = "RS256-signed JWT, sent as 'Authorization: Bearer <token>'") String token,
             @Schema(examples = "2026-11-23T17:00:00Z") Instant expiresAt) {

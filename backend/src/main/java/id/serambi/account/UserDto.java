@@ -4,7 +4,7 @@ import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An account as its owner and admins see it. Never in a public response. */
-@Schema(name = "User")
+@Schema(name = "User", requiredProperties = { "id", "email", "displayName", "birthYear", "role", "createdAt" })
 public record UserDto(
         @Schema(examples = "42") long id,
         @Schema(examples = "sari@example.id") String email,

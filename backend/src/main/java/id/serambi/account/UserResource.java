@@ -29,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed(Role.ADMIN_NAME)
 public class UserResource {
 
-    @Schema(name = "UserPage")
+    @Schema(name = "UserPage", requiredProperties = { "items", "page", "size", "total" })
     public record UserPage(java.util.List<UserDto> items, int page, int size, long total) {
     }
 

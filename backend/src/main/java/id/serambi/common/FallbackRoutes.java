@@ -18,16 +18,79 @@ import java.io.UncheckedIOException;
 @ApplicationScoped
 public class FallbackRoutes {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(FallbackRoutes.class);
+
     private final ObjectMapper mapper;
     private final Buffer indexHtml;
 
-    public FallbackRoutes(ObjectMapper mapper) {
+    private final long maxBodySize;
+
+    public FallbackRoutes(ObjectMapper mapper,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.http.limits.max-body-size")
+            io.quarkus.runtime.configuration.MemorySize maxBodySize) {
         this.mapper = mapper;
+        this.maxBodySize = maxBodySize.asLongValue();
         this.indexHtml = loadIndexHtml();
     }
 
     void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).failureHandler(this::failure);
+        router.route().order(Integer.MIN_VALUE).handler(this::rejectOversizedBody);
         router.route().order(Integer.MAX_VALUE - 10).handler(this::fallback);
+    }
+
+    /** Answers an announced oversized body before it is read, as a problem (the body handler would send a bare 413). */
+    private void rejectOversizedBody(RoutingContext ctx) {
+        String length = ctx.request().getHeader("Content-Length");
+        if (length != null) {
+            try {
+                if (Long.parseLong(length.trim()) > maxBodySize) {
+                    ctx.response().putHeader("Connection", "close");
+                    send(ctx, ProblemResponses.problem(413, "payload-too-large", "Payload too large",
+                            "The request body is larger than " + maxBodySize + " bytes", ctx.normalizedPath(), null));
+                    return;
+                }
+            } catch (NumberFormatException e) {
+                send(ctx, ProblemResponses.problem(400, "bad-request", "Bad request",
+                        "Content-Length is not a number", ctx.normalizedPath(), null));
+                return;
+            }
+        }
+        ctx.next();
+    }
+
+    /** A failure outside the REST layer (body too large, a bug in a filter): still a problem, never a stack trace. */
+    private void failure(RoutingContext ctx) {
+        int status = ctx.statusCode();
+        if (ctx.failure() instanceof io.vertx.ext.web.handler.HttpException http) {
+            status = http.getStatusCode();
+        }
+        if (status < 400) {
+            status = 500;
+        }
+        if (status >= 500) {
+            LOG.error("Request " + ctx.request().method() + " " + ctx.normalizedPath() + " failed", ctx.failure());
+        }
+        if (ctx.response().headWritten()) {
+            ctx.response().close();
+            return;
+        }
+        String path = ctx.normalizedPath();
+        String title = status == 413 ? "Payload too large" : status >= 500 ? "Internal error" : "Bad request";
+        String slug = status == 413 ? "payload-too-large" : status >= 500 ? "internal" : "http-" + status;
+        String detail = status == 413 ? "The request body is too large"
+                : status >= 500 ? "Something went wrong on our side; it has been logged" : "The request failed";
+        send(ctx, ProblemResponses.problem(status, slug, title, detail, path, null));
+    }
+
+    private void send(RoutingContext ctx, Problem problem) {
+        try {
+            ctx.response().setStatusCode(problem.status())
+                    .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                    .end(Buffer.buffer(mapper.writeValueAsBytes(problem)));
+        } catch (IOException e) {
+            ctx.response().setStatusCode(500).end();
+        }
     }
 
     private void fallback(RoutingContext ctx) {
@@ -39,15 +102,7 @@ public class FallbackRoutes {
                     .end(ctx.request().method() == HttpMethod.HEAD ? Buffer.buffer() : indexHtml);
             return;
         }
-        try {
-            Problem problem = ProblemResponses.problem(404, "not-found", "Not found", "No resource at " + path, path,
-                    null);
-            ctx.response().setStatusCode(404)
-                    .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                    .end(Buffer.buffer(mapper.writeValueAsBytes(problem)));
-        } catch (IOException e) {
-            ctx.fail(e);
-        }
+        send(ctx, ProblemResponses.problem(404, "not-found", "Not found", "No resource at " + path, path, null));
     }
 
     private static boolean isSpaDeepLink(RoutingContext ctx, String path) {

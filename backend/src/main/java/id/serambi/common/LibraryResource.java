@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class LibraryResource {
 
-    @Schema(name = "Library")
+    @Schema(name = "Library", requiredProperties = { "name", "timeZone", "defaultLanguage" })
     public record LibraryDto(
             @Schema(examples = "Perpustakaan Kota Banjarbaru") String name,
             @Schema(description = "IANA zone in which the SPA shows times", examples = "Asia/Makassar") String timeZone,

@@ -6,7 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An RFC 9457 problem document: the body of every error Serambi returns. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@Schema(name = "Problem", description = "RFC 9457 problem details (media type application/problem+json)")
+@Schema(name = "Problem", requiredProperties = { "type", "title", "status" }, description = "RFC 9457 problem details (media type application/problem+json)")
 public record Problem(
         @Schema(description = "Stable URI naming the kind of problem", examples = "https://serambi.id/problems/validation")
         String type,
@@ -24,7 +24,7 @@ public record Problem(
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final String TYPE_BASE = "https://serambi.id/problems/";
 
-    @Schema(name = "FieldError")
+    @Schema(name = "FieldError", requiredProperties = { "field", "message" })
     public record FieldError(
             @Schema(examples = "password") String field,
             @Schema(examples = "size must be between 10 and 200") String message) {

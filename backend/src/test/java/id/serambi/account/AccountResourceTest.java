@@ -105,6 +105,16 @@ class AccountResourceTest {
     }
 
     @Test
+    void validationMessagesFollowAcceptLanguage() {
+        assertProblem(given().contentType(ContentType.JSON).header("Accept-Language", "id-ID,id;q=0.9,en;q=0.5")
+                .body(Map.of("email", Accounts.uniqueEmail("bahasa"), "password", "pendek", "displayName", "Budi",
+                        "birthYear", 2008))
+                .post("/api/auth/register").then(), 400, "validation")
+                .body("errors[0].field", equalTo("password"))
+                .body("errors[0].message", equalTo("panjangnya harus antara 10 dan 200 karakter"));
+    }
+
+    @Test
     void aBirthYearInTheFutureIsRejected() {
         String email = Accounts.uniqueEmail("future");
         assertProblem(given().contentType(ContentType.JSON)
@@ -133,6 +143,14 @@ class AccountResourceTest {
         assertProblem(given().contentType(ContentType.JSON)
                 .post("/api/auth/register").then(), 400, "validation")
                 .body("errors[0].field", equalTo("body"));
+    }
+
+    @Test
+    void anOversizedBodyIsA413Problem() {
+        String huge = "x".repeat(3 * 1024 * 1024);
+        assertProblem(given().contentType(ContentType.JSON)
+                .body("{\"email\":\"" + huge + "\"}")
+                .post("/api/auth/register").then(), 413, "payload-too-large");
     }
 
     @Test

@@ -35,7 +35,12 @@ class PlatformTest {
                 .body("paths", hasKey("/api/auth/login"))
                 .body("paths", hasKey("/api/me"))
                 .body("paths.'/api/auth/register'.post.responses", hasKey("409"))
-                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"));
+                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
+                // Every error response, including the 401/403 added for secured operations, is a Problem.
+                .body("paths.'/api/me'.get.responses.'401'.content.'application/problem+json'.schema.$ref",
+                        equalTo("#/components/schemas/Problem"))
+                .body("paths.'/api/users'.get.responses.'403'.content.'application/problem+json'.schema.$ref",
+                        equalTo("#/components/schemas/Problem"));
         given().get("/q/swagger-ui/").then().statusCode(200);
     }
 }
