@@ -20,6 +20,12 @@ public interface SerambiConfig {
 
     Demo demo();
 
+    /** Where patrons reach the web app; links in e-mails and calendars point here. */
+    @WithDefault("http://localhost:8080")
+    String publicUrl();
+
+    Events events();
+
     interface Library {
         @WithDefault("Perpustakaan Kota Banjarbaru")
         String name();
@@ -60,5 +66,15 @@ public interface SerambiConfig {
     interface Demo {
         @WithDefault("false")
         boolean enabled();
+    }
+
+    interface Events {
+        /** How long before an event starts its confirmed registrants get the reminder e-mail. */
+        @WithDefault("PT24H")
+        Duration reminderLead();
+
+        /** How often the reminder job runs (a Quarkus scheduler period such as 5m, or off). */
+        @WithDefault("5m")
+        String reminderEvery();
     }
 }

@@ -1,0 +1,6 @@
+package id.serambi.event;
+
+/** Who an event is meant for. */
+public enum Audience {
+    ALL, CHILDREN, TEENS, ADULTS
+}

@@ -1,0 +1,170 @@
+package id.serambi.event;
+
+import id.serambi.account.Role;
+import id.serambi.common.PageDto;
+import id.serambi.common.Problem;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/events/{id}/registrations")
+@Tag(name = "Registrations", description = "Patrons register without an account; staff see, export and check in registrants")
+public class EventRegistrationResource {
+
+    static final String CSV = "text/csv";
+
+    @Schema(name = "StaffRegistrationPage")
+    public record StaffRegistrationPage(List<StaffRegistrationDto> items, int page, int size, long total) {
+    }
+
+    private final RegistrationService registrations;
+    private final RegistrationCsv csv;
+
+    public EventRegistrationResource(RegistrationService registrations, RegistrationCsv csv) {
+        this.registrations = registrations;
+        this.csv = csv;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @SecurityRequirements
+    @Operation(summary = "Register for an event (no account needed)",
+            description = "CONFIRMED while seats are left, else WAITLISTED. The manage token is returned once and "
+                    + "e-mailed. Registering the same e-mail again (any letter case) answers 200 with the existing "
+                    + "registration and no token: a new manage link is e-mailed to that address instead.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "patron", value = """
+            {"name":"Siti Nurhaliza","email":"siti@example.id","whatsapp":"0812-3456-7890","ageGroup":"ADULT"}""")))
+    @APIResponse(responseCode = "201", description = "Registered; Location is the manage resource",
+            content = @Content(schema = @Schema(implementation = RegistrationResult.class), examples = @ExampleObject(
+                    name = "confirmed", value = """
+                            {"id":311,"eventId":12,"status":"CONFIRMED","waitlistPosition":null,\
+                            "manageToken":"tD3v2gQz0Qm1yq0n8mX5mJb8yJ9v6oV1xHk2fQp7a4E"}""")))
+    @APIResponse(responseCode = "200", description = "Already registered with this e-mail; a new manage link was e-mailed",
+            content = @Content(schema = @Schema(implementation = RegistrationResult.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "bad e-mail", value = """
+                    {"type":"https://serambi.id/problems/validation","title":"Invalid request","status":400,\
+                    "detail":"email: must be a well-formed email address",\
+                    "errors":[{"field":"email","message":"must be a well-formed email address"}]}""")))
+    @APIResponse(responseCode = "404", description = "No such event", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Outside the registration window, or the event is a draft, cancelled or over",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "closed", value = """
+                            {"type":"https://serambi.id/problems/registration-closed","title":"Registration closed",\
+                            "status":409,"detail":"Registration for event 12 closed at 2026-12-05T10:00:00Z"}""")))
+    public Uni<Response> register(@PathParam("id") long id, @Valid @NotNull RegistrationRequest body) {
+        return registrations.register(id, body).map(r -> {
+            Integer position = r.waitlistPosition() > 0 ? (int) r.waitlistPosition() : null;
+            if (!r.created()) {
+                return Response.ok(new RegistrationResult(r.registration().id, id, r.registration().status, position,
+                        null)).build();
+            }
+            return Response.created(URI.create("/registrations/" + r.token()))
+                    .entity(new RegistrationResult(r.registration().id, id, r.registration().status, position,
+                            r.token()))
+                    .build();
+        });
+    }
+
+    @GET
+    @Produces({ MediaType.APPLICATION_JSON, CSV })
+    @RolesAllowed({ Role.STAFF_NAME, Role.ADMIN_NAME })
+    @Operation(summary = "The event's registrants, in arrival order (staff)",
+            description = "JSON by default, paged. With Accept: text/csv, every registrant as a spreadsheet: UTF-8 with a "
+                    + "byte-order mark (so Excel keeps names intact), times in the library's zone.")
+    @APIResponse(responseCode = "200", description = "A page of registrations, or the CSV", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StaffRegistrationPage.class)),
+            @Content(mediaType = CSV, examples = @ExampleObject(name = "csv", value = "ID,Nama,E-mail,WhatsApp,Kelompok usia,Status,Terdaftar,Dikonfirmasi,Dibatalkan,Hadir\r\n"
+                    + "311,Siti Nurhaliza,siti@example.id,+6281234567890,ADULT,CONFIRMED,2026-11-23 17:05,2026-11-23 17:05,,\r\n")) })
+    @APIResponse(responseCode = "400", description = "A bad status filter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "Not logged in", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not staff", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such event", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> list(@PathParam("id") long id,
+            @Parameter(description = "CONFIRMED, WAITLISTED, CANCELLED or ATTENDED; all when absent") @QueryParam("status") String status,
+            @QueryParam("page") @DefaultValue("0") int page,
+            @Parameter(description = "1 to 100") @QueryParam("size") @DefaultValue("50") int size,
+            @Context HttpHeaders headers) {
+        EventQuery query = new EventQuery();
+        RegistrationStatus wanted = query.enumValue("status", status, RegistrationStatus.class);
+        query.check();
+        if (wantsCsv(headers)) {
+            return registrations.ofEvent(id, wanted).map(all -> Response.ok(csv.write(all))
+                    .type(CSV + "; charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"pendaftar-acara-" + id + ".csv\"")
+                    .build());
+        }
+        PageDto.Request request = PageDto.Request.of(page, size);
+        return registrations.ofEvent(id, wanted).map(all -> {
+            List<StaffRegistrationDto> items = all.stream()
+                    .skip((long) request.page() * request.size()).limit(request.size())
+                    .map(StaffRegistrationDto::of).toList();
+            return Response.ok(new StaffRegistrationPage(items, request.page(), request.size(), all.size()))
+                    .type(MediaType.APPLICATION_JSON).build();
+        });
+    }
+
+    /** CSV only when the client prefers it to JSON; a wildcard or no Accept header means JSON. */
+    static boolean wantsCsv(HttpHeaders headers) {
+        for (MediaType type : headers.getAcceptableMediaTypes()) {
+            if (type.isWildcardType() || type.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !type.isWildcardSubtype()) {
+                return false;
+            }
+            if (type.getType().equals("text") && type.getSubtype().equals("csv")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @POST
+    @Path("/{registrationId}/check-in")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Role.STAFF_NAME, Role.ADMIN_NAME })
+    @Operation(summary = "Check a confirmed registrant in: ATTENDED (staff)")
+    @APIResponse(responseCode = "200", description = "The registration", content = @Content(schema = @Schema(implementation = StaffRegistrationDto.class)))
+    @APIResponse(responseCode = "404", description = "No such registration for this event", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not confirmed (waitlisted or cancelled)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<StaffRegistrationDto> checkIn(@PathParam("id") long id, @PathParam("registrationId") long registrationId) {
+        return registrations.checkIn(id, registrationId).map(StaffRegistrationDto::of);
+    }
+
+    @POST
+    @Path("/{registrationId}/promote")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Role.STAFF_NAME, Role.ADMIN_NAME })
+    @Operation(summary = "Give a waitlisted registrant a seat, if one is left, and e-mail them (staff)")
+    @APIResponse(responseCode = "200", description = "The registration, now CONFIRMED", content = @Content(schema = @Schema(implementation = StaffRegistrationDto.class)))
+    @APIResponse(responseCode = "404", description = "No such registration for this event", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not waitlisted, or no seat left", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "full", value = """
+            {"type":"https://serambi.id/problems/event-full","title":"Event full","status":409,\
+            "detail":"All 50 seats are taken; raise the capacity first"}""")))
+    public Uni<StaffRegistrationDto> promote(@PathParam("id") long id, @PathParam("registrationId") long registrationId) {
+        return registrations.promote(id, registrationId).map(StaffRegistrationDto::of);
+    }
+}

@@ -1,0 +1,97 @@
+package id.serambi.event;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+@ApplicationScoped
+@WithSession
+public class EventRepository implements PanacheRepository<Event> {
+
+    /** What a list asks for. With upcomingOnly and no from/to, only events that have not ended yet. */
+    public record Filter(Set<EventStatus> statuses, EventType type, Audience audience, String language, Instant from,
+            Instant to, boolean upcomingOnly) {
+    }
+
+    /** A page of events with the waitlist length of each. */
+    public record Found(List<Event> events, Map<Long, Long> waitlists, long total) {
+        public long waitlistOf(Event e) {
+            return waitlists.getOrDefault(e.id, 0L);
+        }
+    }
+
+    /** The event with its row locked until the transaction ends: registrations and edits of it queue here. */
+    public Uni<Event> findForUpdate(long id) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    public Uni<Found> search(Filter filter, int page, int size) {
+        StringBuilder where = new StringBuilder("status in :statuses");
+        Parameters params = Parameters.with("statuses", filter.statuses());
+        if (filter.type() != null) {
+            where.append(" and type = :type");
+            params.and("type", filter.type());
+        }
+        if (filter.audience() != null) {
+            // An event for everyone is also an event for teens.
+            where.append(" and (audience = :audience or audience = :all)");
+            params.and("audience", filter.audience()).and("all", Audience.ALL);
+        }
+        if (filter.language() != null) {
+            where.append(" and language = :language");
+            params.and("language", filter.language());
+        }
+        if (filter.from() != null) {
+            where.append(" and startsAt >= :from");
+            params.and("from", filter.from());
+        }
+        if (filter.to() != null) {
+            where.append(" and startsAt < :to");
+            params.and("to", filter.to());
+        }
+        if (filter.upcomingOnly() && filter.from() == null && filter.to() == null) {
+            where.append(" and endsAt > :now");
+            params.and("now", Instant.now());
+        }
+        String query = where.toString();
+        return find(query, Sort.by("startsAt").and("id"), params).page(Page.of(page, size)).list()
+                .chain(events -> waitlistCounts(events.stream().map(e -> e.id).toList())
+                        .chain(waitlists -> count(query, params).map(total -> new Found(events, waitlists, total))));
+    }
+
+    /** How many wait for a seat, per event. */
+    public Uni<Map<Long, Long>> waitlistCounts(Collection<Long> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Panache.getSession().chain(s -> s.createSelectionQuery(
+                "select r.eventId, count(r) from Registration r where r.eventId in :ids and r.status = :waitlisted "
+                        + "group by r.eventId", Object[].class)
+                .setParameter("ids", eventIds)
+                .setParameter("waitlisted", RegistrationStatus.WAITLISTED)
+                .getResultList())
+                .map(rows -> {
+                    Map<Long, Long> counts = new HashMap<>();
+                    for (Object[] row : rows) {
+                        counts.put((Long) row[0], (Long) row[1]);
+                    }
+                    return counts;
+                });
+    }
+
+    public Uni<Long> waitlistCount(long eventId) {
+        return waitlistCounts(List.of(eventId)).map(counts -> counts.getOrDefault(eventId, 0L));
+    }
+}

@@ -1,0 +1,120 @@
+package id.serambi.event;
+
+import id.serambi.common.Problem;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The patron's own registration, opened by the secret manage token from the registration answer or e-mail. */
+@Path("/registrations/{token}")
+@Tag(name = "Registrations")
+@SecurityRequirements
+public class MyRegistrationResource {
+
+    static final String UNKNOWN_TOKEN = """
+            {"type":"https://serambi.id/problems/not-found","title":"Not found","status":404,\
+            "detail":"No registration has this manage link"}""";
+
+    private final RegistrationService registrations;
+    private final EventLinks links;
+    private final EventCalendar calendar;
+
+    public MyRegistrationResource(RegistrationService registrations, EventLinks links, EventCalendar calendar) {
+        this.registrations = registrations;
+        this.links = links;
+        this.calendar = calendar;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The patron's registration and its event; the join URL only while it holds a seat")
+    @APIResponse(responseCode = "200", description = "The registration", content = @Content(schema = @Schema(implementation = RegistrationView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "unknown", value = UNKNOWN_TOKEN)))
+    public Uni<RegistrationView> view(@PathParam("token") String token) {
+        return registrations.view(token).map(this::toView);
+    }
+
+    @DELETE
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Cancel the registration; a freed seat goes to the first on the waitlist",
+            description = "Cancelling an already cancelled registration changes nothing.")
+    @APIResponse(responseCode = "200", description = "The registration, now CANCELLED", content = @Content(schema = @Schema(implementation = RegistrationView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "unknown", value = UNKNOWN_TOKEN)))
+    @APIResponse(responseCode = "409", description = "The event has started, or the patron was checked in", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "started", value = """
+            {"type":"https://serambi.id/problems/event-started","title":"Event started","status":409,\
+            "detail":"The event has already started; the registration can no longer be cancelled"}""")))
+    public Uni<RegistrationView> cancel(@PathParam("token") String token) {
+        return registrations.cancel(token).map(this::toView);
+    }
+
+    @POST
+    @Path("/feedback")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Rate the event (1 to 5) with an optional comment, once, after it has started")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "feedback", value = "{\"rating\":5,\"comment\":\"Diskusinya seru, narasumbernya jelas.\"}")))
+    @APIResponse(responseCode = "201", description = "Thank you", content = @Content(schema = @Schema(implementation = FeedbackDto.class)))
+    @APIResponse(responseCode = "400", description = "Rating not 1 to 5, or comment too long", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "unknown", value = UNKNOWN_TOKEN)))
+    @APIResponse(responseCode = "409", description = "Already given, too early, or the registration never held a seat", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "twice", value = """
+            {"type":"https://serambi.id/problems/feedback-exists","title":"Feedback already given","status":409,\
+            "detail":"Feedback for this registration was already given"}""")))
+    public Uni<Response> feedback(@PathParam("token") String token, @Valid @NotNull FeedbackRequest body) {
+        return registrations.feedback(token, body)
+                .map(f -> Response.status(201).entity(new FeedbackDto(f.rating, f.comment, f.createdAt)).build());
+    }
+
+    @GET
+    @Path("/calendar.ics")
+    @Produces(EventCalendar.MEDIA_TYPE)
+    @Operation(summary = "The event as an iCalendar file; with the join URL while the registration holds a seat")
+    @APIResponse(responseCode = "200", description = "text/calendar", content = @Content(mediaType = "text/calendar"))
+    @APIResponse(responseCode = "404", description = "Unknown token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> calendar(@PathParam("token") String token) {
+        return registrations.view(token).map(v -> Response.ok(calendar.registrantCalendar(v.event(), joinUrlFor(v)))
+                .type(EventCalendar.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"acara-" + v.event().id + ".ics\"")
+                .build());
+    }
+
+    @Schema(name = "Feedback")
+    public record FeedbackDto(@Schema(examples = "5") int rating, String comment, Instant createdAt) {
+    }
+
+    private RegistrationView toView(RegistrationService.Viewed v) {
+        Registration r = v.registration();
+        Event e = v.event();
+        Instant now = Instant.now();
+        boolean cancellable = (r.status == RegistrationStatus.CONFIRMED || r.status == RegistrationStatus.WAITLISTED)
+                && now.isBefore(e.startsAt);
+        boolean feedbackOpen = r.holdsSeat() && e.status != EventStatus.CANCELLED && !now.isBefore(e.startsAt)
+                && !v.feedbackGiven();
+        return new RegistrationView(r.id, r.name, r.email, r.whatsapp, r.ageGroup, r.status,
+                v.waitlistPosition() > 0 ? (int) v.waitlistPosition() : null, r.createdAt, joinUrlFor(v),
+                cancellable, feedbackOpen, v.feedbackGiven(), EventDto.of(e, v.waitlistCount(), links));
+    }
+
+    /** The join URL is for registrants holding a seat of an event that still takes place. */
+    static String joinUrlFor(RegistrationService.Viewed v) {
+        return v.registration().holdsSeat() && v.event().status != EventStatus.CANCELLED
+                && v.event().status != EventStatus.DRAFT ? v.event().joinUrl : null;
+    }
+}

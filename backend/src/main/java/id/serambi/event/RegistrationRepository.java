@@ -1,0 +1,156 @@
+package id.serambi.event;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Duration;
+import java.util.List;
+import org.hibernate.reactive.common.AffectedEntities;
+
+/**
+ * Registrations. The seat count is changed only here, by conditional UPDATEs that PostgreSQL checks against the
+ * capacity (and the table's CHECK constraint backs them up).
+ */
+@ApplicationScoped
+@WithSession
+public class RegistrationRepository implements PanacheRepository<Registration> {
+
+    private static final AffectedEntities EVENTS = new AffectedEntities(Event.class);
+    private static final AffectedEntities REGISTRATIONS = new AffectedEntities(Registration.class);
+
+    /** Takes a seat if one is left. True when it did. */
+    public Uni<Boolean> claimSeat(long eventId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                UPDATE event SET confirmed_count = confirmed_count + 1
+                 WHERE id = :id AND (capacity IS NULL OR confirmed_count < capacity)
+                RETURNING id""", Long.class, EVENTS)
+                .setParameter("id", eventId)
+                .getResultList())
+                .map(rows -> !rows.isEmpty());
+    }
+
+    /** Takes the given number of seats at once (the caller holds the event's row lock and counted them). */
+    public Uni<Void> claimSeats(long eventId, int seats) {
+        if (seats == 0) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                UPDATE event SET confirmed_count = confirmed_count + :seats
+                 WHERE id = :id AND (capacity IS NULL OR confirmed_count + :seats <= capacity)
+                RETURNING id""", Long.class, EVENTS)
+                .setParameter("id", eventId)
+                .setParameter("seats", seats)
+                .getResultList())
+                .map(rows -> {
+                    if (rows.isEmpty()) {
+                        throw new IllegalStateException("no " + seats + " seats left on event " + eventId);
+                    }
+                    return null;
+                });
+    }
+
+    public Uni<Void> releaseSeat(long eventId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                "UPDATE event SET confirmed_count = confirmed_count - 1 WHERE id = :id AND confirmed_count > 0",
+                EVENTS).setParameter("id", eventId).executeUpdate()).replaceWithVoid();
+    }
+
+    /**
+     * Moves up to {@code max} of the earliest waitlisted registrants (arrival order) to CONFIRMED and returns their
+     * ids. Rows another transaction holds are skipped rather than waited for. Seats are the caller's business.
+     */
+    public Uni<List<Long>> promoteWaitlisted(long eventId, int max) {
+        if (max <= 0) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                UPDATE registration SET status = 'CONFIRMED', confirmed_at = now()
+                 WHERE id IN (SELECT id FROM registration
+                               WHERE event_id = :event AND status = 'WAITLISTED'
+                               ORDER BY id LIMIT :max
+                               FOR UPDATE SKIP LOCKED)
+                RETURNING id""", Long.class, REGISTRATIONS)
+                .setParameter("event", eventId)
+                .setParameter("max", max)
+                .getResultList())
+                .map(ids -> ids.stream().sorted().toList());
+    }
+
+    public Uni<Registration> findActiveByEmail(long eventId, String email) {
+        return find("eventId = ?1 and lower(email) = lower(?2) and status != ?3", eventId, email.strip(),
+                RegistrationStatus.CANCELLED).firstResult();
+    }
+
+    /** The registration a manage token opens, as [registration id, event id], or null. */
+    public Uni<Object[]> idsForToken(String tokenHash) {
+        return Panache.getSession().chain(s -> s.createSelectionQuery(
+                "select r.id, r.eventId from Registration r, RegistrationToken t "
+                        + "where t.registrationId = r.id and t.tokenHash = :hash", Object[].class)
+                .setParameter("hash", tokenHash)
+                .getSingleResultOrNull());
+    }
+
+    public Uni<Registration> findForUpdate(long id) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** 1 for the first in line; 0 when not waitlisted. */
+    public Uni<Long> waitlistPosition(Registration r) {
+        if (r.status != RegistrationStatus.WAITLISTED) {
+            return Uni.createFrom().item(0L);
+        }
+        return count("eventId = ?1 and status = ?2 and id <= ?3", r.eventId, RegistrationStatus.WAITLISTED, r.id);
+    }
+
+    /** Issues a new manage token for a registration and returns it; only its hash is stored. */
+    public Uni<String> issueToken(long registrationId) {
+        String token = ManageTokens.generate();
+        RegistrationToken row = new RegistrationToken();
+        row.tokenHash = ManageTokens.hash(token);
+        row.registrationId = registrationId;
+        return Panache.getSession().chain(s -> s.persist(row)).replaceWith(token);
+    }
+
+    public Uni<List<Registration>> ofEvent(long eventId, RegistrationStatus status) {
+        return status == null ? list("eventId", Sort.by("id"), eventId)
+                : list("eventId = ?1 and status = ?2", Sort.by("id"), eventId, status);
+    }
+
+    public Uni<List<Registration>> active(long eventId) {
+        return list("eventId = ?1 and status != ?2", Sort.by("id"), eventId, RegistrationStatus.CANCELLED);
+    }
+
+    /**
+     * Claims the reminders due now: confirmed registrations of published events starting within {@code lead}. The
+     * UPDATE marks them first, so with two instances each reminder is claimed, and sent, exactly once.
+     */
+    public Uni<List<Long>> claimDueReminders(Duration lead) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                UPDATE registration r SET reminder_sent_at = now()
+                  FROM event e
+                 WHERE r.event_id = e.id AND e.status = 'PUBLISHED' AND r.status = 'CONFIRMED'
+                   AND r.reminder_sent_at IS NULL
+                   AND e.starts_at > now() AND e.starts_at <= now() + :lead * interval '1 second'
+                RETURNING r.id""", Long.class, REGISTRATIONS)
+                .setParameter("lead", (double) lead.toSeconds())
+                .getResultList());
+    }
+
+    /** Events that have ended become COMPLETED. */
+    public Uni<Integer> completeEndedEvents() {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                "UPDATE event SET status = 'COMPLETED', updated_at = now() WHERE status = 'PUBLISHED' AND ends_at <= now()",
+                EVENTS).executeUpdate());
+    }
+
+    /** After a reschedule, reminders go out again for the new time. */
+    public Uni<Integer> resetReminders(long eventId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                "UPDATE registration SET reminder_sent_at = NULL WHERE event_id = :id", REGISTRATIONS)
+                .setParameter("id", eventId).executeUpdate());
+    }
+}

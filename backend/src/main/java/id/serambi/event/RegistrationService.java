@@ -1,0 +1,317 @@
+package id.serambi.event;
+
+import id.serambi.common.ProblemException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Patrons' registrations: register, view and cancel through the manage token, give feedback; and staff's check-in
+ * and manual promotion. Every change of one event's registrations first locks that event's row, so they queue per
+ * event; the seat count itself is guarded by SQL (see {@link RegistrationRepository}).
+ */
+@ApplicationScoped
+public class RegistrationService {
+
+    public record Registered(Event event, Registration registration, String token, boolean created,
+            long waitlistPosition) {
+    }
+
+    /** A registration with its event, as its patron sees it. */
+    public record Viewed(Registration registration, Event event, long waitlistCount, long waitlistPosition,
+            boolean feedbackGiven) {
+    }
+
+    private record Left(Event event, List<Waitlist.Promotion> promotions) {
+    }
+
+    private record Promoted(Event event, Waitlist.Promotion promotion) {
+    }
+
+    private final EventRepository events;
+    private final RegistrationRepository registrations;
+    private final Waitlist waitlist;
+    private final EventMails mails;
+
+    public RegistrationService(EventRepository events, RegistrationRepository registrations, Waitlist waitlist,
+            EventMails mails) {
+        this.events = events;
+        this.registrations = registrations;
+        this.waitlist = waitlist;
+        this.mails = mails;
+    }
+
+    /**
+     * Registers a patron: CONFIRMED while seats are left, else WAITLISTED. The same e-mail again (any letter case)
+     * returns the existing registration and e-mails a new manage link for it.
+     */
+    public Uni<Registered> register(long eventId, RegistrationRequest request) {
+        String whatsapp = normalizeWhatsapp(request.whatsapp());
+        return registerInTransaction(eventId, request, whatsapp)
+                // Belt and braces: a duplicate that slipped past the lookup hits the unique index; then it exists.
+                .onFailure(RegistrationService::isUniqueViolation)
+                .recoverWithUni(() -> registerInTransaction(eventId, request, whatsapp))
+                .call(r -> mails.registered(r.event(), r.registration(), r.token(), !r.created()));
+    }
+
+    @WithTransaction
+    Uni<Registered> registerInTransaction(long eventId, RegistrationRequest request, String whatsapp) {
+        Instant now = Instant.now();
+        return lockedEvent(eventId).chain(event -> {
+            refuseIfClosed(event, now);
+            return registrations.findActiveByEmail(eventId, request.email()).chain(existing -> {
+                if (existing != null) {
+                    return registrations.issueToken(existing.id).chain(token -> registrations.waitlistPosition(existing)
+                            .map(position -> new Registered(event, existing, token, false, position)));
+                }
+                refuseOutsideWindow(event, now);
+                return registrations.claimSeat(eventId).chain(seat -> {
+                    Registration r = new Registration();
+                    r.eventId = eventId;
+                    r.name = request.name().strip();
+                    r.email = request.email().strip();
+                    r.whatsapp = whatsapp;
+                    r.ageGroup = request.ageGroup();
+                    r.status = seat ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED;
+                    r.confirmedAt = seat ? now : null;
+                    return registrations.persistAndFlush(r)
+                            .chain(() -> registrations.issueToken(r.id))
+                            .chain(token -> registrations.waitlistPosition(r)
+                                    .map(position -> new Registered(event, r, token, true, position)));
+                });
+            });
+        });
+    }
+
+    @WithSession
+    public Uni<Viewed> view(String token) {
+        return idsFor(token).chain(ids -> registrations.findById(ids[0])
+                .chain(r -> events.findById(ids[1])
+                        .chain(event -> events.waitlistCount(event.id)
+                                .chain(waiting -> registrations.waitlistPosition(r)
+                                        .chain(position -> EventFeedback.<EventFeedback>findById(r.id)
+                                                .map(feedback -> new Viewed(r, event, waiting, position,
+                                                        feedback != null)))))));
+    }
+
+    /**
+     * The patron cancels. A confirmed seat goes to the first in line on the waitlist, who is e-mailed. Cancelling
+     * again changes nothing.
+     */
+    public Uni<Viewed> cancel(String token) {
+        return cancelInTransaction(token).call(left -> mails.promoted(left.event(), left.promotions()))
+                .chain(left -> view(token));
+    }
+
+    @WithTransaction
+    Uni<Left> cancelInTransaction(String token) {
+        Instant now = Instant.now();
+        return idsFor(token).chain(ids -> lockedEvent(ids[1]).chain(event -> registrations.findForUpdate(ids[0])
+                .chain(r -> {
+                    if (r.status == RegistrationStatus.CANCELLED) {
+                        return Uni.createFrom().item(new Left(event, List.of()));
+                    }
+                    if (r.status == RegistrationStatus.ATTENDED) {
+                        throw ProblemException.conflict("already-attended", "Already attended",
+                                "This registration was checked in and can no longer be cancelled");
+                    }
+                    if (!now.isBefore(event.startsAt)) {
+                        throw ProblemException.conflict("event-started", "Event started",
+                                "The event has already started; the registration can no longer be cancelled");
+                    }
+                    boolean heldSeat = r.status == RegistrationStatus.CONFIRMED;
+                    r.status = RegistrationStatus.CANCELLED;
+                    r.cancelledAt = now;
+                    return registrations.flush().chain(() -> {
+                        if (!heldSeat) {
+                            return Uni.createFrom().item(new Left(event, List.of()));
+                        }
+                        // The seat passes to the first in line; with nobody waiting, it is freed.
+                        Uni<List<Waitlist.Promotion>> promoted = event.status == EventStatus.PUBLISHED
+                                ? waitlist.promote(event.id, 1, false) : Uni.createFrom().item(List.of());
+                        return promoted.call(p -> p.isEmpty() ? registrations.releaseSeat(event.id)
+                                : Uni.createFrom().voidItem()).map(p -> new Left(event, p));
+                    });
+                })));
+    }
+
+    /** Staff mark a confirmed registrant as present. Checking in twice changes nothing. */
+    @WithTransaction
+    public Uni<Registration> checkIn(long eventId, long registrationId) {
+        return lockedRegistration(eventId, registrationId).map(r -> {
+            if (r.status == RegistrationStatus.ATTENDED) {
+                return r;
+            }
+            if (r.status != RegistrationStatus.CONFIRMED) {
+                throw ProblemException.conflict("not-confirmed", "Not confirmed",
+                        "Registration " + registrationId + " is " + r.status + "; only a CONFIRMED one can check in");
+            }
+            r.status = RegistrationStatus.ATTENDED;
+            r.attendedAt = Instant.now();
+            return r;
+        });
+    }
+
+    /** Staff give a seat to a particular waitlisted registrant, if a seat is left. */
+    public Uni<Registration> promote(long eventId, long registrationId) {
+        return promoteInTransaction(eventId, registrationId)
+                .call(p -> mails.promoted(p.event(), List.of(p.promotion())))
+                .map(p -> p.promotion().registration());
+    }
+
+    @WithTransaction
+    Uni<Promoted> promoteInTransaction(long eventId, long registrationId) {
+        return lockedEvent(eventId).chain(event -> lockedRegistration(eventId, registrationId).chain(r -> {
+            if (r.status != RegistrationStatus.WAITLISTED) {
+                throw ProblemException.conflict("not-waitlisted", "Not waitlisted",
+                        "Registration " + registrationId + " is " + r.status + ", not WAITLISTED");
+            }
+            if (event.status != EventStatus.PUBLISHED) {
+                throw ProblemException.conflict("event-closed", "Event closed",
+                        "Event " + eventId + " is " + event.status);
+            }
+            return registrations.claimSeat(eventId).chain(seat -> {
+                if (!seat) {
+                    throw ProblemException.conflict("event-full", "Event full",
+                            "All " + event.capacity + " seats are taken; raise the capacity first");
+                }
+                r.status = RegistrationStatus.CONFIRMED;
+                r.confirmedAt = Instant.now();
+                return registrations.issueToken(r.id).map(token -> new Promoted(event, new Waitlist.Promotion(r, token)));
+            });
+        }));
+    }
+
+    /** Feedback after the event has started, once per registration that held a seat. */
+    @WithTransaction
+    public Uni<EventFeedback> feedback(String token, FeedbackRequest request) {
+        return idsFor(token).chain(ids -> registrations.findForUpdate(ids[0]).chain(r -> events.findById(ids[1])
+                .chain(event -> {
+                    if (!r.holdsSeat()) {
+                        throw ProblemException.conflict("not-attendee", "Not an attendee",
+                                "Only a registration that held a seat can give feedback; this one is " + r.status);
+                    }
+                    if (event.status == EventStatus.CANCELLED) {
+                        throw ProblemException.conflict("event-cancelled", "Event cancelled",
+                                "The event was cancelled");
+                    }
+                    if (Instant.now().isBefore(event.startsAt)) {
+                        throw ProblemException.conflict("event-not-started", "Event not started",
+                                "Feedback opens when the event starts");
+                    }
+                    return EventFeedback.<EventFeedback>findById(r.id).chain(existing -> {
+                        if (existing != null) {
+                            throw ProblemException.conflict("feedback-exists", "Feedback already given",
+                                    "Feedback for this registration was already given");
+                        }
+                        EventFeedback feedback = new EventFeedback();
+                        feedback.registrationId = r.id;
+                        feedback.eventId = event.id;
+                        feedback.rating = request.rating().shortValue();
+                        feedback.comment = request.comment() == null || request.comment().isBlank() ? null
+                                : request.comment().strip();
+                        return feedback.<EventFeedback>persist();
+                    });
+                })));
+    }
+
+    @WithSession
+    public Uni<List<Registration>> ofEvent(long eventId, RegistrationStatus status) {
+        return events.findById(eventId).onItem().ifNull().failWith(() -> ProblemException.notFound("Event", eventId))
+                .chain(event -> registrations.ofEvent(eventId, status));
+    }
+
+    private Uni<Event> lockedEvent(long eventId) {
+        return events.findForUpdate(eventId).onItem().ifNull()
+                .failWith(() -> ProblemException.notFound("Event", eventId));
+    }
+
+    private Uni<Registration> lockedRegistration(long eventId, long registrationId) {
+        return registrations.findForUpdate(registrationId).map(r -> {
+            if (r == null || r.eventId != eventId) {
+                throw new ProblemException(404, "not-found", "Not found",
+                        "Registration " + registrationId + " does not exist for event " + eventId);
+            }
+            return r;
+        });
+    }
+
+    /** [registration id, event id] of a manage token; a 404 for anything else. */
+    private Uni<Long[]> idsFor(String token) {
+        if (!ManageTokens.wellFormed(token)) {
+            return Uni.createFrom().failure(unknownToken());
+        }
+        return registrations.idsForToken(ManageTokens.hash(token)).map(row -> {
+            if (row == null) {
+                throw unknownToken();
+            }
+            return new Long[] { (Long) row[0], (Long) row[1] };
+        });
+    }
+
+    private static ProblemException unknownToken() {
+        return new ProblemException(404, "not-found", "Not found", "No registration has this manage link");
+    }
+
+    /** A registration for a draft, cancelled or finished event is a 409 whoever asks. */
+    static void refuseIfClosed(Event event, Instant now) {
+        switch (event.status) {
+            case DRAFT -> throw ProblemException.conflict("event-not-published", "Event not published",
+                    "Event " + event.id + " is not published yet; registration is not possible");
+            case CANCELLED -> throw ProblemException.conflict("event-cancelled", "Event cancelled",
+                    "Event " + event.id + " was cancelled; registration is closed");
+            case COMPLETED -> throw ProblemException.conflict("event-over", "Event over",
+                    "Event " + event.id + " has ended; registration is closed");
+            default -> {
+            }
+        }
+        if (!now.isBefore(event.endsAt)) {
+            throw ProblemException.conflict("event-over", "Event over",
+                    "Event " + event.id + " has ended; registration is closed");
+        }
+    }
+
+    static void refuseOutsideWindow(Event event, Instant now) {
+        if (event.registrationOpensAt != null && now.isBefore(event.registrationOpensAt)) {
+            throw ProblemException.conflict("registration-not-open", "Registration not open yet",
+                    "Registration for event " + event.id + " opens at " + event.registrationOpensAt);
+        }
+        if (!now.isBefore(event.effectiveRegistrationClose())) {
+            throw ProblemException.conflict("registration-closed", "Registration closed",
+                    "Registration for event " + event.id + " closed at " + event.effectiveRegistrationClose());
+        }
+    }
+
+    /** E.164: +62 812... as typed, or an Indonesian 0812-... number; spaces, dots and dashes are ignored. */
+    static String normalizeWhatsapp(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String digits = raw.strip().replaceAll("[\\s.()-]", "");
+        if (digits.startsWith("0") && !digits.startsWith("00")) {
+            digits = "+62" + digits.substring(1);
+        } else if (digits.startsWith("00")) {
+            digits = "+" + digits.substring(2);
+        }
+        if (!digits.matches("\\+[1-9][0-9]{7,14}")) {
+            throw ProblemException.invalidField("whatsapp",
+                    "must be a phone number such as +6281234567890 or 0812-3456-7890");
+        }
+        return digits;
+    }
+
+    static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException
+                    || String.valueOf(t.getMessage()).contains("23505")
+                    || String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT).contains("duplicate key")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

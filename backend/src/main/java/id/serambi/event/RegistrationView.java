@@ -1,0 +1,23 @@
+package id.serambi.event;
+
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A registration as its patron sees it through the manage token. */
+@Schema(name = "RegistrationView")
+public record RegistrationView(
+        @Schema(examples = "311") long id,
+        @Schema(examples = "Siti Nurhaliza") String name,
+        @Schema(examples = "siti@example.id") String email,
+        @Schema(examples = "+6281234567890") String whatsapp,
+        AgeGroup ageGroup,
+        @Schema(examples = "CONFIRMED") RegistrationStatus status,
+        @Schema(description = "1 for the first in line; null unless WAITLISTED") Integer waitlistPosition,
+        Instant createdAt,
+        @Schema(description = "Only while the registration holds a seat of an event that is not cancelled",
+                examples = "https://zoom.us/j/81234567890") String joinUrl,
+        @Schema(description = "Whether the patron can still cancel") boolean cancellable,
+        @Schema(description = "Whether the patron can give feedback now") boolean feedbackOpen,
+        boolean feedbackGiven,
+        EventDto event) {
+}

@@ -1,0 +1,79 @@
+package id.serambi.event;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Events made through the real API, each in a time slot of its own so tests never see each other's events. */
+final class EventFixtures {
+
+    private EventFixtures() {
+    }
+
+    /** A day far in the future that no other test uses; events of one test sit in the days after it. */
+    static Instant uniqueDay() {
+        long days = ThreadLocalRandom.current().nextLong(365L * 50, 365L * 2000);
+        return Instant.parse("2030-01-01T00:00:00Z").plus(days, ChronoUnit.DAYS);
+    }
+
+    static String joinUrl() {
+        return "https://zoom.us/j/" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    /** A valid request body starting at {@code start}; tests override fields as they need. */
+    static Map<String, Object> body(Instant start) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("title", "Diskusi Buku: Laskar Pelangi " + UUID.randomUUID().toString().substring(0, 6));
+        body.put("description", "Membahas novel karya Andrea Hirata bersama komunitas pembaca Banjarbaru.");
+        body.put("type", "BOOK_DISCUSSION");
+        body.put("audience", "ALL");
+        body.put("language", "id");
+        body.put("startsAt", start.toString());
+        body.put("endsAt", start.plus(Duration.ofMinutes(90)).toString());
+        body.put("platform", "ZOOM");
+        body.put("joinUrl", joinUrl());
+        body.put("capacity", 50);
+        return body;
+    }
+
+    static long create(String staff, Map<String, Object> body) {
+        return given().auth().oauth2(staff).contentType(ContentType.JSON).body(body)
+                .post("/api/events").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+    }
+
+    static void publish(String staff, long id) {
+        given().auth().oauth2(staff).post("/api/events/" + id + "/publish").then().statusCode(200);
+    }
+
+    /** Registers a patron; returns the answer's JSON (status 201 expected). */
+    static io.restassured.path.json.JsonPath register(long eventId, String name, String email) {
+        return given().contentType(ContentType.JSON).body(Map.of("name", name, "email", email))
+                .post("/api/events/" + eventId + "/registrations").then().statusCode(201)
+                .extract().jsonPath();
+    }
+
+    /** The manage link in the newest e-mail to this address. */
+    static String tokenFromMail(io.quarkus.mailer.MockMailbox mailbox, String email) {
+        var mails = mailbox.getMailsSentTo(email);
+        String text = mails.get(mails.size() - 1).getText();
+        var matcher = java.util.regex.Pattern.compile("/acara/pendaftaran/([A-Za-z0-9_-]{43})").matcher(text);
+        if (!matcher.find()) {
+            throw new AssertionError("no manage link in: " + text);
+        }
+        return matcher.group(1);
+    }
+
+    static long published(String staff, Map<String, Object> body) {
+        long id = create(staff, body);
+        publish(staff, id);
+        return id;
+    }
+}
