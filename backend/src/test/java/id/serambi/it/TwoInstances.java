@@ -1,0 +1,117 @@
+package id.serambi.it;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import java.io.File;
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Two real backend processes (the packaged jar) on one PostgreSQL database, as two replicas behind a load balancer
+ * would be. The first cleans and migrates the database; both use the signing key kept in it.
+ */
+final class TwoInstances implements AutoCloseable {
+
+    static final String DB = "serambi_test2";
+    static final String ADMIN_EMAIL = "admin@it.serambi.id";
+    static final String ADMIN_PASSWORD = "it-admin-password-1";
+
+    final int portA;
+    final int portB;
+    private final List<Process> processes = new ArrayList<>();
+
+    private TwoInstances(int portA, int portB) {
+        this.portA = portA;
+        this.portB = portB;
+    }
+
+    static TwoInstances start(int portA, int portB) throws Exception {
+        TwoInstances pair = new TwoInstances(portA, portB);
+        try {
+            pair.launch("a", portA, true);
+            pair.launch("b", portB, false);
+        } catch (Exception e) {
+            pair.close();
+            throw e;
+        }
+        return pair;
+    }
+
+    private void launch(String name, int port, boolean clean) throws Exception {
+        File jar = new File(System.getProperty("serambi.jar", "target/quarkus-app/quarkus-run.jar"));
+        if (!jar.isFile()) {
+            throw new IllegalStateException("Package the backend first: " + jar.getAbsolutePath() + " is missing");
+        }
+        File logs = new File("target/it-logs");
+        logs.mkdirs();
+        ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx384m", "-jar", jar.getAbsolutePath());
+        Map<String, String> env = builder.environment();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:5432/" + DB);
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/" + DB);
+        env.put("QUARKUS_FLYWAY_CLEAN_AT_START", String.valueOf(clean));
+        env.put("QUARKUS_FLYWAY_CLEAN_DISABLED", "false");
+        env.put("SERAMBI_ADMIN_EMAIL", ADMIN_EMAIL);
+        env.put("SERAMBI_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        env.put("SERAMBI_DEMO_ENABLED", "false");
+        env.put("QUARKUS_MAILER_MOCK", "true");
+        builder.redirectErrorStream(true).redirectOutput(new File(logs, "instance-" + name + ".log"));
+        processes.add(builder.start());
+        awaitReady(port);
+    }
+
+    private static void awaitReady(int port) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/q/health/ready")
+                        .toURL().openConnection();
+                c.setConnectTimeout(500);
+                c.setReadTimeout(2000);
+                if (c.getResponseCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("Instance on port " + port + " was not ready within 90 s; see target/it-logs");
+    }
+
+    String url(int port) {
+        return "http://127.0.0.1:" + port;
+    }
+
+    String adminToken(int port) {
+        return given().baseUri(url(port)).contentType(ContentType.JSON)
+                .body(Map.of("email", ADMIN_EMAIL, "password", ADMIN_PASSWORD))
+                .post("/api/auth/login").then().statusCode(200)
+                .extract().jsonPath().getString("token");
+    }
+
+    @Override
+    public void close() {
+        for (Process p : processes) {
+            p.destroy();
+        }
+        for (Process p : processes) {
+            try {
+                if (!p.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                p.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
