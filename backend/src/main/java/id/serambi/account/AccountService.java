@@ -16,17 +16,42 @@ public class AccountService {
 
     private final UserRepository users;
     private final PasswordHasher hasher;
+    private final GuardianConsent guardians;
 
-    public AccountService(UserRepository users, PasswordHasher hasher) {
+    public AccountService(UserRepository users, PasswordHasher hasher, GuardianConsent guardians) {
         this.users = users;
         this.hasher = hasher;
+        this.guardians = guardians;
     }
 
-    /** Creates a member. A duplicate e-mail, in any letter case, is a 409, also when two requests race. */
+    /**
+     * Creates a member. A duplicate e-mail, in any letter case, is a 409, also when two requests race. An under-13
+     * names a guardian, who gets an e-mail with a consent link.
+     */
     public Uni<User> register(AuthRequests.Register request) {
         checkBirthYear(request.birthYear());
+        boolean child = Year.now().getValue() - request.birthYear() < 13;
+        String guardian = request.guardianEmail() == null || request.guardianEmail().isBlank() ? null
+                : request.guardianEmail().strip();
+        if (child && guardian == null) {
+            throw ProblemException.invalidField("guardianEmail", "is required for members under 13");
+        }
+        if (guardian != null && guardian.equalsIgnoreCase(request.email().strip())) {
+            throw ProblemException.invalidField("guardianEmail", "must be a parent's or guardian's own address");
+        }
+        String token = child ? GuardianConsent.newToken() : null;
         return hasher.hash(request.password())
-                .chain(hash -> create(request.email(), hash, request.displayName(), request.birthYear(), Role.MEMBER));
+                .chain(hash -> createMember(request, hash, child ? guardian : null, token))
+                .call(user -> token == null ? Uni.createFrom().voidItem() : guardians.ask(user, token));
+    }
+
+    @WithTransaction
+    Uni<User> createMember(AuthRequests.Register request, String hash, String guardian, String token) {
+        return create(request.email(), hash, request.displayName(), request.birthYear(), Role.MEMBER).map(user -> {
+            user.guardianEmail = guardian;
+            user.guardianTokenHash = token == null ? null : GuardianConsent.hash(token);
+            return user;
+        });
     }
 
     @WithTransaction

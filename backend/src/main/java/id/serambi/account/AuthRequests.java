@@ -23,7 +23,10 @@ public final class AuthRequests {
             String password,
             @NotBlank @Size(max = 80) @Schema(examples = "Sari Rahmawati") String displayName,
             @NotNull @Min(1900) @Max(2100) @Schema(description = "Year of birth; teens' ages are never public", examples = "2010")
-            Integer birthYear) {
+            Integer birthYear,
+            @Email @Size(max = 254)
+            @Schema(description = "Required for members under 13: a parent or guardian, who must confirm by e-mail before the child joins a challenge",
+                    examples = "ibu.sari@example.id") String guardianEmail) {
     }
 
     @Schema(name = "LoginRequest")

@@ -33,11 +33,13 @@ public class AuthResource {
     private final AccountService accounts;
     private final LoginThrottle throttle;
     private final TokenService tokens;
+    private final GuardianConsent guardians;
 
-    public AuthResource(AccountService accounts, LoginThrottle throttle, TokenService tokens) {
+    public AuthResource(AccountService accounts, LoginThrottle throttle, TokenService tokens, GuardianConsent guardians) {
         this.accounts = accounts;
         this.throttle = throttle;
         this.tokens = tokens;
+        this.guardians = guardians;
     }
 
     @POST
@@ -56,6 +58,16 @@ public class AuthResource {
     public Uni<Response> register(@Valid @NotNull AuthRequests.Register body) {
         return accounts.register(body).map(user -> Response.created(URI.create("/me"))
                 .entity(UserDto.of(user)).build());
+    }
+
+    @POST
+    @Path("/guardian-consent/{token}")
+    @Operation(summary = "A parent or guardian confirms consent for a member under 13 (the link in their e-mail)")
+    @APIResponse(responseCode = "204", description = "Consent recorded")
+    @APIResponse(responseCode = "404", description = "Unknown or already used link", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> guardianConsent(@jakarta.ws.rs.PathParam("token") String token) {
+        return guardians.confirm(token).map(v -> Response.noContent().build());
     }
 
     @POST

@@ -1,7 +1,10 @@
 package id.serambi.account;
 
 import id.serambi.common.Problem;
+import id.serambi.privacy.PersonalData;
 import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.core.Response;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -28,10 +31,12 @@ public class MeResource {
 
     private final AccountService accounts;
     private final JsonWebToken jwt;
+    private final PersonalData personalData;
 
-    public MeResource(AccountService accounts, JsonWebToken jwt) {
+    public MeResource(AccountService accounts, JsonWebToken jwt, PersonalData personalData) {
         this.accounts = accounts;
         this.jwt = jwt;
+        this.personalData = personalData;
     }
 
     @GET
@@ -54,6 +59,24 @@ public class MeResource {
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<UserDto> update(@Valid @NotNull AuthRequests.UpdateMe body) {
         return accounts.updateMe(callerId(), body).map(UserDto::of);
+    }
+
+    @GET
+    @Path("/export")
+    @Operation(summary = "All my personal data as one JSON document (UU PDP)")
+    @APIResponse(responseCode = "200", description = "My data: account, challenges with reading logs, event registrations")
+    public Uni<Response> export() {
+        return personalData.export(callerId()).map(json -> Response.ok(json, MediaType.APPLICATION_JSON)
+                .header("Content-Disposition", "attachment; filename=\"serambi-data-saya.json\"").build());
+    }
+
+    @DELETE
+    @Operation(summary = "Erase my account and personal data (UU PDP); my reading totals stay, anonymous")
+    @APIResponse(responseCode = "204", description = "Erased")
+    @APIResponse(responseCode = "409", description = "The only admin cannot erase themselves", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> erase() {
+        return personalData.erase(callerId()).map(v -> Response.noContent().build());
     }
 
     private long callerId() {

@@ -45,8 +45,28 @@ public class User extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** For members under 13: the guardian who must consent, and when they did. */
+    @Column(name = "guardian_email")
+    public String guardianEmail;
+
+    @Column(name = "guardian_consent_at")
+    public Instant guardianConsentAt;
+
+    @Column(name = "guardian_token_hash")
+    public String guardianTokenHash;
+
     @Version
     public int version;
+
+    /** Age reached this year; a birth year is all Serambi keeps. */
+    public int ageIn(int year) {
+        return year - birthYear;
+    }
+
+    /** Under-13s may take part only once a guardian has consented. */
+    public boolean needsGuardianConsent(int year) {
+        return ageIn(year) < 13 && guardianConsentAt == null;
+    }
 
     @PrePersist
     void onCreate() {

@@ -20,6 +20,14 @@ public interface SerambiConfig {
 
     Demo demo();
 
+    Leaderboard leaderboard();
+
+    interface Leaderboard {
+        /** How often an SSE comment keeps idle leaderboard streams open through proxies. */
+        @WithDefault("PT15S")
+        Duration heartbeat();
+    }
+
     /** Where patrons reach the web app; links in e-mails and calendars point here. */
     @WithDefault("http://localhost:8080")
     String publicUrl();

@@ -1,0 +1,89 @@
+package id.serambi.account;
+
+import id.serambi.common.ProblemException;
+import id.serambi.common.SerambiConfig;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import org.jboss.logging.Logger;
+
+/**
+ * Consent of a parent or guardian for members under 13 (UU PDP): a link with a secret token goes to the guardian's
+ * e-mail; until it is opened and confirmed, the child cannot join a challenge. Only the token's hash is stored.
+ */
+@ApplicationScoped
+public class GuardianConsent {
+
+    private static final Logger LOG = Logger.getLogger(GuardianConsent.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final ReactiveMailer mailer;
+    private final SerambiConfig config;
+
+    public GuardianConsent(ReactiveMailer mailer, SerambiConfig config) {
+        this.mailer = mailer;
+        this.config = config;
+    }
+
+    static String newToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Uni<Void> ask(User child, String token) {
+        String base = config.publicUrl().replaceAll("/+$", "");
+        String link = base + "/persetujuan/" + token;
+        String text = """
+                Yth. Orang tua/wali,
+
+                %s (tahun lahir %d) mendaftar di Serambi, layanan %s, dan mencantumkan alamat e-mail Anda sebagai orang tua/wali.
+                Anak di bawah 13 tahun baru dapat ikut tantangan membaca setelah Anda menyetujuinya.
+                Di papan peringkat hanya nama panggilan yang tampil; nama, e-mail, dan usia tidak pernah ditampilkan.
+
+                Setujui di sini: %s
+
+                Jika Anda tidak mengenal pendaftaran ini, abaikan e-mail ini.
+
+                Salam,
+                %s
+                """.formatted(child.displayName, child.birthYear, config.library().name(), link, config.library().name());
+        return mailer.send(Mail.withText(child.guardianEmail, "Persetujuan orang tua/wali untuk " + child.displayName, text))
+                .onFailure().recoverWithItem(e -> {
+                    LOG.warnf("Guardian consent mail for account %d not sent: %s", child.id, e.getMessage());
+                    return null;
+                });
+    }
+
+    /** The guardian confirms through the link's token. A second confirmation finds nothing: 404. */
+    @WithTransaction
+    public Uni<Void> confirm(String token) {
+        return User.<User>find("guardianTokenHash", hash(token)).firstResult().map(user -> {
+            if (user == null) {
+                throw new ProblemException(404, "not-found", "Not found",
+                        "This consent link is unknown or was already used", null, java.util.Map.of());
+            }
+            user.guardianConsentAt = Instant.now();
+            user.guardianTokenHash = null;
+            return null;
+        });
+    }
+}

@@ -1,0 +1,5 @@
+package id.serambi.challenge;
+
+public enum ChallengeStatus {
+    DRAFT, PUBLISHED, CLOSED
+}

@@ -1,0 +1,131 @@
+package id.serambi.challenge;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.serambi.common.PgNotifications;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+
+/**
+ * The live leaderboards of this instance: a {@link Board} per challenge (and per school), loaded once from the board
+ * index and then kept current by the NOTIFYs that {@link Totals} sends from every instance. After the LISTEN
+ * connection drops and returns, every board is dropped and reloads on next use, so nothing missed stays wrong.
+ */
+@ApplicationScoped
+public class Leaderboard {
+
+    private static final Logger LOG = Logger.getLogger(Leaderboard.class);
+
+    private static final String LOAD = """
+            SELECT id, nickname, school, points, (extract(epoch FROM reached_at) * 1000000)::bigint AS at, revision
+              FROM participant
+             WHERE challenge_id = $1 AND NOT hidden AND ($2::text IS NULL OR lower(school) = lower($2))
+             ORDER BY points DESC, reached_at, id
+            """;
+
+    /** A board being loaded collects the updates that arrive meanwhile, and applies them once loaded. */
+    private static final class Holder {
+        final Board board = new Board();
+        final List<Object[]> pending = new ArrayList<>();
+        boolean loaded;
+        Uni<Board> loading;
+    }
+
+    private final Pool pool;
+    private final ObjectMapper mapper;
+    private final PgNotifications notifications;
+    private final Map<String, Holder> boards = new ConcurrentHashMap<>();
+
+    public Leaderboard(Pool pool, ObjectMapper mapper, PgNotifications notifications) {
+        this.pool = pool;
+        this.mapper = mapper;
+        this.notifications = notifications;
+    }
+
+    void listen(@Observes StartupEvent event) {
+        notifications.channel(Totals.CHANNEL).subscribe().with(this::received);
+        notifications.reconnects().subscribe().with(tick -> boards.clear());
+    }
+
+    static String key(long challengeId, String school) {
+        return school == null ? "c" + challengeId : "c" + challengeId + "|" + school.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** The board of a challenge, or of one school in it (school null: the whole challenge). */
+    public Uni<Board> board(long challengeId, String school) {
+        Holder holder = boards.computeIfAbsent(key(challengeId, school), k -> new Holder());
+        synchronized (holder) {
+            if (holder.loaded) {
+                return Uni.createFrom().item(holder.board);
+            }
+            if (holder.loading == null) {
+                holder.loading = load(holder, challengeId, school).memoize().indefinitely();
+            }
+            return holder.loading;
+        }
+    }
+
+    private Uni<Board> load(Holder holder, long challengeId, String school) {
+        return pool.preparedQuery(LOAD).execute(Tuple.of(challengeId, school)).map(rows -> {
+            List<Board.Entry> sorted = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                sorted.add(new Board.Entry(row.getLong("id"), row.getString("nickname"), row.getString("school"),
+                        row.getInteger("points"), row.getLong("at"), row.getLong("revision")));
+            }
+            synchronized (holder) {
+                holder.board.load(sorted);
+                for (Object[] update : holder.pending) {
+                    holder.board.apply((Board.Entry) update[0], (Boolean) update[1]);
+                }
+                holder.pending.clear();
+                holder.loaded = true;
+            }
+            return holder.board;
+        }).onFailure().invoke(e -> {
+            LOG.warnf("Loading leaderboard %s failed: %s", key(challengeId, school), e.getMessage());
+            boards.remove(key(challengeId, school), holder);
+        });
+    }
+
+    private void received(String payload) {
+        try {
+            JsonNode n = mapper.readTree(payload);
+            long challengeId = n.get("c").asLong();
+            String school = n.hasNonNull("s") ? n.get("s").asText() : null;
+            Board.Entry entry = new Board.Entry(n.get("p").asLong(), n.get("n").asText(), school,
+                    n.get("pts").asInt(), n.get("at").asLong(), n.get("r").asLong());
+            boolean visible = !n.get("h").asBoolean();
+            apply(key(challengeId, null), entry, visible);
+            if (school != null) {
+                apply(key(challengeId, school), entry, visible);
+            }
+        } catch (Exception e) {
+            LOG.warnf("Ignoring a malformed leaderboard notification: %s", e.getMessage());
+        }
+    }
+
+    private void apply(String key, Board.Entry entry, boolean visible) {
+        Holder holder = boards.get(key);
+        if (holder == null) {
+            return; // nobody looked at this board yet: it loads fresh when asked
+        }
+        synchronized (holder) {
+            if (holder.loaded) {
+                holder.board.apply(entry, visible);
+            } else {
+                holder.pending.add(new Object[] { entry, visible });
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package id.serambi.challenge;
+
+import id.serambi.common.Caller;
+import id.serambi.common.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import java.time.Duration;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Public leaderboards, by nickname only, served from the live in-memory board. */
+@Path("/challenges/{id}/leaderboard")
+@Tag(name = "Leaderboards", description = "Public, live, and safe for minors: nicknames, points and schools only")
+@SecurityRequirements
+public class LeaderboardResource {
+
+    private final Leaderboard leaderboard;
+    private final LeaderboardStreams streams;
+    private final Caller.Resolver callers;
+    private final Duration heartbeat;
+
+    public LeaderboardResource(Leaderboard leaderboard, LeaderboardStreams streams, Caller.Resolver callers,
+            id.serambi.common.SerambiConfig config) {
+        this.leaderboard = leaderboard;
+        this.streams = streams;
+        this.callers = callers;
+        this.heartbeat = config.leaderboard().heartbeat();
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @WithSession
+    @Operation(summary = "Top N (1..100) and, with a token, my rank and neighbours; ?school= for a school's board")
+    @APIResponse(responseCode = "200", description = "The board", content = @Content(schema = @Schema(implementation = LeaderboardDto.class)))
+    public Uni<LeaderboardDto> board(@PathParam("id") long id, @QueryParam("limit") @DefaultValue("10") int limit,
+            @QueryParam("school") String school) {
+        int top = Math.max(1, Math.min(100, limit));
+        String which = school == null || school.isBlank() ? null : school.strip();
+        return ChallengeService.find(id).chain(challenge -> {
+            if (challenge.status == ChallengeStatus.DRAFT) {
+                return Uni.createFrom().failure(ProblemException.notFound("Challenge", id));
+            }
+            return leaderboard.board(id, which).chain(board -> callers.current().chain(caller -> {
+                List<LeaderboardDto.Entry> entries = LeaderboardDto.entries(board.top(top), 1);
+                if (caller.anonymous()) {
+                    return Uni.createFrom().item(new LeaderboardDto(id, which, entries, board.size(), null));
+                }
+                return Participant.<Participant>find("challengeId = ?1 and userId = ?2", id, caller.userId())
+                        .firstResult().map(p -> new LeaderboardDto(id, which, entries, board.size(), me(board, p)));
+            }));
+        });
+    }
+
+    private static LeaderboardDto.Me me(Board board, Participant p) {
+        if (p == null) {
+            return null;
+        }
+        int rank = board.rankOf(p.id);
+        if (p.hidden || rank == 0) {
+            return new LeaderboardDto.Me(null, p.nickname, p.points, p.hidden, List.of());
+        }
+        int from = Math.max(1, rank - 2);
+        return new LeaderboardDto.Me(rank, p.nickname, p.points, false,
+                LeaderboardDto.entries(board.slice(from, rank + 2), from));
+    }
+
+    @GET
+    @Path("/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "The board now and after every change, as Server-Sent Events ('board' events; a comment every 15 s (SERAMBI_LEADERBOARD_HEARTBEAT) keeps proxies open)")
+    @APIResponse(responseCode = "200", description = "An event stream of Leaderboard JSON")
+    public Multi<OutboundSseEvent> stream(@PathParam("id") long id, @QueryParam("limit") @DefaultValue("10") int limit,
+            @QueryParam("school") String school, @Context Sse sse) {
+        int top = Math.max(1, Math.min(100, limit));
+        String which = school == null || school.isBlank() ? null : school.strip();
+        Multi<OutboundSseEvent> boards = streams.follow(id, which, top)
+                .map(json -> sse.newEventBuilder().name("board").mediaType(MediaType.APPLICATION_JSON_TYPE)
+                        .data(json).build());
+        Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(heartbeat)
+                .map(tick -> sse.newEventBuilder().comment("heartbeat").build());
+        Uni<Challenge> visible = Panache.withSession(() -> ChallengeService.find(id)).invoke(challenge -> {
+            if (challenge.status == ChallengeStatus.DRAFT) {
+                throw ProblemException.notFound("Challenge", id);
+            }
+        });
+        return visible.onItem().transformToMulti(challenge -> Multi.createBy().merging().streams(boards, heartbeats));
+    }
+}
