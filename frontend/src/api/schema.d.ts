@@ -134,6 +134,1049 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** iCalendar feed of published events (from 30 days back), each with an alarm; no join URLs */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/calendar */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/calendar": unknown;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The public catalogue: published and completed events, soonest first
+         * @description Without from/to, only events that have not ended. Sorted by start time, then id.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description CHILDREN, TEENS or ADULTS also list events for ALL */
+                    audience?: string;
+                    /**
+                     * @description Start at or after: a date in the library's zone or an instant
+                     * @example 2026-12-01
+                     */
+                    from?: string;
+                    /** @example id */
+                    language?: string;
+                    page?: number;
+                    /** @description 1 to 100 */
+                    size?: number;
+                    /**
+                     * @description Start before the end of this date (library zone), or before this instant
+                     * @example 2026-12-31
+                     */
+                    to?: string;
+                    /** @description BOOK_DISCUSSION, SEMINAR, ONLINE_LECTURE, LIVE_QA, WORKSHOP or BOOK_CLUB */
+                    type?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of events (never with join URLs) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventPage"];
+                    };
+                };
+                /** @description A bad filter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an event as a DRAFT (staff) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EventRequest"];
+                };
+            };
+            responses: {
+                /** @description Created; Location names the event */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffEvent"];
+                    };
+                };
+                /** @description Invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/manage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every event in any status, with join URLs (staff) */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    page?: number;
+                    size?: number;
+                    /** @description DRAFT, PUBLISHED, CANCELLED or COMPLETED; all when absent */
+                    status?: string;
+                    to?: string;
+                    type?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of events */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffEventPage"];
+                    };
+                };
+                /** @description A bad filter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/manage/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One event with its join URL (staff) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The event */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffEvent"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such event */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One event as the public sees it; drafts only for staff */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The event (never with its join URL) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Event"];
+                    };
+                };
+                /** @description No such event, or a draft */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /**
+         * Replace an event's fields (staff)
+         * @description Raising the capacity of a published event promotes waitlisted registrants, in arrival order, and e-mails them. Moving a published event e-mails its registrants.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EventRequest"];
+                };
+            };
+            responses: {
+                /** @description The event */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffEvent"];
+                    };
+                };
+                /** @description Invalid fields, or a capacity below the confirmed registrations */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such event */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The event is cancelled or completed */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change some of an event's fields (RFC 7396 merge patch; null clears an optional field) (staff) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/merge-patch+json": components["schemas"]["EventRequest"];
+                    "application/json": components["schemas"]["EventRequest"];
+                };
+            };
+            responses: {
+                /** @description The event */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffEvent"];
+                    };
+                };
+                /** @description Invalid or unknown fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such event */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The event is cancelled or completed */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/events/{id}/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One event as an iCalendar file (RFC 5545) with an alarm an hour before; no join URL */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/calendar */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/calendar": unknown;
+                    };
+                };
+                /** @description No such event, or a draft */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel an event and e-mail every active registrant (staff) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The cancelled event */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffEvent"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such event */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Already cancelled or completed */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Patrons' ratings and comments for an event, newest first, with the average (staff) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The feedback */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackSummary"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such event */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a draft: it appears in the catalogue (staff) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The published event */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffEvent"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such event */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a draft, or already over */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The event's registrants, in arrival order (staff)
+         * @description JSON by default, paged. With Accept: text/csv, every registrant as a spreadsheet: UTF-8 with a byte-order mark (so Excel keeps names intact), times in the library's zone.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    /** @description 1 to 100 */
+                    size?: number;
+                    /** @description CONFIRMED, WAITLISTED, CANCELLED or ATTENDED; all when absent */
+                    status?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of registrations, or the CSV */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffRegistrationPage"];
+                        "text/csv": unknown;
+                    };
+                };
+                /** @description A bad status filter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not staff */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such event */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Register for an event (no account needed)
+         * @description CONFIRMED while seats are left, else WAITLISTED. The manage token is returned once and e-mailed. Registering the same e-mail again (any letter case) answers 200 with the existing registration and no token: a new manage link is e-mailed to that address instead.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RegistrationRequest"];
+                };
+            };
+            responses: {
+                /** @description Already registered with this e-mail; a new manage link was e-mailed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegistrationResult"];
+                    };
+                };
+                /** @description Registered; Location is the manage resource */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegistrationResult"];
+                    };
+                };
+                /** @description Invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such event */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Outside the registration window, or the event is a draft, cancelled or over */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/registrations/{registrationId}/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a confirmed registrant in: ATTENDED (staff) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    registrationId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The registration */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffRegistration"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such registration for this event */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not confirmed (waitlisted or cancelled) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/registrations/{registrationId}/promote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give a waitlisted registrant a seat, if one is left, and e-mail them (staff) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    registrationId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The registration, now CONFIRMED */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffRegistration"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such registration for this event */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not waitlisted, or no seat left */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/library": {
         parameters: {
             query?: never;
@@ -273,6 +1316,212 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/registrations/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The patron's registration and its event; the join URL only while it holds a seat */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The registration */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegistrationView"];
+                    };
+                };
+                /** @description Unknown token */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Cancel the registration; a freed seat goes to the first on the waitlist
+         * @description Cancelling an already cancelled registration changes nothing.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The registration, now CANCELLED */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegistrationView"];
+                    };
+                };
+                /** @description Unknown token */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The event has started, or the patron was checked in */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registrations/{token}/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The event as an iCalendar file; with the join URL while the registration holds a seat */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/calendar */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/calendar": unknown;
+                    };
+                };
+                /** @description Unknown token */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registrations/{token}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rate the event (1 to 5) with an optional comment, once, after it has started */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FeedbackRequest"];
+                };
+            };
+            responses: {
+                /** @description Thank you */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Feedback"];
+                    };
+                };
+                /** @description Rating not 1 to 5, or comment too long */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown token */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Already given, too early, or the registration never held a seat */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/users": {
@@ -424,6 +1673,156 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @enum {string} */
+        AgeGroup: "CHILD" | "TEEN" | "ADULT" | "SENIOR";
+        /** @enum {string} */
+        Audience: "ALL" | "CHILDREN" | "TEENS" | "ADULTS";
+        Event: {
+            /**
+             * Format: int64
+             * @example 12
+             */
+            id?: number;
+            /** @example Diskusi Buku: Laskar Pelangi */
+            title?: string;
+            description?: string;
+            /** @example BOOK_DISCUSSION */
+            type?: components["schemas"]["EventType"];
+            /** @example ALL */
+            audience?: components["schemas"]["Audience"];
+            /** @example id */
+            language?: string;
+            /** @example 2026-12-05T11:00:00Z */
+            startsAt?: components["schemas"]["Instant"];
+            /** @example 2026-12-05T12:30:00Z */
+            endsAt?: components["schemas"]["Instant"];
+            /** @example ZOOM */
+            platform?: components["schemas"]["Platform"];
+            /**
+             * Format: int32
+             * @description Null means unlimited
+             * @example 50
+             */
+            capacity?: number;
+            /**
+             * Format: int32
+             * @example 48
+             */
+            confirmedCount?: number;
+            /**
+             * Format: int32
+             * @description Null when unlimited
+             * @example 2
+             */
+            seatsLeft?: number;
+            /**
+             * Format: int64
+             * @example 0
+             */
+            waitlistCount?: number;
+            registrationOpensAt?: components["schemas"]["Instant"];
+            /** @description When registration closes (the end of the event unless set) */
+            registrationClosesAt?: components["schemas"]["Instant"];
+            /** @description Whether a patron can register right now */
+            registrationOpen?: boolean;
+            /** @example PUBLISHED */
+            status?: components["schemas"]["EventStatus"];
+            /** Format: int64 */
+            seriesId?: number;
+            /**
+             * @description The event's page in the Serambi web app
+             * @example https://serambi.example.id/acara/12
+             */
+            url?: string;
+            /** @description WhatsApp click-to-chat link that shares the event page */
+            whatsappShareUrl?: string;
+        };
+        EventPage: {
+            items?: components["schemas"]["Event"][];
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            size?: number;
+            /** Format: int64 */
+            total?: number;
+        };
+        EventRequest: {
+            /** @example Diskusi Buku: Laskar Pelangi */
+            title: string;
+            /** @example Membahas novel karya Andrea Hirata bersama komunitas pembaca Banjarbaru. */
+            description: string;
+            /** @example BOOK_DISCUSSION */
+            type: components["schemas"]["EventType"];
+            /** @example ALL */
+            audience: components["schemas"]["Audience"];
+            /**
+             * @description BCP 47 language tag
+             * @example id
+             */
+            language: string;
+            /** @example 2026-12-05T11:00:00Z */
+            startsAt: components["schemas"]["Instant"];
+            /** @example 2026-12-05T12:30:00Z */
+            endsAt: components["schemas"]["Instant"];
+            /** @example ZOOM */
+            platform: components["schemas"]["Platform"];
+            /**
+             * @description http or https; shown only to confirmed registrants and staff
+             * @example https://zoom.us/j/81234567890
+             */
+            joinUrl: string;
+            /**
+             * Format: int32
+             * @description Seats; null means unlimited
+             * @example 50
+             */
+            capacity?: number;
+            /**
+             * @description Null: open as soon as published
+             * @example 2026-11-25T00:00:00Z
+             */
+            registrationOpensAt?: components["schemas"]["Instant"];
+            /**
+             * @description Null: open until the event ends
+             * @example 2026-12-05T10:00:00Z
+             */
+            registrationClosesAt?: components["schemas"]["Instant"];
+        };
+        /** @enum {string} */
+        EventStatus: "DRAFT" | "PUBLISHED" | "CANCELLED" | "COMPLETED";
+        /** @enum {string} */
+        EventType: "BOOK_DISCUSSION" | "SEMINAR" | "ONLINE_LECTURE" | "LIVE_QA" | "WORKSHOP" | "BOOK_CLUB";
+        Feedback: {
+            /**
+             * Format: int32
+             * @example 5
+             */
+            rating?: number;
+            comment?: string;
+            createdAt?: components["schemas"]["Instant"];
+        };
+        FeedbackRequest: {
+            /**
+             * Format: int32
+             * @example 5
+             */
+            rating: number;
+            /** @example Diskusinya seru, narasumbernya jelas. */
+            comment?: string;
+        };
+        FeedbackSummary: {
+            /**
+             * Format: int32
+             * @example 12
+             */
+            count?: number;
+            /**
+             * Format: double
+             * @example 4.5
+             */
+            averageRating?: number;
+            items?: components["schemas"]["Feedback"][];
+        };
         FieldError: {
             /** @example password */
             field: string;
@@ -458,6 +1857,8 @@ export interface components {
             /** @example 2026-11-23T17:00:00Z */
             expiresAt: components["schemas"]["Instant"];
         };
+        /** @enum {string} */
+        Platform: "ZOOM" | "GOOGLE_MEET" | "YOUTUBE_LIVE" | "FACEBOOK_LIVE" | "INSTAGRAM_LIVE" | "OTHER";
         /** @description RFC 9457 problem details (media type application/problem+json) */
         Problem: {
             /**
@@ -506,11 +1907,178 @@ export interface components {
              */
             birthYear: number;
         };
+        RegistrationRequest: {
+            /** @example Siti Nurhaliza */
+            name: string;
+            /** @example siti@example.id */
+            email: string;
+            /**
+             * @description Optional WhatsApp number: international (+62 812 3456 7890) or Indonesian (0812-3456-7890); stored as E.164
+             * @example +6281234567890
+             */
+            whatsapp?: string;
+            /**
+             * @description Optional, for statistics
+             * @example ADULT
+             */
+            ageGroup?: components["schemas"]["AgeGroup"];
+        };
+        RegistrationResult: {
+            /**
+             * Format: int64
+             * @example 311
+             */
+            id?: number;
+            /**
+             * Format: int64
+             * @example 12
+             */
+            eventId?: number;
+            /** @example CONFIRMED */
+            status?: components["schemas"]["RegistrationStatus"];
+            /**
+             * Format: int32
+             * @description 1 for the first in line; null unless WAITLISTED
+             * @example 3
+             */
+            waitlistPosition?: number;
+            /**
+             * @description The secret that opens /api/registrations/{manageToken}. Returned once, on creation, and e-mailed. Null when this e-mail was already registered: a new token is then e-mailed to that address only, so knowing someone's e-mail does not give control of their registration.
+             * @example tD3v2gQz0Qm1yq0n8mX5mJb8yJ9v6oV1xHk2fQp7a4E
+             */
+            manageToken?: string;
+        };
+        /** @enum {string} */
+        RegistrationStatus: "CONFIRMED" | "WAITLISTED" | "CANCELLED" | "ATTENDED";
+        RegistrationView: {
+            /**
+             * Format: int64
+             * @example 311
+             */
+            id?: number;
+            /** @example Siti Nurhaliza */
+            name?: string;
+            /** @example siti@example.id */
+            email?: string;
+            /** @example +6281234567890 */
+            whatsapp?: string;
+            ageGroup?: components["schemas"]["AgeGroup"];
+            /** @example CONFIRMED */
+            status?: components["schemas"]["RegistrationStatus"];
+            /**
+             * Format: int32
+             * @description 1 for the first in line; null unless WAITLISTED
+             */
+            waitlistPosition?: number;
+            createdAt?: components["schemas"]["Instant"];
+            /**
+             * @description Only while the registration holds a seat of an event that is not cancelled
+             * @example https://zoom.us/j/81234567890
+             */
+            joinUrl?: string;
+            /** @description Whether the patron can still cancel */
+            cancellable?: boolean;
+            /** @description Whether the patron can give feedback now */
+            feedbackOpen?: boolean;
+            feedbackGiven?: boolean;
+            event?: components["schemas"]["Event"];
+        };
         /** @enum {string} */
         Role: "ADMIN" | "STAFF" | "REVIEWER" | "MEMBER";
         RoleChangeRequest: {
             /** @example STAFF */
             role: components["schemas"]["Role"];
+        };
+        StaffEvent: {
+            /**
+             * Format: int64
+             * @example 12
+             */
+            id?: number;
+            /** @example Diskusi Buku: Laskar Pelangi */
+            title?: string;
+            description?: string;
+            /** @example BOOK_DISCUSSION */
+            type?: components["schemas"]["EventType"];
+            /** @example ALL */
+            audience?: components["schemas"]["Audience"];
+            /** @example id */
+            language?: string;
+            /** @example 2026-12-05T11:00:00Z */
+            startsAt?: components["schemas"]["Instant"];
+            /** @example 2026-12-05T12:30:00Z */
+            endsAt?: components["schemas"]["Instant"];
+            /** @example ZOOM */
+            platform?: components["schemas"]["Platform"];
+            /** @example https://zoom.us/j/81234567890 */
+            joinUrl?: string;
+            /**
+             * Format: int32
+             * @example 50
+             */
+            capacity?: number;
+            /**
+             * Format: int32
+             * @example 48
+             */
+            confirmedCount?: number;
+            /** Format: int32 */
+            seatsLeft?: number;
+            /**
+             * Format: int64
+             * @example 0
+             */
+            waitlistCount?: number;
+            registrationOpensAt?: components["schemas"]["Instant"];
+            registrationClosesAt?: components["schemas"]["Instant"];
+            registrationOpen?: boolean;
+            /** @example DRAFT */
+            status?: components["schemas"]["EventStatus"];
+            /** Format: int64 */
+            seriesId?: number;
+            url?: string;
+            publishedAt?: components["schemas"]["Instant"];
+            cancelledAt?: components["schemas"]["Instant"];
+            createdAt?: components["schemas"]["Instant"];
+            updatedAt?: components["schemas"]["Instant"];
+        };
+        StaffEventPage: {
+            items?: components["schemas"]["StaffEvent"][];
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            size?: number;
+            /** Format: int64 */
+            total?: number;
+        };
+        StaffRegistration: {
+            /**
+             * Format: int64
+             * @example 311
+             */
+            id?: number;
+            /** @example Siti Nurhaliza */
+            name?: string;
+            /** @example siti@example.id */
+            email?: string;
+            /** @example +6281234567890 */
+            whatsapp?: string;
+            ageGroup?: components["schemas"]["AgeGroup"];
+            /** @example CONFIRMED */
+            status?: components["schemas"]["RegistrationStatus"];
+            createdAt?: components["schemas"]["Instant"];
+            confirmedAt?: components["schemas"]["Instant"];
+            cancelledAt?: components["schemas"]["Instant"];
+            attendedAt?: components["schemas"]["Instant"];
+        };
+        StaffRegistrationPage: {
+            items?: components["schemas"]["StaffRegistration"][];
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            size?: number;
+            /** Format: int64 */
+            total?: number;
         };
         /** @description Only the fields present are changed. A new password needs the current one. */
         UpdateMeRequest: {
