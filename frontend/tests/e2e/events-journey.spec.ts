@@ -196,6 +196,66 @@ test.describe.serial('virtual events', () => {
   })
 })
 
+test('a patron rates an event that has started, with the keyboard; staff see the rating', async ({ page }) => {
+  const login = await page.request.post('/api/auth/login', { data: STAFF })
+  const headers = { Authorization: `Bearer ${(await login.json()).token}` }
+  const now = Date.now()
+  const created = await page.request.post('/api/events', {
+    headers,
+    data: {
+      title: `Tanya Jawab Langsung ${now}`,
+      description: 'Tanya jawab bersama pustakawan.',
+      type: 'LIVE_QA',
+      audience: 'ALL',
+      language: 'id',
+      startsAt: new Date(now - 10 * 60_000).toISOString(),
+      endsAt: new Date(now + 50 * 60_000).toISOString(),
+      platform: 'YOUTUBE_LIVE',
+      joinUrl: 'https://youtube.com/live/serambi',
+    },
+  })
+  expect(created.status()).toBe(201)
+  const id = (await created.json()).id
+  expect((await page.request.post(`/api/events/${id}/publish`, { headers })).status()).toBe(200)
+  const patron = newVisitor('penilai')
+  const registered = await page.request.post(`/api/events/${id}/registrations`, {
+    data: { name: patron.displayName, email: patron.email },
+  })
+  const token = (await registered.json()).manageToken
+
+  await page.goto(`/pendaftaran/${token}`)
+  await expect(page.getByTestId('registration-status')).toContainText('Terkonfirmasi')
+  // The event has started: no cancelling any more, but feedback is open.
+  await expect(page.getByRole('button', { name: 'Batalkan pendaftaran' })).toHaveCount(0)
+  const feedback = page.getByRole('region', { name: 'Bagaimana acaranya?' })
+  await feedback.getByRole('button', { name: 'Kirim penilaian' }).click()
+  await expect(feedback.getByRole('alert')).toContainText('Pilih nilai dari 1 sampai 5.')
+
+  // A radio group: one Tab stop, arrows move the choice.
+  await feedback.getByRole('radio', { name: '1 dari 5' }).focus()
+  await page.keyboard.press('Space')
+  await page.keyboard.press('ArrowRight')
+  await page.keyboard.press('ArrowRight')
+  await page.keyboard.press('ArrowRight')
+  await expect(feedback.getByRole('radio', { name: '4 dari 5' })).toBeChecked()
+  await expectAccessible(page, 'manage page with the feedback form')
+  await page.keyboard.press('Tab')
+  await expect(feedback.getByLabel('Komentar')).toBeFocused()
+  await page.keyboard.type('Pustakawannya ramah dan jelas.')
+  await page.keyboard.press('Tab')
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('status').filter({ hasText: 'Terima kasih atas penilaian Anda!' })).toBeVisible()
+  await expect(feedback).toContainText('Anda sudah memberi penilaian untuk acara ini.')
+
+  // Staff see it under the registrants.
+  await page.evaluate((t) => localStorage.setItem('serambi.session', JSON.stringify({ token: t, expiresAt: null })), headers.Authorization.slice(7))
+  await page.goto(`/staf/acara/${id}/pendaftar`)
+  const summary = page.getByRole('region', { name: 'Penilaian peserta' })
+  await expect(summary).toContainText('Rata-rata 4 dari 5 (1 penilaian)')
+  await expect(summary).toContainText('Pustakawannya ramah dan jelas.')
+  await expectAccessible(page, 'registrants with feedback')
+})
+
 test.describe('events on a 360 px wide phone', () => {
   test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true })
 

@@ -16,7 +16,7 @@ async function mountForm() {
   const router = createAppRouter(createMemoryHistory())
   await router.push('/acara/12')
   const wrapper = mount(RegistrationForm, {
-    props: { eventId: 12, eventTitle: 'Diskusi Buku' },
+    props: { eventId: 12 },
     global: { plugins: [i18n, router] },
     attachTo: document.body,
   })
