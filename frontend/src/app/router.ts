@@ -56,6 +56,50 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/features/account/pages/UsersPage.vue'),
     meta: { titleKey: 'title.users', requiresAuth: true, roles: ['ADMIN'] },
   },
+  {
+    path: '/acara',
+    name: 'events',
+    component: () => import('@/features/events/pages/EventsPage.vue'),
+    meta: { titleKey: 'title.events' },
+  },
+  {
+    path: '/acara/:id(\\d+)',
+    name: 'event',
+    component: () => import('@/features/events/pages/EventPage.vue'),
+    meta: { titleKey: 'title.event' },
+  },
+  {
+    // The e-mailed manage link is /acara/pendaftaran/<token>; both addresses open the same page.
+    path: '/pendaftaran/:token',
+    alias: '/acara/pendaftaran/:token',
+    name: 'registration',
+    component: () => import('@/features/events/pages/ManageRegistrationPage.vue'),
+    meta: { titleKey: 'title.registration' },
+  },
+  {
+    path: '/staf/acara',
+    name: 'staff-events',
+    component: () => import('@/features/events/pages/staff/StaffEventsPage.vue'),
+    meta: { titleKey: 'title.staffEvents', requiresAuth: true, roles: ['STAFF', 'ADMIN'] },
+  },
+  {
+    path: '/staf/acara/baru',
+    name: 'staff-event-new',
+    component: () => import('@/features/events/pages/staff/EventFormPage.vue'),
+    meta: { titleKey: 'title.staffEventNew', requiresAuth: true, roles: ['STAFF', 'ADMIN'] },
+  },
+  {
+    path: '/staf/acara/:id(\\d+)/ubah',
+    name: 'staff-event-edit',
+    component: () => import('@/features/events/pages/staff/EventFormPage.vue'),
+    meta: { titleKey: 'title.staffEventEdit', requiresAuth: true, roles: ['STAFF', 'ADMIN'] },
+  },
+  {
+    path: '/staf/acara/:id(\\d+)/pendaftar',
+    name: 'staff-registrants',
+    component: () => import('@/features/events/pages/staff/RegistrantsPage.vue'),
+    meta: { titleKey: 'title.staffRegistrants', requiresAuth: true, roles: ['STAFF', 'ADMIN'] },
+  },
   // Both catch-alls match any path; a path resolves to the first. The guard sends a wrong-role visit to
   // 'forbidden' by name, which keeps the address the user asked for.
   {

@@ -64,3 +64,79 @@ export function formatDateTime(value: string | number | Date, locale: string, ti
 export function formatNumber(value: number, locale: string): string {
   return new Intl.NumberFormat(intlLocale(locale)).format(value)
 }
+
+/** The wall-clock parts of an instant in a zone (24-hour clock). */
+function zonedParts(date: Date, timeZone: string) {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(date)
+  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value)
+  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour') % 24, minute: get('minute'), second: get('second') }
+}
+
+/** Milliseconds the zone is ahead of UTC at this instant (+8 h for WITA). */
+function zoneOffsetMs(date: Date, timeZone: string): number {
+  const p = zonedParts(date, timeZone)
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second)
+  return asUtc - Math.floor(date.getTime() / 1000) * 1000
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0')
+
+/**
+ * An instant as the value of an `<input type="datetime-local">` in the library's zone:
+ * "2026-12-05T11:00:00Z" -> "2026-12-05T19:00" in WITA. Empty for a missing or invalid instant.
+ */
+export function toDateTimeLocal(value: string | null | undefined, timeZone = libraryTimeZone): string {
+  if (!value) return ''
+  const date = toDate(value)
+  if (!date) return ''
+  const p = zonedParts(date, timeZone)
+  return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}`
+}
+
+/**
+ * The value of an `<input type="datetime-local">`, read as a wall-clock time in the library's zone, as a UTC
+ * instant: "2026-12-05T19:00" in WITA -> "2026-12-05T11:00:00Z". Null when empty or not a valid time.
+ */
+export function fromDateTimeLocal(value: string | null | undefined, timeZone = libraryTimeZone): string | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec((value ?? '').trim())
+  if (!match) return null
+  const [year, month, day, hour, minute, second] = match.slice(1).map((s) => Number(s ?? 0)) as number[]
+  const wall = Date.UTC(year!, month! - 1, day!, hour!, minute!, second!)
+  const check = new Date(wall)
+  if (check.getUTCMonth() !== month! - 1 || check.getUTCDate() !== day! || hour! > 23 || minute! > 59) return null
+  // The zone's offset at the guessed instant; a second pass settles times near a daylight-saving change.
+  let instant = wall - zoneOffsetMs(new Date(wall), timeZone)
+  instant = wall - zoneOffsetMs(new Date(instant), timeZone)
+  return new Date(instant).toISOString().replace('.000Z', 'Z')
+}
+
+/** "19.00" in the library's zone, with the zone's name when `withZone`. */
+export function formatTime(value: string | number | Date, locale: string, timeZone = libraryTimeZone): string {
+  const date = toDate(value)
+  if (!date) return ''
+  return new Intl.DateTimeFormat(intlLocale(locale), { timeStyle: 'short', timeZone }).format(date)
+}
+
+/** "Sabtu, 5 Des 2026" in the library's zone. */
+export function formatDayDate(value: string | number | Date, locale: string, timeZone = libraryTimeZone): string {
+  const date = toDate(value)
+  if (!date) return ''
+  return new Intl.DateTimeFormat(intlLocale(locale), { weekday: 'long', day: 'numeric', month: 'short', year: 'numeric', timeZone }).format(date)
+}
+
+/** Whole minutes between two instants (0 when either is missing or the end is before the start). */
+export function minutesBetween(start: string | null | undefined, end: string | null | undefined): number {
+  const a = start ? toDate(start) : null
+  const b = end ? toDate(end) : null
+  if (!a || !b) return 0
+  return Math.max(0, Math.round((b.getTime() - a.getTime()) / 60000))
+}
