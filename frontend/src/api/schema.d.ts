@@ -4,6 +4,51 @@
  */
 
 export interface paths {
+    "/api/auth/guardian-consent/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A parent or guardian confirms consent for a member under 13 (the link in their e-mail) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Consent recorded */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Unknown or already used link */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -158,6 +203,1352 @@ export interface paths {
                     };
                     content: {
                         "text/calendar": unknown;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/challenges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published and closed challenges (staff also see drafts) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The challenges */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Challenge"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a challenge as a draft (staff) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ChallengeRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Challenge"];
+                    };
+                };
+                /** @description Invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/challenges/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reviews that teens agreed to share: candidates for 'book review' posts (nicknames only) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Newest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SharedReview"][];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/challenges/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One challenge, its rules and badges */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The challenge */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Challenge"];
+                    };
+                };
+                /** @description No such challenge (or a draft) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Replace a challenge's settings (staff); existing logs keep the points they earned */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ChallengeRequest"];
+                };
+            };
+            responses: {
+                /** @description Updated */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Challenge"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such challenge */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/challenges/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a challenge: no more entries; the board stays (staff) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Closed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Challenge"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/challenges/{id}/codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The challenge's secret codes and how often each was redeemed */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The codes */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Code"][];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a secret code that awards points and/or a badge once per participant */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CodeRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Code"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The code exists already in this challenge */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/challenges/{id}/codes/redeem": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Redeem a secret code (for example one given out at an event) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RedeemRequest"];
+                };
+            };
+            responses: {
+                /** @description My progress afterwards */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Progress"];
+                    };
+                };
+                /** @description Unknown or expired code */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Already redeemed */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/challenges/{id}/leaderboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Top N (1..100) and, with a token, my rank and neighbours; ?school= for a school's board */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    school?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The board */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Leaderboard"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/challenges/{id}/leaderboard/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The board now and after every change, as Server-Sent Events ('board' events; a comment every 15 s (SERAMBI_LEADERBOARD_HEARTBEAT) keeps proxies open) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    school?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An event stream of Leaderboard JSON */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": components["schemas"]["OutboundSseEvent"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/challenges/{id}/logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reading logs of the challenge by status (default FLAGGED: the review queue) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: components["schemas"]["LogStatus"] & unknown;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The logs, oldest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffReadingLog"][];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Log reading; the server computes the points */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReadingLogRequest"];
+                };
+            };
+            responses: {
+                /** @description Logged: the points awarded (0 while flagged for staff review) */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LoggedResponse"];
+                    };
+                };
+                /** @description Invalid fields (a date outside the challenge or in the future, neither pages nor minutes) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Over a daily limit, or the challenge is not open */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/challenges/{id}/logs/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My reading logs in this challenge, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description My logs */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReadingLog"][];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/challenges/{id}/logs/{logId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change one of my logs; points are computed again */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    logId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReadingLogRequest"];
+                };
+            };
+            responses: {
+                /** @description The log */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReadingLog"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not one of my logs */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Delete one of my logs */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    logId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not one of my logs */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/challenges/{id}/logs/{logId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Count a flagged log after all */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    logId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The log, now VALID */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReadingLog"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The log is not flagged */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/challenges/{id}/logs/{logId}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Void a log: it stops counting, and the participant's points drop accordingly */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    logId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The log, now VOIDED */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReadingLog"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such log in this challenge */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/challenges/{id}/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My progress: totals, goal, badges and rank */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description My progress */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Progress"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description I have not joined */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/challenges/{id}/me/visibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Hide me from (or show me on) the public leaderboard */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Visibility"];
+                };
+            };
+            responses: {
+                /** @description My progress */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Progress"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/challenges/{id}/participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Join the challenge under a nickname */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["JoinRequest"];
+                };
+            };
+            responses: {
+                /** @description Joined */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ParticipantResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not for your age group, or an under-13 without a guardian's consent */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nickname taken, already joined, or the challenge is not open */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/challenges/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a challenge: members can join (staff) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Published */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Challenge"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/challenges/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every participant's totals in rank order; Accept: text/csv for a spreadsheet */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The results */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ResultRow"][];
+                        "text/csv": string;
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -1261,7 +2652,52 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        delete?: never;
+        /** Erase my account and personal data (UU PDP); my reading totals stay, anonymous */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erased */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The only admin cannot erase themselves */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         /** Change the caller's name, birth year or password */
@@ -1316,6 +2752,60 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/me/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** All my personal data as one JSON document (UU PDP) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description My data: account, challenges with reading logs, event registrations */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/registrations/{token}": {
@@ -1677,6 +3167,162 @@ export interface components {
         AgeGroup: "CHILD" | "TEEN" | "ADULT" | "SENIOR";
         /** @enum {string} */
         Audience: "ALL" | "CHILDREN" | "TEENS" | "ADULTS";
+        Badge: {
+            /** Format: int64 */
+            id: number;
+            /** @example Kutu Buku */
+            name: string;
+            /**
+             * Format: int32
+             * @description Points that earn it; null when only a secret code gives it
+             */
+            threshold?: number;
+        };
+        BadgeRequest: {
+            /** @example Kutu Buku */
+            name: string;
+            /**
+             * Format: int32
+             * @description Points that earn it; null for a badge given only by a secret code
+             * @example 100
+             */
+            threshold?: number;
+        };
+        Challenge: {
+            /** Format: int64 */
+            id: number;
+            title: string;
+            description: string;
+            audience: components["schemas"]["Audience"];
+            startsOn: components["schemas"]["LocalDate"];
+            endsOn: components["schemas"]["LocalDate"];
+            goalType: components["schemas"]["GoalType"];
+            /** Format: int32 */
+            goalValue: number;
+            /** Format: int32 */
+            pointsPerBook: number;
+            /** Format: int32 */
+            pointsPerPage: number;
+            /** Format: int32 */
+            pointsPerMinute: number;
+            /** Format: int32 */
+            maxBooksPerDay?: number;
+            /** Format: int32 */
+            maxPagesPerDay?: number;
+            /** Format: int32 */
+            maxMinutesPerDay?: number;
+            /** Format: int32 */
+            flagPagesPerDay: number;
+            /** Format: int32 */
+            flagMinutesPerDay: number;
+            schools: string[];
+            badges: components["schemas"]["Badge"][];
+            status: components["schemas"]["ChallengeStatus"];
+            /**
+             * Format: int64
+             * @description Participants who joined
+             */
+            participants: number;
+        };
+        ChallengeRequest: {
+            /** @example Tantangan Membaca Remaja: Pekan Literasi Banjarbaru */
+            title: string;
+            /** @example Baca sebanyak mungkin buku selama Pekan Literasi dan kumpulkan lencana! */
+            description?: string;
+            /** @example TEENS */
+            audience: components["schemas"]["Audience"];
+            /** @example 2026-12-01 */
+            startsOn: components["schemas"]["LocalDate"];
+            /** @example 2026-12-31 */
+            endsOn: components["schemas"]["LocalDate"];
+            /** @example BOOKS */
+            goalType: components["schemas"]["GoalType"];
+            /**
+             * Format: int32
+             * @example 10
+             */
+            goalValue: number;
+            /**
+             * Format: int32
+             * @description Points for each finished book
+             * @example 10
+             */
+            pointsPerBook?: number;
+            /**
+             * Format: int32
+             * @example 0
+             */
+            pointsPerPage?: number;
+            /**
+             * Format: int32
+             * @example 1
+             */
+            pointsPerMinute?: number;
+            /**
+             * Format: int32
+             * @description Most finished books counted per day; null for no cap
+             * @example 5
+             */
+            maxBooksPerDay?: number;
+            /**
+             * Format: int32
+             * @description Most pages per day; null for no cap
+             * @example 500
+             */
+            maxPagesPerDay?: number;
+            /**
+             * Format: int32
+             * @description Most minutes per day (a day has 1,440)
+             * @example 300
+             */
+            maxMinutesPerDay?: number;
+            /**
+             * Format: int32
+             * @description Pages in one day above which a log goes to staff review (default 1000)
+             * @example 1000
+             */
+            flagPagesPerDay?: number;
+            /**
+             * Format: int32
+             * @description Minutes in one day above which a log goes to staff review (default 600)
+             * @example 600
+             */
+            flagMinutesPerDay?: number;
+            schools?: string[];
+            badges?: components["schemas"]["BadgeRequest"][];
+        };
+        /** @enum {string} */
+        ChallengeStatus: "DRAFT" | "PUBLISHED" | "CLOSED";
+        Code: {
+            /** Format: int64 */
+            id: number;
+            code: string;
+            description?: string;
+            /** Format: int32 */
+            points: number;
+            badge?: string;
+            validUntil?: components["schemas"]["Instant"];
+            /** Format: int64 */
+            redemptions: number;
+        };
+        CodeRequest: {
+            /** @example DISKUSI-LASKAR */
+            code: string;
+            /** @example Dibagikan di Diskusi Buku: Laskar Pelangi */
+            description?: string;
+            /**
+             * Format: int32
+             * @example 25
+             */
+            points?: number;
+            /**
+             * @description Name of a badge of the challenge that the code gives
+             * @example Tamu Istimewa
+             */
+            badge?: string;
+            /** @example 2026-12-31T15:59:59Z */
+            validUntil?: components["schemas"]["Instant"];
+        };
         Event: {
             /**
              * Format: int64
@@ -1829,11 +3475,65 @@ export interface components {
             /** @example size must be between 10 and 200 */
             message: string;
         };
+        /** @enum {string} */
+        GoalType: "BOOKS" | "PAGES" | "MINUTES";
         /**
          * Format: date-time
          * @example 2022-03-10T16:15:50Z
          */
         Instant: string;
+        JoinRequest: {
+            /**
+             * @description Shown on the public leaderboard instead of your name
+             * @example KutuBuku88
+             */
+            nickname: string;
+            /** @example SMP Negeri 1 Banjarbaru */
+            school?: string;
+        };
+        Leaderboard: {
+            /** Format: int64 */
+            challengeId: number;
+            /** @description The school of a per-school board */
+            school?: string;
+            entries: components["schemas"]["LeaderboardEntry"][];
+            /**
+             * Format: int32
+             * @description Participants on this board (hidden ones are not)
+             */
+            total: number;
+            /** @description The caller's place, when a token was sent and they take part */
+            me?: components["schemas"]["LeaderboardMe"];
+        };
+        LeaderboardEntry: {
+            /**
+             * Format: int32
+             * @example 1
+             */
+            rank: number;
+            /** @example KutuBuku88 */
+            nickname: string;
+            /**
+             * Format: int32
+             * @example 320
+             */
+            points: number;
+            /** @example SMP Negeri 1 Banjarbaru */
+            school?: string;
+        };
+        LeaderboardMe: {
+            /**
+             * Format: int32
+             * @description Null while hidden
+             */
+            rank?: number;
+            nickname: string;
+            /** Format: int32 */
+            points: number;
+            hidden: boolean;
+            /** @description The entries just above and below, with mine */
+            neighbours: components["schemas"]["LeaderboardEntry"][];
+        };
         Library: {
             /** @example Perpustakaan Kota Banjarbaru */
             name: string;
@@ -1844,6 +3544,28 @@ export interface components {
             timeZone: string;
             /** @example id */
             defaultLanguage: string;
+        };
+        /**
+         * Format: date
+         * @example 2022-03-10
+         */
+        LocalDate: string;
+        /** @enum {string} */
+        LogStatus: "VALID" | "FLAGGED" | "VOIDED";
+        LoggedResponse: {
+            log: components["schemas"]["ReadingLog"];
+            /**
+             * Format: int32
+             * @description Points this log added now
+             * @example 10
+             */
+            pointsAwarded: number;
+            /**
+             * Format: int32
+             * @description Your total afterwards
+             * @example 130
+             */
+            totalPoints: number;
         };
         LoginRequest: {
             /** @example sari@example.id */
@@ -1856,6 +3578,36 @@ export interface components {
             token: string;
             /** @example 2026-11-23T17:00:00Z */
             expiresAt: components["schemas"]["Instant"];
+        };
+        MediaType: {
+            type?: string;
+            subtype?: string;
+            parameters?: {
+                [key: string]: string;
+            };
+            /** Format: int32 */
+            hash?: number;
+            wildcardType?: boolean;
+            wildcardSubtype?: boolean;
+        };
+        OutboundSseEvent: {
+            id?: string;
+            name?: string;
+            comment?: string;
+            /** Format: int64 */
+            reconnectDelay?: number;
+            reconnectDelaySet?: boolean;
+            type?: Record<string, never>;
+            genericType?: Record<string, never>;
+            mediaType?: components["schemas"]["MediaType"];
+            data?: unknown;
+        };
+        ParticipantResponse: {
+            /** Format: int64 */
+            id: number;
+            nickname: string;
+            school?: string;
+            hidden: boolean;
         };
         /** @enum {string} */
         Platform: "ZOOM" | "GOOGLE_MEET" | "YOUTUBE_LIVE" | "FACEBOOK_LIVE" | "INSTAGRAM_LIVE" | "OTHER";
@@ -1890,6 +3642,90 @@ export interface components {
             /** @description Field errors, present on validation failures */
             errors?: components["schemas"]["FieldError"][];
         };
+        Progress: {
+            /** Format: int64 */
+            participantId: number;
+            nickname: string;
+            school?: string;
+            hidden: boolean;
+            /** Format: int32 */
+            points: number;
+            /** Format: int32 */
+            books: number;
+            /** Format: int32 */
+            pages: number;
+            /** Format: int32 */
+            minutes: number;
+            /**
+             * Format: int32
+             * @description Rank on the public board; null while hidden
+             */
+            rank?: number;
+            goalType: components["schemas"]["GoalType"];
+            /** Format: int32 */
+            goalValue: number;
+            /**
+             * Format: int32
+             * @description Progress towards the goal, 0 to 100 (%)
+             */
+            goalProgress: number;
+            badges: components["schemas"]["Badge"][];
+            /** @description Badges still to earn by points */
+            nextBadges: components["schemas"]["Badge"][];
+        };
+        ReadingLog: {
+            /** Format: int64 */
+            id: number;
+            title: string;
+            author: string;
+            isbn?: string;
+            /** Format: int32 */
+            pages?: number;
+            /** Format: int32 */
+            minutes?: number;
+            finished: boolean;
+            readOn: components["schemas"]["LocalDate"];
+            review?: string;
+            shareReview: boolean;
+            /**
+             * Format: int32
+             * @description Points this log counts for: 0 while it waits for staff review
+             */
+            points: number;
+            status: components["schemas"]["LogStatus"];
+            flagReason?: string;
+            createdAt: components["schemas"]["Instant"];
+        };
+        ReadingLogRequest: {
+            /** @example Laskar Pelangi */
+            title: string;
+            /** @example Andrea Hirata */
+            author: string;
+            /** @example 9789793062792 */
+            isbn?: string;
+            /**
+             * Format: int32
+             * @example 120
+             */
+            pages?: number;
+            /**
+             * Format: int32
+             * @example 90
+             */
+            minutes?: number;
+            /** @description Whether the book is finished (counts as a book); default true */
+            finished?: boolean;
+            /** @example 2026-12-03 */
+            readOn: components["schemas"]["LocalDate"];
+            /** @example Ceritanya menyentuh, tentang semangat belajar anak Belitong. */
+            review?: string;
+            /** @description Consent to show the review (with the nickname) to library staff for social media */
+            shareReview?: boolean;
+        };
+        RedeemRequest: {
+            /** @example BUKU-SERU-2026 */
+            code: string;
+        };
         RegisterRequest: {
             /** @example sari@example.id */
             email: string;
@@ -1906,6 +3742,11 @@ export interface components {
              * @example 2010
              */
             birthYear: number;
+            /**
+             * @description Required for members under 13: a parent or guardian, who must confirm by e-mail before the child joins a challenge
+             * @example ibu.sari@example.id
+             */
+            guardianEmail?: string;
         };
         RegistrationRequest: {
             /** @example Siti Nurhaliza */
@@ -1983,11 +3824,38 @@ export interface components {
             feedbackGiven?: boolean;
             event?: components["schemas"]["Event"];
         };
+        ResultRow: {
+            /** Format: int32 */
+            rank: number;
+            nickname: string;
+            school?: string;
+            /** Format: int32 */
+            points: number;
+            /** Format: int32 */
+            books: number;
+            /** Format: int32 */
+            pages: number;
+            /** Format: int32 */
+            minutes: number;
+            hidden: boolean;
+        };
         /** @enum {string} */
         Role: "ADMIN" | "STAFF" | "REVIEWER" | "MEMBER";
         RoleChangeRequest: {
             /** @example STAFF */
             role: components["schemas"]["Role"];
+        };
+        SharedReview: {
+            /** Format: int64 */
+            logId: number;
+            /** Format: int64 */
+            challengeId: number;
+            challengeTitle: string;
+            nickname: string;
+            title: string;
+            author: string;
+            review: string;
+            readOn: components["schemas"]["LocalDate"];
         };
         StaffEvent: {
             /**
@@ -2051,6 +3919,25 @@ export interface components {
             /** Format: int64 */
             total?: number;
         };
+        StaffReadingLog: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            participantId: number;
+            nickname: string;
+            title: string;
+            author: string;
+            /** Format: int32 */
+            pages?: number;
+            /** Format: int32 */
+            minutes?: number;
+            readOn: components["schemas"]["LocalDate"];
+            /** Format: int32 */
+            points: number;
+            status: components["schemas"]["LogStatus"];
+            flagReason?: string;
+            createdAt: components["schemas"]["Instant"];
+        };
         StaffRegistration: {
             /**
              * Format: int64
@@ -2111,6 +3998,8 @@ export interface components {
             role: components["schemas"]["Role"];
             /** @example 2026-11-23T09:00:00Z */
             createdAt: components["schemas"]["Instant"];
+            /** @description True for an under-13 whose guardian has not confirmed yet */
+            guardianConsentPending: boolean;
         };
         UserPage: {
             items: components["schemas"]["User"][];
@@ -2120,6 +4009,10 @@ export interface components {
             size: number;
             /** Format: int64 */
             total: number;
+        };
+        Visibility: {
+            /** @description true hides you from the public leaderboard */
+            hidden: boolean;
         };
     };
     responses: never;
