@@ -8,6 +8,7 @@ export function aUser(overrides: Partial<User> = {}): User {
     birthYear: 2008,
     role: 'MEMBER',
     createdAt: '2025-01-15T02:00:00Z',
+    guardianConsentPending: false,
     ...overrides,
   }
 }
