@@ -142,6 +142,39 @@ public class EventRegistrationResource {
         return false;
     }
 
+    @Schema(name = "MoveRequest")
+    public record MoveRequest(@NotNull @Schema(examples = "13") Long targetEventId) {
+    }
+
+    @Schema(name = "MoveResult")
+    public record MoveResult(
+            @Schema(description = "New registrations made in the target event", examples = "30") int moved,
+            @Schema(examples = "25") int confirmed,
+            @Schema(examples = "5") int waitlisted,
+            @Schema(description = "Patrons who were already registered for the target", examples = "1") int alreadyRegistered) {
+    }
+
+    @POST
+    @Path("/move")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Role.STAFF_NAME, Role.ADMIN_NAME })
+    @Operation(summary = "Move every active registrant to another event, such as a rescheduled session (staff)",
+            description = "Seat holders first, then the waitlist, each in arrival order, while the target has seats. "
+                    + "The source registrations are cancelled (and the source event, if still published). Moved "
+                    + "patrons are e-mailed a new manage link.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "to the new date", value = "{\"targetEventId\":13}")))
+    @APIResponse(responseCode = "200", description = "What was moved", content = @Content(schema = @Schema(implementation = MoveResult.class)))
+    @APIResponse(responseCode = "400", description = "No target, or the same event", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such event", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The source is a draft or completed, or the target is not open", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<MoveResult> move(@PathParam("id") long id, @Valid @NotNull MoveRequest body) {
+        return registrations.move(id, body.targetEventId()).map(m -> {
+            int confirmed = (int) m.moved().stream().filter(p -> p.registration().holdsSeat()).count();
+            return new MoveResult(m.moved().size(), confirmed, m.moved().size() - confirmed, m.alreadyRegistered());
+        });
+    }
+
     @POST
     @Path("/{registrationId}/check-in")
     @Produces(MediaType.APPLICATION_JSON)

@@ -250,7 +250,7 @@ public class EventService {
         }
     }
 
-    private static void apply(Event e, EventRequest r) {
+    static void apply(Event e, EventRequest r) {
         e.title = r.title().strip();
         e.description = r.description().strip();
         e.type = r.type();

@@ -53,6 +53,15 @@ public class RegistrationRepository implements PanacheRepository<Registration> {
                 });
     }
 
+    public Uni<Void> releaseSeats(long eventId, int seats) {
+        if (seats == 0) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                "UPDATE event SET confirmed_count = confirmed_count - :seats WHERE id = :id", EVENTS)
+                .setParameter("id", eventId).setParameter("seats", seats).executeUpdate()).replaceWithVoid();
+    }
+
     public Uni<Void> releaseSeat(long eventId) {
         return Panache.getSession().chain(s -> s.createNativeQuery(
                 "UPDATE event SET confirmed_count = confirmed_count - 1 WHERE id = :id AND confirmed_count > 0",
