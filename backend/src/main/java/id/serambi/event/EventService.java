@@ -127,7 +127,7 @@ public class EventService {
         });
     }
 
-    /** Cancels the event and e-mails every active registrant. */
+    /** Cancels the event and its active registrations, and e-mails those registrants. */
     public Uni<Event> cancel(long id) {
         return cancelInTransaction(id).call(c -> mails.eventCancelled(c.event(), c.registrants()))
                 .map(Cancelled::event);
@@ -140,9 +140,24 @@ public class EventService {
                 throw ProblemException.conflict("event-closed", "Event closed",
                         "Event " + id + " is already " + event.status);
             }
+            Instant now = Instant.now();
             event.status = EventStatus.CANCELLED;
-            event.cancelledAt = Instant.now();
-            return registrations.active(id).map(active -> new Cancelled(event, active));
+            event.cancelledAt = now;
+            // Every active registration ends with the event, and its seat is released.
+            return registrations.active(id).call(active -> {
+                int seats = 0;
+                for (Registration r : active) {
+                    if (r.status == RegistrationStatus.CONFIRMED) {
+                        seats++;
+                    }
+                    if (r.status == RegistrationStatus.CONFIRMED || r.status == RegistrationStatus.WAITLISTED) {
+                        r.status = RegistrationStatus.CANCELLED;
+                        r.cancelledAt = now;
+                    }
+                }
+                return registrations.releaseSeats(id, seats);
+            }).map(active -> new Cancelled(event, active.stream()
+                    .filter(r -> r.status == RegistrationStatus.CANCELLED).toList()));
         });
     }
 

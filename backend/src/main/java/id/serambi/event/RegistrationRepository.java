@@ -124,6 +124,16 @@ public class RegistrationRepository implements PanacheRepository<Registration> {
         return Panache.getSession().chain(s -> s.persist(row)).replaceWith(token);
     }
 
+    public record Page(List<Registration> items, long total) {
+    }
+
+    public Uni<Page> page(long eventId, RegistrationStatus status, int page, int size) {
+        var query = status == null ? find("eventId", Sort.by("id"), eventId)
+                : find("eventId = ?1 and status = ?2", Sort.by("id"), eventId, status);
+        return query.page(io.quarkus.panache.common.Page.of(page, size)).list()
+                .chain(items -> query.count().map(total -> new Page(items, total)));
+    }
+
     public Uni<List<Registration>> ofEvent(long eventId, RegistrationStatus status) {
         return status == null ? list("eventId", Sort.by("id"), eventId)
                 : list("eventId = ?1 and status = ?2", Sort.by("id"), eventId, status);

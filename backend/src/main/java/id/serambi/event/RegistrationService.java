@@ -230,8 +230,8 @@ public class RegistrationService {
     /**
      * Moves the active registrants of an event to another (a rescheduled session): seat holders first, then the
      * waitlist, each in arrival order, taking seats in the target while they last. Patrons already registered for
-     * the target keep that registration. The source registrations are cancelled, a published source event too,
-     * and every moved patron gets an e-mail with a new manage link.
+     * the target keep that registration. The source event and its registrations are cancelled, and every moved
+     * patron gets an e-mail with a new manage link.
      */
     public Uni<Moved> move(long fromId, long toId) {
         if (fromId == toId) {
@@ -248,10 +248,10 @@ public class RegistrationService {
         return lockedEvent(Math.min(fromId, toId)).chain(a -> lockedEvent(Math.max(fromId, toId)).chain(b -> {
             Event source = a.id == fromId ? a : b;
             Event target = a.id == toId ? a : b;
-            if (source.status != EventStatus.PUBLISHED && source.status != EventStatus.CANCELLED) {
+            if (source.status != EventStatus.PUBLISHED) {
                 throw ProblemException.conflict("event-closed", "Event closed",
-                        "Registrants can only be moved from a published or cancelled event; event " + fromId
-                                + " is " + source.status);
+                        "Registrants can only be moved from a published event; event " + fromId + " is "
+                                + source.status + " (move them before cancelling: moving cancels the source)");
             }
             refuseIfClosed(target, now);
             return registrations.active(fromId).chain(active -> {
@@ -264,10 +264,8 @@ public class RegistrationService {
                         .collect().asList()
                         .call(() -> registrations.releaseSeats(fromId, seatsFreed))
                         .map(results -> {
-                            if (source.status == EventStatus.PUBLISHED) {
-                                source.status = EventStatus.CANCELLED;
-                                source.cancelledAt = now;
-                            }
+                            source.status = EventStatus.CANCELLED;
+                            source.cancelledAt = now;
                             List<Waitlist.Promotion> moved = results.stream()
                                     .filter(Objects::nonNull).toList();
                             return new Moved(target, moved, inOrder.size() - moved.size());
@@ -300,6 +298,13 @@ public class RegistrationService {
                         .map(token -> new Waitlist.Promotion(r, token));
             });
         });
+    }
+
+    /** A page of an event's registrations in arrival order, with the total. */
+    @WithSession
+    public Uni<RegistrationRepository.Page> page(long eventId, RegistrationStatus status, int page, int size) {
+        return events.findById(eventId).onItem().ifNull().failWith(() -> ProblemException.notFound("Event", eventId))
+                .chain(event -> registrations.page(eventId, status, page, size));
     }
 
     @WithSession
