@@ -221,8 +221,29 @@ public class EventService {
     }
 
     /** The rules that span fields. All failures are reported together, as a 400 validation problem. */
+    /** PostgreSQL's timestamps end in the year 294276; far outside this range an instant is a typo anyway. */
+    static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
+    static boolean inRange(Instant instant) {
+        return instant == null || !instant.isBefore(EARLIEST) && !instant.isAfter(LATEST);
+    }
+
     static void check(EventRequest r, Event existing) {
         List<Problem.FieldError> errors = new ArrayList<>();
+        Map<String, Instant> instants = new java.util.LinkedHashMap<>();
+        instants.put("startsAt", r.startsAt());
+        instants.put("endsAt", r.endsAt());
+        instants.put("registrationOpensAt", r.registrationOpensAt());
+        instants.put("registrationClosesAt", r.registrationClosesAt());
+        instants.forEach((field, instant) -> {
+            if (!inRange(instant)) {
+                errors.add(new Problem.FieldError(field, "must be between the years 2000 and 9999"));
+            }
+        });
+        if (!errors.isEmpty()) {
+            throw invalid(errors);
+        }
         if (!r.endsAt().isAfter(r.startsAt())) {
             errors.add(new Problem.FieldError("endsAt", "must be after startsAt"));
         }

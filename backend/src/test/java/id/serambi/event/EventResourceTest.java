@@ -123,7 +123,15 @@ class EventResourceTest {
         assertProblem(given().auth().oauth2(staff).contentType(ContentType.JSON).body("{\"title\":")
                 .post("/api/events").then(), 400, "malformed-json");
 
-        for (Map<String, Object> b : new Map[] { body, bean, ftp }) {
+        Map<String, Object> farFuture = EventFixtures.body(start);
+        farFuture.put("startsAt", "+300000-01-01T00:00:00Z");
+        farFuture.put("endsAt", "+300000-01-01T01:00:00Z");
+        assertProblem(given().auth().oauth2(staff).contentType(ContentType.JSON).body(farFuture)
+                .post("/api/events").then(), 400, "validation")
+                .body("errors.field", containsInAnyOrder("startsAt", "endsAt"));
+        assertProblem(given().queryParam("from", "+300000-01-01T00:00:00Z").get("/api/events").then(), 400, "validation");
+
+        for (Map<String, Object> b : new Map[] { body, bean, ftp, farFuture }) {
             assertEquals(0, Accounts.count(db, "SELECT count(*) FROM event WHERE title = ?", b.get("title")));
         }
     }
