@@ -80,3 +80,28 @@ CREATE TABLE event_feedback (
     created_at      TIMESTAMPTZ   NOT NULL DEFAULT now()
 );
 CREATE INDEX event_feedback_event_idx ON event_feedback (event_id);
+
+-- Live Q&A: registrants ask, staff moderate and answer, the audience upvotes (one vote per registration).
+CREATE TABLE event_question (
+    id              BIGSERIAL PRIMARY KEY,
+    event_id        BIGINT        NOT NULL REFERENCES event (id),
+    registration_id BIGINT        NOT NULL REFERENCES registration (id),
+    display_name    VARCHAR(40),
+    text            VARCHAR(500)  NOT NULL,
+    status          VARCHAR(16)   NOT NULL DEFAULT 'PENDING'
+                    CHECK (status IN ('PENDING', 'APPROVED', 'HIDDEN', 'ANSWERED')),
+    answer          VARCHAR(1500),
+    upvotes         INTEGER       NOT NULL DEFAULT 0 CHECK (upvotes >= 0),
+    created_at      TIMESTAMPTZ   NOT NULL DEFAULT now(),
+    moderated_at    TIMESTAMPTZ,
+    answered_at     TIMESTAMPTZ
+);
+CREATE INDEX event_question_event_idx ON event_question (event_id, status);
+CREATE INDEX event_question_registration_idx ON event_question (registration_id);
+
+CREATE TABLE event_question_vote (
+    question_id     BIGINT      NOT NULL REFERENCES event_question (id) ON DELETE CASCADE,
+    registration_id BIGINT      NOT NULL REFERENCES registration (id),
+    created_at      TIMESTAMPTZ NOT NULL DEFAULT now(),
+    PRIMARY KEY (question_id, registration_id)
+);

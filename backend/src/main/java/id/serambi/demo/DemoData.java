@@ -3,6 +3,7 @@ package id.serambi.demo;
 import id.serambi.account.AccountService;
 import id.serambi.account.Role;
 import id.serambi.common.SerambiConfig;
+import id.serambi.event.DemoEvents;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
@@ -33,10 +34,12 @@ public class DemoData {
 
     private final SerambiConfig config;
     private final AccountService accounts;
+    private final DemoEvents events;
 
-    public DemoData(SerambiConfig config, AccountService accounts) {
+    public DemoData(SerambiConfig config, AccountService accounts, DemoEvents events) {
         this.config = config;
         this.accounts = accounts;
+        this.events = events;
     }
 
     void load(@Observes @Priority(30) StartupEvent event) throws Throwable {
@@ -51,6 +54,12 @@ public class DemoData {
                         return Uni.createFrom().nullItem();
                     }));
         }
+        // Virtual events: a book discussion, a seminar, a live Q&A on Facebook Live, a draft workshop and a monthly
+        // teen book club, dated from today.
+        VertxContextSupport.subscribeAndAwait(() -> events.ensure().onFailure().recoverWithUni(e -> {
+            LOG.warnf("Demo events: %s", e.getMessage());
+            return Uni.createFrom().voidItem();
+        }));
         LOG.infof("Demo data ready for %s", config.library().name());
     }
 }

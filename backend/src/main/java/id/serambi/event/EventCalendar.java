@@ -1,9 +1,13 @@
 package id.serambi.event;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VAlarm;
 import net.fortuna.ical4j.model.component.VEvent;
@@ -43,14 +47,25 @@ public class EventCalendar {
     public String publicCalendar(List<Event> events, String name) {
         Calendar calendar = calendar(name);
         events.forEach(e -> calendar.add(vevent(e, null)));
-        return calendar.toString();
+        return write(calendar);
     }
 
     /** One event for a registrant who holds a seat: with the join URL. */
     public String registrantCalendar(Event event, String joinUrl) {
         Calendar calendar = calendar(event.title);
         calendar.add(vevent(event, joinUrl));
-        return calendar.toString();
+        return write(calendar);
+    }
+
+    /** Through CalendarOutputter, which folds long lines at 75 octets as RFC 5545 requires. */
+    private static String write(Calendar calendar) {
+        StringWriter out = new StringWriter();
+        try {
+            new CalendarOutputter(false).output(calendar, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
     }
 
     private Calendar calendar(String name) {

@@ -55,6 +55,19 @@ public class EventMails {
         }).toList());
     }
 
+    /** To registrants moved to another session of an event. */
+    public Uni<Void> moved(Event target, List<Waitlist.Promotion> moved) {
+        return all(moved.stream().map(p -> {
+            Registration r = p.registration();
+            StringBuilder body = greeting(r);
+            body.append("Acara yang Anda daftari dipindahkan ke jadwal baru, dan pendaftaran Anda ikut dipindahkan")
+                    .append(r.holdsSeat() ? ".\n\n" : "; Anda berada di daftar tunggu.\n\n");
+            eventBlock(body, target, r.holdsSeat());
+            body.append("Lihat atau batalkan pendaftaran: ").append(links.managePage(p.token())).append("\n");
+            return send(r.email, "Acara dipindahkan: " + target.title, signed(body));
+        }).toList());
+    }
+
     public Uni<Void> eventCancelled(Event e, List<Registration> registrants) {
         return all(registrants.stream().map(r -> {
             StringBuilder body = greeting(r);

@@ -56,17 +56,23 @@ final class EventQuery {
         if (value == null || value.isBlank()) {
             return null;
         }
+        Instant instant;
         try {
-            return Instant.parse(value.strip());
+            instant = Instant.parse(value.strip());
         } catch (DateTimeParseException notAnInstant) {
             try {
                 LocalDate date = LocalDate.parse(value.strip());
-                return (endOfRange ? date.plusDays(1) : date).atStartOfDay(zone).toInstant();
+                instant = (endOfRange ? date.plusDays(1) : date).atStartOfDay(zone).toInstant();
             } catch (DateTimeParseException e) {
                 errors.add(new Problem.FieldError(name, "must be a date (2026-12-05) or an instant (2026-12-05T11:00:00Z)"));
                 return null;
             }
         }
+        if (!EventService.inRange(instant)) {
+            errors.add(new Problem.FieldError(name, "must be between the years 2000 and 9999"));
+            return null;
+        }
+        return instant;
     }
 
     /** Throws the collected errors, if any. */

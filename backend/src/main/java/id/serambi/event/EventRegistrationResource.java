@@ -120,13 +120,10 @@ public class EventRegistrationResource {
                     .build());
         }
         PageDto.Request request = PageDto.Request.of(page, size);
-        return registrations.ofEvent(id, wanted).map(all -> {
-            List<StaffRegistrationDto> items = all.stream()
-                    .skip((long) request.page() * request.size()).limit(request.size())
-                    .map(StaffRegistrationDto::of).toList();
-            return Response.ok(new StaffRegistrationPage(items, request.page(), request.size(), all.size()))
-                    .type(MediaType.APPLICATION_JSON).build();
-        });
+        return registrations.page(id, wanted, request.page(), request.size()).map(found -> Response.ok(
+                new StaffRegistrationPage(found.items().stream().map(StaffRegistrationDto::of).toList(),
+                        request.page(), request.size(), found.total()))
+                .type(MediaType.APPLICATION_JSON).build());
     }
 
     /** CSV only when the client prefers it to JSON; a wildcard or no Accept header means JSON. */
@@ -140,6 +137,39 @@ public class EventRegistrationResource {
             }
         }
         return false;
+    }
+
+    @Schema(name = "MoveRequest")
+    public record MoveRequest(@NotNull @Schema(examples = "13") Long targetEventId) {
+    }
+
+    @Schema(name = "MoveResult")
+    public record MoveResult(
+            @Schema(description = "New registrations made in the target event", examples = "30") int moved,
+            @Schema(examples = "25") int confirmed,
+            @Schema(examples = "5") int waitlisted,
+            @Schema(description = "Patrons who were already registered for the target", examples = "1") int alreadyRegistered) {
+    }
+
+    @POST
+    @Path("/move")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Role.STAFF_NAME, Role.ADMIN_NAME })
+    @Operation(summary = "Move every active registrant to another event, such as a rescheduled session (staff)",
+            description = "Seat holders first, then the waitlist, each in arrival order, while the target has seats. "
+                    + "The source event and its registrations are cancelled. Moved patrons are e-mailed a new "
+                    + "manage link.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "to the new date", value = "{\"targetEventId\":13}")))
+    @APIResponse(responseCode = "200", description = "What was moved", content = @Content(schema = @Schema(implementation = MoveResult.class)))
+    @APIResponse(responseCode = "400", description = "No target, or the same event", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such event", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The source is not published, or the target is not open", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<MoveResult> move(@PathParam("id") long id, @Valid @NotNull MoveRequest body) {
+        return registrations.move(id, body.targetEventId()).map(m -> {
+            int confirmed = (int) m.moved().stream().filter(p -> p.registration().holdsSeat()).count();
+            return new MoveResult(m.moved().size(), confirmed, m.moved().size() - confirmed, m.alreadyRegistered());
+        });
     }
 
     @POST

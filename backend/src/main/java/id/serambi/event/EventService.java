@@ -127,7 +127,7 @@ public class EventService {
         });
     }
 
-    /** Cancels the event and e-mails every active registrant. */
+    /** Cancels the event and its active registrations, and e-mails those registrants. */
     public Uni<Event> cancel(long id) {
         return cancelInTransaction(id).call(c -> mails.eventCancelled(c.event(), c.registrants()))
                 .map(Cancelled::event);
@@ -140,9 +140,24 @@ public class EventService {
                 throw ProblemException.conflict("event-closed", "Event closed",
                         "Event " + id + " is already " + event.status);
             }
+            Instant now = Instant.now();
             event.status = EventStatus.CANCELLED;
-            event.cancelledAt = Instant.now();
-            return registrations.active(id).map(active -> new Cancelled(event, active));
+            event.cancelledAt = now;
+            // Every active registration ends with the event, and its seat is released.
+            return registrations.active(id).call(active -> {
+                int seats = 0;
+                for (Registration r : active) {
+                    if (r.status == RegistrationStatus.CONFIRMED) {
+                        seats++;
+                    }
+                    if (r.status == RegistrationStatus.CONFIRMED || r.status == RegistrationStatus.WAITLISTED) {
+                        r.status = RegistrationStatus.CANCELLED;
+                        r.cancelledAt = now;
+                    }
+                }
+                return registrations.releaseSeats(id, seats);
+            }).map(active -> new Cancelled(event, active.stream()
+                    .filter(r -> r.status == RegistrationStatus.CANCELLED).toList()));
         });
     }
 
@@ -206,8 +221,29 @@ public class EventService {
     }
 
     /** The rules that span fields. All failures are reported together, as a 400 validation problem. */
+    /** PostgreSQL's timestamps end in the year 294276; far outside this range an instant is a typo anyway. */
+    static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
+    static boolean inRange(Instant instant) {
+        return instant == null || !instant.isBefore(EARLIEST) && !instant.isAfter(LATEST);
+    }
+
     static void check(EventRequest r, Event existing) {
         List<Problem.FieldError> errors = new ArrayList<>();
+        Map<String, Instant> instants = new java.util.LinkedHashMap<>();
+        instants.put("startsAt", r.startsAt());
+        instants.put("endsAt", r.endsAt());
+        instants.put("registrationOpensAt", r.registrationOpensAt());
+        instants.put("registrationClosesAt", r.registrationClosesAt());
+        instants.forEach((field, instant) -> {
+            if (!inRange(instant)) {
+                errors.add(new Problem.FieldError(field, "must be between the years 2000 and 9999"));
+            }
+        });
+        if (!errors.isEmpty()) {
+            throw invalid(errors);
+        }
         if (!r.endsAt().isAfter(r.startsAt())) {
             errors.add(new Problem.FieldError("endsAt", "must be after startsAt"));
         }
@@ -250,7 +286,7 @@ public class EventService {
         }
     }
 
-    private static void apply(Event e, EventRequest r) {
+    static void apply(Event e, EventRequest r) {
         e.title = r.title().strip();
         e.description = r.description().strip();
         e.type = r.type();

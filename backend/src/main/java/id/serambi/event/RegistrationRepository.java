@@ -53,6 +53,15 @@ public class RegistrationRepository implements PanacheRepository<Registration> {
                 });
     }
 
+    public Uni<Void> releaseSeats(long eventId, int seats) {
+        if (seats == 0) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                "UPDATE event SET confirmed_count = confirmed_count - :seats WHERE id = :id", EVENTS)
+                .setParameter("id", eventId).setParameter("seats", seats).executeUpdate()).replaceWithVoid();
+    }
+
     public Uni<Void> releaseSeat(long eventId) {
         return Panache.getSession().chain(s -> s.createNativeQuery(
                 "UPDATE event SET confirmed_count = confirmed_count - 1 WHERE id = :id AND confirmed_count > 0",
@@ -113,6 +122,16 @@ public class RegistrationRepository implements PanacheRepository<Registration> {
         row.tokenHash = ManageTokens.hash(token);
         row.registrationId = registrationId;
         return Panache.getSession().chain(s -> s.persist(row)).replaceWith(token);
+    }
+
+    public record Page(List<Registration> items, long total) {
+    }
+
+    public Uni<Page> page(long eventId, RegistrationStatus status, int page, int size) {
+        var query = status == null ? find("eventId", Sort.by("id"), eventId)
+                : find("eventId = ?1 and status = ?2", Sort.by("id"), eventId, status);
+        return query.page(io.quarkus.panache.common.Page.of(page, size)).list()
+                .chain(items -> query.count().map(total -> new Page(items, total)));
     }
 
     public Uni<List<Registration>> ofEvent(long eventId, RegistrationStatus status) {

@@ -3,11 +3,15 @@ package id.serambi.event;
 import id.serambi.common.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * Patrons' registrations: register, view and cancel through the manage token, give feedback; and staff's check-in
@@ -30,6 +34,10 @@ public class RegistrationService {
     }
 
     private record Promoted(Event event, Waitlist.Promotion promotion) {
+    }
+
+    /** What moving registrants to another event did. */
+    public record Moved(Event target, List<Waitlist.Promotion> moved, int alreadyRegistered) {
     }
 
     private final EventRepository events;
@@ -217,6 +225,86 @@ public class RegistrationService {
                         return feedback.<EventFeedback>persist();
                     });
                 })));
+    }
+
+    /**
+     * Moves the active registrants of an event to another (a rescheduled session): seat holders first, then the
+     * waitlist, each in arrival order, taking seats in the target while they last. Patrons already registered for
+     * the target keep that registration. The source event and its registrations are cancelled, and every moved
+     * patron gets an e-mail with a new manage link.
+     */
+    public Uni<Moved> move(long fromId, long toId) {
+        if (fromId == toId) {
+            return Uni.createFrom().failure(
+                    ProblemException.invalidField("targetEventId", "must be another event"));
+        }
+        return moveInTransaction(fromId, toId).call(m -> mails.moved(m.target(), m.moved()));
+    }
+
+    @WithTransaction
+    Uni<Moved> moveInTransaction(long fromId, long toId) {
+        Instant now = Instant.now();
+        // Lock both events, always in id order, so two opposite moves cannot deadlock.
+        return lockedEvent(Math.min(fromId, toId)).chain(a -> lockedEvent(Math.max(fromId, toId)).chain(b -> {
+            Event source = a.id == fromId ? a : b;
+            Event target = a.id == toId ? a : b;
+            if (source.status != EventStatus.PUBLISHED) {
+                throw ProblemException.conflict("event-closed", "Event closed",
+                        "Registrants can only be moved from a published event; event " + fromId + " is "
+                                + source.status + " (move them before cancelling: moving cancels the source)");
+            }
+            refuseIfClosed(target, now);
+            return registrations.active(fromId).chain(active -> {
+                List<Registration> inOrder = active.stream()
+                        .filter(r -> r.status == RegistrationStatus.CONFIRMED).collect(Collectors.toCollection(ArrayList::new));
+                active.stream().filter(r -> r.status == RegistrationStatus.WAITLISTED).forEach(inOrder::add);
+                int seatsFreed = (int) inOrder.stream().filter(r -> r.status == RegistrationStatus.CONFIRMED).count();
+                return Multi.createFrom().iterable(inOrder)
+                        .onItem().transformToUniAndConcatenate(r -> moveOne(r, target, now))
+                        .collect().asList()
+                        .call(() -> registrations.releaseSeats(fromId, seatsFreed))
+                        .map(results -> {
+                            source.status = EventStatus.CANCELLED;
+                            source.cancelledAt = now;
+                            List<Waitlist.Promotion> moved = results.stream()
+                                    .filter(Objects::nonNull).toList();
+                            return new Moved(target, moved, inOrder.size() - moved.size());
+                        });
+            });
+        }));
+    }
+
+    /**
+     * The new registration with its token, or no item (null, which the Multi drops) when the patron was already
+     * registered for the target.
+     */
+    private Uni<Waitlist.Promotion> moveOne(Registration from, Event target, Instant now) {
+        from.status = RegistrationStatus.CANCELLED;
+        from.cancelledAt = now;
+        return registrations.findActiveByEmail(target.id, from.email).chain(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().nullItem();
+            }
+            return registrations.claimSeat(target.id).chain(seat -> {
+                Registration r = new Registration();
+                r.eventId = target.id;
+                r.name = from.name;
+                r.email = from.email;
+                r.whatsapp = from.whatsapp;
+                r.ageGroup = from.ageGroup;
+                r.status = seat ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED;
+                r.confirmedAt = seat ? now : null;
+                return registrations.persistAndFlush(r).chain(() -> registrations.issueToken(r.id))
+                        .map(token -> new Waitlist.Promotion(r, token));
+            });
+        });
+    }
+
+    /** A page of an event's registrations in arrival order, with the total. */
+    @WithSession
+    public Uni<RegistrationRepository.Page> page(long eventId, RegistrationStatus status, int page, int size) {
+        return events.findById(eventId).onItem().ifNull().failWith(() -> ProblemException.notFound("Event", eventId))
+                .chain(event -> registrations.page(eventId, status, page, size));
     }
 
     @WithSession

@@ -56,6 +56,11 @@ class EventCalendarTest {
         String ics = given().get("/api/events/" + id + "/calendar.ics").then().statusCode(200)
                 .contentType(startsWith("text/calendar")).extract().asString();
         assertFalse(ics.contains("TZID"), ics);
+        // RFC 5545: CRLF line ends, lines folded at 75 octets.
+        assertTrue(ics.contains("\r\n"));
+        for (String line : ics.split("\r\n")) {
+            assertTrue(line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 75, line);
+        }
         Calendar calendar = parse(ics);
         calendar.validate();
         List<VEvent> events = calendar.getComponents(Component.VEVENT);

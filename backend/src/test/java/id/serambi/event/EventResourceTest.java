@@ -123,7 +123,15 @@ class EventResourceTest {
         assertProblem(given().auth().oauth2(staff).contentType(ContentType.JSON).body("{\"title\":")
                 .post("/api/events").then(), 400, "malformed-json");
 
-        for (Map<String, Object> b : new Map[] { body, bean, ftp }) {
+        Map<String, Object> farFuture = EventFixtures.body(start);
+        farFuture.put("startsAt", "+300000-01-01T00:00:00Z");
+        farFuture.put("endsAt", "+300000-01-01T01:00:00Z");
+        assertProblem(given().auth().oauth2(staff).contentType(ContentType.JSON).body(farFuture)
+                .post("/api/events").then(), 400, "validation")
+                .body("errors.field", containsInAnyOrder("startsAt", "endsAt"));
+        assertProblem(given().queryParam("from", "+300000-01-01T00:00:00Z").get("/api/events").then(), 400, "validation");
+
+        for (Map<String, Object> b : new Map[] { body, bean, ftp, farFuture }) {
             assertEquals(0, Accounts.count(db, "SELECT count(*) FROM event WHERE title = ?", b.get("title")));
         }
     }
@@ -134,12 +142,12 @@ class EventResourceTest {
         Map<String, Object> body = EventFixtures.body(start);
         long id = EventFixtures.create(staff, body);
 
-        body.put("title", "Seminar Literasi Digital: Mengenali Hoaks");
+        body.put("title", "Seminar Literasi Digital (uji)");
         body.put("type", "SEMINAR");
         body.put("registrationClosesAt", start.minusSeconds(600).toString());
         given().auth().oauth2(staff).contentType(ContentType.JSON).body(body)
                 .put("/api/events/" + id).then().statusCode(200)
-                .body("title", equalTo("Seminar Literasi Digital: Mengenali Hoaks"))
+                .body("title", equalTo("Seminar Literasi Digital (uji)"))
                 .body("type", equalTo("SEMINAR"));
 
         given().auth().oauth2(staff).contentType("application/merge-patch+json")
@@ -147,9 +155,9 @@ class EventResourceTest {
                 .patch("/api/events/" + id).then().statusCode(200)
                 .body("capacity", equalTo(80))
                 .body("registrationClosesAt", nullValue())
-                .body("title", equalTo("Seminar Literasi Digital: Mengenali Hoaks"));
+                .body("title", equalTo("Seminar Literasi Digital (uji)"));
         assertEquals(1, Accounts.count(db, "SELECT count(*) FROM event WHERE id = ? AND capacity = 80 AND type = 'SEMINAR'"
-                + " AND registration_closes_at IS NULL AND title = 'Seminar Literasi Digital: Mengenali Hoaks'", id));
+                + " AND registration_closes_at IS NULL AND title = 'Seminar Literasi Digital (uji)'", id));
 
         assertProblem(given().auth().oauth2(staff).contentType(ContentType.JSON).body("{\"kapasitas\":3}")
                 .patch("/api/events/" + id).then(), 400, "validation")
@@ -227,5 +235,21 @@ class EventResourceTest {
                 400, "validation");
         given().auth().oauth2(staff).get("/api/events/manage/" + draftId).then().statusCode(200)
                 .body("joinUrl", endsWith(((String) draft.get("joinUrl")).substring(20)));
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheEventEndpoints() {
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/events"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/events/{id}/registrations"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/registrations/{token}"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/calendar.ics"))
+                .body("paths.'/api/events'.post.responses", org.hamcrest.Matchers.hasKey("201"))
+                .body("paths.'/api/events'.post.responses", org.hamcrest.Matchers.hasKey("403"))
+                .body("paths.'/api/events/{id}/registrations'.post.responses", org.hamcrest.Matchers.hasKey("409"))
+                .body("paths.'/api/events/{id}/registrations'.post.security", org.hamcrest.Matchers.empty())
+                .body("paths.'/api/events/{id}/registrations'.get.responses.'200'.content",
+                        org.hamcrest.Matchers.hasKey("text/csv"))
+                .body("components.schemas.Event.properties", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("joinUrl")));
     }
 }

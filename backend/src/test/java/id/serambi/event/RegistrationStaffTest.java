@@ -65,6 +65,11 @@ class RegistrationStaffTest {
                 .body("items[0].email", equalTo(siti));
         given().auth().oauth2(staff).queryParam("status", "WAITLISTED").get("/api/events/" + id + "/registrations")
                 .then().statusCode(200).body("total", equalTo(1));
+        given().auth().oauth2(staff).queryParam("size", 1).queryParam("page", 1).get("/api/events/" + id + "/registrations")
+                .then().statusCode(200).body("total", equalTo(2)).body("size", equalTo(1))
+                .body("items.status", contains("WAITLISTED"));
+        assertProblem(given().auth().oauth2(staff).queryParam("status", "HADIR").get("/api/events/" + id + "/registrations")
+                .then(), 400, "validation");
 
         var response = given().auth().oauth2(staff).accept("text/csv").get("/api/events/" + id + "/registrations")
                 .then().statusCode(200)

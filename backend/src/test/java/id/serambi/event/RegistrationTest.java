@@ -345,8 +345,13 @@ class RegistrationTest {
         }
         assertFalse(mailbox.getMailsSentTo(gone).stream().anyMatch(m -> m.getSubject().startsWith("Acara dibatalkan")));
         given().get("/api/registrations/" + a.getString("manageToken")).then().statusCode(200)
+                .body("status", equalTo("CANCELLED"))
+                .body("cancellable", equalTo(false))
                 .body("joinUrl", nullValue())
                 .body("event.status", equalTo("CANCELLED"));
+        assertEquals(0, Accounts.count(db, "SELECT count(*) FROM registration WHERE event_id = ? AND status <> 'CANCELLED'", id));
+        assertEquals(3, Accounts.count(db, "SELECT count(*) FROM registration WHERE event_id = ? AND cancelled_at IS NOT NULL", id));
+        assertEquals(0, Accounts.count(db, "SELECT confirmed_count FROM event WHERE id = ?", id));
         given().get("/api/events/" + id).then().statusCode(200).body("registrationOpen", equalTo(false));
     }
 
@@ -361,5 +366,27 @@ class RegistrationTest {
         given().get("/api/registrations/" + a.getString("manageToken")).then().statusCode(200)
                 .body("cancellable", equalTo(false)).body("feedbackOpen", equalTo(true))
                 .body("createdAt", notNullValue()).body("name", not(equalTo("")));
+    }
+
+    @Test
+    void movingAPublishedEventMailsItsRegistrantsAndRearmsReminders() {
+        long id = event(5);
+        String email = Accounts.uniqueEmail("jadwal");
+        JsonPath r = EventFixtures.register(id, "Maya", email);
+        Accounts.sql(db, "UPDATE registration SET reminder_sent_at = now() WHERE id = ?", r.getLong("id"));
+        Instant newStart = EventFixtures.uniqueDay();
+        given().auth().oauth2(staff).contentType(ContentType.JSON)
+                .body(Map.of("startsAt", newStart.toString(), "endsAt", newStart.plusSeconds(3600).toString()))
+                .patch("/api/events/" + id).then().statusCode(200)
+                .body("startsAt", equalTo(newStart.toString()));
+        List<Mail> mails = mailbox.getMailsSentTo(email);
+        Mail moved = mails.get(mails.size() - 1);
+        assertTrue(moved.getSubject().startsWith("Perubahan jadwal"), moved.getSubject());
+        assertTrue(moved.getText().contains("WITA"));
+        assertEquals(1, Accounts.count(db, "SELECT count(*) FROM registration WHERE id = ? AND reminder_sent_at IS NULL", r.getLong("id")));
+        // Changing only the description mails nobody.
+        given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("description", "Deskripsi baru"))
+                .patch("/api/events/" + id).then().statusCode(200);
+        assertEquals(mails.size(), mailbox.getMailsSentTo(email).size());
     }
 }

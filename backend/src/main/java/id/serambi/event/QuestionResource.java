@@ -1,0 +1,189 @@
+package id.serambi.event;
+
+import id.serambi.account.Role;
+import id.serambi.common.Problem;
+import id.serambi.common.ProblemException;
+import id.serambi.common.ProblemResponses;
+import io.vertx.core.http.HttpServerRequest;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
+
+@Path("/events/{id}/questions")
+@Tag(name = "Live Q&A", description = "Registrants ask and upvote; staff approve, hide and answer; changes stream live")
+@Produces(MediaType.APPLICATION_JSON)
+public class QuestionResource {
+
+    static final Duration HEARTBEAT = Duration.ofSeconds(25);
+    static final String FORBIDDEN_EXAMPLE = """
+            {"type":"https://serambi.id/problems/forbidden","title":"Forbidden","status":403,\
+            "detail":"Only registrants of event 12 can ask and vote: send the manage token from your registration"}""";
+
+    private final QuestionService questions;
+    private final QuestionFeed feed;
+
+    public QuestionResource(QuestionService questions, QuestionFeed feed) {
+        this.questions = questions;
+        this.feed = feed;
+    }
+
+    @GET
+    @SecurityRequirements
+    @Operation(summary = "The approved and answered questions, most upvoted first")
+    @APIResponse(responseCode = "200", description = "The visible questions", content = @Content(schema = @Schema(implementation = QuestionDtos.QuestionDto.class)))
+    @APIResponse(responseCode = "404", description = "No such event, or a draft", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<List<QuestionDtos.QuestionDto>> visible(@PathParam("id") long id) {
+        return questions.visible(id).map(list -> list.stream().map(QuestionDtos.QuestionDto::of).toList());
+    }
+
+    @GET
+    @Path("/stream")
+    @SecurityRequirements
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Server-sent events: a SNAPSHOT of the visible questions, then every UPSERT and REMOVE, "
+            + "from whichever server instance made it; a HEARTBEAT every 25 s")
+    @APIResponse(responseCode = "200", description = "An endless text/event-stream of QuestionUpdate",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = QuestionDtos.Update.class)))
+    @APIResponse(responseCode = "404", description = "No such event, or a draft", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Multi<QuestionDtos.Update> stream(@PathParam("id") long id) {
+        Multi<QuestionDtos.Update> snapshot = Multi.createFrom().uni(questions.visible(id)
+                .map(list -> new QuestionDtos.Update(QuestionDtos.Update.Kind.SNAPSHOT, id, null,
+                        list.stream().map(QuestionDtos.QuestionDto::of).toList())));
+        // A draft or missing event was already answered 404 by checkStream below. The snapshot and the live changes
+        // are subscribed at once, so no change is lost between reading the snapshot and listening.
+        return Multi.createBy().merging().streams(snapshot, feed.of(id, HEARTBEAT));
+    }
+
+    /**
+     * An SSE response is committed (200) as soon as the stream starts, so the event is checked first, here: a draft
+     * or missing event gets a proper 404 problem instead of a broken stream.
+     */
+    @ServerRequestFilter
+    public Uni<Response> checkStream(SimpleResourceInfo resource, UriInfo uri, HttpServerRequest request) {
+        if (resource.getResourceClass() != QuestionResource.class || !resource.getMethodName().equals("stream")) {
+            return Uni.createFrom().nullItem();
+        }
+        long id;
+        try {
+            id = Long.parseLong(uri.getPathParameters().getFirst("id"));
+        } catch (NumberFormatException e) {
+            return Uni.createFrom().item(ProblemResponses.response(404, "not-found", "Not found",
+                    "No resource at " + request.path(), request.path()));
+        }
+        return questions.watchable(id).replaceWith((Response) null).onFailure(ProblemException.class)
+                .recoverWithItem(e -> {
+                    ProblemException problem = (ProblemException) e;
+                    return ProblemResponses.response(problem.status(), problem.slug(), problem.title(),
+                            problem.getMessage(), request.path());
+                });
+    }
+
+    @POST
+    @SecurityRequirements
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Ask a question (registrants of the event); it shows once staff approve it")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "question", value = """
+            {"manageToken":"tD3v2gQz0Qm1yq0n8mX5mJb8yJ9v6oV1xHk2fQp7a4E",\
+            "text":"Apakah perpustakaan punya koleksi e-book untuk pelajar SMA?","displayName":"Nadia"}""")))
+    @APIResponse(responseCode = "201", description = "Received, PENDING moderation", content = @Content(schema = @Schema(implementation = QuestionDtos.QuestionDto.class)))
+    @APIResponse(responseCode = "400", description = "Empty or too long", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a registrant of this event", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "not registered", value = FORBIDDEN_EXAMPLE)))
+    @APIResponse(responseCode = "404", description = "No such event", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The event is over or cancelled, or too many questions", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> ask(@PathParam("id") long id, @Valid @NotNull QuestionDtos.Ask body) {
+        return questions.ask(id, body).map(q -> Response.created(URI.create("/events/" + id + "/questions/" + q.id))
+                .entity(QuestionDtos.QuestionDto.of(q)).build());
+    }
+
+    @POST
+    @Path("/{questionId}/upvote")
+    @SecurityRequirements
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Upvote a visible question: one vote per registration; voting again changes nothing")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "vote", value = "{\"manageToken\":\"tD3v2gQz0Qm1yq0n8mX5mJb8yJ9v6oV1xHk2fQp7a4E\"}")))
+    @APIResponse(responseCode = "200", description = "The question with its votes", content = @Content(schema = @Schema(implementation = QuestionDtos.QuestionDto.class)))
+    @APIResponse(responseCode = "403", description = "Not a registrant of this event", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "not registered", value = FORBIDDEN_EXAMPLE)))
+    @APIResponse(responseCode = "404", description = "No such visible question", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<QuestionDtos.QuestionDto> upvote(@PathParam("id") long id, @PathParam("questionId") long questionId,
+            @Valid @NotNull QuestionDtos.Vote body) {
+        return questions.upvote(id, questionId, body).map(QuestionDtos.QuestionDto::of);
+    }
+
+    @GET
+    @Path("/manage")
+    @RolesAllowed({ Role.STAFF_NAME, Role.ADMIN_NAME })
+    @Operation(summary = "Every question, in the order asked, for moderation (staff)")
+    @APIResponse(responseCode = "200", description = "The questions", content = @Content(schema = @Schema(implementation = QuestionDtos.QuestionDto.class)))
+    @APIResponse(responseCode = "400", description = "A bad status", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "Not logged in", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not staff", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<List<QuestionDtos.QuestionDto>> all(@PathParam("id") long id,
+            @Parameter(description = "PENDING, APPROVED, HIDDEN or ANSWERED; all when absent") @QueryParam("status") String status) {
+        EventQuery query = new EventQuery();
+        QuestionStatus wanted = query.enumValue("status", status, QuestionStatus.class);
+        query.check();
+        return questions.all(id, wanted).map(list -> list.stream().map(QuestionDtos.QuestionDto::of).toList());
+    }
+
+    @POST
+    @Path("/{questionId}/approve")
+    @RolesAllowed({ Role.STAFF_NAME, Role.ADMIN_NAME })
+    @Operation(summary = "Show a question to the audience (staff)")
+    @APIResponse(responseCode = "200", description = "The question", content = @Content(schema = @Schema(implementation = QuestionDtos.QuestionDto.class)))
+    @APIResponse(responseCode = "404", description = "No such question for this event", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<QuestionDtos.QuestionDto> approve(@PathParam("id") long id, @PathParam("questionId") long questionId) {
+        return questions.approve(id, questionId).map(QuestionDtos.QuestionDto::of);
+    }
+
+    @POST
+    @Path("/{questionId}/hide")
+    @RolesAllowed({ Role.STAFF_NAME, Role.ADMIN_NAME })
+    @Operation(summary = "Hide a question from the audience (staff)")
+    @APIResponse(responseCode = "200", description = "The question", content = @Content(schema = @Schema(implementation = QuestionDtos.QuestionDto.class)))
+    @APIResponse(responseCode = "404", description = "No such question for this event", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<QuestionDtos.QuestionDto> hide(@PathParam("id") long id, @PathParam("questionId") long questionId) {
+        return questions.hide(id, questionId).map(QuestionDtos.QuestionDto::of);
+    }
+
+    @POST
+    @Path("/{questionId}/answer")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Role.STAFF_NAME, Role.ADMIN_NAME })
+    @Operation(summary = "Answer a question; it becomes visible as ANSWERED (staff)")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "answer", value = "{\"answer\":\"Ada, lewat aplikasi iPusnas dan koleksi digital kami.\"}")))
+    @APIResponse(responseCode = "200", description = "The question", content = @Content(schema = @Schema(implementation = QuestionDtos.QuestionDto.class)))
+    @APIResponse(responseCode = "400", description = "Empty or too long", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such question for this event", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<QuestionDtos.QuestionDto> answer(@PathParam("id") long id, @PathParam("questionId") long questionId,
+            @Valid @NotNull QuestionDtos.Answer body) {
+        return questions.answer(id, questionId, body.answer()).map(QuestionDtos.QuestionDto::of);
+    }
+}
