@@ -1,23 +1,18 @@
 package id.serambi.event;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
-import io.vertx.pgclient.PgConnectOptions;
 import jakarta.enterprise.context.ApplicationScoped;
+import id.serambi.common.PgNotifications;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Fans live Q&A changes out to this instance's SSE subscribers. Changes arrive through PostgreSQL LISTEN on one
- * dedicated connection (reconnecting if it drops), so a change made on any replica reaches the audience on all.
+ * Fans live Q&A changes out to this instance's SSE subscribers. Changes arrive through the instance's PostgreSQL
+ * LISTEN connection ({@link PgNotifications}), so a change made on any replica reaches the audience on all.
  */
 @ApplicationScoped
 public class QuestionFeed {
@@ -26,40 +21,16 @@ public class QuestionFeed {
     private static final Logger LOG = Logger.getLogger(QuestionFeed.class);
 
     private final BroadcastProcessor<QuestionDtos.Update> updates = BroadcastProcessor.create();
-    private final Vertx vertx;
     private final ObjectMapper mapper;
-    private final String url;
-    private final Optional<String> username;
-    private final Optional<String> password;
-    private PgSubscriber subscriber;
+    private final PgNotifications notifications;
 
-    public QuestionFeed(Vertx vertx, ObjectMapper mapper,
-            @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
-            @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
-            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
-        this.vertx = vertx;
+    public QuestionFeed(ObjectMapper mapper, PgNotifications notifications) {
         this.mapper = mapper;
-        this.url = url;
-        this.username = username;
-        this.password = password;
+        this.notifications = notifications;
     }
 
     void start(@Observes StartupEvent event) {
-        PgConnectOptions options = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""));
-        username.ifPresent(options::setUser);
-        password.ifPresent(options::setPassword);
-        subscriber = PgSubscriber.subscriber(vertx, options)
-                .reconnectPolicy(retries -> 2000L); // keep trying every 2 s while the database is away
-        subscriber.channel(CHANNEL).handler(this::received);
-        subscriber.connect().subscribe().with(
-                ok -> LOG.debugf("Listening on %s", CHANNEL),
-                e -> LOG.warnf("Live Q&A listener not connected yet: %s", e.getMessage()));
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        if (subscriber != null) {
-            subscriber.closeAndForget();
-        }
+        notifications.channel(CHANNEL).subscribe().with(this::received);
     }
 
     private void received(String payload) {

@@ -95,6 +95,47 @@ class TwoInstancesIT {
         assertTrue(statuses.stream().noneMatch(s -> s >= 500));
     }
 
+    @Test
+    void aLogPostedToOneInstanceMovesTheLeaderboardStreamOpenOnTheOther() throws Exception {
+        String staff = pair.adminToken(pair.portA);
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Makassar"));
+        Map<String, Object> challenge = Map.of("title", "Pekan Literasi Dua Instans", "audience", "ALL",
+                "startsOn", today.minusDays(3).toString(), "endsOn", today.plusDays(3).toString(),
+                "goalType", "PAGES", "goalValue", 1000, "pointsPerPage", 1);
+        long id = given().baseUri(pair.url(pair.portA)).auth().oauth2(staff).contentType(ContentType.JSON)
+                .body(challenge).post("/api/challenges").then().statusCode(201).extract().jsonPath().getLong("id");
+        given().baseUri(pair.url(pair.portB)).auth().oauth2(staff).post("/api/challenges/" + id + "/publish")
+                .then().statusCode(200);
+        given().baseUri(pair.url(pair.portA)).contentType(ContentType.JSON).body(Map.of("email", "remaja@it.serambi.id",
+                "password", "rahasia-sekali-123", "displayName", "Remaja Dua", "birthYear", 2010))
+                .post("/api/auth/register").then().statusCode(201);
+        String teen = given().baseUri(pair.url(pair.portA)).contentType(ContentType.JSON)
+                .body(Map.of("email", "remaja@it.serambi.id", "password", "rahasia-sekali-123"))
+                .post("/api/auth/login").then().statusCode(200).extract().jsonPath().getString("token");
+        given().baseUri(pair.url(pair.portA)).auth().oauth2(teen).contentType(ContentType.JSON)
+                .body(Map.of("nickname", "LintasInstans")).post("/api/challenges/" + id + "/participants")
+                .then().statusCode(201);
+
+        try (id.serambi.support.SseClient onB = new id.serambi.support.SseClient(
+                pair.url(pair.portB) + "/api/challenges/" + id + "/leaderboard/stream")) {
+            var first = onB.nextData(java.time.Duration.ofSeconds(10));
+            org.junit.jupiter.api.Assertions.assertNotNull(first, "B streams the current board at once");
+            given().baseUri(pair.url(pair.portA)).auth().oauth2(teen).contentType(ContentType.JSON)
+                    .body(Map.of("title", "Bumi Manusia", "author", "Pramoedya Ananta Toer", "pages", 77,
+                            "readOn", today.toString()))
+                    .post("/api/challenges/" + id + "/logs").then().statusCode(201);
+            String seen = first.data();
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+            while (!seen.contains("\"points\":77") && System.nanoTime() < deadline) {
+                var next = onB.nextData(java.time.Duration.ofSeconds(1));
+                if (next != null) {
+                    seen = next.data();
+                }
+            }
+            assertTrue(seen.contains("\"nickname\":\"LintasInstans\",\"points\":77"), seen);
+        }
+    }
+
     private static long count(Connection db, String sql) throws Exception {
         try (ResultSet rs = db.createStatement().executeQuery(sql)) {
             rs.next();
