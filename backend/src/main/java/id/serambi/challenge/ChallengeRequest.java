@@ -34,8 +34,8 @@ public record ChallengeRequest(
                 examples = "1000") Integer flagPagesPerDay,
         @Min(1) @Max(1440) @Schema(description = "Minutes in one day above which a log goes to staff review (default 600)",
                 examples = "600") Integer flagMinutesPerDay,
-        @Size(max = 50) @Valid List<@NotBlank @Size(max = 120) String> schools,
-        @Size(max = 30) @Valid List<@NotNull @Valid BadgeRequest> badges) {
+        @Size(max = 50) List<@NotBlank @Size(max = 120) String> schools,
+        @Size(max = 30) List<@NotNull @Valid BadgeRequest> badges) {
 
     @Schema(name = "BadgeRequest")
     public record BadgeRequest(

@@ -3,6 +3,7 @@ package id.serambi.demo;
 import id.serambi.account.AccountService;
 import id.serambi.account.Role;
 import id.serambi.common.SerambiConfig;
+import id.serambi.challenge.DemoChallenges;
 import id.serambi.event.DemoEvents;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
@@ -35,11 +36,13 @@ public class DemoData {
     private final SerambiConfig config;
     private final AccountService accounts;
     private final DemoEvents events;
+    private final DemoChallenges challenges;
 
-    public DemoData(SerambiConfig config, AccountService accounts, DemoEvents events) {
+    public DemoData(SerambiConfig config, AccountService accounts, DemoEvents events, DemoChallenges challenges) {
         this.config = config;
         this.accounts = accounts;
         this.events = events;
+        this.challenges = challenges;
     }
 
     void load(@Observes @Priority(30) StartupEvent event) throws Throwable {
@@ -60,6 +63,12 @@ public class DemoData {
             LOG.warnf("Demo events: %s", e.getMessage());
             return Uni.createFrom().voidItem();
         }));
+        // A teen reading challenge with demo teens on its board (the demo teen login takes part as "BacaTerus").
+        VertxContextSupport.subscribeAndAwait(() -> challenges.ensure(ACCOUNTS.get(1).email(), ACCOUNTS.get(3).email())
+                .onFailure().recoverWithUni(e -> {
+                    LOG.warnf("Demo challenge: %s", e.getMessage());
+                    return Uni.createFrom().voidItem();
+                }));
         LOG.infof("Demo data ready for %s", config.library().name());
     }
 }
