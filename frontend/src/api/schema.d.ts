@@ -3055,6 +3055,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/events/{id}/registrations/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a patron in by the code in their QR (staff) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CheckInByCodeRequest"];
+                };
+            };
+            responses: {
+                /** @description The registration, now ATTENDED */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffRegistration"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No registration of this event has that code */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not confirmed (waitlisted or cancelled) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/events/{id}/registrations/move": {
         parameters: {
             query?: never;
@@ -3741,6 +3828,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/registrations/{token}/qr.png": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The check-in QR code of a seat holder: staff scan it at the event */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A PNG QR code carrying the staff check-in link */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/png": unknown;
+                    };
+                };
+                /** @description Unknown token */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The registration holds no seat (waitlisted or cancelled) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users": {
         parameters: {
             query?: never;
@@ -4024,6 +4167,13 @@ export interface components {
         };
         /** @enum {string} */
         ChallengeStatus: "DRAFT" | "PUBLISHED" | "CLOSED";
+        CheckInByCodeRequest: {
+            /**
+             * @description The code in the patron's QR
+             * @example 3f9a1c7d2b4e
+             */
+            code: string;
+        };
         Code: {
             /** Format: int64 */
             id: number;
@@ -4636,6 +4786,16 @@ export interface components {
             /** @description Whether the patron can give feedback now */
             feedbackOpen?: boolean;
             feedbackGiven?: boolean;
+            /**
+             * @description WhatsApp click-to-chat link that sends the confirmation to the patron's own number; null without a number
+             * @example https://wa.me/6281234567890?text=...
+             */
+            whatsappConfirmationUrl?: string;
+            /**
+             * @description The check-in QR code (PNG) while the registration holds a seat
+             * @example /api/registrations/abc/qr.png
+             */
+            qrCodeUrl?: string;
             event?: components["schemas"]["Event"];
         };
         ResultRow: {

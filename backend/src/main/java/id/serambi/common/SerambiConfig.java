@@ -81,6 +81,10 @@ public interface SerambiConfig {
         @WithDefault("PT24H")
         Duration reminderLead();
 
+        /** How long before the start the second, last-minute reminder goes out. */
+        @WithDefault("PT1H")
+        Duration hourReminderLead();
+
         /** How often the reminder job runs (a Quarkus scheduler period such as 5m, or off). */
         @WithDefault("5m")
         String reminderEvery();

@@ -48,6 +48,25 @@ public class EventLinks {
         return "https://wa.me/?text=" + URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
+    /**
+     * A click-to-chat link to the patron's own WhatsApp number carrying the confirmation, so that it sits in their
+     * chats (no WhatsApp API or key involved). Null when they gave no number.
+     */
+    public String whatsappConfirmation(Registration r, Event e, String token) {
+        if (r.whatsapp == null) {
+            return null;
+        }
+        String status = switch (r.status) {
+            case CONFIRMED, ATTENDED -> "terdaftar";
+            case WAITLISTED -> "dalam daftar tunggu";
+            case CANCELLED -> "dibatalkan";
+        };
+        String text = "Pendaftaran " + r.name + " untuk \"" + e.title + "\" (" + format(e.startsAt) + ") " + status
+                + ". Kelola pendaftaran: " + managePage(token) + " - " + libraryName;
+        return "https://wa.me/" + r.whatsapp.replace("+", "") + "?text="
+                + URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     public String libraryName() {
         return libraryName;
     }

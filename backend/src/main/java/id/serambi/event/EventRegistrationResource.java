@@ -184,6 +184,24 @@ public class EventRegistrationResource {
         return registrations.checkIn(id, registrationId).map(StaffRegistrationDto::of);
     }
 
+    @Schema(name = "CheckInByCodeRequest")
+    public record CheckInByCode(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 16)
+            @Schema(description = "The code in the patron's QR", examples = "3f9a1c7d2b4e") String code) {
+    }
+
+    @POST
+    @Path("/check-in")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Role.STAFF_NAME, Role.ADMIN_NAME })
+    @Operation(summary = "Check a patron in by the code in their QR (staff)")
+    @APIResponse(responseCode = "200", description = "The registration, now ATTENDED", content = @Content(schema = @Schema(implementation = StaffRegistrationDto.class)))
+    @APIResponse(responseCode = "404", description = "No registration of this event has that code", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not confirmed (waitlisted or cancelled)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<StaffRegistrationDto> checkInByCode(@PathParam("id") long id, @Valid @NotNull CheckInByCode body) {
+        return registrations.checkInByCode(id, body.code().strip()).map(StaffRegistrationDto::of);
+    }
+
     @POST
     @Path("/{registrationId}/promote")
     @Produces(MediaType.APPLICATION_JSON)

@@ -36,11 +36,33 @@ public class MyRegistrationResource {
     private final RegistrationService registrations;
     private final EventLinks links;
     private final EventCalendar calendar;
+    private final CheckinQr qr;
 
-    public MyRegistrationResource(RegistrationService registrations, EventLinks links, EventCalendar calendar) {
+    public MyRegistrationResource(RegistrationService registrations, EventLinks links, EventCalendar calendar,
+            CheckinQr qr) {
         this.registrations = registrations;
         this.links = links;
         this.calendar = calendar;
+        this.qr = qr;
+    }
+
+    @GET
+    @Path("/qr.png")
+    @Produces("image/png")
+    @Operation(summary = "The check-in QR code of a seat holder: staff scan it at the event")
+    @APIResponse(responseCode = "200", description = "A PNG QR code carrying the staff check-in link", content = @Content(mediaType = "image/png"))
+    @APIResponse(responseCode = "404", description = "Unknown token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The registration holds no seat (waitlisted or cancelled)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> qrCode(@PathParam("token") String token) {
+        return registrations.view(token).map(v -> {
+            Registration r = v.registration();
+            if (r.status != RegistrationStatus.CONFIRMED && r.status != RegistrationStatus.ATTENDED) {
+                throw id.serambi.common.ProblemException.conflict("no-seat", "No seat",
+                        "Only a confirmed registration has a check-in code; this one is " + r.status);
+            }
+            return Response.ok(qr.png(v.event().id, r.checkinCode), "image/png")
+                    .header("Cache-Control", "private, max-age=3600").build();
+        });
     }
 
     @GET
@@ -49,7 +71,7 @@ public class MyRegistrationResource {
     @APIResponse(responseCode = "200", description = "The registration", content = @Content(schema = @Schema(implementation = RegistrationView.class)))
     @APIResponse(responseCode = "404", description = "Unknown token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "unknown", value = UNKNOWN_TOKEN)))
     public Uni<RegistrationView> view(@PathParam("token") String token) {
-        return registrations.view(token).map(this::toView);
+        return registrations.view(token).map(v -> toView(v, token));
     }
 
     @DELETE
@@ -62,7 +84,7 @@ public class MyRegistrationResource {
             {"type":"https://serambi.id/problems/event-started","title":"Event started","status":409,\
             "detail":"The event has already started; the registration can no longer be cancelled"}""")))
     public Uni<RegistrationView> cancel(@PathParam("token") String token) {
-        return registrations.cancel(token).map(this::toView);
+        return registrations.cancel(token).map(v -> toView(v, token));
     }
 
     @POST
@@ -99,7 +121,7 @@ public class MyRegistrationResource {
     public record FeedbackDto(@Schema(examples = "5") int rating, String comment, Instant createdAt) {
     }
 
-    private RegistrationView toView(RegistrationService.Viewed v) {
+    private RegistrationView toView(RegistrationService.Viewed v, String token) {
         Registration r = v.registration();
         Event e = v.event();
         Instant now = Instant.now();
@@ -109,7 +131,9 @@ public class MyRegistrationResource {
                 && !v.feedbackGiven();
         return new RegistrationView(r.id, r.name, r.email, r.whatsapp, r.ageGroup, r.status,
                 v.waitlistPosition() > 0 ? (int) v.waitlistPosition() : null, r.createdAt, joinUrlFor(v),
-                cancellable, feedbackOpen, v.feedbackGiven(), EventDto.of(e, v.waitlistCount(), links));
+                cancellable, feedbackOpen, v.feedbackGiven(), links.whatsappConfirmation(r, e, token),
+                r.holdsSeat() ? "/api/registrations/" + token + "/qr.png" : null,
+                EventDto.of(e, v.waitlistCount(), links));
     }
 
     /** The join URL is for registrants holding a seat of an event that still takes place. */

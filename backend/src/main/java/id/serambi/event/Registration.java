@@ -55,6 +55,10 @@ public class Registration extends PanacheEntityBase {
     @Column(name = "attended_at")
     public Instant attendedAt;
 
+    /** Set by the database at insert; what the patron's QR code carries for check-in. */
+    @Column(name = "checkin_code", insertable = false, updatable = false)
+    public String checkinCode;
+
     @Column(name = "reminder_sent_at", insertable = false, updatable = false)
     public Instant reminderSentAt;
 

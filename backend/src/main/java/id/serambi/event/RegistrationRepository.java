@@ -148,14 +148,33 @@ public class RegistrationRepository implements PanacheRepository<Registration> {
      * UPDATE marks them first, so with two instances each reminder is claimed, and sent, exactly once.
      */
     public Uni<List<Long>> claimDueReminders(Duration lead) {
+        return claim("reminder_sent_at", lead, Duration.ZERO);
+    }
+
+    /**
+     * Claims the last-minute reminders: due within {@code hourLead}. The day-before reminder is claimed only while
+     * the start is further away than that, so a late registrant gets one reminder, not two at once.
+     */
+    public Uni<List<Long>> claimDueReminders(Duration dayLead, Duration hourLead) {
+        return claim("reminder_sent_at", dayLead, hourLead)
+                .chain(day -> claim("hour_reminder_sent_at", hourLead, Duration.ZERO).map(hour -> {
+                    List<Long> all = new java.util.ArrayList<>(day);
+                    all.addAll(hour);
+                    return all;
+                }));
+    }
+
+    private Uni<List<Long>> claim(String column, Duration lead, Duration notWithin) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
-                UPDATE registration r SET reminder_sent_at = now()
+                UPDATE registration r SET %1$s = now()
                   FROM event e
                  WHERE r.event_id = e.id AND e.status = 'PUBLISHED' AND r.status = 'CONFIRMED'
-                   AND r.reminder_sent_at IS NULL
-                   AND e.starts_at > now() AND e.starts_at <= now() + :lead * interval '1 second'
-                RETURNING r.id""", Long.class, REGISTRATIONS)
+                   AND r.%1$s IS NULL
+                   AND e.starts_at > now() + :notWithin * interval '1 second'
+                   AND e.starts_at <= now() + :lead * interval '1 second'
+                RETURNING r.id""".formatted(column), Long.class, REGISTRATIONS)
                 .setParameter("lead", (double) lead.toSeconds())
+                .setParameter("notWithin", (double) notWithin.toSeconds())
                 .getResultList());
     }
 
@@ -169,7 +188,7 @@ public class RegistrationRepository implements PanacheRepository<Registration> {
     /** After a reschedule, reminders go out again for the new time. */
     public Uni<Integer> resetReminders(long eventId) {
         return Panache.getSession().chain(s -> s.createNativeQuery(
-                "UPDATE registration SET reminder_sent_at = NULL WHERE event_id = :id", REGISTRATIONS)
+                "UPDATE registration SET reminder_sent_at = NULL, hour_reminder_sent_at = NULL WHERE event_id = :id", REGISTRATIONS)
                 .setParameter("id", eventId).executeUpdate());
     }
 }

@@ -147,6 +147,14 @@ public class RegistrationService {
                 })));
     }
 
+    /** Staff scanned a patron's QR: the code names the registration within the event. */
+    @WithTransaction
+    public Uni<Registration> checkInByCode(long eventId, String code) {
+        return registrations.find("eventId = ?1 and checkinCode = ?2", eventId, code).firstResult()
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Check-in code", code))
+                .chain(r -> checkIn(eventId, r.id));
+    }
+
     /** Staff mark a confirmed registrant as present. Checking in twice changes nothing. */
     @WithTransaction
     public Uni<Registration> checkIn(long eventId, long registrationId) {

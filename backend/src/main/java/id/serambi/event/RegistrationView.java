@@ -19,5 +19,9 @@ public record RegistrationView(
         @Schema(description = "Whether the patron can still cancel") boolean cancellable,
         @Schema(description = "Whether the patron can give feedback now") boolean feedbackOpen,
         boolean feedbackGiven,
+        @Schema(description = "WhatsApp click-to-chat link that sends the confirmation to the patron's own number; null without a number",
+                examples = "https://wa.me/6281234567890?text=...") String whatsappConfirmationUrl,
+        @Schema(description = "The check-in QR code (PNG) while the registration holds a seat",
+                examples = "/api/registrations/abc/qr.png") String qrCodeUrl,
         EventDto event) {
 }

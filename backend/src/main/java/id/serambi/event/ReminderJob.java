@@ -30,6 +30,7 @@ public class ReminderJob {
     private final EventRepository events;
     private final EventMails mails;
     private final Duration lead;
+    private final Duration hourLead;
 
     public ReminderJob(RegistrationRepository registrations, EventRepository events, EventMails mails,
             SerambiConfig config) {
@@ -37,6 +38,7 @@ public class ReminderJob {
         this.events = events;
         this.mails = mails;
         this.lead = config.events().reminderLead();
+        this.hourLead = config.events().hourReminderLead();
     }
 
     @Scheduled(identity = "event-reminders", every = "${serambi.events.reminder-every:5m}", delayed = "30s",
@@ -64,7 +66,7 @@ public class ReminderJob {
     @WithTransaction
     Uni<List<Due>> claim() {
         return registrations.completeEndedEvents()
-                .chain(() -> registrations.claimDueReminders(lead))
+                .chain(() -> registrations.claimDueReminders(lead, hourLead))
                 .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<Due>of())
                         : registrations.list("id in ?1", Sort.by("id"), ids)
                                 .chain(claimed -> events.list("id in ?1",

@@ -84,6 +84,37 @@ class ReminderJobTest {
     }
 
     @Test
+    void aReminderADayBeforeAndAnotherAnHourBeforeEachGoOutOnce() throws Throwable {
+        String staff = Accounts.tokenFor(db, "STAFF");
+        long id = EventFixtures.published(staff, EventFixtures.body(Instant.now().plusSeconds(5 * 3600)));
+        String email = Accounts.uniqueEmail("dua-kali");
+        EventFixtures.register(id, "Eka", email);
+        VertxContextSupport.subscribeAndAwait(() -> job.sendDueReminders());
+        VertxContextSupport.subscribeAndAwait(() -> job.sendDueReminders());
+        assertEquals(1, reminders(email));
+
+        // An hour before the start: the last-minute reminder, once.
+        Accounts.sql(db, "UPDATE event SET starts_at = now() + interval '40 minutes', ends_at = now() + interval '2 hours' WHERE id = ?", id);
+        VertxContextSupport.subscribeAndAwait(() -> job.sendDueReminders());
+        VertxContextSupport.subscribeAndAwait(() -> job.sendDueReminders());
+        assertEquals(2, reminders(email));
+        assertEquals(1, Accounts.count(db, "SELECT count(*) FROM registration WHERE event_id = ? "
+                + "AND reminder_sent_at IS NOT NULL AND hour_reminder_sent_at IS NOT NULL", id));
+
+        // Registering 40 minutes before the start brings one reminder, not two at once.
+        long late = EventFixtures.published(staff, EventFixtures.body(Instant.now().plusSeconds(5 * 3600)));
+        Accounts.sql(db, "UPDATE event SET starts_at = now() + interval '40 minutes', ends_at = now() + interval '2 hours' WHERE id = ?", late);
+        String lateEmail = Accounts.uniqueEmail("telat");
+        EventFixtures.register(late, "Fajar", lateEmail);
+        VertxContextSupport.subscribeAndAwait(() -> job.sendDueReminders());
+        assertEquals(1, reminders(lateEmail));
+    }
+
+    private long reminders(String email) {
+        return mailbox.getMailsSentTo(email).stream().filter(m -> m.getSubject().startsWith("Pengingat: ")).count();
+    }
+
+    @Test
     void endedEventsBecomeCompleted() throws Throwable {
         String staff = Accounts.tokenFor(db, "STAFF");
         long id = EventFixtures.published(staff, EventFixtures.body(EventFixtures.uniqueDay()));
