@@ -67,6 +67,7 @@ public class ChallengeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Role.STAFF_NAME, Role.ADMIN_NAME })
     @Operation(summary = "Replace a challenge's settings (staff); existing logs keep the points they earned")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "teen reading week", value = EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = ChallengeDto.class)))
     @APIResponse(responseCode = "404", description = "No such challenge", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ChallengeDto> update(@PathParam("id") long id, @Valid @NotNull ChallengeRequest body) {

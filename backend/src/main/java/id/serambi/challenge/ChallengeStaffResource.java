@@ -125,6 +125,8 @@ public class ChallengeStaffResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @WithTransaction
     @Operation(summary = "Create a secret code that awards points and/or a badge once per participant")
+    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(content = @Content(examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(
+            name = "code for a book discussion", value = "{\"code\":\"DISKUSI-LASKAR\",\"description\":\"Dibagikan di Diskusi Buku: Laskar Pelangi\",\"points\":25,\"badge\":\"Tamu Diskusi Buku\"}")))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = StaffDtos.Code.class)))
     @APIResponse(responseCode = "409", description = "The code exists already in this challenge", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> createCode(@PathParam("id") long id, @Valid @NotNull StaffDtos.NewCode body) {

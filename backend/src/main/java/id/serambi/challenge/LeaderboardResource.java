@@ -1,6 +1,7 @@
 package id.serambi.challenge;
 
 import id.serambi.common.Caller;
+import id.serambi.common.Problem;
 import id.serambi.common.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -49,6 +50,7 @@ public class LeaderboardResource {
     @WithSession
     @Operation(summary = "Top N (1..100) and, with a token, my rank and neighbours; ?school= for a school's board")
     @APIResponse(responseCode = "200", description = "The board", content = @Content(schema = @Schema(implementation = LeaderboardDto.class)))
+    @APIResponse(responseCode = "404", description = "No such challenge (or a draft)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<LeaderboardDto> board(@PathParam("id") long id, @QueryParam("limit") @DefaultValue("10") int limit,
             @QueryParam("school") String school) {
         int top = Math.max(1, Math.min(100, limit));
@@ -86,6 +88,7 @@ public class LeaderboardResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "The board now and after every change, as Server-Sent Events ('board' events; a comment every 15 s (SERAMBI_LEADERBOARD_HEARTBEAT) keeps proxies open)")
     @APIResponse(responseCode = "200", description = "An event stream of Leaderboard JSON")
+    @APIResponse(responseCode = "404", description = "No such challenge (or a draft)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Multi<OutboundSseEvent> stream(@PathParam("id") long id, @QueryParam("limit") @DefaultValue("10") int limit,
             @QueryParam("school") String school, @Context Sse sse) {
         int top = Math.max(1, Math.min(100, limit));

@@ -88,6 +88,7 @@ public class ParticipationResource {
     @Path("/logs/{logId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change one of my logs; points are computed again")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "more pages", value = "{\"title\":\"Laskar Pelangi\",\"author\":\"Andrea Hirata\",\"pages\":150,\"readOn\":\"2026-12-03\"}")))
     @APIResponse(responseCode = "200", description = "The log", content = @Content(schema = @Schema(implementation = ParticipationDtos.LogView.class)))
     @APIResponse(responseCode = "404", description = "Not one of my logs", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ParticipationDtos.LogView> edit(@PathParam("id") long id, @PathParam("logId") long logId,
@@ -117,6 +118,7 @@ public class ParticipationResource {
     @Path("/me/visibility")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Hide me from (or show me on) the public leaderboard")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "hide", value = "{\"hidden\":true}")))
     @APIResponse(responseCode = "200", description = "My progress", content = @Content(schema = @Schema(implementation = ParticipationDtos.Progress.class)))
     public Uni<ParticipationDtos.Progress> visibility(@PathParam("id") long id, @Valid @NotNull ParticipationDtos.Visibility body) {
         return participation.setHidden(id, me(), body.hidden()).chain(p -> progress.of(id, me()));
@@ -126,6 +128,7 @@ public class ParticipationResource {
     @Path("/codes/redeem")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Redeem a secret code (for example one given out at an event)")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "code", value = "{\"code\":\"DISKUSI-LASKAR\"}")))
     @APIResponse(responseCode = "200", description = "My progress afterwards", content = @Content(schema = @Schema(implementation = ParticipationDtos.Progress.class)))
     @APIResponse(responseCode = "400", description = "Unknown or expired code", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already redeemed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -195,6 +195,7 @@ public class EventRegistrationResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Role.STAFF_NAME, Role.ADMIN_NAME })
     @Operation(summary = "Check a patron in by the code in their QR (staff)")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "scanned", value = "{\"code\":\"3f9a1c7d2b4e\"}")))
     @APIResponse(responseCode = "200", description = "The registration, now ATTENDED", content = @Content(schema = @Schema(implementation = StaffRegistrationDto.class)))
     @APIResponse(responseCode = "404", description = "No registration of this event has that code", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not confirmed (waitlisted or cancelled)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
