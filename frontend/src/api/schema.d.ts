@@ -2426,7 +2426,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Question"];
+                        "application/json": components["schemas"]["Question"][];
                     };
                 };
                 /** @description No such event, or a draft */
@@ -2538,7 +2538,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Question"];
+                        "application/json": components["schemas"]["Question"][];
                     };
                 };
                 /** @description A bad status */

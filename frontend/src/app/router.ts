@@ -69,12 +69,16 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'title.event' },
   },
   {
-    // The e-mailed manage link is /acara/pendaftaran/<token>; both addresses open the same page.
-    path: '/pendaftaran/:token',
-    alias: '/acara/pendaftaran/:token',
+    // The manage link the backend e-mails. `/acara/:id` takes digits only, so it never matches this address.
+    path: '/acara/pendaftaran/:token',
     name: 'registration',
     component: () => import('@/features/events/pages/ManageRegistrationPage.vue'),
     meta: { titleKey: 'title.registration' },
+  },
+  {
+    // The older, shorter address of the same page.
+    path: '/pendaftaran/:token',
+    redirect: (to) => ({ name: 'registration', params: { token: to.params.token }, query: to.query, hash: to.hash }),
   },
   {
     path: '/staf/acara',
@@ -99,6 +103,12 @@ export const routes: RouteRecordRaw[] = [
     name: 'staff-registrants',
     component: () => import('@/features/events/pages/staff/RegistrantsPage.vue'),
     meta: { titleKey: 'title.staffRegistrants', requiresAuth: true, roles: ['STAFF', 'ADMIN'] },
+  },
+  {
+    path: '/staf/acara/:id(\\d+)/tanya-jawab',
+    name: 'staff-questions',
+    component: () => import('@/features/events/pages/staff/QuestionsPage.vue'),
+    meta: { titleKey: 'qa.title.moderation', requiresAuth: true, roles: ['STAFF', 'ADMIN'] },
   },
   // Both catch-alls match any path; a path resolves to the first. The guard sends a wrong-role visit to
   // 'forbidden' by name, which keeps the address the user asked for.

@@ -137,7 +137,7 @@ test.describe.serial('virtual events', () => {
     await expect(result).toContainText('Anda terdaftar!')
     await expect(result).toContainText('Terkonfirmasi')
     firstManage = (await page.getByTestId('manage-link').getAttribute('href'))!
-    expect(firstManage).toMatch(/^\/pendaftaran\/[\w-]+$/)
+    expect(firstManage).toMatch(/^\/acara\/pendaftaran\/[\w-]+$/)
     await expectAccessible(page, 'registration confirmed')
 
     await page.getByRole('link', { name: 'Buka halaman kelola' }).click()

@@ -80,6 +80,29 @@ describe('router guard', () => {
     expect(router.currentRoute.value.name).toBe('not-found')
   })
 
+  it('opens the manage page at the address the backend e-mails, and redirects the short one to it', async () => {
+    const router = newRouter()
+    await router.push('/acara/pendaftaran/tok-123')
+    expect(router.currentRoute.value.name).toBe('registration')
+    expect(router.currentRoute.value.params.token).toBe('tok-123')
+    await router.push('/pendaftaran/tok-456?x=1#tanya-jawab')
+    expect(router.currentRoute.value.name).toBe('registration')
+    expect(router.currentRoute.value.fullPath).toBe('/acara/pendaftaran/tok-456?x=1#tanya-jawab')
+    await router.push('/acara/12')
+    expect(router.currentRoute.value.name).toBe('event')
+  })
+
+  it('keeps the Q&A moderation page for staff', async () => {
+    auth.useSession('token', aUser({ role: 'STAFF' }))
+    const router = newRouter()
+    await router.push('/staf/acara/12/tanya-jawab')
+    expect(router.currentRoute.value.name).toBe('staff-questions')
+    expect(document.title).toBe('Moderasi tanya jawab · Serambi')
+    auth.useSession('token', aUser({ role: 'MEMBER' }))
+    await router.push('/staf/acara/13/tanya-jawab')
+    expect(router.currentRoute.value.name).toBe('forbidden')
+  })
+
   it('sets a translated document title', async () => {
     const router = newRouter()
     await router.push('/daftar')

@@ -26,6 +26,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -57,7 +58,7 @@ public class QuestionResource {
     @GET
     @SecurityRequirements
     @Operation(summary = "The approved and answered questions, most upvoted first")
-    @APIResponse(responseCode = "200", description = "The visible questions", content = @Content(schema = @Schema(implementation = QuestionDtos.QuestionDto.class)))
+    @APIResponse(responseCode = "200", description = "The visible questions", content = @Content(schema = @Schema(implementation = QuestionDtos.QuestionDto.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "404", description = "No such event, or a draft", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<List<QuestionDtos.QuestionDto>> visible(@PathParam("id") long id) {
         return questions.visible(id).map(list -> list.stream().map(QuestionDtos.QuestionDto::of).toList());
@@ -141,7 +142,7 @@ public class QuestionResource {
     @Path("/manage")
     @RolesAllowed({ Role.STAFF_NAME, Role.ADMIN_NAME })
     @Operation(summary = "Every question, in the order asked, for moderation (staff)")
-    @APIResponse(responseCode = "200", description = "The questions", content = @Content(schema = @Schema(implementation = QuestionDtos.QuestionDto.class)))
+    @APIResponse(responseCode = "200", description = "The questions", content = @Content(schema = @Schema(implementation = QuestionDtos.QuestionDto.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "400", description = "A bad status", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "Not logged in", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not staff", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
