@@ -750,6 +750,15 @@ export interface paths {
                         "application/json": components["schemas"]["Leaderboard"];
                     };
                 };
+                /** @description No such challenge (or a draft) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -789,6 +798,15 @@ export interface paths {
                     };
                     content: {
                         "text/event-stream": components["schemas"]["OutboundSseEvent"][];
+                    };
+                };
+                /** @description No such challenge (or a draft) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };

@@ -105,6 +105,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'title.staffRegistrants', requiresAuth: true, roles: ['STAFF', 'ADMIN'] },
   },
   {
+    path: '/staf/acara/:id(\\d+)/hadir',
+    name: 'staff-check-in',
+    component: () => import('@/features/events/pages/staff/CheckInPage.vue'),
+    meta: { titleKey: 'title.staffCheckIn', requiresAuth: true, roles: ['STAFF', 'ADMIN'] },
+  },
+  {
     path: '/staf/acara/:id(\\d+)/tanya-jawab',
     name: 'staff-questions',
     component: () => import('@/features/events/pages/staff/QuestionsPage.vue'),

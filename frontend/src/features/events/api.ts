@@ -111,6 +111,13 @@ export async function checkIn(id: number, registrationId: number): Promise<Staff
   )
 }
 
+/** Staff scanned a patron's QR code: the code names the registration within the event. */
+export async function checkInByCode(id: number, code: string): Promise<StaffRegistration> {
+  return unwrap(
+    await api.POST('/api/events/{id}/registrations/check-in', { params: { path: { id } }, body: { code } }),
+  )
+}
+
 export async function promote(id: number, registrationId: number): Promise<StaffRegistration> {
   return unwrap(
     await api.POST('/api/events/{id}/registrations/{registrationId}/promote', { params: { path: { id, registrationId } } }),
