@@ -12,12 +12,15 @@ export interface EventSourceLike {
   onopen: ((this: EventSourceLike, ev: Event) => unknown) | null
   onmessage: ((this: EventSourceLike, ev: MessageEvent) => unknown) | null
   onerror: ((this: EventSourceLike, ev: Event) => unknown) | null
+  addEventListener(type: string, listener: (ev: MessageEvent) => void): void
   close(): void
 }
 
 export interface LiveStreamOptions<T> {
   /** Called with each message's data, parsed by `parse` (JSON by default). */
   onMessage: (data: T) => void
+  /** A named event to listen to (e.g. 'board'); without it, unnamed messages. */
+  event?: string
   onStateChange?: (state: LiveStreamState) => void
   parse?: (raw: string) => T
   /** First reconnect delay; doubles per failed attempt. */
@@ -45,6 +48,7 @@ export function backoffDelay(attempt: number, initialDelayMs = 1000, maxDelayMs 
 export function openLiveStream<T = unknown>(url: string, options: LiveStreamOptions<T>): LiveStream {
   const {
     onMessage,
+    event: eventName,
     onStateChange,
     parse = (raw: string) => JSON.parse(raw) as T,
     initialDelayMs = 1000,
@@ -99,7 +103,8 @@ export function openLiveStream<T = unknown>(url: string, options: LiveStreamOpti
       setState('open')
       watchStaleness()
     }
-    es.onmessage = (event: MessageEvent) => {
+    const receive = (event: MessageEvent) => {
+      if (source !== es) return // a message of a stream already dropped
       watchStaleness()
       let data: T
       try {
@@ -109,6 +114,8 @@ export function openLiveStream<T = unknown>(url: string, options: LiveStreamOpti
       }
       onMessage(data)
     }
+    if (eventName) es.addEventListener(eventName, receive)
+    else es.onmessage = receive
     es.onerror = () => scheduleReconnect()
     watchStaleness()
   }

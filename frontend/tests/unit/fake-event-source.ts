@@ -14,6 +14,7 @@ export class FakeEventSource implements EventSourceLike {
   onmessage: EventSourceLike['onmessage'] = null
   onerror: EventSourceLike['onerror'] = null
   closed = false
+  readonly listeners = new Map<string, ((ev: MessageEvent) => void)[]>()
 
   constructor(readonly url: string) {
     FakeEventSource.all.push(this)
@@ -24,6 +25,14 @@ export class FakeEventSource implements EventSourceLike {
   }
   message(data: unknown) {
     this.onmessage?.call(this, new MessageEvent('message', { data: typeof data === 'string' ? data : JSON.stringify(data) }))
+  }
+  addEventListener(type: string, listener: (ev: MessageEvent) => void) {
+    this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener])
+  }
+  /** A named event, as `event: <type>` in the stream. */
+  emit(type: string, data: unknown) {
+    const event = new MessageEvent(type, { data: typeof data === 'string' ? data : JSON.stringify(data) })
+    for (const listener of this.listeners.get(type) ?? []) listener(event)
   }
   fail() {
     this.onerror?.call(this, new Event('error'))

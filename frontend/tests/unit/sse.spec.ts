@@ -35,6 +35,15 @@ describe('openLiveStream', () => {
     expect(stream.state).toBe('open')
   })
 
+  it('listens to a named event when asked, and not to unnamed messages', () => {
+    const { messages } = open({ event: 'board' })
+    FakeEventSource.last.open()
+    FakeEventSource.last.message({ unnamed: true })
+    FakeEventSource.last.emit('board', { entries: [{ rank: 1, nickname: 'KutuBuku88', points: 30 }] })
+    FakeEventSource.last.emit('other', { ignored: true })
+    expect(messages).toEqual([{ entries: [{ rank: 1, nickname: 'KutuBuku88', points: 30 }] }])
+  })
+
   it('reconnects after an error with a growing delay, and starts over once connected', () => {
     const { states } = open()
     FakeEventSource.last.fail()
