@@ -94,6 +94,8 @@ test.describe.serial('reading challenges', () => {
   })
 
   test('teen B sees teen A rise on the open leaderboard, live and by nickname only', async ({ browser }) => {
+    // Two teens, and a screen-reader announcement that waits for the board's 10-second quiet time.
+    test.setTimeout(120_000)
     const a = await registerAndJoin(browser, teenA)
     const b = await registerAndJoin(browser, teenB)
 
@@ -151,6 +153,20 @@ test.describe.serial('reading challenges', () => {
     await expect(flagged).toContainText('0 poin')
     await expect(a.page.getByTestId('my-points')).toHaveText('160')
     await expectAccessible(a.page, 'challenge page with a flagged log')
+
+    // Personal data (UU PDP): A downloads it; B deletes the account after typing the confirmation word.
+    await a.page.goto('/akun')
+    const exported = a.page.waitForEvent('download')
+    await a.page.getByRole('button', { name: 'Unduh data saya' }).click()
+    expect((await exported).suggestedFilename()).toMatch(/^data-saya-serambi-.*\.json$/)
+    await expectAccessible(a.page, 'account page')
+    await b.page.goto('/akun')
+    await b.page.getByRole('button', { name: 'Hapus akun saya' }).click()
+    await expect(b.page.getByLabel('Ketik HAPUS untuk mengonfirmasi')).toHaveAttribute('aria-invalid', 'true')
+    await b.page.getByLabel('Ketik HAPUS untuk mengonfirmasi').fill('HAPUS')
+    await b.page.getByRole('button', { name: 'Hapus akun saya' }).click()
+    await expect(b.page.getByRole('status').first()).toContainText('Akun Anda sudah dihapus.')
+    await expect(b.page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Masuk' })).toBeVisible()
 
     await a.context.close()
     await b.context.close()
