@@ -116,6 +116,60 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/features/events/pages/staff/QuestionsPage.vue'),
     meta: { titleKey: 'qa.title.moderation', requiresAuth: true, roles: ['STAFF', 'ADMIN'] },
   },
+  {
+    path: '/persetujuan/:token',
+    name: 'guardian-consent',
+    component: () => import('@/features/account/pages/GuardianConsentPage.vue'),
+    meta: { titleKey: 'title.guardianConsent' },
+  },
+  {
+    path: '/tantangan',
+    name: 'challenges',
+    component: () => import('@/features/challenges/pages/ChallengesPage.vue'),
+    meta: { titleKey: 'title.challenges' },
+  },
+  {
+    path: '/tantangan/:id(\\d+)',
+    name: 'challenge',
+    component: () => import('@/features/challenges/pages/ChallengePage.vue'),
+    meta: { titleKey: 'title.challenge' },
+  },
+  {
+    path: '/tantangan/:id(\\d+)/saya',
+    name: 'challenge-mine',
+    component: () => import('@/features/challenges/pages/MyChallengePage.vue'),
+    meta: { titleKey: 'title.challengeMine', requiresAuth: true },
+  },
+  {
+    path: '/staf/tantangan',
+    name: 'staff-challenges',
+    component: () => import('@/features/challenges/pages/staff/StaffChallengesPage.vue'),
+    meta: { titleKey: 'title.staffChallenges', requiresAuth: true, roles: ['STAFF', 'ADMIN'] },
+  },
+  {
+    path: '/staf/tantangan/baru',
+    name: 'staff-challenge-new',
+    component: () => import('@/features/challenges/pages/staff/ChallengeFormPage.vue'),
+    meta: { titleKey: 'title.staffChallengeNew', requiresAuth: true, roles: ['STAFF', 'ADMIN'] },
+  },
+  {
+    path: '/staf/tantangan/:id(\\d+)/ubah',
+    name: 'staff-challenge-edit',
+    component: () => import('@/features/challenges/pages/staff/ChallengeFormPage.vue'),
+    meta: { titleKey: 'title.staffChallengeEdit', requiresAuth: true, roles: ['STAFF', 'ADMIN'] },
+  },
+  {
+    path: '/staf/tantangan/:id(\\d+)/tinjau',
+    name: 'staff-challenge-review',
+    component: () => import('@/features/challenges/pages/staff/ChallengeReviewPage.vue'),
+    meta: { titleKey: 'title.staffChallengeReview', requiresAuth: true, roles: ['STAFF', 'ADMIN'] },
+  },
+  {
+    path: '/staf/ulasan',
+    name: 'staff-reviews',
+    component: () => import('@/features/challenges/pages/staff/SharedReviewsPage.vue'),
+    meta: { titleKey: 'title.staffReviews', requiresAuth: true, roles: ['STAFF', 'ADMIN'] },
+  },
   // Both catch-alls match any path; a path resolves to the first. The guard sends a wrong-role visit to
   // 'forbidden' by name, which keeps the address the user asked for.
   {

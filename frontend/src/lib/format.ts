@@ -140,3 +140,20 @@ export function minutesBetween(start: string | null | undefined, end: string | n
   if (!a || !b) return 0
   return Math.max(0, Math.round((b.getTime() - a.getTime()) / 60000))
 }
+
+/** Today's date (YYYY-MM-DD) in the library's zone: what "today" means for a reading log. */
+export function todayIn(timeZone = libraryTimeZone, now = new Date()): string {
+  const p = zonedParts(now, timeZone)
+  return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}`
+}
+
+/**
+ * A calendar date (YYYY-MM-DD, no zone) as "5 Des 2026". Formatted at noon UTC so that no zone moves it to
+ * another day.
+ */
+export function formatLocalDate(value: string | null | undefined, locale: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value ?? '')
+  if (!match) return value ?? ''
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 12))
+  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeZone: 'UTC' }).format(date)
+}

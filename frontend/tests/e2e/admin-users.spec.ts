@@ -39,6 +39,8 @@ test('an admin finds a member and makes them staff; the member still cannot open
 
   // The member is staff now, which is not admin: the admin page says access is denied.
   await page.getByRole('button', { name: 'Keluar' }).click()
+  // Logging out clears the session after the move to the home page: wait for it before loading another page.
+  await expect(page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Masuk' })).toBeVisible()
   await page.goto('/masuk')
   await page.getByLabel('Email').fill(member.email)
   await page.getByLabel('Kata sandi').fill(member.password)

@@ -36,3 +36,18 @@ export async function listUsers(query: { page: number; size: number; q?: string 
 export async function changeRole(id: number, role: Role): Promise<User> {
   return unwrap(await api.PUT('/api/users/{id}/role', { params: { path: { id } }, body: { role } }))
 }
+
+/** A guardian's consent for an under-13 (the link in the guardian's e-mail). */
+export async function confirmGuardianConsent(token: string): Promise<void> {
+  unwrap(await api.POST('/api/auth/guardian-consent/{token}', { params: { path: { token } } }))
+}
+
+/** All my personal data (UU PDP) as a JSON file. */
+export async function exportMyData(): Promise<Blob> {
+  return unwrap(await api.GET('/api/me/export', { parseAs: 'blob' })) as Blob
+}
+
+/** Erases my account; my reading totals stay, anonymous. */
+export async function deleteMe(): Promise<void> {
+  unwrap(await api.DELETE('/api/me'))
+}

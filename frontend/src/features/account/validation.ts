@@ -43,3 +43,23 @@ export function checkBirthYear(value: string, now = new Date()): Check {
   }
   return null
 }
+
+/** Members younger than this need a guardian's consent (UU PDP), counted as the server does: this year − birth year. */
+export const GUARDIAN_CONSENT_AGE = 13
+
+/** Whether a birth year (as typed) makes the person under 13 this year. False while the year is not a valid one. */
+export function isUnder13(birthYear: string | number, now = new Date()): boolean {
+  const text = String(birthYear).trim()
+  if (!/^\d{4}$/.test(text)) return false
+  const year = Number(text)
+  const thisYear = now.getFullYear()
+  if (year < BIRTH_YEAR_MIN || year > thisYear) return false
+  return thisYear - year < GUARDIAN_CONSENT_AGE
+}
+
+/** The guardian's e-mail: required for an under-13, and not the child's own address. */
+export function checkGuardianEmail(value: string, ownEmail: string): Check {
+  const check = checkEmail(value)
+  if (check) return check
+  return value.trim().toLowerCase() === ownEmail.trim().toLowerCase() ? { key: 'account.validation.guardianSameEmail' } : null
+}

@@ -1,0 +1,142 @@
+import type { components } from '@/api/schema'
+import { api, unwrap } from '@/lib/api-client'
+
+type Schemas = components['schemas']
+
+export type Challenge = Schemas['Challenge']
+export type ChallengeRequest = Schemas['ChallengeRequest']
+export type ChallengeStatus = Schemas['ChallengeStatus']
+export type GoalType = Schemas['GoalType']
+export type Badge = Schemas['Badge']
+export type Leaderboard = Schemas['Leaderboard']
+export type LeaderboardEntry = Schemas['LeaderboardEntry']
+export type LeaderboardMe = Schemas['LeaderboardMe']
+export type JoinRequest = Schemas['JoinRequest']
+export type Participant = Schemas['ParticipantResponse']
+export type ReadingLogRequest = Schemas['ReadingLogRequest']
+export type ReadingLog = Schemas['ReadingLog']
+export type LogStatus = Schemas['LogStatus']
+export type Logged = Schemas['LoggedResponse']
+export type Progress = Schemas['Progress']
+export type StaffReadingLog = Schemas['StaffReadingLog']
+export type ResultRow = Schemas['ResultRow']
+export type Code = Schemas['Code']
+export type CodeRequest = Schemas['CodeRequest']
+export type SharedReview = Schemas['SharedReview']
+
+export const GOAL_TYPES: readonly GoalType[] = ['BOOKS', 'PAGES', 'MINUTES']
+export const CHALLENGE_STATUSES: readonly ChallengeStatus[] = ['DRAFT', 'PUBLISHED', 'CLOSED']
+
+// --- Public and members ------------------------------------------------------------------------------
+
+/** Published and closed challenges; with a staff token, drafts too. */
+export async function listChallenges(): Promise<Challenge[]> {
+  return unwrap(await api.GET('/api/challenges'))
+}
+
+export async function getChallenge(id: number): Promise<Challenge> {
+  return unwrap(await api.GET('/api/challenges/{id}', { params: { path: { id } } }))
+}
+
+export async function getLeaderboard(id: number, school?: string | null, limit = 10): Promise<Leaderboard> {
+  const query: { limit: number; school?: string } = { limit }
+  if (school) query.school = school
+  return unwrap(await api.GET('/api/challenges/{id}/leaderboard', { params: { path: { id }, query } }))
+}
+
+/** The address of the live board (Server-Sent Events, 'board' events of Leaderboard JSON without "me"). */
+export function leaderboardStreamUrl(id: number, school?: string | null, limit = 10): string {
+  const query = new URLSearchParams({ limit: String(limit) })
+  if (school) query.set('school', school)
+  return `/api/challenges/${id}/leaderboard/stream?${query}`
+}
+
+export async function join(id: number, body: JoinRequest): Promise<Participant> {
+  return unwrap(await api.POST('/api/challenges/{id}/participants', { params: { path: { id } }, body }))
+}
+
+export async function getProgress(id: number): Promise<Progress> {
+  return unwrap(await api.GET('/api/challenges/{id}/me', { params: { path: { id } } }))
+}
+
+export async function logReading(id: number, body: ReadingLogRequest): Promise<Logged> {
+  return unwrap(await api.POST('/api/challenges/{id}/logs', { params: { path: { id } }, body }))
+}
+
+export async function myLogs(id: number): Promise<ReadingLog[]> {
+  return unwrap(await api.GET('/api/challenges/{id}/logs/mine', { params: { path: { id } } }))
+}
+
+export async function editLog(id: number, logId: number, body: ReadingLogRequest): Promise<ReadingLog> {
+  return unwrap(await api.PUT('/api/challenges/{id}/logs/{logId}', { params: { path: { id, logId } }, body }))
+}
+
+export async function deleteLog(id: number, logId: number): Promise<void> {
+  unwrap(await api.DELETE('/api/challenges/{id}/logs/{logId}', { params: { path: { id, logId } } }))
+}
+
+export async function setHidden(id: number, hidden: boolean): Promise<Progress> {
+  return unwrap(await api.PUT('/api/challenges/{id}/me/visibility', { params: { path: { id } }, body: { hidden } }))
+}
+
+export async function redeemCode(id: number, code: string): Promise<Progress> {
+  return unwrap(await api.POST('/api/challenges/{id}/codes/redeem', { params: { path: { id } }, body: { code } }))
+}
+
+// --- Staff --------------------------------------------------------------------------------------------
+
+export async function createChallenge(body: ChallengeRequest): Promise<Challenge> {
+  return unwrap(await api.POST('/api/challenges', { body }))
+}
+
+export async function replaceChallenge(id: number, body: ChallengeRequest): Promise<Challenge> {
+  return unwrap(await api.PUT('/api/challenges/{id}', { params: { path: { id } }, body }))
+}
+
+export async function publishChallenge(id: number): Promise<Challenge> {
+  return unwrap(await api.POST('/api/challenges/{id}/publish', { params: { path: { id } } }))
+}
+
+export async function closeChallenge(id: number): Promise<Challenge> {
+  return unwrap(await api.POST('/api/challenges/{id}/close', { params: { path: { id } } }))
+}
+
+export async function listLogs(id: number, status: LogStatus = 'FLAGGED'): Promise<StaffReadingLog[]> {
+  return unwrap(await api.GET('/api/challenges/{id}/logs', { params: { path: { id }, query: { status } } }))
+}
+
+export async function approveLog(id: number, logId: number): Promise<void> {
+  unwrap(await api.POST('/api/challenges/{id}/logs/{logId}/approve', { params: { path: { id, logId } } }))
+}
+
+export async function voidLog(id: number, logId: number): Promise<void> {
+  unwrap(await api.POST('/api/challenges/{id}/logs/{logId}/void', { params: { path: { id, logId } } }))
+}
+
+export async function listResults(id: number): Promise<ResultRow[]> {
+  // The operation answers JSON or CSV, so openapi-fetch cannot narrow the body's type: JSON is the default.
+  return unwrap(await api.GET('/api/challenges/{id}/results', { params: { path: { id } } })) as ResultRow[]
+}
+
+/** The results as a CSV file (the same client, so the bearer token and language go along). */
+export async function downloadResultsCsv(id: number): Promise<Blob> {
+  return unwrap(
+    await api.GET('/api/challenges/{id}/results', {
+      params: { path: { id } },
+      headers: { Accept: 'text/csv' },
+      parseAs: 'blob',
+    }),
+  )
+}
+
+export async function listCodes(id: number): Promise<Code[]> {
+  return unwrap(await api.GET('/api/challenges/{id}/codes', { params: { path: { id } } }))
+}
+
+export async function createCode(id: number, body: CodeRequest): Promise<Code> {
+  return unwrap(await api.POST('/api/challenges/{id}/codes', { params: { path: { id } }, body }))
+}
+
+export async function listSharedReviews(limit = 100): Promise<SharedReview[]> {
+  return unwrap(await api.GET('/api/challenges/reviews', { params: { query: { limit } } }))
+}
