@@ -1,6 +1,8 @@
 package id.serambi.campaign;
 
 import id.serambi.account.Role;
+import id.serambi.campaign.PostDtos.MetricsRequest;
+import id.serambi.campaign.PostDtos.MetricsView;
 import id.serambi.campaign.PostDtos.Note;
 import id.serambi.campaign.PostDtos.PostPage;
 import id.serambi.campaign.PostDtos.PostRequest;
@@ -77,11 +79,13 @@ public class PostResource {
                          {"platform":"X","publishedUrl":"https://x.com/perpuskotabjb/status/1850000000000000000"}]}""";
 
     private final PostService posts;
+    private final VariantMetricsService metrics;
     private final JsonWebToken jwt;
     private final ZoneId zone;
 
-    public PostResource(PostService posts, JsonWebToken jwt, SerambiConfig config) {
+    public PostResource(PostService posts, VariantMetricsService metrics, JsonWebToken jwt, SerambiConfig config) {
         this.posts = posts;
+        this.metrics = metrics;
         this.jwt = jwt;
         this.zone = config.library().timeZone();
     }
@@ -232,6 +236,27 @@ public class PostResource {
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "illegal", value = ILLEGAL)))
     public Uni<Response> publish(@PathParam("id") long id, @Valid @NotNull PublishRequest body) {
         return posts.publish(id, userId(), body).map(PostResource::ok);
+    }
+
+    @PUT
+    @Path("/{id}/variants/{platform}/metrics")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Role.STAFF_NAME, Role.ADMIN_NAME })
+    @Tag(name = "Metrics")
+    @Operation(summary = "Record a metrics snapshot for one published variant (staff); the latest snapshot wins")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "instagram", value = """
+            {"impressions":1200,"reach":950,"reactions":80,"comments":12,"shares":9,"saves":15,"clicks":4}""")))
+    @APIResponse(responseCode = "200", description = "The snapshot", content = @Content(schema = @Schema(implementation = MetricsView.class)))
+    @APIResponse(responseCode = "400", description = "A negative number", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such post or variant", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The variant is not published yet", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    public Uni<MetricsView> record(@PathParam("id") long id, @PathParam("platform") String platform,
+            @Valid @NotNull MetricsRequest body) {
+        SocialPlatform p = QueryParams.enumValue("platform", platform, SocialPlatform.class);
+        return metrics.record(id, p, body);
     }
 
     static Response ok(PostView p) {

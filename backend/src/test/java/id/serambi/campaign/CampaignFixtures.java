@@ -59,6 +59,18 @@ final class CampaignFixtures {
                 .then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
+    /** Marks a post published through SQL, with a variant's URL and time, to set up metrics and analytics exactly. */
+    static void markPublished(io.agroal.api.AgroalDataSource db, long postId, String platform, String url, String at) {
+        id.serambi.support.Accounts.sql(db, "UPDATE post SET status = 'PUBLISHED' WHERE id = ?", postId);
+        id.serambi.support.Accounts.sql(db, "UPDATE post_variant SET published_url = ?, published_at = ?::timestamptz "
+                + "WHERE post_id = ? AND platform = ?", url, at, postId, platform);
+    }
+
+    static long variantId(io.agroal.api.AgroalDataSource db, long postId, String platform) {
+        return id.serambi.support.Accounts.count(db, "SELECT id FROM post_variant WHERE post_id = ? AND platform = ?",
+                postId, platform);
+    }
+
     @SuppressWarnings("unchecked")
     static Map<String, Object> simplePost() {
         return post(variant("INSTAGRAM", "Waspada hoaks! 🔍 Cek dulu sebelum berbagi.", "2026-11-05T03:00:00Z"),
