@@ -211,6 +211,9 @@ public class PostService {
                 throw ProblemException.invalidField("variants[" + i + "].platform", v.platform() + " appears twice");
             }
         }
+        if (byPlatform.values().stream().map(v -> v.publishedUrl().strip()).distinct().count() < byPlatform.size()) {
+            throw ProblemException.invalidField("variants", "each variant went out at its own URL");
+        }
         return transition(id, actorId, "publish", EnumSet.of(PostStatus.APPROVED, PostStatus.SCHEDULED),
                 PostStatus.PUBLISHED, null, p -> variantsOf(id).chain(variants -> {
                     List<Problem.FieldError> errors = new ArrayList<>();

@@ -132,6 +132,14 @@ class PostResourceTest {
                 .body("status", equalTo("APPROVED")).body("reviewNote", equalTo("Data Kominfo sudah dicek"));
         given().auth().oauth2(staff).post("/api/posts/" + id + "/schedule").then().statusCode(200)
                 .body("status", equalTo("SCHEDULED"));
+        assertProblem(given().auth().oauth2(staff).contentType(ContentType.JSON)
+                .body(Map.of("variants", List.of(Map.of("platform", "INSTAGRAM", "publishedUrl", "https://x.com/sama/1"),
+                        Map.of("platform", "X", "publishedUrl", "https://x.com/sama/1"))))
+                .post("/api/posts/" + id + "/publish").then(), 400, "validation");
+        assertProblem(given().auth().oauth2(staff).contentType(ContentType.JSON)
+                .body(Map.of("variants", List.of(Map.of("platform", "X", "publishedUrl", "https://x.com/sama/1"))))
+                .post("/api/posts/" + id + "/publish").then(), 400, "validation")
+                .body("errors[0].message", equalTo("Instagram needs its published URL"));
         given().auth().oauth2(staff).contentType(ContentType.JSON)
                 .body(Map.of("variants", List.of(
                         Map.of("platform", "INSTAGRAM", "publishedUrl", "https://www.instagram.com/p/Wf" + id + "/"),
