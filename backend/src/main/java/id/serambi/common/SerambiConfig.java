@@ -34,6 +34,28 @@ public interface SerambiConfig {
 
     Events events();
 
+    Campaigns campaigns();
+
+    interface Campaigns {
+        /** Posts a week each platform should get; 0 turns the platform's warnings off. */
+        Cadence cadence();
+
+        /** A run of this many days without a post on a platform is a gap warning on the content calendar. */
+        @WithDefault("6")
+        int gapDays();
+
+        interface Cadence {
+            @WithDefault("3")
+            int facebook();
+
+            @WithDefault("3")
+            int instagram();
+
+            @WithDefault("5")
+            int x();
+        }
+    }
+
     interface Library {
         @WithDefault("Perpustakaan Kota Banjarbaru")
         String name();

@@ -3,6 +3,7 @@ package id.serambi.demo;
 import id.serambi.account.AccountService;
 import id.serambi.account.Role;
 import id.serambi.common.SerambiConfig;
+import id.serambi.campaign.DemoCampaigns;
 import id.serambi.challenge.DemoChallenges;
 import id.serambi.event.DemoEvents;
 import io.quarkus.runtime.StartupEvent;
@@ -37,12 +38,15 @@ public class DemoData {
     private final AccountService accounts;
     private final DemoEvents events;
     private final DemoChallenges challenges;
+    private final DemoCampaigns campaigns;
 
-    public DemoData(SerambiConfig config, AccountService accounts, DemoEvents events, DemoChallenges challenges) {
+    public DemoData(SerambiConfig config, AccountService accounts, DemoEvents events, DemoChallenges challenges,
+            DemoCampaigns campaigns) {
         this.config = config;
         this.accounts = accounts;
         this.events = events;
         this.challenges = challenges;
+        this.campaigns = campaigns;
     }
 
     void load(@Observes @Priority(30) StartupEvent event) throws Throwable {
@@ -67,6 +71,13 @@ public class DemoData {
         VertxContextSupport.subscribeAndAwait(() -> challenges.ensure(ACCOUNTS.get(1).email(), ACCOUNTS.get(3).email())
                 .onFailure().recoverWithUni(e -> {
                     LOG.warnf("Demo challenge: %s", e.getMessage());
+                    return Uni.createFrom().voidItem();
+                }));
+        // Campaigns: "Waspada Hoaks" on Instagram and the monthly book club, with posts drafted by the demo staff,
+        // reviewed by the demo reviewer, and one published with metrics.
+        VertxContextSupport.subscribeAndAwait(() -> campaigns.ensure(ACCOUNTS.get(1).email(), ACCOUNTS.get(2).email())
+                .onFailure().recoverWithUni(e -> {
+                    LOG.warnf("Demo campaigns: %s", e.getMessage());
                     return Uni.createFrom().voidItem();
                 }));
         LOG.infof("Demo data ready for %s", config.library().name());

@@ -1,0 +1,456 @@
+package id.serambi.campaign;
+
+import id.serambi.campaign.PostDtos.MetricsView;
+import id.serambi.campaign.PostDtos.PostRequest;
+import id.serambi.campaign.PostDtos.PostView;
+import id.serambi.campaign.PostDtos.PublishRequest;
+import id.serambi.campaign.PostDtos.PublishedVariant;
+import id.serambi.campaign.PostDtos.TransitionView;
+import id.serambi.campaign.PostDtos.VariantRequest;
+import id.serambi.campaign.PostDtos.VariantView;
+import id.serambi.common.Problem;
+import id.serambi.common.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Posts and their review workflow. Every write locks the post row ({@code SELECT ... FOR UPDATE}), so edits and
+ * transitions on one post are serialised across replicas; the version check then makes a stale edit a 409.
+ *
+ * <p>Editing the content (content type, body, hashtags, media, a variant's text, or the set of platforms) of a post
+ * that is IN_REVIEW, APPROVED or SCHEDULED sends it back to DRAFT: it must be reviewed again. Changing only schedules
+ * or links keeps its status. A PUBLISHED post cannot be edited.
+ */
+@ApplicationScoped
+public class PostService {
+
+    /** The statuses whose content a reviewer has seen or approved. */
+    private static final Set<PostStatus> REVIEWED = EnumSet.of(PostStatus.IN_REVIEW, PostStatus.APPROVED, PostStatus.SCHEDULED);
+
+    @WithTransaction
+    public Uni<PostView> create(PostRequest request, long authorId) {
+        validate(request);
+        return checkLinks(request).chain(() -> {
+            Post p = new Post();
+            p.authorId = authorId;
+            p.createdAt = Instant.now();
+            p.status = PostStatus.DRAFT;
+            apply(p, request);
+            return p.<Post>persistAndFlush()
+                    .chain(() -> replaceVariants(p.id, List.of(), request.variants()))
+                    .chain(() -> record(p.id, null, PostStatus.DRAFT, authorId, null))
+                    .chain(() -> view(p));
+        });
+    }
+
+    @WithTransaction
+    public Uni<PostView> update(long id, int expectedVersion, PostRequest request, long actorId) {
+        validate(request);
+        return checkLinks(request).chain(() -> locked(id)).chain(p -> {
+            if (p.version != expectedVersion) {
+                return Uni.createFrom().failure(stale(p, expectedVersion));
+            }
+            if (p.status == PostStatus.PUBLISHED) {
+                return Uni.createFrom().failure(ProblemException.conflict("post-published", "Post already published",
+                        "Post " + id + " is published; its content can no longer change"));
+            }
+            return variantsOf(id).chain(existing -> {
+                boolean contentChanged = contentChanged(p, existing, request);
+                apply(p, request);
+                p.version++;
+                Uni<Void> back = Uni.createFrom().voidItem();
+                if (contentChanged && REVIEWED.contains(p.status)) {
+                    PostStatus from = p.status;
+                    p.status = PostStatus.DRAFT;
+                    p.reviewerId = null;
+                    p.reviewNote = null;
+                    p.reviewedAt = null;
+                    back = record(id, from, PostStatus.DRAFT, actorId,
+                            "Konten diubah setelah ditinjau: kembali ke draf (content edited after review: back to draft)");
+                }
+                return back.chain(() -> replaceVariants(id, existing, request.variants())).chain(() -> view(p));
+            });
+        });
+    }
+
+    @WithSession
+    public Uni<PostView> get(long id) {
+        return find(id).chain(PostService::view);
+    }
+
+    public record Filter(Long campaignId, PostStatus status, Instant from, Instant to) {
+    }
+
+    /** Newest first; from/to keep posts with a variant scheduled or published in [from, to). */
+    @WithSession
+    public Uni<PostDtos.PostPage> list(Filter f, int page, int size) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (f.campaignId() != null) {
+            where.append(" and p.campaignId = :campaign");
+            params.put("campaign", f.campaignId());
+        }
+        if (f.status() != null) {
+            where.append(" and p.status = :status");
+            params.put("status", f.status());
+        }
+        if (f.from() != null || f.to() != null) {
+            where.append(" and exists (select 1 from PostVariant v where v.postId = p.id");
+            if (f.from() != null) {
+                where.append(" and coalesce(v.publishedAt, v.scheduledAt) >= :from");
+                params.put("from", f.from());
+            }
+            if (f.to() != null) {
+                where.append(" and coalesce(v.publishedAt, v.scheduledAt) < :to");
+                params.put("to", f.to());
+            }
+            where.append(")");
+        }
+        return Panache.getSession().chain(s -> {
+            var count = s.createSelectionQuery("select count(p) from Post p where " + where, Long.class);
+            var select = s.createSelectionQuery("from Post p where " + where + " order by p.id desc", Post.class);
+            params.forEach((k, v) -> {
+                count.setParameter(k, v);
+                select.setParameter(k, v);
+            });
+            return count.getSingleResult().chain(total -> select.setFirstResult(page * size).setMaxResults(size)
+                    .getResultList().chain(PostService::views)
+                    .map(items -> new PostDtos.PostPage(items, page, size, total)));
+        });
+    }
+
+    @WithSession
+    public Uni<List<TransitionView>> history(long id) {
+        return find(id).chain(p -> Panache.getSession().chain(s -> s.createNativeQuery("""
+                SELECT t.id, t.from_status, t.to_status, t.actor_id, u.display_name, t.note, t.at
+                FROM post_transition t LEFT JOIN app_user u ON u.id = t.actor_id
+                WHERE t.post_id = ?1 ORDER BY t.at, t.id""", Object[].class).setParameter(1, id).getResultList())
+                .map(rows -> rows.stream().map(r -> new TransitionView(((Number) r[0]).longValue(),
+                        r[1] == null ? null : PostStatus.valueOf((String) r[1]), PostStatus.valueOf((String) r[2]),
+                        r[3] == null ? null : ((Number) r[3]).longValue(), (String) r[4], (String) r[5],
+                        toInstant(r[6]))).toList()));
+    }
+
+    // --- Workflow ---
+
+    @WithTransaction
+    public Uni<PostView> submit(long id, long actorId) {
+        return transition(id, actorId, "submit", EnumSet.of(PostStatus.DRAFT), PostStatus.IN_REVIEW, null,
+                p -> Uni.createFrom().voidItem());
+    }
+
+    /** Nobody approves their own post: an author who is also a reviewer or admin still gets 403. */
+    @WithTransaction
+    public Uni<PostView> approve(long id, long reviewerId, String note) {
+        return transition(id, reviewerId, "approve", EnumSet.of(PostStatus.IN_REVIEW), PostStatus.APPROVED, note, p -> {
+            if (Objects.equals(p.authorId, reviewerId)) {
+                return Uni.createFrom().failure(new ProblemException(403, "own-post", "Cannot approve your own post",
+                        "Post " + id + " was written by you; another reviewer must approve it"));
+            }
+            p.reviewerId = reviewerId;
+            p.reviewNote = note.strip();
+            p.reviewedAt = Instant.now();
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    @WithTransaction
+    public Uni<PostView> reject(long id, long reviewerId, String note) {
+        return transition(id, reviewerId, "reject", EnumSet.of(PostStatus.IN_REVIEW), PostStatus.DRAFT, note, p -> {
+            p.reviewerId = reviewerId;
+            p.reviewNote = note.strip();
+            p.reviewedAt = Instant.now();
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    /** Every variant needs its scheduled time. */
+    @WithTransaction
+    public Uni<PostView> schedule(long id, long actorId) {
+        return transition(id, actorId, "schedule", EnumSet.of(PostStatus.APPROVED), PostStatus.SCHEDULED, null,
+                p -> variantsOf(id).map(variants -> {
+                    List<Problem.FieldError> missing = new ArrayList<>();
+                    for (int i = 0; i < variants.size(); i++) {
+                        if (variants.get(i).scheduledAt == null) {
+                            missing.add(new Problem.FieldError("variants[" + i + "].scheduledAt",
+                                    variants.get(i).platform.label() + " has no scheduled time"));
+                        }
+                    }
+                    if (!missing.isEmpty()) {
+                        throw new ProblemException(409, "schedule-incomplete", "Schedule incomplete",
+                                "Every variant needs a scheduled time before the post can be scheduled", missing, Map.of());
+                    }
+                    return null;
+                }).replaceWithVoid());
+    }
+
+    /** Records where (and when) each variant went out; every variant of the post must be listed. */
+    @WithTransaction
+    public Uni<PostView> publish(long id, long actorId, PublishRequest request) {
+        Map<SocialPlatform, PublishedVariant> byPlatform = new LinkedHashMap<>();
+        for (int i = 0; i < request.variants().size(); i++) {
+            PublishedVariant v = request.variants().get(i);
+            if (byPlatform.put(v.platform(), v) != null) {
+                throw ProblemException.invalidField("variants[" + i + "].platform", v.platform() + " appears twice");
+            }
+        }
+        if (byPlatform.values().stream().map(v -> v.publishedUrl().strip()).distinct().count() < byPlatform.size()) {
+            throw ProblemException.invalidField("variants", "each variant went out at its own URL");
+        }
+        return transition(id, actorId, "publish", EnumSet.of(PostStatus.APPROVED, PostStatus.SCHEDULED),
+                PostStatus.PUBLISHED, null, p -> variantsOf(id).chain(variants -> {
+                    List<Problem.FieldError> errors = new ArrayList<>();
+                    for (PostVariant v : variants) {
+                        if (!byPlatform.containsKey(v.platform)) {
+                            errors.add(new Problem.FieldError("variants", v.platform.label() + " needs its published URL"));
+                        }
+                    }
+                    for (SocialPlatform platform : byPlatform.keySet()) {
+                        if (variants.stream().noneMatch(v -> v.platform == platform)) {
+                            errors.add(new Problem.FieldError("variants", "the post has no " + platform.label() + " variant"));
+                        }
+                    }
+                    if (!errors.isEmpty()) {
+                        return Uni.createFrom().failure(new ProblemException(400, "validation", "Invalid request",
+                                "The published variants must match the post's platforms", errors, Map.of()));
+                    }
+                    List<String> urls = byPlatform.values().stream().map(PublishedVariant::publishedUrl).toList();
+                    return PostVariant.count("publishedUrl in ?1 and postId <> ?2", urls, id).chain(taken -> {
+                        if (taken > 0) {
+                            return Uni.createFrom().failure(ProblemException.conflict("url-taken", "URL already recorded",
+                                    "Another post was already published at one of these URLs"));
+                        }
+                        Instant now = Instant.now();
+                        for (PostVariant v : variants) {
+                            PublishedVariant published = byPlatform.get(v.platform);
+                            v.publishedUrl = published.publishedUrl();
+                            v.publishedAt = published.publishedAt() == null ? now : published.publishedAt();
+                        }
+                        return Uni.createFrom().voidItem();
+                    });
+                }));
+    }
+
+    private Uni<PostView> transition(long id, long actorId, String action, Set<PostStatus> from, PostStatus to,
+            String note, Function<Post, Uni<Void>> checks) {
+        return locked(id).chain(p -> {
+            if (!from.contains(p.status)) {
+                return Uni.createFrom().failure(ProblemException.conflict("illegal-transition", "Transition not allowed",
+                        "Cannot " + action + " a post that is " + p.status + "; only from "
+                                + from.stream().map(Enum::name).collect(Collectors.joining(" or "))));
+            }
+            PostStatus previous = p.status;
+            return checks.apply(p).chain(() -> {
+                p.status = to;
+                p.version++;
+                p.updatedAt = Instant.now();
+                return record(id, previous, to, actorId, note == null ? null : note.strip());
+            }).chain(() -> view(p));
+        });
+    }
+
+    // --- Helpers shared with drafts, metrics and analytics ---
+
+    static Uni<Post> find(long id) {
+        return Post.<Post>findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Post", id));
+    }
+
+    private static Uni<Post> locked(long id) {
+        return Post.<Post>findById(id, LockModeType.PESSIMISTIC_WRITE).onItem().ifNull()
+                .failWith(() -> ProblemException.notFound("Post", id));
+    }
+
+    static Uni<List<PostVariant>> variantsOf(long postId) {
+        return PostVariant.<PostVariant>list("postId = ?1 order by platform", postId);
+    }
+
+    static ProblemException stale(Post p, int sent) {
+        return new ProblemException(409, "stale-version", "Changed by someone else",
+                "Post " + p.id + " is at version " + p.version + " but you edited version " + sent
+                        + "; reload it and apply your changes again",
+                null, Map.of("ETag", etag(p.version)));
+    }
+
+    public static String etag(int version) {
+        return "\"" + version + "\"";
+    }
+
+    private static Uni<Void> record(long postId, PostStatus from, PostStatus to, Long actorId, String note) {
+        PostTransition t = new PostTransition();
+        t.postId = postId;
+        t.fromStatus = from;
+        t.toStatus = to;
+        t.actorId = actorId;
+        t.note = note;
+        t.at = Instant.now();
+        return t.persist().replaceWithVoid();
+    }
+
+    /** Character limits, one variant per platform; every field error at once. */
+    static void validate(PostRequest r) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        Set<SocialPlatform> seen = EnumSet.noneOf(SocialPlatform.class);
+        for (int i = 0; i < r.variants().size(); i++) {
+            VariantRequest v = r.variants().get(i);
+            if (!seen.add(v.platform())) {
+                errors.add(new Problem.FieldError("variants[" + i + "].platform",
+                        v.platform().label() + " already has a variant; one per platform"));
+                continue;
+            }
+            int length = CharacterCount.count(v.platform(), v.text());
+            if (length > v.platform().limit()) {
+                errors.add(new Problem.FieldError("variants[" + i + "].text", String.format(
+                        "%s allows %,d characters; this has %,d", v.platform().label(), v.platform().limit(), length)));
+            }
+            if (v.text().isBlank()) {
+                errors.add(new Problem.FieldError("variants[" + i + "].text", "must not be blank"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(400, "validation", "Invalid request", errors.size() == 1
+                    ? errors.get(0).field() + ": " + errors.get(0).message()
+                    : errors.size() + " fields are invalid", errors, Map.of());
+        }
+    }
+
+    private static Uni<Void> checkLinks(PostRequest r) {
+        return exists("campaign", "campaignId", r.campaignId())
+                .chain(() -> exists("event", "eventId", r.eventId()))
+                .chain(() -> exists("challenge", "challengeId", r.challengeId()));
+    }
+
+    private static Uni<Void> exists(String table, String field, Long id) {
+        if (id == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.getSession().chain(s -> s.createNativeQuery("SELECT count(*) FROM " + table + " WHERE id = ?1",
+                Long.class).setParameter(1, id).getSingleResult()).map(n -> {
+                    if (n == 0) {
+                        throw ProblemException.invalidField(field, "no " + table + " with id " + id);
+                    }
+                    return null;
+                }).replaceWithVoid();
+    }
+
+    private static void apply(Post p, PostRequest r) {
+        p.contentType = r.contentType();
+        p.body = r.body() == null ? "" : r.body().strip();
+        p.hashtags = r.hashtags() == null ? new String[0]
+                : r.hashtags().stream().map(h -> h.strip().replaceFirst("^#", "")).distinct().toArray(String[]::new);
+        p.mediaUrl = r.mediaUrl();
+        p.campaignId = r.campaignId();
+        p.eventId = r.eventId();
+        p.challengeId = r.challengeId();
+        p.updatedAt = Instant.now();
+    }
+
+    private static boolean contentChanged(Post p, List<PostVariant> existing, PostRequest r) {
+        String body = r.body() == null ? "" : r.body().strip();
+        String[] hashtags = r.hashtags() == null ? new String[0]
+                : r.hashtags().stream().map(h -> h.strip().replaceFirst("^#", "")).distinct().toArray(String[]::new);
+        if (p.contentType != r.contentType() || !p.body.equals(body) || !Arrays.equals(p.hashtags, hashtags)
+                || !Objects.equals(p.mediaUrl, r.mediaUrl()) || existing.size() != r.variants().size()) {
+            return true;
+        }
+        Map<SocialPlatform, String> before = existing.stream().collect(Collectors.toMap(v -> v.platform, v -> v.text));
+        return r.variants().stream().anyMatch(v -> !v.text().equals(before.get(v.platform())));
+    }
+
+    /** Keeps the row of a platform that stays (its published URL and metrics stay with it). */
+    private static Uni<Void> replaceVariants(long postId, List<PostVariant> existing, List<VariantRequest> wanted) {
+        Map<SocialPlatform, PostVariant> byPlatform = existing.stream().collect(Collectors.toMap(v -> v.platform, v -> v));
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (VariantRequest w : wanted) {
+            PostVariant v = byPlatform.remove(w.platform());
+            if (v == null) {
+                PostVariant created = new PostVariant();
+                created.postId = postId;
+                created.platform = w.platform();
+                created.text = w.text();
+                created.scheduledAt = w.scheduledAt();
+                chain = chain.chain(() -> created.persist()).replaceWithVoid();
+            } else {
+                v.text = w.text();
+                v.scheduledAt = w.scheduledAt();
+            }
+        }
+        for (PostVariant gone : byPlatform.values()) {
+            chain = chain.chain(() -> gone.delete());
+        }
+        return chain.chain(() -> Panache.getSession().chain(s -> s.flush()));
+    }
+
+    static Uni<PostView> view(Post p) {
+        return views(List.of(p)).map(list -> list.get(0));
+    }
+
+    static Uni<List<PostView>> views(List<Post> posts) {
+        if (posts.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<Long> ids = posts.stream().map(p -> p.id).toList();
+        return PostVariant.<PostVariant>list("postId in ?1 order by postId, platform", ids)
+                .chain(variants -> latestMetrics(variants.stream().map(v -> v.id).toList()).map(metrics -> {
+                    Map<Long, List<PostVariant>> byPost = variants.stream()
+                            .collect(Collectors.groupingBy(v -> v.postId));
+                    return posts.stream().map(p -> of(p, byPost.getOrDefault(p.id, List.of()), metrics)).toList();
+                }));
+    }
+
+    /** The latest snapshot per variant. */
+    static Uni<Map<Long, VariantMetric>> latestMetrics(List<Long> variantIds) {
+        if (variantIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return VariantMetric.<VariantMetric>list("variantId in ?1 order by capturedAt desc, id desc", variantIds)
+                .map(all -> {
+                    Map<Long, VariantMetric> latest = new HashMap<>();
+                    all.forEach(m -> latest.putIfAbsent(m.variantId, m));
+                    return latest;
+                });
+    }
+
+    private static PostView of(Post p, List<PostVariant> variants, Map<Long, VariantMetric> metrics) {
+        List<VariantView> vs = variants.stream().sorted(Comparator.comparing(v -> v.platform))
+                .map(v -> new VariantView(v.id, v.platform, v.text, CharacterCount.count(v.platform, v.text),
+                        v.platform.limit(), v.scheduledAt, v.publishedUrl, v.publishedAt,
+                        metrics.containsKey(v.id) ? MetricsView.of(metrics.get(v.id)) : null))
+                .toList();
+        return new PostView(p.id, p.contentType, p.body, List.of(p.hashtags), p.mediaUrl, p.campaignId, p.eventId,
+                p.challengeId, p.status, p.authorId, p.reviewerId, p.reviewNote, p.reviewedAt, p.createdAt, p.updatedAt,
+                p.version, vs);
+    }
+
+    static Instant toInstant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        if (value instanceof java.time.LocalDateTime l) {
+            return l.toInstant(java.time.ZoneOffset.UTC);
+        }
+        return value == null ? null : Instant.parse(value.toString());
+    }
+}

@@ -1,0 +1,79 @@
+package id.serambi.campaign;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Campaigns and posts made through the real API. */
+final class CampaignFixtures {
+
+    private CampaignFixtures() {
+    }
+
+    static Map<String, Object> campaign(String title) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("title", title + " " + UUID.randomUUID().toString().substring(0, 6));
+        body.put("goal", "Remaja memeriksa informasi sebelum membagikannya");
+        body.put("theme", "CYBER_SAFETY");
+        body.put("startsOn", "2026-11-01");
+        body.put("endsOn", "2026-11-30");
+        body.put("platforms", List.of("INSTAGRAM"));
+        body.put("kpiTargets", List.of(Map.of("metric", "IMPRESSIONS", "target", 20000),
+                Map.of("metric", "ENGAGEMENT_RATE", "target", 0.05)));
+        return body;
+    }
+
+    static long createCampaign(String staff, Map<String, Object> body) {
+        return given().auth().oauth2(staff).contentType(ContentType.JSON).body(body).post("/api/campaigns")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    static Map<String, Object> variant(String platform, String text, String scheduledAt) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("platform", platform);
+        v.put("text", text);
+        if (scheduledAt != null) {
+            v.put("scheduledAt", scheduledAt);
+        }
+        return v;
+    }
+
+    static Map<String, Object> post(Map<String, Object>... variants) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("contentType", "EDUCATIONAL_TIP");
+        body.put("body", "Sebelum membagikan berita, cek sumbernya dan tanggalnya.");
+        body.put("hashtags", List.of("WaspadaHoaks", "LiterasiDigital"));
+        body.put("mediaUrl", "https://serambi.test/media/cek-fakta.png");
+        body.put("variants", new ArrayList<>(List.of(variants)));
+        return body;
+    }
+
+    /** A draft for Instagram and X, scheduled; returns its id. */
+    static long createPost(String staff, Map<String, Object> body) {
+        return given().auth().oauth2(staff).contentType(ContentType.JSON).body(body).post("/api/posts")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    /** Marks a post published through SQL, with a variant's URL and time, to set up metrics and analytics exactly. */
+    static void markPublished(io.agroal.api.AgroalDataSource db, long postId, String platform, String url, String at) {
+        id.serambi.support.Accounts.sql(db, "UPDATE post SET status = 'PUBLISHED' WHERE id = ?", postId);
+        id.serambi.support.Accounts.sql(db, "UPDATE post_variant SET published_url = ?, published_at = ?::timestamptz "
+                + "WHERE post_id = ? AND platform = ?", url, at, postId, platform);
+    }
+
+    static long variantId(io.agroal.api.AgroalDataSource db, long postId, String platform) {
+        return id.serambi.support.Accounts.count(db, "SELECT id FROM post_variant WHERE post_id = ? AND platform = ?",
+                postId, platform);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> simplePost() {
+        return post(variant("INSTAGRAM", "Waspada hoaks! 🔍 Cek dulu sebelum berbagi.", "2026-11-05T03:00:00Z"),
+                variant("X", "Cek dulu sebelum berbagi 🔍 #WaspadaHoaks", "2026-11-05T04:00:00Z"));
+    }
+}
