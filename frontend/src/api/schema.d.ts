@@ -4,6 +4,79 @@
  */
 
 export interface paths {
+    "/api/analytics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Analytics of the posts published between two WITA dates (staff and reviewers); Accept: text/csv exports one row per published variant
+         * @description engagements = reactions + comments + shares + saves + clicks; engagement rate = engagements ÷ impressions, summed over a group before dividing. Reach is never summed: posts list each reach and groups give the average. Metrics are each variant's latest snapshot.
+         */
+        get: {
+            parameters: {
+                query: {
+                    campaignId?: string;
+                    /** @description First day (WITA) */
+                    from: string;
+                    /** @description Last day (WITA), inclusive */
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The analytics */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Analytics"];
+                        "text/csv": string;
+                    };
+                };
+                /** @description Missing or bad dates, or more than a year */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/guardian-consent/{token}": {
         parameters: {
             query?: never;
@@ -179,6 +252,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Posts (by published, else scheduled time) and events (by start) between two WITA dates, with gap and under-target warnings per platform (staff and reviewers) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description First day (WITA), e.g. 2026-11-01 */
+                    from: string;
+                    /** @description Last day (WITA), inclusive */
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The calendar */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContentCalendar"];
+                    };
+                };
+                /** @description Missing or bad dates, or more than 92 days */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/calendar.ics": {
         parameters: {
             query?: never;
@@ -208,6 +349,238 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every campaign, the newest first (staff and reviewers) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The campaigns */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Campaign"][];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Plan a campaign (staff) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CampaignRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Campaign"];
+                    };
+                };
+                /** @description Invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One campaign with its KPI targets (staff and reviewers) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The campaign */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Campaign"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such campaign */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Replace a campaign's plan and KPI targets (staff) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CampaignRequest"];
+                };
+            };
+            responses: {
+                /** @description Updated */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Campaign"];
+                    };
+                };
+                /** @description Invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such campaign */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -3640,6 +4013,1109 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/metrics/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import metric snapshots from a CSV body (staff); all rows or none
+         * @description All or nothing. Columns (case-insensitive; descriptive export columns such as Post ID, Title, Publish time, Tweet text or engagements are ignored, any other column is an error): variantId, or publishedUrl / Permalink (Meta) / Tweet permalink (X) matched to a published variant; impressions (Impressions, Views); reach; reactions (Reactions, Likes, likes); comments (Comments, replies); shares (Shares, retweets, Reposts); saves (Saves, Bookmarks); clicks (Link clicks, url clicks); videoViews (3-second video views, media views). Numbers are whole and not negative; an empty cell is "not reported". The header is line 1.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /** Format: binary */
+                        file?: string;
+                    };
+                    "text/csv": string;
+                };
+            };
+            responses: {
+                /** @description Every row imported */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MetricsImportResult"];
+                    };
+                };
+                /** @description No file */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nothing imported; every bad line with its reason */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Posts, newest first, filtered by campaign, status (IN_REVIEW is the review queue) and by the WITA dates their variants are scheduled or published */
+        get: {
+            parameters: {
+                query?: {
+                    campaignId?: string;
+                    /** @description First day (WITA), e.g. 2026-11-01 */
+                    from?: string;
+                    page?: number;
+                    size?: number;
+                    /** @description DRAFT, IN_REVIEW, APPROVED, SCHEDULED or PUBLISHED */
+                    status?: string;
+                    /** @description Last day (WITA), inclusive */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of posts */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PostPage"];
+                    };
+                };
+                /** @description A bad filter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Draft a post with one variant per platform (staff) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PostRequest"];
+                };
+            };
+            responses: {
+                /** @description Created as a DRAFT */
+                201: {
+                    headers: {
+                        /** @description The version, for If-Match */
+                        ETag?: unknown;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Post"];
+                    };
+                };
+                /** @description Invalid fields, an over-long variant or a platform twice */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/draft-from-challenge/{challengeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Draft a CHALLENGE_UPDATE post: the board's current top 3, by nickname only */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    challengeId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A DRAFT with Facebook, Instagram and X variants */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Post"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such challenge */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nobody on the board yet */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/draft-from-event/{eventId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Draft an EVENT_PROMO post from an event: its title, date in WITA and public page (never the join link) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A DRAFT with Facebook, Instagram and X variants */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Post"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such event */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The event was cancelled or is over */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/draft-from-review/{logId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Draft a BOOK_REVIEW post from a reading log's review the reader agreed to share (nickname only) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    logId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A DRAFT with Facebook, Instagram and X variants */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Post"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such reading log */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not shared with consent, or voided */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One post with its variants and their latest metrics; the ETag is its version */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The post */
+                200: {
+                    headers: {
+                        ETag?: unknown;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Post"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such post */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Replace a post's content and variants (staff); needs If-Match with its version. Editing the content of a post in review, approved or scheduled sends it back to DRAFT */
+        put: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The post's ETag, e.g. "3" */
+                    "If-Match": string;
+                };
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PostRequest"];
+                };
+            };
+            responses: {
+                /** @description Updated */
+                200: {
+                    headers: {
+                        ETag?: unknown;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Post"];
+                    };
+                };
+                /** @description Invalid fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such post */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Stale version (someone saved first) or already published */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No If-Match header */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve after fact-checking: IN_REVIEW → APPROVED (reviewer or admin, never the author) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReviewNote"];
+                };
+            };
+            responses: {
+                /** @description Approved; the reviewer and note are recorded */
+                200: {
+                    headers: {
+                        ETag?: unknown;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Post"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Your own post, or not a reviewer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not in review */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The post's audit trail: every transition, who made it, when, and the note */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Oldest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PostTransition"][];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such post */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that the post went out, with each variant's URL: APPROVED or SCHEDULED → PUBLISHED (staff) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PublishRequest"];
+                };
+            };
+            responses: {
+                /** @description Published */
+                200: {
+                    headers: {
+                        ETag?: unknown;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Post"];
+                    };
+                };
+                /** @description A platform missing or unknown */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not approved (e.g. a draft), or a URL already recorded */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send back to the author with a note: IN_REVIEW → DRAFT (reviewer or admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReviewNote"];
+                };
+            };
+            responses: {
+                /** @description Back to draft */
+                200: {
+                    headers: {
+                        ETag?: unknown;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Post"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not in review */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/{id}/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Schedule an approved post: APPROVED → SCHEDULED; every variant needs scheduledAt (staff) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Scheduled */
+                200: {
+                    headers: {
+                        ETag?: unknown;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Post"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not approved, or a variant without a time */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a draft for review: DRAFT → IN_REVIEW (staff) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description In review */
+                200: {
+                    headers: {
+                        ETag?: unknown;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Post"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a draft */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/{id}/variants/{platform}/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Record a metrics snapshot for one published variant (staff); the latest snapshot wins */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    platform: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MetricsRequest"];
+                };
+            };
+            responses: {
+                /** @description The snapshot */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VariantMetrics"];
+                    };
+                };
+                /** @description A negative number */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such post or variant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The variant is not published yet */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/registrations/{token}": {
         parameters: {
             query?: never;
@@ -4053,6 +5529,61 @@ export interface components {
     schemas: {
         /** @enum {string} */
         AgeGroup: "CHILD" | "TEEN" | "ADULT" | "SENIOR";
+        Analytics: {
+            from?: components["schemas"]["LocalDate"];
+            to?: components["schemas"]["LocalDate"];
+            timeZone?: string;
+            /** Format: int64 */
+            campaignId?: number;
+            totals?: components["schemas"]["AnalyticsGroup"];
+            byPlatform?: components["schemas"]["AnalyticsGroup"][];
+            byContentType?: components["schemas"]["AnalyticsGroup"][];
+            byCampaign?: components["schemas"]["AnalyticsGroup"][];
+            /** @description Weekly buckets (Monday, WITA), keyed by the week's first day */
+            overTime?: components["schemas"]["AnalyticsGroup"][];
+            byDayOfWeek?: components["schemas"]["AnalyticsGroup"][];
+            byHour?: components["schemas"]["AnalyticsGroup"][];
+            /** @example SATURDAY */
+            bestDay?: string;
+            /**
+             * Format: int32
+             * @example 19
+             */
+            bestHour?: number;
+            posts?: components["schemas"]["PostMetricsRow"][];
+            kpis?: components["schemas"]["KpiProgress"][];
+        };
+        AnalyticsGroup: {
+            /** @description The platform, content type, campaign id, week start, day or hour */
+            key?: string;
+            label?: string;
+            /** Format: int64 */
+            posts?: number;
+            /** Format: int64 */
+            impressions?: number;
+            /** Format: int64 */
+            engagements?: number;
+            /**
+             * Format: double
+             * @description engagements ÷ impressions; null without impressions
+             */
+            engagementRate?: number;
+            /**
+             * Format: double
+             * @description Average reach per post that reported reach (never a sum)
+             */
+            averageReach?: number;
+            /** Format: int64 */
+            reactions?: number;
+            /** Format: int64 */
+            comments?: number;
+            /** Format: int64 */
+            shares?: number;
+            /** Format: int64 */
+            saves?: number;
+            /** Format: int64 */
+            clicks?: number;
+        };
         AnswerRequest: {
             /** @example Ada, lewat aplikasi iPusnas dan koleksi digital kami. */
             answer: string;
@@ -4080,6 +5611,92 @@ export interface components {
              */
             threshold?: number;
         };
+        CadenceWarning: {
+            platform?: components["schemas"]["SocialPlatform"];
+            /** @description GAP or UNDER_TARGET */
+            kind?: string;
+            from?: components["schemas"]["LocalDate"];
+            to?: components["schemas"]["LocalDate"];
+            /**
+             * Format: int32
+             * @description GAP: days without a post
+             */
+            days?: number;
+            /**
+             * Format: int32
+             * @description UNDER_TARGET: posts that week
+             */
+            posts?: number;
+            /**
+             * Format: int32
+             * @description UNDER_TARGET: the weekly target
+             */
+            target?: number;
+            /** @example Instagram: tidak ada unggahan selama 6 hari */
+            message?: string;
+        };
+        /** @description A post variant (kind POST) or an event (kind EVENT) */
+        CalendarItem: {
+            kind?: string;
+            at?: components["schemas"]["Instant"];
+            /** @description The date in the library's zone (WITA) */
+            localDate?: components["schemas"]["LocalDate"];
+            /**
+             * @description HH:mm in the library's zone
+             * @example 19:00
+             */
+            localTime?: string;
+            title?: string;
+            /** Format: int64 */
+            postId?: number;
+            /** Format: int64 */
+            variantId?: number;
+            platform?: components["schemas"]["SocialPlatform"];
+            postStatus?: components["schemas"]["PostStatus"];
+            contentType?: components["schemas"]["ContentType"];
+            /** Format: int64 */
+            campaignId?: number;
+            published?: boolean;
+            /** Format: int64 */
+            eventId?: number;
+            eventStatus?: string;
+        };
+        Campaign: {
+            /** Format: int64 */
+            id?: number;
+            title?: string;
+            goal?: string;
+            theme?: components["schemas"]["CampaignTheme"];
+            startsOn?: components["schemas"]["LocalDate"];
+            endsOn?: components["schemas"]["LocalDate"];
+            platforms?: components["schemas"]["SocialPlatform"][];
+            kpiTargets?: components["schemas"]["KpiTarget"][];
+            /**
+             * Format: int64
+             * @description Posts linked to the campaign
+             */
+            posts?: number;
+            /** Format: int32 */
+            version?: number;
+            createdAt?: components["schemas"]["Instant"];
+            updatedAt?: components["schemas"]["Instant"];
+        };
+        CampaignRequest: {
+            /** @example Kampanye Literasi Digital: Waspada Hoaks */
+            title: string;
+            /** @example Mengajak remaja Banjarbaru memeriksa kebenaran informasi sebelum membagikannya */
+            goal?: string;
+            /** @example CYBER_SAFETY */
+            theme: components["schemas"]["CampaignTheme"];
+            /** @example 2026-11-01 */
+            startsOn: components["schemas"]["LocalDate"];
+            /** @example 2026-11-30 */
+            endsOn: components["schemas"]["LocalDate"];
+            platforms?: components["schemas"]["SocialPlatform"][];
+            kpiTargets?: components["schemas"]["KpiTarget"][];
+        };
+        /** @enum {string} */
+        CampaignTheme: "LITERACY" | "DIGITAL_LITERACY" | "CYBER_SAFETY" | "PROMOTION" | "READING_CLUB" | "EVENTS" | "OTHER";
         Challenge: {
             /** Format: int64 */
             id: number;
@@ -4222,6 +5839,15 @@ export interface components {
             /** @example 2026-12-31T15:59:59Z */
             validUntil?: components["schemas"]["Instant"];
         };
+        ContentCalendar: {
+            from?: components["schemas"]["LocalDate"];
+            to?: components["schemas"]["LocalDate"];
+            timeZone?: string;
+            items?: components["schemas"]["CalendarItem"][];
+            warnings?: components["schemas"]["CadenceWarning"][];
+        };
+        /** @enum {string} */
+        ContentType: "BOOK_REVIEW" | "QUOTE" | "INFOGRAPHIC" | "SHORT_VIDEO" | "EVENT_PROMO" | "CHALLENGE_UPDATE" | "EDUCATIONAL_TIP" | "ANNOUNCEMENT";
         Event: {
             /**
              * Format: int64
@@ -4376,6 +6002,15 @@ export interface components {
         };
         /** @enum {string} */
         GoalType: "BOOKS" | "PAGES" | "MINUTES";
+        ImportedRow: {
+            /** Format: int32 */
+            line?: number;
+            /** Format: int64 */
+            variantId?: number;
+            /** Format: int64 */
+            postId?: number;
+            platform?: components["schemas"]["SocialPlatform"];
+        };
         /**
          * Format: date-time
          * @example 2022-03-10T16:15:50Z
@@ -4392,6 +6027,30 @@ export interface components {
         };
         /** @enum {string} */
         Kind: "SNAPSHOT" | "UPSERT" | "REMOVE" | "HEARTBEAT";
+        /** @enum {string} */
+        KpiMetric: "IMPRESSIONS" | "REACH" | "ENGAGEMENTS" | "ENGAGEMENT_RATE" | "CLICKS" | "POSTS";
+        KpiProgress: {
+            /** Format: int64 */
+            campaignId?: number;
+            campaignTitle?: string;
+            metric?: components["schemas"]["KpiMetric"];
+            target?: number;
+            /** Format: double */
+            actual?: number;
+            /**
+             * Format: double
+             * @description actual ÷ target
+             */
+            progress?: number;
+            achieved?: boolean;
+        };
+        /** @description REACH is an average per post (reach is never summed); ENGAGEMENT_RATE a fraction (0.05 = 5 %) */
+        KpiTarget: {
+            /** @example IMPRESSIONS */
+            metric: components["schemas"]["KpiMetric"];
+            /** @example 10000 */
+            target: number;
+        };
         Leaderboard: {
             /** Format: int64 */
             challengeId: number;
@@ -4451,6 +6110,11 @@ export interface components {
          * @example 2022-03-10
          */
         LocalDate: string;
+        /**
+         * Format: date-time
+         * @example 2022-03-10T12:15:50
+         */
+        LocalDateTime: string;
         /** @enum {string} */
         LogStatus: "VALID" | "FLAGGED" | "VOIDED";
         LoggedResponse: {
@@ -4490,6 +6154,57 @@ export interface components {
             hash?: number;
             wildcardType?: boolean;
             wildcardSubtype?: boolean;
+        };
+        MetricsImportResult: {
+            /**
+             * Format: int32
+             * @description Snapshots written, one per row
+             */
+            imported?: number;
+            rows?: components["schemas"]["ImportedRow"][];
+        };
+        /** @description A snapshot of one variant's numbers; omitted numbers are not reported */
+        MetricsRequest: {
+            /**
+             * Format: int64
+             * @example 1200
+             */
+            impressions?: number;
+            /**
+             * Format: int64
+             * @example 950
+             */
+            reach?: number;
+            /**
+             * Format: int64
+             * @example 80
+             */
+            reactions?: number;
+            /**
+             * Format: int64
+             * @example 12
+             */
+            comments?: number;
+            /**
+             * Format: int64
+             * @example 9
+             */
+            shares?: number;
+            /**
+             * Format: int64
+             * @example 15
+             */
+            saves?: number;
+            /**
+             * Format: int64
+             * @example 4
+             */
+            clicks?: number;
+            /**
+             * Format: int64
+             * @example 0
+             */
+            videoViews?: number;
         };
         MoveRequest: {
             /**
@@ -4543,6 +6258,133 @@ export interface components {
         };
         /** @enum {string} */
         Platform: "ZOOM" | "GOOGLE_MEET" | "YOUTUBE_LIVE" | "FACEBOOK_LIVE" | "INSTAGRAM_LIVE" | "OTHER";
+        Post: {
+            /** Format: int64 */
+            id?: number;
+            contentType?: components["schemas"]["ContentType"];
+            body?: string;
+            hashtags?: string[];
+            mediaUrl?: string;
+            /** Format: int64 */
+            campaignId?: number;
+            /** Format: int64 */
+            eventId?: number;
+            /** Format: int64 */
+            challengeId?: number;
+            status?: components["schemas"]["PostStatus"];
+            /** Format: int64 */
+            authorId?: number;
+            /** Format: int64 */
+            reviewerId?: number;
+            /** @description The reviewer's fact-check note (approval) or the rejection note */
+            reviewNote?: string;
+            reviewedAt?: components["schemas"]["Instant"];
+            createdAt?: components["schemas"]["Instant"];
+            updatedAt?: components["schemas"]["Instant"];
+            /**
+             * Format: int32
+             * @description Send it back as If-Match: "<version>" on PUT (the ETag header carries it too)
+             */
+            version?: number;
+            variants?: components["schemas"]["PostVariant"][];
+        };
+        PostMetricsRow: {
+            /** Format: int64 */
+            postId?: number;
+            /** Format: int64 */
+            variantId?: number;
+            platform?: components["schemas"]["SocialPlatform"];
+            contentType?: components["schemas"]["ContentType"];
+            /** Format: int64 */
+            campaignId?: number;
+            publishedUrl?: string;
+            publishedAt?: components["schemas"]["Instant"];
+            /** @description WITA */
+            publishedAtLocal?: components["schemas"]["LocalDateTime"];
+            /** Format: int64 */
+            impressions?: number;
+            /** Format: int64 */
+            reach?: number;
+            /** Format: int64 */
+            reactions?: number;
+            /** Format: int64 */
+            comments?: number;
+            /** Format: int64 */
+            shares?: number;
+            /** Format: int64 */
+            saves?: number;
+            /** Format: int64 */
+            clicks?: number;
+            /** Format: int64 */
+            videoViews?: number;
+            /** Format: int64 */
+            engagements?: number;
+            /** Format: double */
+            engagementRate?: number;
+        };
+        PostPage: {
+            items?: components["schemas"]["Post"][];
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            size?: number;
+            /** Format: int64 */
+            total?: number;
+        };
+        PostRequest: {
+            /** @example EDUCATIONAL_TIP */
+            contentType: components["schemas"]["ContentType"];
+            /**
+             * @description The shared content the variants are written from
+             * @example Sebelum membagikan berita, cek sumbernya, tanggalnya dan bandingkan dengan media lain.
+             */
+            body?: string;
+            hashtags?: string[];
+            /** @example https://serambi.id/media/cek-fakta.png */
+            mediaUrl?: string;
+            /** Format: int64 */
+            campaignId?: number;
+            /** Format: int64 */
+            eventId?: number;
+            /** Format: int64 */
+            challengeId?: number;
+            /** @description One per platform */
+            variants: components["schemas"]["VariantRequest"][];
+        };
+        /** @enum {string} */
+        PostStatus: "DRAFT" | "IN_REVIEW" | "APPROVED" | "SCHEDULED" | "PUBLISHED";
+        PostTransition: {
+            /** Format: int64 */
+            id?: number;
+            from?: components["schemas"]["PostStatus"];
+            to?: components["schemas"]["PostStatus"];
+            /** Format: int64 */
+            actorId?: number;
+            actorName?: string;
+            note?: string;
+            at?: components["schemas"]["Instant"];
+        };
+        PostVariant: {
+            /** Format: int64 */
+            id?: number;
+            platform?: components["schemas"]["SocialPlatform"];
+            text?: string;
+            /**
+             * Format: int32
+             * @description Characters as the platform counts them
+             */
+            characters?: number;
+            /**
+             * Format: int32
+             * @description The platform's limit
+             */
+            limit?: number;
+            scheduledAt?: components["schemas"]["Instant"];
+            publishedUrl?: string;
+            publishedAt?: components["schemas"]["Instant"];
+            /** @description The latest metrics snapshot, if any */
+            metrics?: components["schemas"]["VariantMetrics"];
+        };
         /** @description RFC 9457 problem details (media type application/problem+json) */
         Problem: {
             /**
@@ -4604,6 +6446,17 @@ export interface components {
             badges: components["schemas"]["Badge"][];
             /** @description Badges still to earn by points */
             nextBadges: components["schemas"]["Badge"][];
+        };
+        PublishRequest: {
+            variants: components["schemas"]["PublishedVariant"][];
+        };
+        PublishedVariant: {
+            /** @example INSTAGRAM */
+            platform: components["schemas"]["SocialPlatform"];
+            /** @example https://www.instagram.com/p/C0ntoh123/ */
+            publishedUrl: string;
+            /** @description When it went out; now if omitted */
+            publishedAt?: components["schemas"]["Instant"];
         };
         Question: {
             /**
@@ -4831,6 +6684,10 @@ export interface components {
             minutes: number;
             hidden: boolean;
         };
+        ReviewNote: {
+            /** @example Data Kominfo 2025 sudah dicek; tautan sumber benar. */
+            note: string;
+        };
         /** @enum {string} */
         Role: "ADMIN" | "STAFF" | "REVIEWER" | "MEMBER";
         RoleChangeRequest: {
@@ -4875,6 +6732,8 @@ export interface components {
             review: string;
             readOn: components["schemas"]["LocalDate"];
         };
+        /** @enum {string} */
+        SocialPlatform: "FACEBOOK" | "INSTAGRAM" | "X";
         StaffEvent: {
             /**
              * Format: int64
@@ -5027,6 +6886,50 @@ export interface components {
             size: number;
             /** Format: int64 */
             total: number;
+        };
+        VariantMetrics: {
+            capturedAt?: components["schemas"]["Instant"];
+            source?: string;
+            /** Format: int64 */
+            impressions?: number;
+            /** Format: int64 */
+            reach?: number;
+            /** Format: int64 */
+            reactions?: number;
+            /** Format: int64 */
+            comments?: number;
+            /** Format: int64 */
+            shares?: number;
+            /** Format: int64 */
+            saves?: number;
+            /** Format: int64 */
+            clicks?: number;
+            /** Format: int64 */
+            videoViews?: number;
+            /**
+             * Format: int64
+             * @description reactions + comments + shares + saves + clicks
+             */
+            engagements?: number;
+            /**
+             * Format: double
+             * @description engagements ÷ impressions; null without impressions
+             */
+            engagementRate?: number;
+        };
+        VariantRequest: {
+            /** @example INSTAGRAM */
+            platform: components["schemas"]["SocialPlatform"];
+            /**
+             * @description Counted in user-perceived characters (an emoji is 1); on X a URL counts 23. Limits: X 280, Instagram 2200, Facebook 63206
+             * @example Waspada hoaks! 🔍 Cek dulu sebelum berbagi.
+             */
+            text: string;
+            /**
+             * @description When it should go out (UTC instant)
+             * @example 2026-11-05T11:00:00Z
+             */
+            scheduledAt?: components["schemas"]["Instant"];
         };
         Visibility: {
             /** @description true hides you from the public leaderboard */
