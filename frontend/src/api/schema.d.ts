@@ -3312,6 +3312,8 @@ export interface paths {
             parameters: {
                 query?: {
                     page?: number;
+                    /** @description A fragment of the name, e-mail or WhatsApp number (JSON only) */
+                    q?: string;
                     /** @description 1 to 100 */
                     size?: number;
                     /** @description CONFIRMED, WAITLISTED, CANCELLED or ATTENDED; all when absent */

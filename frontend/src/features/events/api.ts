@@ -99,7 +99,7 @@ export async function cancelEvent(id: number): Promise<StaffEvent> {
 
 export async function listRegistrations(
   id: number,
-  query: { page: number; size: number; status?: RegistrationStatus },
+  query: { page: number; size: number; status?: RegistrationStatus; q?: string },
 ): Promise<StaffRegistrationPage> {
   // The operation answers JSON or CSV, so openapi-fetch cannot narrow the body's type: JSON is the default.
   return unwrap(await api.GET('/api/events/{id}/registrations', { params: { path: { id }, query } })) as StaffRegistrationPage

@@ -65,6 +65,10 @@ public interface SerambiConfig {
 
         @WithDefault("id")
         String defaultLanguage();
+
+        /** The library's contact address: the ORGANIZER of its events in calendar files. */
+        @WithDefault("perpustakaan@serambi.local")
+        String email();
     }
 
     interface Jwt {

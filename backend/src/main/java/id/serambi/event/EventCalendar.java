@@ -36,9 +36,11 @@ public class EventCalendar {
 
     private final EventLinks links;
     private final String uidDomain;
+    private final String organizerEmail;
 
-    public EventCalendar(EventLinks links) {
+    public EventCalendar(EventLinks links, id.serambi.common.SerambiConfig config) {
         this.links = links;
+        this.organizerEmail = config.library().email();
         String host = URI.create(links.catalogue()).getHost();
         this.uidDomain = host == null ? "serambi" : host;
     }
@@ -83,6 +85,10 @@ public class EventCalendar {
         VEvent vevent = new VEvent(e.startsAt, e.endsAt, e.title);
         vevent.add(new Uid("event-" + e.id + "@" + uidDomain));
         vevent.add(new Url(URI.create(page)));
+        net.fortuna.ical4j.model.property.Organizer organizer =
+                new net.fortuna.ical4j.model.property.Organizer(URI.create("mailto:" + organizerEmail));
+        organizer.add(new net.fortuna.ical4j.model.parameter.Cn(links.libraryName()));
+        vevent.add(organizer);
         vevent.add(new Sequence(e.version));
         vevent.add(e.status == EventStatus.CANCELLED ? ImmutableStatus.VEVENT_CANCELLED
                 : ImmutableStatus.VEVENT_CONFIRMED);

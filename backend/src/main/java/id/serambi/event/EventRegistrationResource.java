@@ -3,6 +3,7 @@ package id.serambi.event;
 import id.serambi.account.Role;
 import id.serambi.common.PageDto;
 import id.serambi.common.Problem;
+import id.serambi.common.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -107,6 +108,7 @@ public class EventRegistrationResource {
     @APIResponse(responseCode = "404", description = "No such event", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> list(@PathParam("id") long id,
             @Parameter(description = "CONFIRMED, WAITLISTED, CANCELLED or ATTENDED; all when absent") @QueryParam("status") String status,
+            @Parameter(description = "A fragment of the name, e-mail or WhatsApp number (JSON only)") @QueryParam("q") String search,
             @QueryParam("page") @DefaultValue("0") int page,
             @Parameter(description = "1 to 100") @QueryParam("size") @DefaultValue("50") int size,
             @Context HttpHeaders headers) {
@@ -120,7 +122,10 @@ public class EventRegistrationResource {
                     .build());
         }
         PageDto.Request request = PageDto.Request.of(page, size);
-        return registrations.page(id, wanted, request.page(), request.size()).map(found -> Response.ok(
+        if (search != null && search.length() > 100) {
+            throw ProblemException.invalidField("q", "must be at most 100 characters");
+        }
+        return registrations.page(id, wanted, search, request.page(), request.size()).map(found -> Response.ok(
                 new StaffRegistrationPage(found.items().stream().map(StaffRegistrationDto::of).toList(),
                         request.page(), request.size(), found.total()))
                 .type(MediaType.APPLICATION_JSON).build());

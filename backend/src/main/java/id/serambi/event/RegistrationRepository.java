@@ -127,9 +127,21 @@ public class RegistrationRepository implements PanacheRepository<Registration> {
     public record Page(List<Registration> items, long total) {
     }
 
-    public Uni<Page> page(long eventId, RegistrationStatus status, int page, int size) {
-        var query = status == null ? find("eventId", Sort.by("id"), eventId)
-                : find("eventId = ?1 and status = ?2", Sort.by("id"), eventId, status);
+    public Uni<Page> page(long eventId, RegistrationStatus status, String search, int page, int size) {
+        // A search matches a fragment of the name, the e-mail or the WhatsApp number, in any letter case.
+        String like = search == null || search.isBlank() ? null
+                : "%" + search.strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                        .replace("_", "\\_") + "%";
+        String where = "eventId = :event" + (status == null ? "" : " and status = :status")
+                + (like == null ? "" : " and (lower(name) like :like or lower(email) like :like or whatsapp like :like)");
+        io.quarkus.panache.common.Parameters params = io.quarkus.panache.common.Parameters.with("event", eventId);
+        if (status != null) {
+            params = params.and("status", status);
+        }
+        if (like != null) {
+            params = params.and("like", like);
+        }
+        var query = find(where, Sort.by("id"), params);
         return query.page(io.quarkus.panache.common.Page.of(page, size)).list()
                 .chain(items -> query.count().map(total -> new Page(items, total)));
     }

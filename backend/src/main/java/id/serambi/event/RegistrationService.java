@@ -310,9 +310,10 @@ public class RegistrationService {
 
     /** A page of an event's registrations in arrival order, with the total. */
     @WithSession
-    public Uni<RegistrationRepository.Page> page(long eventId, RegistrationStatus status, int page, int size) {
+    public Uni<RegistrationRepository.Page> page(long eventId, RegistrationStatus status, String search, int page,
+            int size) {
         return events.findById(eventId).onItem().ifNull().failWith(() -> ProblemException.notFound("Event", eventId))
-                .chain(event -> registrations.page(eventId, status, page, size));
+                .chain(event -> registrations.page(eventId, status, search, page, size));
     }
 
     @WithSession

@@ -68,6 +68,8 @@ class EventCalendarTest {
         VEvent event = events.get(0);
         String dtstart = value(event, Property.DTSTART);
         assertTrue(dtstart.endsWith("Z"), dtstart);
+        assertEquals("mailto:perpustakaan@serambi.local", value(event, Property.ORGANIZER));
+        assertTrue(ics.replace("\r\n ", "").contains("ORGANIZER;CN=Perpustakaan Kota Banjarbaru:mailto:"), ics);
         assertEquals(start.toString().replace("-", "").replace(":", ""), dtstart);
         assertEquals("event-" + id + "@serambi.test", value(event, Property.UID));
         assertEquals("https://serambi.test/acara/" + id, value(event, Property.URL));

@@ -50,6 +50,26 @@ class RegistrationStaffTest {
     }
 
     @Test
+    void staffSearchRegistrantsByNameEmailOrWhatsapp() {
+        long id = EventFixtures.published(staff, EventFixtures.body(EventFixtures.uniqueDay()));
+        EventFixtures.register(id, "Siti Nurhaliza", Accounts.uniqueEmail("siti"));
+        EventFixtures.register(id, "Ahmad Fauzi", Accounts.uniqueEmail("ahmad"));
+        given().contentType(ContentType.JSON).body(Map.of("name", "Dewi Lestari", "email", Accounts.uniqueEmail("dewi"),
+                "whatsapp", "+6281299998888")).post("/api/events/" + id + "/registrations").then().statusCode(201);
+
+        given().auth().oauth2(staff).queryParam("q", "NURHA").get("/api/events/" + id + "/registrations").then()
+                .statusCode(200).body("items.name", contains("Siti Nurhaliza")).body("total", equalTo(1));
+        given().auth().oauth2(staff).queryParam("q", "ahmad-").get("/api/events/" + id + "/registrations").then()
+                .statusCode(200).body("items.name", contains("Ahmad Fauzi"));
+        given().auth().oauth2(staff).queryParam("q", "99998888").get("/api/events/" + id + "/registrations").then()
+                .statusCode(200).body("items.name", contains("Dewi Lestari"));
+        given().auth().oauth2(staff).queryParam("q", "%").get("/api/events/" + id + "/registrations").then()
+                .statusCode(200).body("total", equalTo(0));
+        assertProblem(given().auth().oauth2(staff).queryParam("q", "x".repeat(101))
+                .get("/api/events/" + id + "/registrations").then(), 400, "validation");
+    }
+
+    @Test
     void staffListRegistrantsAsJsonAndAsCsvWithABom() throws Exception {
         long id = event(1);
         String siti = Accounts.uniqueEmail("siti");
