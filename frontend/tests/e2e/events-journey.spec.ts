@@ -25,6 +25,12 @@ let eventId = ''
 let firstManage = ''
 let secondManage = ''
 
+/** On a phone the main navigation sits behind the menu button. */
+async function openMenuOnAPhone(page: Page) {
+  const menu = page.getByRole('button', { name: 'Menu' })
+  if (await menu.isVisible()) await menu.click()
+}
+
 async function logInAsStaff(page: Page, next: string) {
   await page.goto(`/masuk?next=${encodeURIComponent(next)}`)
   await page.getByLabel('Email').fill(STAFF.email)
@@ -43,8 +49,12 @@ async function register(page: Page, visitor: ReturnType<typeof newVisitor>) {
 }
 
 test.describe.serial('virtual events', () => {
+  // Patrons come on cheap phones: the whole journey runs on a 360 px wide screen.
+  test.use({ viewport: { width: 360, height: 740 } })
+
   test('staff create an event with one seat and publish it', async ({ page }) => {
     await logInAsStaff(page, '/staf/acara')
+    await openMenuOnAPhone(page)
     const nav = page.getByRole('navigation', { name: 'Navigasi utama' })
     await expect(nav.getByRole('link', { name: 'Kelola acara' })).toBeVisible()
     await expect(page.getByRole('heading', { level: 1, name: 'Kelola acara' })).toBeVisible()
@@ -101,6 +111,7 @@ test.describe.serial('virtual events', () => {
   test('patrons register; a cancellation moves the waitlist up', async ({ page }) => {
     // The catalogue, filtered to this event's day.
     await page.goto('/')
+    await openMenuOnAPhone(page)
     await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Acara' }).click()
     await expect(page).toHaveURL(/\/acara$/)
     await expect(page.getByRole('heading', { level: 1, name: 'Acara virtual' })).toBeVisible()
