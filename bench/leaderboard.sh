@@ -3,29 +3,9 @@
 # 10,000 and 100,000 participants, against the same question asked of PostgreSQL with a plain COUNT(*) (pgbench).
 # Starts its own backend on port 8096 with database serambi_bench, seeds it, measures, prints a table, stops.
 # Needs: wrk (apt-get install wrk), psql/pgbench (PostgreSQL), a packaged backend (built here when missing).
-set -euo pipefail
-cd "$(dirname "$0")/.."
-PORT=${BENCH_PORT:-8096}
-DB=serambi_bench
-ADMIN_URL=${SERAMBI_DB_ADMIN_URL:-postgresql://postgres@127.0.0.1:5432/postgres}
-DURATION=${BENCH_DURATION:-10s}
-JAR=backend/target/quarkus-app/quarkus-run.jar
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
-[ -f "$JAR" ] || ./mvnw -B -q package -DskipTests
-
-psql "$ADMIN_URL" -q -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB OWNER serambi"
-LOG=/tmp/serambi-bench-app.log
-QUARKUS_HTTP_PORT=$PORT QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://127.0.0.1:5432/$DB \
-QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB SERAMBI_DEMO_ENABLED=false \
-SERAMBI_ADMIN_EMAIL=bench-admin@serambi.id SERAMBI_ADMIN_PASSWORD=bench-admin-password \
-SERAMBI_LOGIN_MAX_FAILURES=1000 java -jar "$JAR" > "$LOG" 2>&1 &
-APP=$!
-trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null' EXIT
-for _ in $(seq 1 120); do curl -sf "localhost:$PORT/q/health/ready" >/dev/null && break; sleep 0.5; done
-
-api() { curl -sf -H 'Content-Type: application/json' "$@"; }
-json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
-ADMIN=$(api "localhost:$PORT/api/auth/login" -d '{"email":"bench-admin@serambi.id","password":"bench-admin-password"}' | json "['token']")
+source "$(dirname "$0")/lib.sh"
+start_app
+ADMIN=$(admin_token)
 TODAY=$(TZ=Asia/Makassar date +%F)
 challenge() {
   local id
@@ -38,7 +18,7 @@ SMALL=$(challenge small)
 LARGE=$(challenge large)
 # Participants with points spread like a reading week, all of them anonymous rows (no accounts needed to rank).
 seed() {
-  psql "postgresql://serambi:serambi@127.0.0.1:5432/$DB" -q -c "
+  psql "$APP_DB_URL" -q -c "
     INSERT INTO participant (challenge_id, nickname, school, points, pages, reached_at, joined_at)
     SELECT $1, 'pembaca' || g, 'Sekolah ' || (g % 40), (random() * 5000)::int, 0,
            now() - random() * interval '6 days', now() - interval '7 days'
@@ -60,27 +40,22 @@ TOKEN_SMALL=$(member "$SMALL")
 TOKEN_LARGE=$(member "$LARGE")
 api -H "Authorization: Bearer $TOKEN_LARGE" "localhost:$PORT/api/challenges/$LARGE/leaderboard" | python3 -c "import json,sys; d=json.load(sys.stdin); print('check: large board total', d['total'], 'my rank', d['me']['rank'])"
 
-measure() { # url token -> "req/s p50 p99"
-  wrk -t2 -c32 -d"$DURATION" --latency -H "Authorization: Bearer $2" "$1" 2>&1 | tee -a /tmp/bench-wrk.log | awk '
-    /Requests\/sec/ {rps=$2} / 50%/ {p50=$2} / 99%/ {p99=$2} /Non-2xx/ {bad=$5}
-    END {printf "%s %s %s %s", rps, p50, p99, (bad == "" ? 0 : bad)}'
-}
 for warm in "$SMALL $TOKEN_SMALL" "$LARGE $TOKEN_LARGE"; do # warm-up (JIT, board load)
   set -- $warm
   wrk -t2 -c32 -d5s -H "Authorization: Bearer $2" "http://localhost:$PORT/api/challenges/$1/leaderboard" >/dev/null 2>&1
 done
-read -r S_RPS S_P50 S_P99 S_BAD <<<"$(measure "http://localhost:$PORT/api/challenges/$SMALL/leaderboard?limit=10" "$TOKEN_SMALL")"
-read -r L_RPS L_P50 L_P99 L_BAD <<<"$(measure "http://localhost:$PORT/api/challenges/$LARGE/leaderboard?limit=10" "$TOKEN_LARGE")"
+read -r S_RPS S_P50 S_P99 S_BAD <<<"$(measure "http://localhost:$PORT/api/challenges/$SMALL/leaderboard?limit=10" "Authorization: Bearer $TOKEN_SMALL")"
+read -r L_RPS L_P50 L_P99 L_BAD <<<"$(measure "http://localhost:$PORT/api/challenges/$LARGE/leaderboard?limit=10" "Authorization: Bearer $TOKEN_LARGE")"
 
 # The reference: the same answer straight from SQL, top 10 plus COUNT(*) of those ranked above me.
-ME=$(psql "postgresql://serambi:serambi@127.0.0.1:5432/$DB" -Atc "SELECT id FROM participant WHERE nickname = 'AkuBench$LARGE'")
+ME=$(psql "$APP_DB_URL" -Atc "SELECT id FROM participant WHERE nickname = 'AkuBench$LARGE'")
 SQL=$(mktemp)
 cat > "$SQL" <<SQLEOF
 SELECT nickname, points FROM participant WHERE challenge_id = $LARGE AND NOT hidden ORDER BY points DESC, reached_at, id LIMIT 10;
 SELECT count(*) FROM participant p, participant me WHERE me.id = $ME AND p.challenge_id = $LARGE AND NOT p.hidden
    AND (p.points, me.reached_at, me.id) > (me.points, p.reached_at, p.id);
 SQLEOF
-PG_TPS=$(pgbench -n -c 8 -j 2 -T "${DURATION%s}" -f "$SQL" "postgresql://serambi:serambi@127.0.0.1:5432/$DB" 2>/dev/null \
+PG_TPS=$(pgbench -n -c 8 -j 2 -T "${DURATION%s}" -f "$SQL" "$APP_DB_URL" 2>/dev/null \
   | awk '/^tps/ {print int($3)}')
 rm -f "$SQL"
 
