@@ -172,7 +172,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Too many failed logins for the account or the address */
+                /** @description Too many attempts or failed logins for the account or the address */
                 429: {
                     headers: {
                         /** @description Seconds to wait */
@@ -238,6 +238,17 @@ export interface paths {
                 /** @description E-mail already registered */
                 409: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many sign-ups from this address or for this e-mail */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -468,7 +479,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One campaign with its KPI targets (staff and reviewers) */
+        /** One campaign with its KPI targets (staff and reviewers); the ETag is its version */
         get: {
             parameters: {
                 query?: never;
@@ -483,6 +494,7 @@ export interface paths {
                 /** @description The campaign */
                 200: {
                     headers: {
+                        ETag?: unknown;
                         [name: string]: unknown;
                     };
                     content: {
@@ -518,11 +530,14 @@ export interface paths {
                 };
             };
         };
-        /** Replace a campaign's plan and KPI targets (staff) */
+        /** Replace a campaign's plan and KPI targets (staff); needs If-Match with its version */
         put: {
             parameters: {
                 query?: never;
-                header?: never;
+                header: {
+                    /** @description The campaign's ETag, e.g. "3" */
+                    "If-Match": string;
+                };
                 path: {
                     id: number;
                 };
@@ -537,6 +552,7 @@ export interface paths {
                 /** @description Updated */
                 200: {
                     headers: {
+                        ETag?: unknown;
                         [name: string]: unknown;
                     };
                     content: {
@@ -572,6 +588,24 @@ export interface paths {
                 };
                 /** @description No such campaign */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Stale version: someone saved first */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No If-Match header */
+                428: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1298,6 +1332,17 @@ export interface paths {
                 /** @description Over a daily limit, or the challenge is not open */
                 409: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many reading logs from this address or member */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -2893,6 +2938,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Too many questions from this address or registration */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -3289,6 +3345,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Too many votes from this address or registration */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -3434,6 +3501,17 @@ export interface paths {
                 /** @description Outside the registration window, or the event is a draft, cancelled or over */
                 409: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many registrations from this address or for this e-mail */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -4105,7 +4183,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Posts, newest first, filtered by campaign, status (IN_REVIEW is the review queue) and by the WITA dates their variants are scheduled or published */
+        /** Posts, newest first, filtered by campaign, status (IN_REVIEW is the review queue), platform (posts with a variant for it) and by the WITA dates their variants are scheduled or published */
         get: {
             parameters: {
                 query?: {
@@ -4113,6 +4191,8 @@ export interface paths {
                     /** @description First day (WITA), e.g. 2026-11-01 */
                     from?: string;
                     page?: number;
+                    /** @description FACEBOOK, INSTAGRAM or X */
+                    platform?: string;
                     size?: number;
                     /** @description DRAFT, IN_REVIEW, APPROVED, SCHEDULED or PUBLISHED */
                     status?: string;
@@ -6299,6 +6379,8 @@ export interface components {
             contentType?: components["schemas"]["ContentType"];
             /** Format: int64 */
             campaignId?: number;
+            /** @description The start of the variant's text (at most 80 characters), to tell the posts apart */
+            excerpt?: string;
             publishedUrl?: string;
             publishedAt?: components["schemas"]["Instant"];
             /** @description WITA */

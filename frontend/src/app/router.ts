@@ -170,6 +170,68 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/features/challenges/pages/staff/SharedReviewsPage.vue'),
     meta: { titleKey: 'title.staffReviews', requiresAuth: true, roles: ['STAFF', 'ADMIN'] },
   },
+  // Content (campaigns): the calendar, posts and their review, campaigns. Roles follow the API's @RolesAllowed:
+  // reviewers read everything and review; only staff and admins write.
+  {
+    path: '/staf/konten',
+    name: 'content-calendar',
+    component: () => import('@/features/campaigns/pages/CalendarPage.vue'),
+    meta: { titleKey: 'content.titles.calendar', requiresAuth: true, roles: ['STAFF', 'REVIEWER', 'ADMIN'] },
+  },
+  {
+    path: '/staf/konten/pos',
+    name: 'content-posts',
+    component: () => import('@/features/campaigns/pages/PostsPage.vue'),
+    meta: { titleKey: 'content.titles.posts', requiresAuth: true, roles: ['STAFF', 'REVIEWER', 'ADMIN'] },
+  },
+  {
+    path: '/staf/konten/pos/baru',
+    name: 'content-post-new',
+    component: () => import('@/features/campaigns/pages/PostEditorPage.vue'),
+    meta: { titleKey: 'content.titles.postNew', requiresAuth: true, roles: ['STAFF', 'ADMIN'] },
+  },
+  {
+    path: '/staf/konten/pos/:id(\\d+)/ubah',
+    name: 'content-post-edit',
+    component: () => import('@/features/campaigns/pages/PostEditorPage.vue'),
+    meta: { titleKey: 'content.titles.postEdit', requiresAuth: true, roles: ['STAFF', 'REVIEWER', 'ADMIN'] },
+  },
+  {
+    path: '/staf/konten/tinjauan',
+    name: 'content-review',
+    component: () => import('@/features/campaigns/pages/ReviewQueuePage.vue'),
+    meta: { titleKey: 'content.titles.review', requiresAuth: true, roles: ['STAFF', 'REVIEWER', 'ADMIN'] },
+  },
+  {
+    path: '/staf/konten/kampanye',
+    name: 'content-campaigns',
+    component: () => import('@/features/campaigns/pages/CampaignsPage.vue'),
+    meta: { titleKey: 'content.titles.campaigns', requiresAuth: true, roles: ['STAFF', 'REVIEWER', 'ADMIN'] },
+  },
+  {
+    path: '/staf/konten/kampanye/baru',
+    name: 'content-campaign-new',
+    component: () => import('@/features/campaigns/pages/CampaignFormPage.vue'),
+    meta: { titleKey: 'content.titles.campaignNew', requiresAuth: true, roles: ['STAFF', 'ADMIN'] },
+  },
+  {
+    path: '/staf/konten/kampanye/:id(\\d+)/ubah',
+    name: 'content-campaign-edit',
+    component: () => import('@/features/campaigns/pages/CampaignFormPage.vue'),
+    meta: { titleKey: 'content.titles.campaignEdit', requiresAuth: true, roles: ['STAFF', 'ADMIN'] },
+  },
+  {
+    path: '/staf/konten/dasbor',
+    name: 'content-dashboard',
+    component: () => import('@/features/campaigns/analytics/pages/DashboardPage.vue'),
+    meta: { titleKey: 'content.analytics.title.dashboard', requiresAuth: true, roles: ['STAFF', 'REVIEWER', 'ADMIN'] },
+  },
+  {
+    path: '/staf/konten/impor',
+    name: 'content-import',
+    component: () => import('@/features/campaigns/analytics/pages/ImportPage.vue'),
+    meta: { titleKey: 'content.analytics.title.import', requiresAuth: true, roles: ['STAFF', 'ADMIN'] },
+  },
   // Both catch-alls match any path; a path resolves to the first. The guard sends a wrong-role visit to
   // 'forbidden' by name, which keeps the address the user asked for.
   {

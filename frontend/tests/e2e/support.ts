@@ -20,3 +20,24 @@ export function newVisitor(tag = 'pengunjung') {
     birthYear: '1995',
   }
 }
+
+/** The demo accounts the e2e profile seeds (README), overridable like the other specs' staff login. */
+export const DEMO = {
+  staff: {
+    email: process.env.SERAMBI_E2E_STAFF_EMAIL ?? 'staf@demo.serambi.id',
+    password: process.env.SERAMBI_E2E_STAFF_PASSWORD ?? 'demo-staf-2026',
+  },
+  reviewer: {
+    email: process.env.SERAMBI_E2E_REVIEWER_EMAIL ?? 'peninjau@demo.serambi.id',
+    password: process.env.SERAMBI_E2E_REVIEWER_PASSWORD ?? 'demo-peninjau-2026',
+  },
+}
+
+/** Logs in through the login page and waits until the app has gone on to `next`. */
+export async function logIn(page: Page, who: { email: string; password: string }, next: string): Promise<void> {
+  await page.goto(`/masuk?next=${encodeURIComponent(next)}`)
+  await page.getByLabel('Email').fill(who.email)
+  await page.getByLabel('Kata sandi').fill(who.password)
+  await page.getByRole('button', { name: 'Masuk' }).click()
+  await expect(page).toHaveURL(new RegExp(`${next.replace(/[/?.]/g, '\\$&')}$`))
+}

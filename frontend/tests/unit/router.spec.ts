@@ -103,6 +103,19 @@ describe('router guard', () => {
     expect(router.currentRoute.value.name).toBe('forbidden')
   })
 
+  it('opens the campaign dashboard to reviewers too, and the metrics import to staff only', async () => {
+    auth.useSession('token', aUser({ role: 'REVIEWER' }))
+    const router = newRouter()
+    await router.push('/staf/konten/dasbor')
+    expect(router.currentRoute.value.name).toBe('content-dashboard')
+    expect(document.title).toBe('Dasbor kampanye · Serambi')
+    await router.push('/staf/konten/impor')
+    expect(router.currentRoute.value.name).toBe('forbidden')
+    auth.useSession('token', aUser({ role: 'STAFF' }))
+    await router.push('/staf/konten/impor')
+    expect(router.currentRoute.value.name).toBe('content-import')
+  })
+
   it('sets a translated document title', async () => {
     const router = newRouter()
     await router.push('/daftar')

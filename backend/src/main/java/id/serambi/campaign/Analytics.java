@@ -43,6 +43,7 @@ public class Analytics {
 
     @Schema(name = "PostMetricsRow")
     public record PostRow(long postId, long variantId, SocialPlatform platform, ContentType contentType, Long campaignId,
+            @Schema(description = "The start of the variant's text (at most 80 characters), to tell the posts apart") String excerpt,
             String publishedUrl, Instant publishedAt, @Schema(description = "WITA") LocalDateTime publishedAtLocal,
             Long impressions, Long reach, Long reactions, Long comments, Long shares, Long saves, Long clicks,
             Long videoViews, long engagements, Double engagementRate) {
@@ -137,13 +138,25 @@ public class Analytics {
     private PostRow row(PostVariant v, ContentType type, Long campaignId, VariantMetric m) {
         LocalDateTime local = LocalDateTime.ofInstant(v.publishedAt, zone);
         if (m == null) {
-            return new PostRow(v.postId, v.id, v.platform, type, campaignId, v.publishedUrl, v.publishedAt, local,
+            return new PostRow(v.postId, v.id, v.platform, type, campaignId, excerpt(v.text), v.publishedUrl, v.publishedAt, local,
                     null, null, null, null, null, null, null, null, 0, null);
         }
         long engagements = Engagement.engagements(m.reactions, m.comments, m.shares, m.saves, m.clicks);
-        return new PostRow(v.postId, v.id, v.platform, type, campaignId, v.publishedUrl, v.publishedAt, local,
+        return new PostRow(v.postId, v.id, v.platform, type, campaignId, excerpt(v.text), v.publishedUrl, v.publishedAt, local,
                 m.impressions, m.reach, m.reactions, m.comments, m.shares, m.saves, m.clicks, m.videoViews, engagements,
                 Engagement.rate(engagements, Engagement.n(m.impressions)));
+    }
+
+    /** The first 80 characters (whole code points), with an ellipsis when the text is longer. */
+    static String excerpt(String text) {
+        if (text == null) {
+            return "";
+        }
+        String flat = text.strip().replaceAll("\\s+", " ");
+        if (flat.codePointCount(0, flat.length()) <= 80) {
+            return flat;
+        }
+        return flat.substring(0, flat.offsetByCodePoints(0, 79)).stripTrailing() + "…";
     }
 
     private static List<Group> group(List<PostRow> rows, Function<PostRow, String> key, Function<String, String> label) {

@@ -1,6 +1,7 @@
 package id.serambi.campaign;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
@@ -32,7 +33,7 @@ public final class CampaignDtos {
     @Schema(name = "KpiTarget", description = "REACH is an average per post (reach is never summed); ENGAGEMENT_RATE a fraction (0.05 = 5 %)")
     public record KpiTarget(
             @NotNull @Schema(examples = "IMPRESSIONS") KpiMetric metric,
-            @NotNull @Positive @Schema(examples = "10000") BigDecimal target) {
+            @NotNull @Positive @Digits(integer = 12, fraction = 4) @Schema(examples = "10000") BigDecimal target) {
     }
 
     @Schema(name = "Campaign")

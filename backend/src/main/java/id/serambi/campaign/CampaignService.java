@@ -10,6 +10,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -32,10 +33,18 @@ public class CampaignService {
                 .chain(() -> view(c));
     }
 
+    /** Optimistic versioning like posts: the row is locked, and a version other than the one sent is a 409. */
     @WithTransaction
-    public Uni<CampaignView> update(long id, CampaignRequest request) {
+    public Uni<CampaignView> update(long id, int expectedVersion, CampaignRequest request) {
         validate(request);
-        return find(id).chain(c -> {
+        return Campaign.<Campaign>findById(id, LockModeType.PESSIMISTIC_WRITE).onItem().ifNull()
+                .failWith(() -> ProblemException.notFound("Campaign", id)).chain(c -> {
+            if (c.version != expectedVersion) {
+                return Uni.createFrom().failure(new ProblemException(409, "stale-version", "Changed by someone else",
+                        "Campaign " + id + " is at version " + c.version + " but you edited version " + expectedVersion
+                                + "; reload it and apply your changes again",
+                        null, Map.of("ETag", PostService.etag(c.version))));
+            }
             apply(c, request);
             c.version++;
             return replaceKpis(c.id, request.kpiTargets()).chain(() -> view(c));

@@ -129,13 +129,14 @@ public class PostResource {
 
     @GET
     @RolesAllowed({ Role.STAFF_NAME, Role.REVIEWER_NAME, Role.ADMIN_NAME })
-    @Operation(summary = "Posts, newest first, filtered by campaign, status (IN_REVIEW is the review queue) and by "
-            + "the WITA dates their variants are scheduled or published")
+    @Operation(summary = "Posts, newest first, filtered by campaign, status (IN_REVIEW is the review queue), platform "
+            + "(posts with a variant for it) and by the WITA dates their variants are scheduled or published")
     @APIResponse(responseCode = "200", description = "A page of posts", content = @Content(schema = @Schema(implementation = PostPage.class)))
     @APIResponse(responseCode = "400", description = "A bad filter", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
     public Uni<PostPage> list(@QueryParam("campaignId") String campaignId,
             @Parameter(description = "DRAFT, IN_REVIEW, APPROVED, SCHEDULED or PUBLISHED") @QueryParam("status") String status,
+            @Parameter(description = "FACEBOOK, INSTAGRAM or X") @QueryParam("platform") String platform,
             @Parameter(description = "First day (WITA), e.g. 2026-11-01") @QueryParam("from") String from,
             @Parameter(description = "Last day (WITA), inclusive") @QueryParam("to") String to,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
@@ -144,6 +145,7 @@ public class PostResource {
         QueryParams.period(fromDate, toDate, 3660);
         PostService.Filter filter = new PostService.Filter(QueryParams.id("campaignId", campaignId),
                 QueryParams.enumValue("status", status, PostStatus.class),
+                QueryParams.enumValue("platform", platform, SocialPlatform.class),
                 fromDate == null ? null : fromDate.atStartOfDay(zone).toInstant(),
                 toDate == null ? null : toDate.plusDays(1).atStartOfDay(zone).toInstant());
         PageDto.Request request = PageDto.Request.of(page, size);

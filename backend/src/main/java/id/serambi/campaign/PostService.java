@@ -95,7 +95,7 @@ public class PostService {
         return find(id).chain(PostService::view);
     }
 
-    public record Filter(Long campaignId, PostStatus status, Instant from, Instant to) {
+    public record Filter(Long campaignId, PostStatus status, SocialPlatform platform, Instant from, Instant to) {
     }
 
     /** Newest first; from/to keep posts with a variant scheduled or published in [from, to). */
@@ -110,6 +110,10 @@ public class PostService {
         if (f.status() != null) {
             where.append(" and p.status = :status");
             params.put("status", f.status());
+        }
+        if (f.platform() != null) {
+            where.append(" and exists (select 1 from PostVariant pv where pv.postId = p.id and pv.platform = :platform)");
+            params.put("platform", f.platform());
         }
         if (f.from() != null || f.to() != null) {
             where.append(" and exists (select 1 from PostVariant v where v.postId = p.id");

@@ -70,7 +70,7 @@ final class QueryParams {
     static int version(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new ProblemException(428, "version-required", "Version required",
-                    "Send the post's version as If-Match: \"<version>\" (the ETag of GET /api/posts/{id})");
+                    "Send the version you edited as If-Match: \"<version>\" (the ETag of the GET you edited)");
         }
         String v = ifMatch.strip();
         if (v.startsWith("W/")) {
@@ -81,7 +81,7 @@ final class QueryParams {
             return Integer.parseInt(v);
         } catch (NumberFormatException e) {
             throw ProblemException.badRequest("bad-if-match", "Bad If-Match header",
-                    "If-Match must be the post's ETag, such as \"3\"");
+                    "If-Match must be the ETag you read, such as \"3\"");
         }
     }
 }

@@ -82,6 +82,7 @@ class AnalyticsTest {
         // Reach is averaged over the three posts that reported it, never summed: (800 + 1200 + 400) / 3.
         assertEquals(800.0, a.getDouble("totals.averageReach"), EPS);
         assertEquals(List.of(800, 1200, 400), a.getList("posts.findAll { it.reach != null }.reach"));
+        assertEquals("Unggahan QUOTE", a.getString("posts.find { it.platform == 'FACEBOOK' }.excerpt"));
 
         assertEquals(0.11, a.getDouble("byPlatform.find { it.key == 'INSTAGRAM' }.engagementRate"), EPS);
         assertEquals(1000.0, a.getDouble("byPlatform.find { it.key == 'INSTAGRAM' }.averageReach"), EPS);
@@ -113,6 +114,17 @@ class AnalyticsTest {
         assertTrue(lines.get(0).contains("postId,variantId,platform"), lines.get(0));
         assertTrue(lines.stream().anyMatch(l -> l.contains("FACEBOOK") && l.contains("2032-02-09T01:30")
                 && l.contains(",600,400,30,0,0,0,0,,30,0.05")), csv);
+    }
+
+    @Test
+    void anExcerptKeepsWholeCharactersAndMarksWhatItCut() {
+        assertEquals("Tiga langkah: cek sumbernya.", Analytics.excerpt("  Tiga langkah:\n cek   sumbernya.  "));
+        String longText = "📚".repeat(100);
+        String cut = Analytics.excerpt(longText);
+        assertEquals(80, cut.codePointCount(0, cut.length()));
+        assertTrue(cut.endsWith("📚…"), cut);
+        assertEquals("x".repeat(80), Analytics.excerpt("x".repeat(80)));
+        assertEquals("", Analytics.excerpt(null));
     }
 
     @Test

@@ -37,14 +37,36 @@ class CampaignResourceTest {
 
         body.put("platforms", List.of("X", "INSTAGRAM"));
         body.put("kpiTargets", List.of(Map.of("metric", "POSTS", "target", 12)));
-        given().auth().oauth2(staff).contentType(ContentType.JSON).body(body).put("/api/campaigns/" + id)
-                .then().statusCode(200).body("platforms", contains("INSTAGRAM", "X"))
+        given().auth().oauth2(staff).header("If-Match", "\"0\"").contentType(ContentType.JSON).body(body)
+                .put("/api/campaigns/" + id).then().statusCode(200).header("ETag", "\"1\"")
+                .body("platforms", contains("INSTAGRAM", "X"))
                 .body("kpiTargets.metric", contains("POSTS")).body("version", equalTo(1));
         assertEquals(1, Accounts.count(db, "SELECT count(*) FROM campaign_kpi WHERE campaign_id = ?", id));
 
-        given().auth().oauth2(reviewer).get("/api/campaigns/" + id).then().statusCode(200)
+        given().auth().oauth2(reviewer).get("/api/campaigns/" + id).then().statusCode(200).header("ETag", "\"1\"")
                 .body("title", equalTo(body.get("title"))).body("kpiTargets[0].target", equalTo(12));
         given().auth().oauth2(reviewer).get("/api/campaigns").then().statusCode(200).body("id", hasItem((int) id));
+    }
+
+    @Test
+    void aStaleOrMissingVersionChangesNothing() {
+        String staff = Accounts.tokenFor(db, "STAFF");
+        Map<String, Object> body = CampaignFixtures.campaign("Versi");
+        long id = CampaignFixtures.createCampaign(staff, body);
+        Map<String, Object> first = new java.util.HashMap<>(body);
+        first.put("goal", "Versi Rina");
+        given().auth().oauth2(staff).header("If-Match", "\"0\"").contentType(ContentType.JSON).body(first)
+                .put("/api/campaigns/" + id).then().statusCode(200).body("version", equalTo(1));
+
+        Map<String, Object> late = new java.util.HashMap<>(body);
+        late.put("goal", "Versi Dedi");
+        assertProblem(given().auth().oauth2(staff).header("If-Match", "\"0\"").contentType(ContentType.JSON).body(late)
+                .put("/api/campaigns/" + id).then(), 409, "stale-version").header("ETag", "\"1\"");
+        assertProblem(given().auth().oauth2(staff).contentType(ContentType.JSON).body(late)
+                .put("/api/campaigns/" + id).then(), 428, "version-required");
+        assertProblem(given().auth().oauth2(staff).header("If-Match", "\"1\"").contentType(ContentType.JSON).body(late)
+                .put("/api/campaigns/999999").then(), 404, "not-found");
+        assertEquals(1, Accounts.count(db, "SELECT count(*) FROM campaign WHERE id = ? AND goal = 'Versi Rina' AND version = 1", id));
     }
 
     @Test

@@ -2,6 +2,7 @@ package id.serambi.campaign;
 
 import static id.serambi.campaign.CampaignFixtures.post;
 import static id.serambi.campaign.CampaignFixtures.variant;
+import static id.serambi.support.Problems.assertProblem;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -47,5 +48,24 @@ class PostListTest {
                 .body("total", equalTo(3)).body("size", equalTo(2)).body("items.id", contains((int) june1));
         given().auth().oauth2(staff).get("/api/posts?campaignId=" + campaign + "&size=500").then()
                 .body("size", equalTo(100));
+    }
+
+    @Test
+    void filtersByPlatformAndRejectsAnUnknownOne() {
+        String staff = Accounts.tokenFor(db, "STAFF");
+        long campaign = CampaignFixtures.createCampaign(staff, CampaignFixtures.campaign("Platform"));
+        Map<String, Object> both = post(variant("INSTAGRAM", "Dua platform", null), variant("X", "Dua platform", null));
+        both.put("campaignId", campaign);
+        long instagramAndX = CampaignFixtures.createPost(staff, both);
+        long instagramOnly = scheduled(staff, campaign, "2033-06-02T03:00:00Z");
+
+        given().auth().oauth2(staff).get("/api/posts?campaignId=" + campaign + "&platform=X").then().statusCode(200)
+                .body("total", equalTo(1)).body("items.id", contains((int) instagramAndX));
+        given().auth().oauth2(staff).get("/api/posts?campaignId=" + campaign + "&platform=instagram").then()
+                .body("total", equalTo(2)).body("items.id", contains((int) instagramOnly, (int) instagramAndX));
+        given().auth().oauth2(staff).get("/api/posts?campaignId=" + campaign + "&platform=FACEBOOK").then()
+                .body("total", equalTo(0));
+        assertProblem(given().auth().oauth2(staff).get("/api/posts?platform=TIKTOK").then(), 400, "validation")
+                .body("errors[0].field", equalTo("platform"));
     }
 }

@@ -1,0 +1,364 @@
+/**
+ * What the content pages compute, kept apart from the pages so it is testable: character counts as the backend
+ * counts them, the calendar's days, and the labels and tones of statuses.
+ */
+import type { Translate } from '@/lib/api-client'
+import type { Tone } from '@/features/events/model'
+import type { CadenceWarning, CalendarItem, KpiTarget, PostStatus, PostView, SocialPlatform } from './api'
+
+// --- Character counts ---------------------------------------------------------------------------------
+
+/** Each platform's limit, as the backend's SocialPlatform enum has them. */
+export const PLATFORM_LIMITS: Readonly<Record<SocialPlatform, number>> = { FACEBOOK: 63_206, INSTAGRAM: 2_200, X: 280 }
+
+/** What t.co makes of any link on X (CharacterCount.X_URL_LENGTH). */
+export const X_URL_LENGTH = 23
+
+/**
+ * A link as the backend's CharacterCount finds one: `https?://\S+`, case-insensitive. Java's `\S` is ASCII-only
+ * ([^ \t\n\x0B\f\r]), so a no-break space belongs to the link there; JavaScript's `\S` would stop at it.
+ */
+const URL = /https?:\/\/[^ \t\n\x0B\f\r]+/gi
+
+let segmenter: Intl.Segmenter | null = null
+
+export function segments(text: string): string[] {
+  // Plain ASCII (the common case, and 63,206 characters of it on Facebook) is one character per unit, except CR LF.
+  if (/^[\x00-\x7F]*$/.test(text) && !text.includes('\r\n')) return [...text]
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+  return Array.from(segmenter.segment(text), (s) => s.segment)
+}
+
+/** User-perceived characters (extended grapheme clusters): an emoji, a flag or a ZWJ family is one. */
+export function graphemes(text: string): number {
+  return text ? segments(text).length : 0
+}
+
+/**
+ * The text as the platform weighs it: each grapheme weighs 1, and on X each link is one unit weighing 23. The
+ * segments between links are split on their own, as the backend does.
+ */
+function units(platform: SocialPlatform, text: string): Array<{ text: string; weight: number }> {
+  const out: Array<{ text: string; weight: number }> = []
+  const plain = (part: string) => segments(part).forEach((g) => out.push({ text: g, weight: 1 }))
+  if (platform !== 'X') {
+    plain(text)
+    return out
+  }
+  let last = 0
+  for (const match of text.matchAll(URL)) {
+    plain(text.slice(last, match.index))
+    out.push({ text: match[0], weight: X_URL_LENGTH })
+    last = match.index + match[0].length
+  }
+  plain(text.slice(last))
+  return out
+}
+
+/** A variant's length as the backend counts it (CharacterCount.count): graphemes, and on X 23 per link. */
+export function countCharacters(platform: SocialPlatform, text: string | null | undefined): number {
+  if (!text) return 0
+  return units(platform, text).reduce((sum, u) => sum + u.weight, 0)
+}
+
+export interface CounterState {
+  count: number
+  limit: number
+  /** Negative when over. */
+  remaining: number
+  /** At or over the limit: the counter turns red. */
+  atLimit: boolean
+  /** Over the limit: the backend would refuse it. */
+  over: boolean
+}
+
+export function counterState(platform: SocialPlatform, text: string | null | undefined): CounterState {
+  const count = countCharacters(platform, text)
+  const limit = PLATFORM_LIMITS[platform]
+  return { count, limit, remaining: limit - count, atLimit: count >= limit, over: count > limit }
+}
+
+/**
+ * The text split where X stops counting: what fits in the limit and what does not (X highlights the overflow).
+ * Links count 23 whatever their length, as on X.
+ */
+export function splitAtLimit(platform: SocialPlatform, text: string): { fits: string; overflow: string } {
+  const limit = PLATFORM_LIMITS[platform]
+  let count = 0
+  let end = 0
+  for (const unit of units(platform, text)) {
+    if (count + unit.weight > limit) return { fits: text.slice(0, end), overflow: text.slice(end) }
+    count += unit.weight
+    end += unit.text.length
+  }
+  return { fits: text, overflow: '' }
+}
+
+// --- Calendar -----------------------------------------------------------------------------------------
+
+export type CalendarView = 'month' | 'week'
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+
+function parse(date: string): Date {
+  const m = ISO_DATE.exec(date)
+  if (!m) throw new RangeError(`Not a date: ${date}`)
+  return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])))
+}
+
+function iso(date: Date): string {
+  return date.toISOString().slice(0, 10)
+}
+
+export function isIsoDate(value: unknown): value is string {
+  if (typeof value !== 'string' || !ISO_DATE.test(value)) return false
+  return iso(parse(value)) === value
+}
+
+export function addDays(date: string, days: number): string {
+  const d = parse(date)
+  d.setUTCDate(d.getUTCDate() + days)
+  return iso(d)
+}
+
+/** 1 = Monday … 7 = Sunday (ISO), as the backend's weeks run. */
+export function isoWeekday(date: string): number {
+  return parse(date).getUTCDay() || 7
+}
+
+export function startOfWeek(date: string): string {
+  return addDays(date, 1 - isoWeekday(date))
+}
+
+export function firstOfMonth(date: string): string {
+  return `${date.slice(0, 7)}-01`
+}
+
+export function addMonths(date: string, months: number): string {
+  const d = parse(firstOfMonth(date))
+  d.setUTCMonth(d.getUTCMonth() + months)
+  return iso(d)
+}
+
+export interface CalendarDay {
+  date: string
+  /** False for the days of the previous or next month that fill the month grid's first and last weeks. */
+  inMonth: boolean
+  isToday: boolean
+}
+
+/**
+ * The days a view shows: a month as whole Monday–Sunday weeks (35 or 42 days), or the Monday–Sunday week that
+ * holds `anchor`.
+ */
+export function visibleDays(view: CalendarView, anchor: string, today: string): CalendarDay[] {
+  const month = anchor.slice(0, 7)
+  let from: string
+  let to: string
+  if (view === 'week') {
+    from = startOfWeek(anchor)
+    to = addDays(from, 6)
+  } else {
+    const first = firstOfMonth(anchor)
+    const last = addDays(addMonths(first, 1), -1)
+    from = startOfWeek(first)
+    to = addDays(startOfWeek(last), 6)
+  }
+  const days: CalendarDay[] = []
+  for (let d = from; d <= to; d = addDays(d, 1)) {
+    days.push({ date: d, inMonth: view === 'week' || d.slice(0, 7) === month, isToday: d === today })
+  }
+  return days
+}
+
+/** The first and last day a view shows: what to ask GET /api/calendar for. */
+export function visibleRange(view: CalendarView, anchor: string): { from: string; to: string } {
+  const days = visibleDays(view, anchor, '')
+  return { from: days[0]!.date, to: days[days.length - 1]!.date }
+}
+
+/** The anchor one step back or forward: a month in the month view, a week in the week view. */
+export function shiftAnchor(view: CalendarView, anchor: string, step: number): string {
+  return view === 'week' ? addDays(anchor, 7 * step) : addMonths(anchor, step)
+}
+
+/** Items by their local (WITA) date, each day in time order; posts before events at the same minute. */
+export function bucketByDate(items: readonly CalendarItem[]): Map<string, CalendarItem[]> {
+  const byDate = new Map<string, CalendarItem[]>()
+  for (const item of items) {
+    if (!item.localDate) continue
+    const list = byDate.get(item.localDate) ?? []
+    list.push(item)
+    byDate.set(item.localDate, list)
+  }
+  for (const list of byDate.values()) {
+    list.sort(
+      (a, b) =>
+        (a.at ?? '').localeCompare(b.at ?? '') ||
+        (a.kind ?? '').localeCompare(b.kind ?? '') ||
+        (a.variantId ?? a.eventId ?? 0) - (b.variantId ?? b.eventId ?? 0),
+    )
+  }
+  return byDate
+}
+
+// --- Labels and tones ---------------------------------------------------------------------------------
+
+export const PLATFORM_LABELS: Readonly<Record<SocialPlatform, string>> = { FACEBOOK: 'Facebook', INSTAGRAM: 'Instagram', X: 'X' }
+
+export function postStatusTone(status: PostStatus | null | undefined): Tone {
+  switch (status) {
+    case 'PUBLISHED':
+      return 'success'
+    case 'SCHEDULED':
+      return 'info'
+    case 'APPROVED':
+      return 'success'
+    case 'IN_REVIEW':
+      return 'warning'
+    default:
+      return 'neutral'
+  }
+}
+
+export function postStatusLabel(status: PostStatus | null | undefined, t: Translate): string {
+  return status ? t(`content.status.${status}`) : ''
+}
+
+/** The actions the workflow allows this caller on this post, in the order the page shows them. */
+export type PostAction = 'submit' | 'approve' | 'reject' | 'schedule' | 'publish'
+
+export function allowedActions(post: Pick<PostView, 'status' | 'authorId'>, role: string | null, userId: number | null): PostAction[] {
+  const staff = role === 'STAFF' || role === 'ADMIN'
+  const reviewer = role === 'REVIEWER' || role === 'ADMIN'
+  const author = userId !== null && post.authorId === userId
+  switch (post.status) {
+    case 'DRAFT':
+      return staff ? ['submit'] : []
+    case 'IN_REVIEW':
+      return reviewer && !author ? ['approve', 'reject'] : []
+    case 'APPROVED':
+      return staff ? ['schedule', 'publish'] : []
+    case 'SCHEDULED':
+      return staff ? ['publish'] : []
+    default:
+      return []
+  }
+}
+
+/** Why a reviewer cannot approve this post, or null when they can (or the post is not in review). */
+export function cannotReviewReason(post: Pick<PostView, 'status' | 'authorId'>, role: string | null, userId: number | null): 'own' | 'role' | null {
+  if (post.status !== 'IN_REVIEW') return null
+  if (role !== 'REVIEWER' && role !== 'ADMIN') return 'role'
+  if (userId !== null && post.authorId === userId) return 'own'
+  return null
+}
+
+/** The variant's index and field of a problem's field error ("variants[1].text" -> { index: 1, field: 'text' }). */
+export function variantFieldError(field: string): { index: number; field: string } | null {
+  const m = /^variants\[(\d+)\]\.(\w+)$/.exec(field)
+  return m ? { index: Number(m[1]), field: m[2]! } : null
+}
+
+/** Hashtags as typed ("#Literasi, baca  #BukuBaru") -> ["Literasi", "baca", "BukuBaru"], each once. */
+export function parseHashtags(input: string): string[] {
+  const tags = input
+    .split(/[\s,]+/)
+    .map((tag) => tag.replace(/^#+/, '').trim())
+    .filter(Boolean)
+  return [...new Set(tags)]
+}
+
+/** A variant's starting text from the shared content: the body, then the hashtags. */
+export function textFromBody(body: string, hashtags: readonly string[]): string {
+  const tags = hashtags.map((tag) => `#${tag}`).join(' ')
+  return [body.trim(), tags].filter(Boolean).join('\n\n')
+}
+
+// --- Previews -----------------------------------------------------------------------------------------
+
+export interface PreviewToken {
+  kind: 'text' | 'link' | 'tag' | 'mention'
+  value: string
+}
+
+const TOKEN = /(https?:\/\/[^\s]+)|([#＃][\p{L}\p{N}_]+)|(@[A-Za-z0-9_.]+)/giu
+
+/** The text split into what a platform shows as plain text, links, hashtags and mentions. */
+export function previewTokens(text: string): PreviewToken[] {
+  const tokens: PreviewToken[] = []
+  let last = 0
+  for (const match of text.matchAll(TOKEN)) {
+    if (match.index > last) tokens.push({ kind: 'text', value: text.slice(last, match.index) })
+    tokens.push({ kind: match[1] ? 'link' : match[2] ? 'tag' : 'mention', value: match[0] })
+    last = match.index + match[0].length
+  }
+  if (last < text.length) tokens.push({ kind: 'text', value: text.slice(last) })
+  return tokens
+}
+
+/** How X shows a link: without the scheme, cut after 26 characters. */
+export function shortLink(url: string): string {
+  const bare = url.replace(/^https?:\/\/(www\.)?/i, '')
+  return bare.length > 26 ? `${bare.slice(0, 25)}…` : bare
+}
+
+/** An account handle from the library's name: "Perpustakaan Kota Banjarbaru" -> "perpustakaankotabanjarbaru". */
+export function handleFrom(name: string): string {
+  const handle = name
+    .normalize('NFKD')
+    .replace(/[^\p{L}\p{N}]/gu, '')
+    .toLowerCase()
+  return handle || 'perpustakaan'
+}
+
+/** Instagram shows the first 125 characters of a caption before "… more". */
+export const INSTAGRAM_FOLD = 125
+
+// --- Cadence warnings ---------------------------------------------------------------------------------
+
+export interface PlatformWarnings {
+  platform: SocialPlatform
+  /** The weekly target, when an under-target week says it. */
+  target: number | null
+  /** Whole Monday–Sunday weeks in view below the target. */
+  weeksUnder: number
+  /** The longest run of days without a post. */
+  longestGap: { days: number; from: string; to: string } | null
+  warnings: CadenceWarning[]
+}
+
+/** One line per platform from the calendar's warnings, platforms in their usual order. */
+export function summarizeWarnings(warnings: readonly CadenceWarning[]): PlatformWarnings[] {
+  const byPlatform = new Map<SocialPlatform, PlatformWarnings>()
+  for (const w of warnings) {
+    if (!w.platform) continue
+    const entry = byPlatform.get(w.platform) ?? { platform: w.platform, target: null, weeksUnder: 0, longestGap: null, warnings: [] }
+    entry.warnings.push(w)
+    if (w.kind === 'UNDER_TARGET') {
+      entry.weeksUnder++
+      entry.target = w.target ?? entry.target
+    } else if (w.kind === 'GAP' && w.days != null && w.from && w.to && (!entry.longestGap || w.days > entry.longestGap.days)) {
+      entry.longestGap = { days: w.days, from: w.from, to: w.to }
+    }
+    byPlatform.set(w.platform, entry)
+  }
+  return (['FACEBOOK', 'INSTAGRAM', 'X'] as const).map((p) => byPlatform.get(p)).filter((e): e is PlatformWarnings => !!e)
+}
+
+// --- Campaigns ----------------------------------------------------------------------------------------
+
+/** An engagement-rate target is a fraction (0.05); people type and read it as a percentage (5). */
+export function rateToPercent(fraction: number): number {
+  return Math.round(fraction * 10_000) / 100
+}
+
+export function kpiTargetText(k: KpiTarget, t: Translate, locale: string): string {
+  const value =
+    k.metric === 'ENGAGEMENT_RATE' ? `${formatNumberWith(rateToPercent(k.target), locale, 2)} %` : formatNumberWith(k.target, locale, 2)
+  return t('content.kpi.target', { metric: t(`content.kpis.${k.metric}`), value })
+}
+
+function formatNumberWith(value: number, locale: string, maximumFractionDigits: number): string {
+  return new Intl.NumberFormat(locale === 'id' ? 'id-ID' : 'en-GB', { maximumFractionDigits }).format(value)
+}

@@ -1,0 +1,170 @@
+import { flushPromises, mount } from '@vue/test-utils'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { createMemoryHistory } from 'vue-router'
+import { i18n } from '@/app/i18n'
+import { createAppRouter } from '@/app/router'
+import { auth } from '@/features/account/auth-store'
+import * as analyticsApi from '@/features/campaigns/analytics/api'
+import DashboardPage from '@/features/campaigns/analytics/pages/DashboardPage.vue'
+import { aUser } from './helpers'
+
+// Chart.js draws on a canvas, which jsdom has not: record what each chart was given instead.
+const charts = vi.hoisted(() => ({ made: [] as Array<{ canvas: HTMLCanvasElement; config: any }>, registered: [] as unknown[] }))
+vi.mock('chart.js', () => {
+  class Chart {
+    static register(...items: unknown[]) {
+      charts.registered.push(...items)
+    }
+    data: unknown
+    options: unknown
+    constructor(canvas: HTMLCanvasElement, config: any) {
+      charts.made.push({ canvas, config })
+      this.data = config.data
+      this.options = config.options
+    }
+    update() {}
+    destroy() {}
+  }
+  const part = (name: string) => ({ id: name })
+  return {
+    Chart,
+    BarController: part('bar'),
+    BarElement: part('barElement'),
+    CategoryScale: part('category'),
+    LinearScale: part('linear'),
+    LineController: part('line'),
+    LineElement: part('lineElement'),
+    PointElement: part('point'),
+    Tooltip: part('tooltip'),
+  }
+})
+
+vi.mock('@/features/campaigns/analytics/api', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@/features/campaigns/analytics/api')>()
+  return { ...actual, getAnalytics: vi.fn(), listCampaigns: vi.fn(), downloadAnalyticsCsv: vi.fn() }
+})
+
+const group = (key: string, label: string, posts: number, impressions: number, engagements: number, rate?: number, averageReach?: number) => ({
+  key,
+  label,
+  posts,
+  impressions,
+  engagements,
+  ...(rate == null ? {} : { engagementRate: rate }),
+  ...(averageReach == null ? {} : { averageReach }),
+})
+
+const analytics: analyticsApi.Analytics = {
+  from: '2032-02-01',
+  to: '2032-02-29',
+  timeZone: 'Asia/Makassar',
+  totals: group('ALL', 'Semua', 3, 3400, 350, 350 / 3400, 1000),
+  byPlatform: [group('INSTAGRAM', 'Instagram', 2, 3000, 330, 0.11, 1000), group('X', 'X', 1, 400, 20, 0.05)],
+  byContentType: [group('EDUCATIONAL_TIP', 'EDUCATIONAL_TIP', 2, 1400, 100, 100 / 1400), group('QUOTE', 'QUOTE', 1, 2000, 250, 0.125)],
+  byCampaign: [group('5', 'Waspada Hoaks', 3, 3400, 350, 350 / 3400, 1000)],
+  overTime: [group('2032-02-02', '2032-02-02', 3, 3400, 350, 350 / 3400)],
+  byDayOfWeek: [group('TUESDAY', 'Selasa', 2, 1400, 100, 100 / 1400), group('SATURDAY', 'Sabtu', 1, 2000, 250, 0.125)],
+  byHour: [group('19', '19:00', 2, 3000, 330, 0.11), group('20', '20:00', 1, 400, 20, 0.05)],
+  bestDay: 'SATURDAY',
+  bestHour: 19,
+  posts: [
+    { postId: 1, variantId: 11, platform: 'INSTAGRAM', contentType: 'EDUCATIONAL_TIP', excerpt: 'Tiga langkah cek hoaks', publishedUrl: 'https://www.instagram.com/p/A/', publishedAt: '2032-02-03T11:00:00Z', impressions: 1000, reach: 800, engagements: 80, engagementRate: 0.08 },
+    { postId: 2, variantId: 12, platform: 'X', contentType: 'EDUCATIONAL_TIP', excerpt: 'Cek sumbernya', publishedUrl: 'https://x.com/p/1', publishedAt: '2032-02-03T12:00:00Z', impressions: 400, engagements: 20, engagementRate: 0.05 },
+    { postId: 3, variantId: 13, platform: 'INSTAGRAM', contentType: 'QUOTE', excerpt: 'Membaca adalah jendela dunia', publishedUrl: 'https://www.instagram.com/p/B/', publishedAt: '2032-02-07T11:00:00Z', impressions: 2000, reach: 1200, engagements: 250, engagementRate: 0.125 },
+  ],
+  kpis: [{ campaignId: 5, campaignTitle: 'Waspada Hoaks', metric: 'IMPRESSIONS', target: 5000, actual: 3400, progress: 0.68, achieved: false }],
+}
+
+async function mountDashboard(path = '/staf/konten/dasbor?from=2032-02-01&to=2032-02-29') {
+  const router = createAppRouter(createMemoryHistory())
+  await router.push(path)
+  const wrapper = mount(DashboardPage, { global: { plugins: [i18n, router] }, attachTo: document.body })
+  await flushPromises()
+  return { wrapper, router }
+}
+
+describe('the campaign dashboard', () => {
+  beforeEach(() => {
+    document.body.innerHTML = ''
+    charts.made.length = 0
+    i18n.global.locale.value = 'id'
+    auth.useSession('token-staf', aUser({ role: 'STAFF' }))
+    vi.mocked(analyticsApi.listCampaigns).mockResolvedValue([{ id: 5, title: 'Waspada Hoaks' }])
+  })
+
+  it('builds the three charts from the analytics, each an image with its values in words', async () => {
+    vi.mocked(analyticsApi.getAnalytics).mockResolvedValue(analytics)
+    const { wrapper } = await mountDashboard()
+
+    expect(analyticsApi.getAnalytics).toHaveBeenCalledWith({ from: '2032-02-01', to: '2032-02-29', campaignId: null })
+    expect(charts.registered.length).toBeGreaterThan(0)
+    expect(charts.made).toHaveLength(3)
+    const [platform, type, time] = charts.made.map((c) => c.config)
+    expect(platform.type).toBe('bar')
+    expect(platform.data.labels).toEqual(['Instagram', 'X'])
+    expect(platform.data.datasets[0].data).toEqual([0.11, 0.05])
+    expect(type.type).toBe('bar')
+    expect(type.options.indexAxis).toBe('y')
+    expect(type.data.labels).toEqual(['Tips edukatif', 'Kutipan'])
+    expect(time.type).toBe('line')
+    expect(time.data.labels).toEqual(['2 Feb'])
+    // The axis speaks percentages in the UI language.
+    expect(platform.options.scales.y.ticks.callback(0.045)).toBe('4,5\u00a0%')
+
+    const canvas = charts.made[0]!.canvas
+    expect(canvas.getAttribute('role')).toBe('img')
+    expect(canvas.getAttribute('aria-label')).toBe('Tingkat interaksi per platform. Instagram: 11\u00a0%; X: 5\u00a0%.')
+    const table = wrapper.get('#chart-platform-title').element.closest('figure')!.querySelector('table')!
+    expect(table.textContent).toContain('3.000')
+
+    // Reach per post, newest first, and its average: never a sum.
+    const rows = wrapper.findAll('#analytics-posts tbody tr')
+    expect(rows.map((r) => r.find('th').text())).toEqual([
+      expect.stringContaining('Membaca adalah jendela dunia'),
+      expect.stringContaining('Cek sumbernya'),
+      expect.stringContaining('Tiga langkah cek hoaks'),
+    ])
+    expect(rows[0]!.text()).toContain('1.200')
+    expect(rows[1]!.findAll('td')[2]!.text()).toBe('–')
+    expect(wrapper.text()).toContain('Rata-rata jangkauan: 1.000 per unggahan (dari 2 unggahan yang melaporkan jangkauan).')
+    expect(wrapper.text()).not.toContain('2.000 per unggahan')
+
+    expect(wrapper.text()).toContain('Hari terbaik: Sabtu (12,5\u00a0%). Jam terbaik: 19.00–20.00 WITA (11\u00a0%).')
+    const kpi = wrapper.get('.dashboard__kpi [role="progressbar"]')
+    expect(kpi.attributes('aria-valuenow')).toBe('68')
+    expect(kpi.attributes('aria-valuetext')).toBe('3.400 dari target 5.000 (68 %)')
+    wrapper.unmount()
+  })
+
+  it('draws no chart and says so when nothing was published', async () => {
+    vi.mocked(analyticsApi.getAnalytics).mockResolvedValue({
+      ...analytics,
+      totals: group('ALL', 'Semua', 0, 0, 0),
+      byPlatform: [],
+      byContentType: [],
+      overTime: [],
+      posts: [],
+      kpis: [],
+    })
+    const { wrapper } = await mountDashboard()
+    expect(charts.made).toHaveLength(0)
+    expect(wrapper.text()).toContain('Belum ada unggahan yang terbit pada periode ini')
+    wrapper.unmount()
+  })
+
+  it('puts the chosen filters in the address and loads them', async () => {
+    vi.mocked(analyticsApi.getAnalytics).mockResolvedValue(analytics)
+    const { wrapper, router } = await mountDashboard()
+    await wrapper.get('#analytics-from').setValue('2032-02-05')
+    await wrapper.get('#analytics-campaign').setValue('5')
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+    expect(router.currentRoute.value.query).toEqual({ from: '2032-02-05', to: '2032-02-29', campaignId: '5' })
+    expect(analyticsApi.getAnalytics).toHaveBeenLastCalledWith({ from: '2032-02-05', to: '2032-02-29', campaignId: 5 })
+
+    await wrapper.get('#analytics-to').setValue('2032-01-01')
+    await wrapper.get('form').trigger('submit')
+    expect(wrapper.get('#analytics-from-error').text()).toContain('Isi dua tanggal')
+    wrapper.unmount()
+  })
+})
