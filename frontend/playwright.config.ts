@@ -4,8 +4,10 @@ import { E2E_ADMIN } from './tests/e2e/e2e-admin'
 // Browser tests drive Debian's Chromium (scripts/ensure-chromium.sh installs it) against the packaged
 // backend, which serves this SPA. Playwright never downloads a browser of its own.
 // SERAMBI_E2E_BASE_URL points the tests at an app that is already running (e.g. `npm run dev`) instead.
+// SERAMBI_E2E_PORT moves the packaged app off 8089 (so two checkouts can run their browser tests at once).
 const externalBaseUrl = process.env.SERAMBI_E2E_BASE_URL
-const baseURL = externalBaseUrl ?? 'http://127.0.0.1:8089'
+const port = process.env.SERAMBI_E2E_PORT ?? '8089'
+const baseURL = externalBaseUrl ?? `http://127.0.0.1:${port}`
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -44,12 +46,12 @@ export default defineConfig({
         command: 'java -jar ../backend/target/quarkus-app/quarkus-run.jar',
         env: {
           QUARKUS_PROFILE: 'e2e',
-          QUARKUS_HTTP_PORT: '8089',
+          QUARKUS_HTTP_PORT: port,
           // The first admin, created at start on the cleaned e2e database (tests/e2e/e2e-admin.ts).
           SERAMBI_ADMIN_EMAIL: E2E_ADMIN.email,
           SERAMBI_ADMIN_PASSWORD: E2E_ADMIN.password,
         },
-        url: 'http://127.0.0.1:8089/q/health/ready',
+        url: `http://127.0.0.1:${port}/q/health/ready`,
         timeout: 120_000,
         reuseExistingServer: false,
         stdout: 'pipe',

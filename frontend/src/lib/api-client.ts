@@ -63,6 +63,22 @@ const authMiddleware: Middleware = {
   },
 }
 
+/**
+ * The headers the client adds to every request (bearer token, Accept-Language), for the few requests made without
+ * it: an XMLHttpRequest upload, whose progress fetch() cannot report.
+ */
+export function authHeaders(): Record<string, string> {
+  const token = hooks.getToken()
+  const headers: Record<string, string> = { 'Accept-Language': hooks.getLanguage() }
+  if (token) headers.Authorization = `Bearer ${token}`
+  return headers
+}
+
+/** For requests made without the client: a 401 to a request that carried a token ends the session, as the client does. */
+export function reportUnauthorized(): void {
+  hooks.onUnauthorized()
+}
+
 /** The one API client of the SPA. Paths and bodies are typed from the backend's OpenAPI document. */
 export const api = createClient<paths>({ baseUrl: '' })
 api.use(authMiddleware)

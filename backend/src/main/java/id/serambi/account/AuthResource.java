@@ -1,15 +1,14 @@
 package id.serambi.account;
 
 import id.serambi.common.Problem;
+import id.serambi.common.RateLimits;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -34,12 +33,15 @@ public class AuthResource {
     private final LoginThrottle throttle;
     private final TokenService tokens;
     private final GuardianConsent guardians;
+    private final RateLimits limits;
 
-    public AuthResource(AccountService accounts, LoginThrottle throttle, TokenService tokens, GuardianConsent guardians) {
+    public AuthResource(AccountService accounts, LoginThrottle throttle, TokenService tokens, GuardianConsent guardians,
+            RateLimits limits) {
         this.accounts = accounts;
         this.throttle = throttle;
         this.tokens = tokens;
         this.guardians = guardians;
+        this.limits = limits;
     }
 
     @POST
@@ -55,7 +57,10 @@ public class AuthResource {
     @APIResponse(responseCode = "409", description = "E-mail already registered", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "duplicate",
             value = "{\"type\":\"https://serambi.id/problems/duplicate-email\",\"title\":\"E-mail already registered\",\"status\":409,\"detail\":\"An account with this e-mail already exists; log in instead\"}")))
+    @APIResponse(responseCode = "429", description = "Too many sign-ups from this address or for this e-mail",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER)))
     public Uni<Response> register(@Valid @NotNull AuthRequests.Register body) {
+        limits.check(RateLimits.Action.SIGN_UP, body.email());
         return accounts.register(body).map(user -> Response.created(URI.create("/me"))
                 .entity(UserDto.of(user)).build());
     }
@@ -80,12 +85,13 @@ public class AuthResource {
             examples = @ExampleObject(name = "token", value = "{\"token\":\"eyJraWQiOi...\",\"expiresAt\":\"2026-11-23T17:00:00Z\"}")))
     @APIResponse(responseCode = "401", description = "Wrong e-mail or password", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "429", description = "Too many failed logins for the account or the address",
+    @APIResponse(responseCode = "429", description = "Too many attempts or failed logins for the account or the address",
             headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<AuthRequests.Token> login(@Valid @NotNull AuthRequests.Login body, @Context HttpServerRequest http) {
-        String ip = http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
-        return throttle.begin(body.email(), ip)
+    public Uni<AuthRequests.Token> login(@Valid @NotNull AuthRequests.Login body) {
+        // The in-memory rate limit turns a flood away first; the failure throttle in PostgreSQL holds across instances.
+        limits.check(RateLimits.Action.LOGIN, body.email());
+        return throttle.begin(body.email(), limits.clientAddress())
                 .chain(() -> accounts.authenticate(body.email(), body.password()))
                 .chain(user -> {
                     if (user == null) {

@@ -72,8 +72,18 @@ public class Leaderboard {
             if (holder.loading == null) {
                 holder.loading = load(holder, challengeId, school).memoize().indefinitely();
             }
-            return holder.loading;
+            // Whoever waits for another request's load continues on its own Vert.x context (its own session).
+            return onCallersContext(holder.loading);
         }
+    }
+
+    /**
+     * A shared load completes on whichever context its query came back on (after a reconnect, the new connection's);
+     * each waiting request must go on on its own request context, or closing its Hibernate session fails.
+     */
+    private static Uni<Board> onCallersContext(Uni<Board> loading) {
+        io.vertx.core.Context caller = io.vertx.core.Vertx.currentContext();
+        return caller == null ? loading : loading.emitOn(task -> caller.runOnContext(ignored -> task.run()));
     }
 
     private Uni<Board> load(Holder holder, long challengeId, String school) {

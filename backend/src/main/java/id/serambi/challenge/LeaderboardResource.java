@@ -3,10 +3,12 @@ package id.serambi.challenge;
 import id.serambi.common.Caller;
 import id.serambi.common.Problem;
 import id.serambi.common.ProblemException;
+import id.serambi.common.ProblemResponses;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,6 +17,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import java.time.Duration;
@@ -25,6 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 /** Public leaderboards, by nickname only, served from the live in-memory board. */
 @Path("/challenges/{id}/leaderboard")
@@ -98,11 +104,27 @@ public class LeaderboardResource {
                         .data(json).build());
         Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(heartbeat)
                 .map(tick -> sse.newEventBuilder().comment("heartbeat").build());
-        Uni<Challenge> visible = Panache.withSession(() -> ChallengeService.find(id)).invoke(challenge -> {
+        // A missing or draft challenge was already answered 404 by checkStream below.
+        return Multi.createBy().merging().streams(boards, heartbeats);
+    }
+
+    private static Uni<Challenge> visible(long id) {
+        return Panache.withSession(() -> ChallengeService.find(id)).invoke(challenge -> {
             if (challenge.status == ChallengeStatus.DRAFT) {
                 throw ProblemException.notFound("Challenge", id);
             }
         });
-        return visible.onItem().transformToMulti(challenge -> Multi.createBy().merging().streams(boards, heartbeats));
+    }
+
+    /**
+     * An SSE response is committed (200) as soon as the stream starts, so the challenge is checked first, here: a
+     * draft or missing challenge gets a proper 404 problem instead of an empty stream.
+     */
+    @ServerRequestFilter
+    public Uni<Response> checkStream(SimpleResourceInfo resource, UriInfo uri, HttpServerRequest request) {
+        if (resource.getResourceClass() != LeaderboardResource.class || !resource.getMethodName().equals("stream")) {
+            return Uni.createFrom().nullItem();
+        }
+        return ProblemResponses.beforeStream(uri, request, LeaderboardResource::visible);
     }
 }

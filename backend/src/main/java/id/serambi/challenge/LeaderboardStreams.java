@@ -32,6 +32,8 @@ public class LeaderboardStreams {
         final int limit;
         final BroadcastProcessor<String> processor = BroadcastProcessor.create();
         final AtomicInteger subscribers = new AtomicInteger();
+        /** The board last rendered: after the LISTEN connection returns, boards reload as new instances. */
+        volatile Board renderedBoard;
         volatile long renderedChanges = -1;
         volatile String rendered;
 
@@ -80,7 +82,7 @@ public class LeaderboardStreams {
                 continue;
             }
             leaderboard.board(stream.challengeId, stream.school).subscribe().with(board -> {
-                if (board.changes() != stream.renderedChanges) {
+                if (board != stream.renderedBoard || board.changes() != stream.renderedChanges) {
                     stream.processor.onNext(render(stream, board));
                 }
             }, e -> LOG.debugf("Board %d not available: %s", stream.challengeId, e.getMessage()));
@@ -89,13 +91,14 @@ public class LeaderboardStreams {
 
     private String render(Stream stream, Board board) {
         long changes = board.changes();
-        if (changes == stream.renderedChanges && stream.rendered != null) {
+        if (board == stream.renderedBoard && changes == stream.renderedChanges && stream.rendered != null) {
             return stream.rendered;
         }
         LeaderboardDto dto = new LeaderboardDto(stream.challengeId, stream.school,
                 LeaderboardDto.entries(board.top(stream.limit), 1), board.size(), null);
         try {
             stream.rendered = mapper.writeValueAsString(dto);
+            stream.renderedBoard = board;
             stream.renderedChanges = changes;
             return stream.rendered;
         } catch (JsonProcessingException e) {

@@ -2,6 +2,7 @@ package id.serambi.challenge;
 
 import id.serambi.account.Role;
 import id.serambi.common.Problem;
+import id.serambi.common.RateLimits;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -21,6 +22,7 @@ import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -38,11 +40,14 @@ public class ParticipationResource {
     private final ParticipationService participation;
     private final ProgressService progress;
     private final JsonWebToken jwt;
+    private final RateLimits limits;
 
-    public ParticipationResource(ParticipationService participation, ProgressService progress, JsonWebToken jwt) {
+    public ParticipationResource(ParticipationService participation, ProgressService progress, JsonWebToken jwt,
+            RateLimits limits) {
         this.participation = participation;
         this.progress = progress;
         this.jwt = jwt;
+        this.limits = limits;
     }
 
     private long me() {
@@ -71,7 +76,10 @@ public class ParticipationResource {
     @APIResponse(responseCode = "201", description = "Logged: the points awarded (0 while flagged for staff review)", content = @Content(schema = @Schema(implementation = ParticipationDtos.Logged.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields (a date outside the challenge or in the future, neither pages nor minutes)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Over a daily limit, or the challenge is not open", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Too many reading logs from this address or member",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER)))
     public Uni<Response> log(@PathParam("id") long id, @Valid @NotNull ParticipationDtos.Log body) {
+        limits.check(RateLimits.Action.READING_LOG, String.valueOf(me()));
         return participation.log(id, me(), body).map(logged -> Response
                 .created(URI.create("/challenges/" + id + "/logs/" + logged.log().id())).entity(logged).build());
     }

@@ -35,7 +35,7 @@ public class FallbackRoutes {
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).failureHandler(this::failure);
-        router.route().order(Integer.MIN_VALUE).handler(this::rejectOversizedBody);
+        router.route().order(Integer.MIN_VALUE + 1).handler(this::rejectOversizedBody); // after SecurityHeaders
         router.route().order(Integer.MAX_VALUE - 10).handler(this::fallback);
     }
 
@@ -67,6 +67,12 @@ public class FallbackRoutes {
         }
         if (status < 400) {
             status = 500;
+        }
+        if (DatabaseUnavailable.causes(ctx.failure()) && !ctx.response().headWritten()) {
+            LOG.warnf("Database unavailable on %s %s", ctx.request().method(), ctx.normalizedPath());
+            ctx.response().putHeader("Retry-After", DatabaseUnavailable.RETRY_AFTER);
+            send(ctx, DatabaseUnavailable.problem(ctx.normalizedPath()));
+            return;
         }
         if (status >= 500) {
             LOG.error("Request " + ctx.request().method() + " " + ctx.normalizedPath() + " failed", ctx.failure());

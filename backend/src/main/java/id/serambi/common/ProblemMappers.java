@@ -55,6 +55,8 @@ public class ProblemMappers {
             String message;
             if (e instanceof UnrecognizedPropertyException) {
                 message = "unknown field";
+            } else if (e instanceof NulCharacters.NulInString) {
+                message = NulCharacters.MESSAGE;
             } else if (e.getCause() instanceof InputCoercionException || e instanceof InputCoercionException) {
                 message = "is out of range";
             } else {
@@ -143,6 +145,18 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = Integer.MAX_VALUE)
     public Response unexpected(Throwable e, HttpServerRequest request) {
+        if (DatabaseUnavailable.causes(e)) {
+            LOG.warnf("Database unavailable on %s %s: %s", request.method(), request.path(), e.getMessage());
+            return DatabaseUnavailable.response(request.path());
+        }
+        Response refused = DatabaseProblems.of(e, request.method().name(), request.path());
+        if (refused != null) {
+            return refused;
+        }
+        if (e instanceof java.io.IOException && String.valueOf(e.getMessage()).contains("multipart")) {
+            return ProblemResponses.response(400, "malformed-multipart", "Malformed multipart body",
+                    "The multipart/form-data body ended before its closing boundary", request.path());
+        }
         LOG.error("Unexpected error on " + request.method() + " " + request.path(), e);
         return internal(request);
     }

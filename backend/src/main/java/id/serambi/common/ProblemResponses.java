@@ -1,8 +1,12 @@
 package id.serambi.common;
 
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongFunction;
 
 /** Builds problem+json responses; shared by the JAX-RS exception mappers and the Vert.x fallback routes. */
 public final class ProblemResponses {
@@ -26,5 +30,24 @@ public final class ProblemResponses {
 
     public static Response response(int status, String slug, String title, String detail, String instance) {
         return response(status, slug, title, detail, instance, null, Map.of());
+    }
+
+    /**
+     * For a Server-Sent Events endpoint, which commits 200 as soon as its stream starts: checks the path's {id} first.
+     * A malformed id, or the ProblemException the check fails with, is answered as a problem; null lets the stream
+     * start.
+     */
+    public static Uni<Response> beforeStream(UriInfo uri, HttpServerRequest request, LongFunction<Uni<?>> check) {
+        long id;
+        try {
+            id = Long.parseLong(uri.getPathParameters().getFirst("id"));
+        } catch (NumberFormatException e) {
+            return Uni.createFrom().item(response(404, "not-found", "Not found", "No resource at " + request.path(),
+                    request.path()));
+        }
+        return check.apply(id).replaceWith((Response) null).onFailure(ProblemException.class).recoverWithItem(e -> {
+            ProblemException problem = (ProblemException) e;
+            return response(problem.status(), problem.slug(), problem.title(), problem.getMessage(), request.path());
+        });
     }
 }

@@ -22,6 +22,71 @@ public interface SerambiConfig {
 
     Leaderboard leaderboard();
 
+    RateLimit rateLimit();
+
+    /**
+     * Requests per client address and per account (an e-mail, a registration, a member) in a period, refilled
+     * gradually; over the limit is a 429 with Retry-After. Kept in memory per instance.
+     */
+    interface RateLimit {
+        /** false turns every limit off (a benchmark); the login failure throttle stays. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Most addresses and accounts remembered per action; the least recently seen are forgotten first. */
+        @WithDefault("20000")
+        int maxKeys();
+
+        /** POST /api/auth/login; the account is the e-mail. */
+        Limit login();
+
+        /** POST /api/auth/register; the account is the e-mail. */
+        Limit signUp();
+
+        /** POST /api/events/{id}/registrations; the account is the e-mail (each repeat e-mails a new link). */
+        Limit eventRegistration();
+
+        /** POST /api/events/{id}/questions; the account is the registration (its manage token). */
+        Limit questions();
+
+        /** POST /api/events/{id}/questions/{q}/upvote; the account is the registration. */
+        Limit votes();
+
+        /** POST /api/challenges/{id}/logs; the account is the member. */
+        Limit readingLogs();
+
+        interface Limit {
+            /** Requests one client address may make in the period. */
+            int perIp();
+
+            /** Requests one account may make in the period, from any address. */
+            int perAccount();
+
+            /** The period over which the requests refill, one by one. */
+            Duration period();
+        }
+    }
+
+    Database database();
+
+    /** How the app's connection pool behaves when PostgreSQL is slow or away: fail fast, and let clients retry. */
+    interface Database {
+        /**
+         * Longest wait for a pooled connection while PostgreSQL is reachable but slow or every connection is busy;
+         * past it the request gets a 503 problem. (A database that refuses connections fails requests at once.)
+         */
+        @WithDefault("PT10S")
+        Duration acquireTimeout();
+
+        /** Longest wait for a new TCP connection to PostgreSQL (matters when packets are dropped, not refused). */
+        @WithDefault("PT3S")
+        Duration connectTimeout();
+
+        /** Requests that may queue for a connection; the next one gets a 503 problem at once. */
+        @WithDefault("1000")
+        int maxWaitQueue();
+    }
+
     interface Leaderboard {
         /** How often an SSE comment keeps idle leaderboard streams open through proxies. */
         @WithDefault("PT15S")
@@ -114,5 +179,9 @@ public interface SerambiConfig {
         /** How often the reminder job runs (a Quarkus scheduler period such as 5m, or off). */
         @WithDefault("5m")
         String reminderEvery();
+
+        /** How long after start-up the reminder job first runs. */
+        @WithDefault("30s")
+        String reminderDelay();
     }
 }

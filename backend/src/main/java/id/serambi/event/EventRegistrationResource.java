@@ -4,6 +4,7 @@ import id.serambi.account.Role;
 import id.serambi.common.PageDto;
 import id.serambi.common.Problem;
 import id.serambi.common.ProblemException;
+import id.serambi.common.RateLimits;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -23,6 +24,8 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -44,10 +47,12 @@ public class EventRegistrationResource {
 
     private final RegistrationService registrations;
     private final RegistrationCsv csv;
+    private final RateLimits limits;
 
-    public EventRegistrationResource(RegistrationService registrations, RegistrationCsv csv) {
+    public EventRegistrationResource(RegistrationService registrations, RegistrationCsv csv, RateLimits limits) {
         this.registrations = registrations;
         this.csv = csv;
+        this.limits = limits;
     }
 
     @POST
@@ -78,7 +83,10 @@ public class EventRegistrationResource {
                     examples = @ExampleObject(name = "closed", value = """
                             {"type":"https://serambi.id/problems/registration-closed","title":"Registration closed",\
                             "status":409,"detail":"Registration for event 12 closed at 2026-12-05T10:00:00Z"}""")))
+    @APIResponse(responseCode = "429", description = "Too many registrations from this address or for this e-mail",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER)))
     public Uni<Response> register(@PathParam("id") long id, @Valid @NotNull RegistrationRequest body) {
+        limits.check(RateLimits.Action.EVENT_REGISTRATION, body.email());
         return registrations.register(id, body).map(r -> {
             Integer position = r.waitlistPosition() > 0 ? (int) r.waitlistPosition() : null;
             if (!r.created()) {

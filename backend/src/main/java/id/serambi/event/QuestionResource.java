@@ -4,9 +4,10 @@ import id.serambi.account.Role;
 import id.serambi.common.Problem;
 import id.serambi.common.ProblemException;
 import id.serambi.common.ProblemResponses;
-import io.vertx.core.http.HttpServerRequest;
+import id.serambi.common.RateLimits;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -24,9 +25,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -49,10 +51,12 @@ public class QuestionResource {
 
     private final QuestionService questions;
     private final QuestionFeed feed;
+    private final RateLimits limits;
 
-    public QuestionResource(QuestionService questions, QuestionFeed feed) {
+    public QuestionResource(QuestionService questions, QuestionFeed feed, RateLimits limits) {
         this.questions = questions;
         this.feed = feed;
+        this.limits = limits;
     }
 
     @GET
@@ -92,19 +96,7 @@ public class QuestionResource {
         if (resource.getResourceClass() != QuestionResource.class || !resource.getMethodName().equals("stream")) {
             return Uni.createFrom().nullItem();
         }
-        long id;
-        try {
-            id = Long.parseLong(uri.getPathParameters().getFirst("id"));
-        } catch (NumberFormatException e) {
-            return Uni.createFrom().item(ProblemResponses.response(404, "not-found", "Not found",
-                    "No resource at " + request.path(), request.path()));
-        }
-        return questions.watchable(id).replaceWith((Response) null).onFailure(ProblemException.class)
-                .recoverWithItem(e -> {
-                    ProblemException problem = (ProblemException) e;
-                    return ProblemResponses.response(problem.status(), problem.slug(), problem.title(),
-                            problem.getMessage(), request.path());
-                });
+        return ProblemResponses.beforeStream(uri, request, questions::watchable);
     }
 
     @POST
@@ -119,7 +111,10 @@ public class QuestionResource {
     @APIResponse(responseCode = "403", description = "Not a registrant of this event", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "not registered", value = FORBIDDEN_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such event", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The event is over or cancelled, or too many questions", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Too many questions from this address or registration",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER)))
     public Uni<Response> ask(@PathParam("id") long id, @Valid @NotNull QuestionDtos.Ask body) {
+        limits.check(RateLimits.Action.QUESTION, body.manageToken());
         return questions.ask(id, body).map(q -> Response.created(URI.create("/events/" + id + "/questions/" + q.id))
                 .entity(QuestionDtos.QuestionDto.of(q)).build());
     }
@@ -133,8 +128,11 @@ public class QuestionResource {
     @APIResponse(responseCode = "200", description = "The question with its votes", content = @Content(schema = @Schema(implementation = QuestionDtos.QuestionDto.class)))
     @APIResponse(responseCode = "403", description = "Not a registrant of this event", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "not registered", value = FORBIDDEN_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such visible question", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Too many votes from this address or registration",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER)))
     public Uni<QuestionDtos.QuestionDto> upvote(@PathParam("id") long id, @PathParam("questionId") long questionId,
             @Valid @NotNull QuestionDtos.Vote body) {
+        limits.check(RateLimits.Action.VOTE, body.manageToken());
         return questions.upvote(id, questionId, body).map(QuestionDtos.QuestionDto::of);
     }
 

@@ -41,7 +41,8 @@ public class ReminderJob {
         this.hourLead = config.events().hourReminderLead();
     }
 
-    @Scheduled(identity = "event-reminders", every = "${serambi.events.reminder-every:5m}", delayed = "30s",
+    @Scheduled(identity = "event-reminders", every = "${serambi.events.reminder-every:5m}",
+            delayed = "${serambi.events.reminder-delay:30s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> run() {
         return sendDueReminders().onFailure().recoverWithItem(e -> {

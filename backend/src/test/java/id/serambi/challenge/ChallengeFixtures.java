@@ -13,19 +13,19 @@ import java.util.Map;
 import java.util.UUID;
 
 /** Challenges, members and logs made through the real API. */
-final class ChallengeFixtures {
+public final class ChallengeFixtures {
 
     static final ZoneId WITA = ZoneId.of("Asia/Makassar");
 
     private ChallengeFixtures() {
     }
 
-    static LocalDate today() {
+    public static LocalDate today() {
         return LocalDate.now(WITA);
     }
 
     /** 10 points a finished book, 1 a page; caps 24 h; flagged above 1000 pages or 600 minutes a day. */
-    static Map<String, Object> body() {
+    public static Map<String, Object> body() {
         Map<String, Object> body = new HashMap<>();
         body.put("title", "Pekan Literasi Banjarbaru " + UUID.randomUUID().toString().substring(0, 6));
         body.put("description", "Baca sebanyak mungkin buku selama Pekan Literasi!");
@@ -43,12 +43,12 @@ final class ChallengeFixtures {
         return body;
     }
 
-    static long create(String staff, Map<String, Object> body) {
+    public static long create(String staff, Map<String, Object> body) {
         return given().auth().oauth2(staff).contentType(ContentType.JSON).body(body)
                 .post("/api/challenges").then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
-    static long published(String staff, Map<String, Object> body) {
+    public static long published(String staff, Map<String, Object> body) {
         long id = create(staff, body);
         given().auth().oauth2(staff).post("/api/challenges/" + id + "/publish").then().statusCode(200);
         return id;
@@ -72,7 +72,7 @@ final class ChallengeFixtures {
         return token;
     }
 
-    static Map<String, Object> log(int pages, LocalDate readOn) {
+    public static Map<String, Object> log(int pages, LocalDate readOn) {
         Map<String, Object> log = new HashMap<>();
         log.put("title", "Laskar Pelangi");
         log.put("author", "Andrea Hirata");

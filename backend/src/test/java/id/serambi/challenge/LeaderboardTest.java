@@ -157,6 +157,34 @@ class LeaderboardTest {
     }
 
     @Test
+    void membersWhoAskWhileTheBoardLoadsAllGetTheirRank() throws Exception {
+        String token = ChallengeFixtures.member(challenge, ChallengeFixtures.nickname("Antre"), null);
+        try (var c = db.getConnection(); var seed = c.prepareStatement("""
+                INSERT INTO participant (challenge_id, nickname, points) SELECT ?, 'antrean' || g, g % 500
+                  FROM generate_series(1, 20000) g""")) {
+            seed.setLong(1, challenge);
+            seed.executeUpdate();
+        }
+        // The board is not in memory yet: the first request loads it, and the others wait for that load. Each must
+        // still find "me" in its own session once the board is there.
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                answers.add(pool.submit(() -> given().auth().oauth2(token).get("/api/challenges/" + challenge
+                        + "/leaderboard").then().extract().statusCode()));
+            }
+            for (var answer : answers) {
+                assertTrue(answer.get() == 200, "every caller gets the board");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        given().auth().oauth2(token).get("/api/challenges/" + challenge + "/leaderboard").then().statusCode(200)
+                .body("total", equalTo(20001)).body("me.rank", equalTo(19961)); // ahead of the 40 seeded with 0 points, who came later
+    }
+
+    @Test
     void draftsHaveNoBoard() {
         long draft = ChallengeFixtures.create(staff, ChallengeFixtures.body());
         assertProblem(given().get("/api/challenges/" + draft + "/leaderboard").then(), 404, "not-found");

@@ -12,13 +12,13 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Events made through the real API, each in a time slot of its own so tests never see each other's events. */
-final class EventFixtures {
+public final class EventFixtures {
 
     private EventFixtures() {
     }
 
     /** A day far in the future that no other test uses; events of one test sit in the days after it. */
-    static Instant uniqueDay() {
+    public static Instant uniqueDay() {
         long days = ThreadLocalRandom.current().nextLong(365L * 50, 365L * 2000);
         return Instant.parse("2030-01-01T00:00:00Z").plus(days, ChronoUnit.DAYS);
     }
@@ -28,7 +28,7 @@ final class EventFixtures {
     }
 
     /** A valid request body starting at {@code start}; tests override fields as they need. */
-    static Map<String, Object> body(Instant start) {
+    public static Map<String, Object> body(Instant start) {
         Map<String, Object> body = new HashMap<>();
         body.put("title", "Diskusi Buku: Laskar Pelangi " + UUID.randomUUID().toString().substring(0, 6));
         body.put("description", "Membahas novel karya Andrea Hirata bersama komunitas pembaca Banjarbaru.");

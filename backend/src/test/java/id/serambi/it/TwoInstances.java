@@ -19,7 +19,10 @@ import java.util.Map;
  */
 final class TwoInstances implements AutoCloseable {
 
-    static final String DB = "serambi_test2";
+    /** Ports and database can be moved (-Dserambi.it.port-a=..., -Dserambi.it.db=...) to run beside another run. */
+    static final String DB = System.getProperty("serambi.it.db", "serambi_test2");
+    static final int PORT_A = Integer.getInteger("serambi.it.port-a", 8091);
+    static final int PORT_B = Integer.getInteger("serambi.it.port-b", 8092);
     static final String ADMIN_EMAIL = "admin@it.serambi.id";
     static final String ADMIN_PASSWORD = "it-admin-password-1";
 
@@ -62,14 +65,20 @@ final class TwoInstances implements AutoCloseable {
         env.put("SERAMBI_ADMIN_EMAIL", ADMIN_EMAIL);
         env.put("SERAMBI_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("SERAMBI_DEMO_ENABLED", "false");
-        env.put("QUARKUS_MAILER_MOCK", "true");
+        env.put("QUARKUS_MAILER_MOCK", "true"); // the mock mailer logs every e-mail: the logs are the outbox
+        // 200 registrations from one address within seconds: a capacity test, not a rate-limit test.
+        env.put("SERAMBI_RATE_LIMIT_ENABLED", "false");
+        // Both instances run the reminder job every second, so they really compete for the same reminders.
+        env.put("SERAMBI_EVENTS_REMINDER_EVERY", "1s");
+        env.put("SERAMBI_EVENTS_REMINDER_DELAY", "1s");
         builder.redirectErrorStream(true).redirectOutput(new File(logs, "instance-" + name + ".log"));
         processes.add(builder.start());
         awaitReady(port);
     }
 
     private static void awaitReady(int port) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        int seconds = Integer.getInteger("serambi.it.ready-seconds", 90); // more on a busy machine
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(seconds));
         while (Instant.now().isBefore(deadline)) {
             try {
                 HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/q/health/ready")
@@ -84,7 +93,13 @@ final class TwoInstances implements AutoCloseable {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("Instance on port " + port + " was not ready within 90 s; see target/it-logs");
+        throw new IllegalStateException("Instance on port " + port + " was not ready within " + seconds
+                + " s; see target/it-logs");
+    }
+
+    /** Everything an instance ("a" or "b") has logged so far. */
+    static String log(String name) throws IOException {
+        return java.nio.file.Files.readString(new File("target/it-logs/instance-" + name + ".log").toPath());
     }
 
     String url(int port) {

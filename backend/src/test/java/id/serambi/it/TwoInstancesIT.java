@@ -32,7 +32,7 @@ class TwoInstancesIT {
 
     @BeforeAll
     static void start() throws Exception {
-        pair = TwoInstances.start(8091, 8092);
+        pair = TwoInstances.start(TwoInstances.PORT_A, TwoInstances.PORT_B);
     }
 
     @AfterAll
@@ -51,18 +51,8 @@ class TwoInstancesIT {
 
     @Test
     void capacityHoldsWith200RegistrationsSpreadOverTwoInstances() throws Exception {
-        String staff = pair.adminToken(pair.portA);
-        Instant start = Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES);
-        Map<String, Object> event = Map.of(
-                "title", "Seminar Literasi Digital: Mengenali Hoaks",
-                "description", "Bersama pustakawan Perpustakaan Kota Banjarbaru.",
-                "type", "SEMINAR", "audience", "ALL", "language", "id",
-                "startsAt", start.toString(), "endsAt", start.plus(2, ChronoUnit.HOURS).toString(),
-                "platform", "ZOOM", "joinUrl", "https://zoom.us/j/9876543210", "capacity", 50);
-        long id = given().baseUri(pair.url(pair.portA)).auth().oauth2(staff).contentType(ContentType.JSON)
-                .body(event).post("/api/events").then().statusCode(201).extract().jsonPath().getLong("id");
-        given().baseUri(pair.url(pair.portB)).auth().oauth2(staff).post("/api/events/" + id + "/publish")
-                .then().statusCode(200);
+        long id = publishedEvent("Seminar Literasi Digital: Mengenali Hoaks",
+                Instant.now().plus(30, ChronoUnit.DAYS), 50);
 
         ExecutorService clients = Executors.newFixedThreadPool(32);
         List<Integer> statuses = new ArrayList<>();
@@ -83,8 +73,7 @@ class TwoInstancesIT {
         }
         assertEquals(200, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
 
-        try (Connection db = DriverManager.getConnection(
-                "jdbc:postgresql://127.0.0.1:5432/" + TwoInstances.DB, "serambi", "serambi")) {
+        try (Connection db = database()) {
             assertEquals(50, count(db, "SELECT count(*) FROM registration WHERE event_id = " + id
                     + " AND status = 'CONFIRMED'"));
             assertEquals(150, count(db, "SELECT count(*) FROM registration WHERE event_id = " + id
@@ -97,15 +86,8 @@ class TwoInstancesIT {
 
     @Test
     void aLogPostedToOneInstanceMovesTheLeaderboardStreamOpenOnTheOther() throws Exception {
-        String staff = pair.adminToken(pair.portA);
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Makassar"));
-        Map<String, Object> challenge = Map.of("title", "Pekan Literasi Dua Instans", "audience", "ALL",
-                "startsOn", today.minusDays(3).toString(), "endsOn", today.plusDays(3).toString(),
-                "goalType", "PAGES", "goalValue", 1000, "pointsPerPage", 1);
-        long id = given().baseUri(pair.url(pair.portA)).auth().oauth2(staff).contentType(ContentType.JSON)
-                .body(challenge).post("/api/challenges").then().statusCode(201).extract().jsonPath().getLong("id");
-        given().baseUri(pair.url(pair.portB)).auth().oauth2(staff).post("/api/challenges/" + id + "/publish")
-                .then().statusCode(200);
+        long id = publishedChallenge("Pekan Literasi Dua Instans", Map.of());
         given().baseUri(pair.url(pair.portA)).contentType(ContentType.JSON).body(Map.of("email", "remaja@it.serambi.id",
                 "password", "rahasia-sekali-123", "displayName", "Remaja Dua", "birthYear", 2010))
                 .post("/api/auth/register").then().statusCode(201);
@@ -134,6 +116,152 @@ class TwoInstancesIT {
             }
             assertTrue(seen.contains("\"nickname\":\"LintasInstans\",\"points\":77"), seen);
         }
+    }
+
+    @Test
+    void pointsEqualTheSumOfValidLogsWhenOneTeensLogsArriveOnBothInstancesAtOnce() throws Exception {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Makassar"));
+        long id = publishedChallenge("Maraton Baca Dua Instans", Map.of("maxPagesPerDay", 100));
+        int teens = 4;
+        int logsEach = 16; // 10 pages each against a cap of 100 pages a day: exactly 10 may count
+        List<String> tokens = new ArrayList<>();
+        for (int t = 0; t < teens; t++) {
+            String base = pair.url(t % 2 == 0 ? pair.portA : pair.portB);
+            String email = "pembaca" + t + "@it.serambi.id";
+            given().baseUri(base).contentType(ContentType.JSON).body(Map.of("email", email, "password",
+                    "rahasia-sekali-123", "displayName", "Pembaca " + t, "birthYear", 2010))
+                    .post("/api/auth/register").then().statusCode(201);
+            String token = given().baseUri(base).contentType(ContentType.JSON)
+                    .body(Map.of("email", email, "password", "rahasia-sekali-123"))
+                    .post("/api/auth/login").then().statusCode(200).extract().jsonPath().getString("token");
+            given().baseUri(base).auth().oauth2(token).contentType(ContentType.JSON)
+                    .body(Map.of("nickname", "Maraton" + t)).post("/api/challenges/" + id + "/participants")
+                    .then().statusCode(201);
+            tokens.add(token);
+        }
+
+        ExecutorService clients = Executors.newFixedThreadPool(32);
+        List<Callable<Integer>> calls = new ArrayList<>();
+        for (int t = 0; t < teens; t++) {
+            for (int i = 0; i < logsEach; i++) {
+                String base = pair.url(i % 2 == 0 ? pair.portA : pair.portB);
+                String token = tokens.get(t);
+                int n = i;
+                calls.add(() -> given().baseUri(base).auth().oauth2(token).contentType(ContentType.JSON)
+                        .body(Map.of("title", "Cantik Itu Luka, bab " + n, "author", "Eka Kurniawan", "pages", 10,
+                                "readOn", today.toString()))
+                        .post("/api/challenges/" + id + "/logs").statusCode());
+            }
+        }
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            for (Future<Integer> f : clients.invokeAll(calls)) {
+                statuses.add(f.get());
+            }
+        } finally {
+            clients.shutdown();
+        }
+        assertEquals(teens * 10, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+        assertTrue(statuses.stream().allMatch(s -> s == 201 || s >= 400 && s < 500), statuses.toString());
+
+        try (Connection db = database()) {
+            for (int t = 0; t < teens; t++) {
+                String participant = "(SELECT id FROM participant WHERE challenge_id = " + id + " AND nickname = 'Maraton"
+                        + t + "')";
+                long points = count(db, "SELECT points FROM participant WHERE id = " + participant);
+                assertEquals(count(db, "SELECT coalesce(sum(points), 0) FROM reading_log WHERE status = 'VALID'"
+                        + " AND participant_id = " + participant), points, "points = the sum of valid logs");
+                assertEquals(100, points, "the daily cap holds across instances");
+            }
+        }
+        // Both instances' live boards agree with the database (NOTIFY reached each of them).
+        for (int port : new int[] { pair.portA, pair.portB }) {
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+            List<Integer> points;
+            do {
+                points = given().baseUri(pair.url(port)).get("/api/challenges/" + id + "/leaderboard?limit=10")
+                        .then().statusCode(200).extract().jsonPath().getList("entries.points", Integer.class);
+            } while (!points.equals(List.of(100, 100, 100, 100)) && System.nanoTime() < deadline && pause());
+            assertEquals(List.of(100, 100, 100, 100), points, "board on port " + port);
+        }
+    }
+
+    @Test
+    void eachReminderIsSentExactlyOnceWhileBothInstancesRunTheReminderJob() throws Exception {
+        String title = "Bincang Penulis Banua " + System.nanoTime();
+        long id = publishedEvent(title, Instant.now().plus(3, ChronoUnit.HOURS), 100); // the day-before reminder is due
+        int patrons = 40;
+        for (int i = 0; i < patrons; i++) {
+            given().baseUri(pair.url(i % 2 == 0 ? pair.portA : pair.portB)).contentType(ContentType.JSON)
+                    .body(Map.of("name", "Pendengar " + i, "email", "pendengar" + i + "@it.serambi.id"))
+                    .post("/api/events/" + id + "/registrations").then().statusCode(201);
+        }
+        // Both instances run the job every second; wait until every reminder is claimed, then a little longer.
+        try (Connection db = database()) {
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+            while (count(db, "SELECT count(*) FROM registration WHERE event_id = " + id
+                    + " AND reminder_sent_at IS NULL") > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(250);
+            }
+            assertEquals(0, count(db, "SELECT count(*) FROM registration WHERE event_id = " + id
+                    + " AND reminder_sent_at IS NULL"), "every reminder was claimed");
+        }
+        Thread.sleep(3000);
+        // The mock mailer logs each e-mail it sends: both logs together are everything that went out.
+        String subject = "Sending email Pengingat: " + title;
+        List<String> sent = new ArrayList<>();
+        for (String instance : List.of("a", "b")) {
+            TwoInstances.log(instance).lines().filter(l -> l.contains(subject)).forEach(sent::add);
+        }
+        for (int i = 0; i < patrons; i++) {
+            String to = "to [pendengar" + i + "@it.serambi.id]";
+            assertEquals(1, sent.stream().filter(l -> l.contains(to)).count(), "reminders " + to);
+        }
+        assertEquals(patrons, sent.size());
+    }
+
+    /** A pages challenge running this week (1 point a page), created on instance A and published on B. */
+    private static long publishedChallenge(String title, Map<String, Object> extra) {
+        String staff = pair.adminToken(pair.portA);
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Makassar"));
+        Map<String, Object> challenge = new java.util.HashMap<>(Map.of("title", title, "audience", "ALL",
+                "startsOn", today.minusDays(3).toString(), "endsOn", today.plusDays(3).toString(),
+                "goalType", "PAGES", "goalValue", 1000, "pointsPerPage", 1));
+        challenge.putAll(extra);
+        long id = given().baseUri(pair.url(pair.portA)).auth().oauth2(staff).contentType(ContentType.JSON)
+                .body(challenge).post("/api/challenges").then().statusCode(201).extract().jsonPath().getLong("id");
+        given().baseUri(pair.url(pair.portB)).auth().oauth2(staff).post("/api/challenges/" + id + "/publish")
+                .then().statusCode(200);
+        return id;
+    }
+
+    /** An event created on instance A and published on B. */
+    private static long publishedEvent(String title, Instant startsAt, int capacity) {
+        String staff = pair.adminToken(pair.portA);
+        Instant start = startsAt.truncatedTo(ChronoUnit.MINUTES);
+        Map<String, Object> event = Map.of("title", title,
+                "description", "Bersama pustakawan Perpustakaan Kota Banjarbaru.",
+                "type", "SEMINAR", "audience", "ALL", "language", "id",
+                "startsAt", start.toString(), "endsAt", start.plus(2, ChronoUnit.HOURS).toString(),
+                "platform", "ZOOM", "joinUrl", "https://zoom.us/j/9876543210", "capacity", capacity);
+        long id = given().baseUri(pair.url(pair.portA)).auth().oauth2(staff).contentType(ContentType.JSON)
+                .body(event).post("/api/events").then().statusCode(201).extract().jsonPath().getLong("id");
+        given().baseUri(pair.url(pair.portB)).auth().oauth2(staff).post("/api/events/" + id + "/publish")
+                .then().statusCode(200);
+        return id;
+    }
+
+    private static boolean pause() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return true;
+    }
+
+    private static Connection database() throws Exception {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + TwoInstances.DB, "serambi", "serambi");
     }
 
     private static long count(Connection db, String sql) throws Exception {
