@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# B1 and B5 of the benchmarks issue: GET /api/events (20 published events) against a trivial endpoint of the same
-# app (GET /api/library, the framework's ceiling), measured in one run; plus start-up time and resident memory.
+# B1 of the benchmarks issue: GET /api/events (20 published events) against a trivial endpoint of the same app
+# (GET /api/library, the framework's ceiling), measured in one run; plus start-up time and resident memory (bench/
+# startup.sh measures B5 properly). Needs: wrk, psql, a packaged backend.
 source "$(dirname "$0")/lib.sh"
+need wrk "apt-get install -y wrk"
 start_app
 IDLE_RSS=$(rss_mb)
 ADMIN=$(admin_token)
@@ -17,6 +19,7 @@ done
 TOTAL=$(api "localhost:$PORT/api/events?size=20" | json "['total']")
 wrk -t2 -c32 -d5s "http://localhost:$PORT/api/events?size=20" >/dev/null 2>&1 # warm-up
 wrk -t2 -c32 -d5s "http://localhost:$PORT/api/library" >/dev/null 2>&1
+load_note
 read -r C_RPS C_P50 C_P99 C_BAD <<<"$(measure "http://localhost:$PORT/api/library")"
 read -r E_RPS E_P50 E_P99 E_BAD <<<"$(measure "http://localhost:$PORT/api/events?size=20")"
 LOAD_RSS=$(rss_mb)
@@ -27,7 +30,7 @@ printf '| B1 GET /api/events (%s published, page of 20) | %s | %s | %s | %s |\n'
 python3 - "$E_RPS" "$C_RPS" <<'PY'
 import sys
 e, c = map(float, sys.argv[1:])
-print(f"\nB1 ratio events/ceiling: {e/c:.2f} (target >= 0.5)")
+print(f"\nB1 ratio events/ceiling: {e/c:.2f} (target >= 0.5: {'met' if e / c >= 0.5 else 'NOT met'})")
 PY
 printf 'B5 ready after %s ms (launch to /q/health/ready, includes Flyway on an empty database); RSS idle %s MB, after B1 load %s MB\n' \
   "$READY_MS" "$IDLE_RSS" "$LOAD_RSS"

@@ -25,8 +25,11 @@ public class EventRepository implements PanacheRepository<Event> {
             Instant to, boolean upcomingOnly) {
     }
 
-    /** A page of events with the waitlist length of each. */
-    public record Found(List<Event> events, Map<Long, Long> waitlists, long total) {
+    /**
+     * A page of events with the waitlist length of each. For a list of events that have not ended, nextEnd is when
+     * the first of all matching events ends (and so leaves the list); null otherwise.
+     */
+    public record Found(List<Event> events, Map<Long, Long> waitlists, long total, Instant nextEnd) {
         public long waitlistOf(Event e) {
             return waitlists.getOrDefault(e.id, 0L);
         }
@@ -61,14 +64,25 @@ public class EventRepository implements PanacheRepository<Event> {
             where.append(" and startsAt < :to");
             params.and("to", filter.to());
         }
-        if (filter.upcomingOnly() && filter.from() == null && filter.to() == null) {
+        boolean endsMatter = filter.upcomingOnly() && filter.from() == null && filter.to() == null;
+        if (endsMatter) {
             where.append(" and endsAt > :now");
             params.and("now", Instant.now());
         }
         String query = where.toString();
         return find(query, Sort.by("startsAt").and("id"), params).page(Page.of(page, size)).list()
                 .chain(events -> waitlistCounts(events.stream().map(e -> e.id).toList())
-                        .chain(waitlists -> count(query, params).map(total -> new Found(events, waitlists, total))));
+                        .chain(waitlists -> count(query, params)
+                                .chain(total -> (endsMatter ? nextEnd(query, params) : Uni.createFrom().<Instant>nullItem())
+                                        .map(nextEnd -> new Found(events, waitlists, total, nextEnd)))));
+    }
+
+    private Uni<Instant> nextEnd(String where, Parameters params) {
+        return Panache.getSession().chain(s -> {
+            var query = s.createSelectionQuery("select min(endsAt) from Event where " + where, Instant.class);
+            params.map().forEach(query::setParameter);
+            return query.getSingleResultOrNull();
+        });
     }
 
     /** How many wait for a seat, per event. */

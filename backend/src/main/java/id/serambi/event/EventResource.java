@@ -1,5 +1,7 @@
 package id.serambi.event;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.serambi.account.Role;
 import id.serambi.common.PageDto;
@@ -24,7 +26,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
@@ -72,14 +76,19 @@ public class EventResource {
     private final ZoneId zone;
     private final CurrentIdentityAssociation identity;
     private final EventCalendar calendar;
+    private final CataloguePages cataloguePages;
+    private final ObjectMapper mapper;
 
     public EventResource(EventService events, EventLinks links, SerambiConfig config,
-            CurrentIdentityAssociation identity, EventCalendar calendar) {
+            CurrentIdentityAssociation identity, EventCalendar calendar, CataloguePages cataloguePages,
+            ObjectMapper mapper) {
         this.events = events;
         this.links = links;
         this.zone = config.library().timeZone();
         this.identity = identity;
         this.calendar = calendar;
+        this.cataloguePages = cataloguePages;
+        this.mapper = mapper;
     }
 
     // ---- public catalogue ----
@@ -95,7 +104,7 @@ public class EventResource {
                     {"type":"https://serambi.id/problems/validation","title":"Invalid request","status":400,\
                     "detail":"type: must be one of BOOK_DISCUSSION, SEMINAR, ONLINE_LECTURE, LIVE_QA, WORKSHOP, BOOK_CLUB",\
                     "errors":[{"field":"type","message":"must be one of BOOK_DISCUSSION, SEMINAR, ONLINE_LECTURE, LIVE_QA, WORKSHOP, BOOK_CLUB"}]}""")))
-    public Uni<EventPage> catalogue(
+    public Uni<Response> catalogue(
             @Parameter(description = "BOOK_DISCUSSION, SEMINAR, ONLINE_LECTURE, LIVE_QA, WORKSHOP or BOOK_CLUB") @QueryParam("type") String type,
             @Parameter(description = "CHILDREN, TEENS or ADULTS also list events for ALL") @QueryParam("audience") String audience,
             @Parameter(example = "id") @QueryParam("language") String language,
@@ -110,9 +119,29 @@ public class EventResource {
                 true);
         query.check();
         PageDto.Request request = PageDto.Request.of(page, size);
-        return events.search(filter, request.page(), request.size()).map(found -> new EventPage(
-                found.events().stream().map(e -> EventDto.of(e, found.waitlistOf(e), links)).toList(),
-                request.page(), request.size(), found.total()));
+        return cataloguePages.page(new CataloguePages.Key(filter, request.page(), request.size()),
+                () -> events.search(filter, request.page(), request.size()).map(found -> render(found, request)))
+                .map(json -> Response.ok(json, MediaType.APPLICATION_JSON_TYPE).build());
+    }
+
+    /** The page as JSON, valid until the first of its events opens or closes registration or ends. */
+    private CataloguePages.Rendered render(EventRepository.Found found, PageDto.Request request) {
+        Instant now = Instant.now();
+        Instant validUntil = found.nextEnd();
+        for (Event e : found.events()) {
+            for (Instant moment : new Instant[] { e.registrationOpensAt, e.effectiveRegistrationClose(), e.endsAt }) {
+                if (moment != null && moment.isAfter(now)) {
+                    validUntil = CataloguePages.earliest(validUntil, moment);
+                }
+            }
+        }
+        EventPage body = new EventPage(found.events().stream().map(e -> EventDto.of(e, found.waitlistOf(e), links))
+                .toList(), request.page(), request.size(), found.total());
+        try {
+            return new CataloguePages.Rendered(mapper.writeValueAsBytes(body), validUntil);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @GET

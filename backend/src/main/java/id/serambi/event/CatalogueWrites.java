@@ -1,0 +1,32 @@
+package id.serambi.event;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import java.util.Set;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
+
+/**
+ * After a successful write to an events resource of this instance (the transaction has committed by then), the
+ * catalogue's pages are dropped at once, so the writer's next read shows the write; other instances learn of it from
+ * the NOTIFY that the database sends on commit.
+ */
+public class CatalogueWrites {
+
+    private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
+
+    private final CataloguePages pages;
+
+    public CatalogueWrites(CataloguePages pages) {
+        this.pages = pages;
+    }
+
+    @ServerResponseFilter
+    public void afterWrite(ContainerRequestContext request, ContainerResponseContext response, SimpleResourceInfo resource) {
+        if (!READS.contains(request.getMethod()) && response.getStatus() < 400 && resource != null
+                && resource.getResourceClass() != null
+                && resource.getResourceClass().getPackageName().equals(CatalogueWrites.class.getPackageName())) {
+            pages.changed();
+        }
+    }
+}
