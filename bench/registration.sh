@@ -26,7 +26,7 @@ event() {
 WARM=$(event pemanasan)
 APP_EVENT=$(event burst)
 PG_EVENT=$(event pgbench)
-node bench/load.mjs burst "http://127.0.0.1:$PORT/api/events/$WARM/registrations" 400 "$CLIENTS" >/dev/null # warm-up
+node bench/load.mjs burst "http://127.0.0.1:$PORT/api/events/$WARM/registrations" "${BENCH_WARMUP:-4000}" "$CLIENTS" >/dev/null # warm-up (JIT)
 load_note
 BURST=$(node bench/load.mjs burst "http://127.0.0.1:$PORT/api/events/$APP_EVENT/registrations" "$REGISTRATIONS" "$CLIENTS")
 PG_OUT=$(pgbench -n -c "$POOL" -j 2 -t $((REGISTRATIONS / POOL)) -D event="$PG_EVENT" -f bench/sql/registration.sql "$APP_DB_URL" 2>&1)

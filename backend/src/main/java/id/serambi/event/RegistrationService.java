@@ -15,8 +15,9 @@ import java.util.stream.Collectors;
 
 /**
  * Patrons' registrations: register, view and cancel through the manage token, give feedback; and staff's check-in
- * and manual promotion. Every change of one event's registrations first locks that event's row, so they queue per
- * event; the seat count itself is guarded by SQL (see {@link RegistrationRepository}).
+ * and manual promotion. Every change of one event's registrations locks that event's row, so they queue per event: a
+ * new registration for as long as one statement runs ({@link SeatClaims}), the others for their transaction. The
+ * seat count itself is guarded by SQL (see {@link RegistrationRepository}).
  */
 @ApplicationScoped
 public class RegistrationService {
@@ -44,9 +45,11 @@ public class RegistrationService {
     private final RegistrationRepository registrations;
     private final Waitlist waitlist;
     private final EventMails mails;
+    private final SeatClaims seats;
 
     public RegistrationService(EventRepository events, RegistrationRepository registrations, Waitlist waitlist,
-            EventMails mails) {
+            EventMails mails, SeatClaims seats) {
+        this.seats = seats;
         this.events = events;
         this.registrations = registrations;
         this.waitlist = waitlist;
@@ -59,39 +62,68 @@ public class RegistrationService {
      */
     public Uni<Registered> register(long eventId, RegistrationRequest request) {
         String whatsapp = normalizeWhatsapp(request.whatsapp());
-        return registerInTransaction(eventId, request, whatsapp)
-                // Belt and braces: a duplicate that slipped past the lookup hits the unique index; then it exists.
+        return registerOnce(eventId, request, whatsapp)
+                // Two at once with one e-mail: the second hits the unique index; then the first one's exists.
                 .onFailure(RegistrationService::isUniqueViolation)
-                .recoverWithUni(() -> registerInTransaction(eventId, request, whatsapp))
+                .recoverWithUni(() -> registerOnce(eventId, request, whatsapp))
                 .call(r -> mails.registered(r.event(), r.registration(), r.token(), !r.created()));
     }
 
-    @WithTransaction
-    Uni<Registered> registerInTransaction(long eventId, RegistrationRequest request, String whatsapp) {
+    /**
+     * Checks the event and looks for the same e-mail without locking anything, then claims a seat or a waitlist place
+     * in one statement ({@link SeatClaims}), so that a rush on the last seats queues on the event's row lock only for
+     * as long as PostgreSQL takes to run that statement.
+     */
+    private Uni<Registered> registerOnce(long eventId, RegistrationRequest request, String whatsapp) {
         Instant now = Instant.now();
-        return lockedEvent(eventId).chain(event -> {
-            refuseIfClosed(event, now);
-            return registrations.findActiveByEmail(eventId, request.email()).chain(existing -> {
-                if (existing != null) {
-                    return registrations.issueToken(existing.id).chain(token -> registrations.waitlistPosition(existing)
-                            .map(position -> new Registered(event, existing, token, false, position)));
-                }
-                refuseOutsideWindow(event, now);
-                return registrations.claimSeat(eventId).chain(seat -> {
-                    Registration r = new Registration();
-                    r.eventId = eventId;
-                    r.name = request.name().strip();
-                    r.email = request.email().strip();
-                    r.whatsapp = whatsapp;
-                    r.ageGroup = request.ageGroup();
-                    r.status = seat ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED;
-                    r.confirmedAt = seat ? now : null;
-                    return registrations.persistAndFlush(r)
-                            .chain(() -> registrations.issueToken(r.id))
-                            .chain(token -> registrations.waitlistPosition(r)
-                                    .map(position -> new Registered(event, r, token, true, position)));
+        return existingOrOpen(eventId, request, now).chain(found -> {
+            if (found.existing() != null) {
+                return reissue(found.event(), found.existing());
+            }
+            String token = ManageTokens.generate();
+            return seats.claim(eventId, request.name().strip(), request.email().strip(), whatsapp,
+                    request.ageGroup(), now, ManageTokens.hash(token))
+                    .chain(r -> r == null ? refuseClosedSince(eventId, now)
+                            : seats.waitlistPosition(r).map(position -> new Registered(found.event(), r, token, true,
+                                    position)));
+        });
+    }
+
+    private record Found(Event event, Registration existing) {
+    }
+
+    /** Reads only: the event if it takes registrations now, and the patron's active registration if there is one. */
+    @WithSession
+    Uni<Found> existingOrOpen(long eventId, RegistrationRequest request, Instant now) {
+        return events.findById(eventId).onItem().ifNull().failWith(() -> ProblemException.notFound("Event", eventId))
+                .chain(event -> {
+                    refuseIfClosed(event, now);
+                    return registrations.findActiveByEmail(eventId, request.email()).map(existing -> {
+                        if (existing == null) {
+                            refuseOutsideWindow(event, now);
+                        }
+                        return new Found(event, existing);
+                    });
                 });
-            });
+    }
+
+    /** The same patron again: a new manage link for the registration they have. */
+    @WithTransaction
+    Uni<Registered> reissue(Event event, Registration existing) {
+        return registrations.issueToken(existing.id).chain(token -> registrations.waitlistPosition(existing)
+                .map(position -> new Registered(event, existing, token, false, position)));
+    }
+
+    /** The event stopped taking registrations between the check and the claim (cancelled, say): say why. */
+    @WithSession
+    Uni<Registered> refuseClosedSince(long eventId, Instant now) {
+        return events.findById(eventId).map(event -> {
+            if (event == null) {
+                throw ProblemException.notFound("Event", eventId);
+            }
+            refuseIfClosed(event, now);
+            throw ProblemException.conflict("event-not-published", "Event not published",
+                    "Event " + eventId + " no longer takes registrations");
         });
     }
 

@@ -1,0 +1,116 @@
+package id.serambi.event;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import id.serambi.support.Accounts;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The one-statement claim behind every new registration, driven directly: it writes nothing for an event that is no
+ * longer published (the race between the check and the claim), and under concurrent claims mixed with staff
+ * cancelling seats it never confirms more than the capacity, and every registration gets its token.
+ */
+@QuarkusTest
+class SeatClaimsTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    AgroalDataSource db;
+
+    @Inject
+    SeatClaims seats;
+
+    private long event(String staff, int capacity) {
+        Map<String, Object> body = EventFixtures.body(EventFixtures.uniqueDay());
+        body.put("capacity", capacity);
+        return EventFixtures.published(staff, body);
+    }
+
+    private Registration claim(long eventId, String email) {
+        return seats.claim(eventId, "Rina", email, null, AgeGroup.TEEN, Instant.now(), ManageTokens.hash(ManageTokens.generate()))
+                .await().atMost(WAIT);
+    }
+
+    @Test
+    void anEventThatIsNoLongerPublishedTakesNothing() {
+        String staff = Accounts.tokenFor(db, "STAFF");
+        long id = event(staff, 5);
+        Accounts.sql(db, "UPDATE event SET status = 'CANCELLED', cancelled_at = now() WHERE id = ?", id);
+        assertNull(claim(id, Accounts.uniqueEmail("batal")));
+        Accounts.sql(db, "UPDATE event SET status = 'DRAFT', cancelled_at = NULL WHERE id = ?", id);
+        assertNull(claim(id, Accounts.uniqueEmail("draf")));
+        assertEquals(0, Accounts.count(db, "SELECT count(*) FROM registration WHERE event_id = ?", id));
+        assertEquals(0, Accounts.count(db, "SELECT confirmed_count FROM event WHERE id = ?", id));
+    }
+
+    @Test
+    void aClaimStoresTheRegistrationItsSeatAndItsToken() {
+        String staff = Accounts.tokenFor(db, "STAFF");
+        long id = event(staff, 1);
+        Registration first = claim(id, Accounts.uniqueEmail("satu"));
+        Registration second = claim(id, Accounts.uniqueEmail("dua"));
+        assertNotNull(first);
+        assertEquals(RegistrationStatus.CONFIRMED, first.status);
+        assertNotNull(first.checkinCode);
+        assertEquals(RegistrationStatus.WAITLISTED, second.status);
+        assertEquals(1L, seats.waitlistPosition(second).await().atMost(WAIT));
+        assertEquals(1, Accounts.count(db, "SELECT confirmed_count FROM event WHERE id = ?", id));
+        assertEquals(2, Accounts.count(db, "SELECT count(*) FROM registration_token t JOIN registration r "
+                + "ON r.id = t.registration_id WHERE r.event_id = ?", id));
+        assertEquals(1, Accounts.count(db, "SELECT count(*) FROM registration WHERE id = ? AND status = 'CONFIRMED'",
+                first.id));
+    }
+
+    @Test
+    void concurrentClaimsWhileSeatsAreFreedNeverOverfillTheEvent() throws Exception {
+        String staff = Accounts.tokenFor(db, "STAFF");
+        long id = event(staff, 10);
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < 120; i++) {
+                int n = i;
+                done.add(pool.submit(() -> {
+                    claim(id, Accounts.uniqueEmail("serbu" + n));
+                    if (n % 10 == 0) { // A seat is given back by hand now and then, as staff would.
+                        Accounts.sql(db, """
+                                WITH gone AS (UPDATE registration SET status = 'CANCELLED', cancelled_at = now()
+                                               WHERE id = (SELECT id FROM registration WHERE event_id = ?
+                                                            AND status = 'CONFIRMED' ORDER BY id LIMIT 1)
+                                                AND status = 'CONFIRMED'
+                                           RETURNING event_id)
+                                UPDATE event SET confirmed_count = confirmed_count - 1 WHERE id IN (SELECT event_id FROM gone)""",
+                                id);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        long confirmed = Accounts.count(db, "SELECT count(*) FROM registration WHERE event_id = ? AND status = 'CONFIRMED'", id);
+        assertTrue(confirmed <= 10, "confirmed " + confirmed);
+        assertEquals(confirmed, Accounts.count(db, "SELECT confirmed_count FROM event WHERE id = ?", id));
+        assertEquals(120, Accounts.count(db, "SELECT count(*) FROM registration WHERE event_id = ?", id));
+        assertEquals(120, Accounts.count(db, "SELECT count(*) FROM registration_token t JOIN registration r "
+                + "ON r.id = t.registration_id WHERE r.event_id = ?", id));
+    }
+}
