@@ -4,7 +4,8 @@ import { newVisitor } from './support'
 /**
  * Stored XSS: script payloads go into every text field one person writes and another person's page shows (event
  * title and description, registrant names, questions, answers, feedback comments, display names, challenge title,
- * description, schools and badges, reading-log titles and reviews), then the pages that render them are opened.
+ * description, schools and badges, reading-log titles and reviews, campaign titles and goals, post bodies, hashtags,
+ * per-platform texts and review notes), then the pages that render them are opened.
  * Each payload would set window.__xss or open a dialog if it ever ran. The test fails on a dialog, on window.__xss,
  * and on any CSP violation report: a violation would mean the payload reached the DOM as HTML and only the CSP
  * stopped it. Every payload must show as plain text.
@@ -12,6 +13,7 @@ import { newVisitor } from './support'
 
 const STAFF = { email: 'staf@demo.serambi.id', password: 'demo-staf-2026' }
 const ADMIN = { email: 'admin@demo.serambi.id', password: 'demo-admin-2026' }
+const REVIEWER = { email: 'peninjau@demo.serambi.id', password: 'demo-peninjau-2026' }
 
 const tag = `${Date.now()}`.slice(-6)
 const payload = {
@@ -247,5 +249,70 @@ test.describe.serial('stored XSS stays inert', () => {
     await expectShown(admin.page, `Remaja ${payload.img}`.slice(0, 80))
     await expectInert(admin.page, admin.dialogs, 'admin users')
     await admin.close()
+  })
+
+  test('campaign titles and goals, post bodies, hashtags, variant texts and review notes', async ({ browser }) => {
+    const reviewer = await login(REVIEWER)
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Makassar' }).format(new Date())
+    const inTwoDays = new Date(Date.now() + 2 * 86_400_000)
+    const scheduledDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Makassar' }).format(inTwoDays)
+    const campaign = (await call('post', '/api/campaigns', {
+      title: `Kampanye ${payload.img}`, goal: `${payload.script}\n${payload.mustache}`, theme: 'DIGITAL_LITERACY',
+      startsOn: today, endsOn: scheduledDay, platforms: ['INSTAGRAM', 'X'],
+    }, staff)) as { id: number }
+    const post = (await call('post', '/api/posts', {
+      contentType: 'EDUCATIONAL_TIP', body: `${payload.svg}\n${payload.iframe}`, hashtags: [`#${tag}<b>tebal</b>`],
+      campaignId: campaign.id,
+      variants: [
+        { platform: 'INSTAGRAM', text: `${payload.img} #${tag} https://contoh.id/"onmouseover="alert(7)`, scheduledAt: inTwoDays.toISOString() },
+        { platform: 'X', text: `${payload.mustache} @${tag}`, scheduledAt: inTwoDays.toISOString() },
+      ],
+    }, staff)) as { id: number }
+    await call('post', `/api/posts/${post.id}/submit`, undefined, staff)
+
+    // The reviewer's queue shows the post while it waits.
+    const desk = await watchedPage(browser, reviewer)
+    await desk.page.goto('/staf/konten/tinjauan')
+    await expectShown(desk.page, payload.svg)
+    await expectInert(desk.page, desk.dialogs, 'review queue')
+    await desk.close()
+
+    await call('post', `/api/posts/${post.id}/approve`, { note: payload.script }, reviewer)
+    await call('post', `/api/posts/${post.id}/schedule`, undefined, staff)
+
+    const office = await watchedPage(browser, staff)
+    await office.page.goto(`/staf/konten?view=week&date=${scheduledDay}`)
+    await expect(office.page.locator('main')).toContainText(tag)
+    await expectInert(office.page, office.dialogs, 'content calendar')
+    await office.page.goto(`/staf/konten/pos?campaignId=${campaign.id}`)
+    // The list leads with the first variant's text, and names the campaign.
+    const list = office.page.getByRole('table', { name: 'Daftar unggahan' })
+    await expect(list).toContainText(`${payload.img} #${tag}`)
+    await expect(list).toContainText(`Kampanye ${payload.img}`)
+    await expectInert(office.page, office.dialogs, 'posts list')
+    // The editor: every field, the per-platform previews (hashtags and links are highlighted there) and the history.
+    await office.page.goto(`/staf/konten/pos/${post.id}/ubah`)
+    await expect(office.page.getByTestId('variant-X').getByLabel('Teks untuk X')).toHaveValue(`${payload.mustache} @${tag}`)
+    await expectShown(office.page, payload.script)
+    await expectInert(office.page, office.dialogs, 'post editor with previews and history')
+    await office.page.goto('/staf/konten/kampanye')
+    await expectShown(office.page, payload.img)
+    await expectInert(office.page, office.dialogs, 'campaigns list')
+    await office.page.goto(`/staf/konten/kampanye/${campaign.id}/ubah`)
+    await expect(office.page.getByLabel('Judul')).toHaveValue(`Kampanye ${payload.img}`)
+    await expectInert(office.page, office.dialogs, 'campaign form')
+
+    // Published, with numbers: the dashboard lists the post by its excerpt.
+    await call('post', `/api/posts/${post.id}/publish`, {
+      variants: [
+        { platform: 'INSTAGRAM', publishedUrl: `https://www.instagram.com/p/xss${tag}/` },
+        { platform: 'X', publishedUrl: `https://x.com/perpusbjb/status/${tag}` },
+      ],
+    }, staff)
+    await call('put', `/api/posts/${post.id}/variants/INSTAGRAM/metrics`, { impressions: 100, reactions: 5 }, staff)
+    await office.page.goto(`/staf/konten/dasbor?campaignId=${campaign.id}`)
+    await expect(office.page.locator('#analytics-posts')).toContainText(tag)
+    await expectInert(office.page, office.dialogs, 'campaign dashboard')
+    await office.close()
   })
 })

@@ -5,7 +5,6 @@ import id.serambi.common.Problem;
 import id.serambi.common.ProblemException;
 import id.serambi.common.ProblemResponses;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -23,6 +22,8 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -53,7 +54,6 @@ public class LeaderboardResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @WithSession
     @Operation(summary = "Top N (1..100) and, with a token, my rank and neighbours; ?school= for a school's board")
     @APIResponse(responseCode = "200", description = "The board", content = @Content(schema = @Schema(implementation = LeaderboardDto.class)))
     @APIResponse(responseCode = "404", description = "No such challenge (or a draft)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -61,19 +61,15 @@ public class LeaderboardResource {
             @QueryParam("school") String school) {
         int top = Math.max(1, Math.min(100, limit));
         String which = school == null || school.isBlank() ? null : school.strip();
-        return ChallengeService.find(id).chain(challenge -> {
-            if (challenge.status == ChallengeStatus.DRAFT) {
-                return Uni.createFrom().failure(ProblemException.notFound("Challenge", id));
+        return visible(id).chain(() -> leaderboard.board(id, which)).chain(board -> callers.current().chain(caller -> {
+            List<LeaderboardDto.Entry> entries = LeaderboardDto.entries(board.top(top), 1);
+            if (caller.anonymous()) {
+                return Uni.createFrom().item(new LeaderboardDto(id, which, entries, board.size(), null));
             }
-            return leaderboard.board(id, which).chain(board -> callers.current().chain(caller -> {
-                List<LeaderboardDto.Entry> entries = LeaderboardDto.entries(board.top(top), 1);
-                if (caller.anonymous()) {
-                    return Uni.createFrom().item(new LeaderboardDto(id, which, entries, board.size(), null));
-                }
-                return Participant.<Participant>find("challengeId = ?1 and userId = ?2", id, caller.userId())
-                        .firstResult().map(p -> new LeaderboardDto(id, which, entries, board.size(), me(board, p)));
-            }));
-        });
+            return Panache.withSession(() -> Participant.<Participant>find("challengeId = ?1 and userId = ?2", id,
+                    caller.userId()).firstResult())
+                    .map(p -> new LeaderboardDto(id, which, entries, board.size(), me(board, p)));
+        }));
     }
 
     private static LeaderboardDto.Me me(Board board, Participant p) {
@@ -108,11 +104,24 @@ public class LeaderboardResource {
         return Multi.createBy().merging().streams(boards, heartbeats);
     }
 
-    private static Uni<Challenge> visible(long id) {
-        return Panache.withSession(() -> ChallengeService.find(id)).invoke(challenge -> {
+    /**
+     * Challenges seen published. A published challenge never goes back to draft and is never deleted, so once one is
+     * seen here, its board and stream are answered without asking the database: thousands of teens opening the
+     * leaderboard at once do not queue for the pool.
+     */
+    private static final Set<Long> PUBLIC = ConcurrentHashMap.newKeySet();
+
+    /** Completes when the challenge exists and is not a draft; a 404 problem otherwise. */
+    static Uni<Void> visible(long id) {
+        if (PUBLIC.contains(id)) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.withSession(() -> ChallengeService.find(id)).map(challenge -> {
             if (challenge.status == ChallengeStatus.DRAFT) {
                 throw ProblemException.notFound("Challenge", id);
             }
+            PUBLIC.add(id);
+            return null;
         });
     }
 
