@@ -12,8 +12,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class PasswordHasher {
 
-    /** Compared against when the account does not exist, so that both answers take as long. */
-    private static final String DUMMY_HASH = BcryptUtil.bcryptHash("serambi-timing-equaliser");
+    /**
+     * Compared against when the account does not exist, so that both answers take as long. Computed on first use, on
+     * the worker thread that checks the password: not at start-up, where it would cost an event loop a bcrypt round.
+     */
+    private static final class Dummy {
+        static final String HASH = BcryptUtil.bcryptHash("serambi-timing-equaliser");
+    }
 
     private final Vertx vertx;
 
@@ -27,7 +32,7 @@ public class PasswordHasher {
 
     public Uni<Boolean> matches(String password, String hashOrNull) {
         return vertx.executeBlocking(Uni.createFrom().item(() -> {
-            boolean ok = BcryptUtil.matches(password, hashOrNull == null ? DUMMY_HASH : hashOrNull);
+            boolean ok = BcryptUtil.matches(password, hashOrNull == null ? Dummy.HASH : hashOrNull);
             return ok && hashOrNull != null;
         }), false);
     }
