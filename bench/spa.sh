@@ -19,10 +19,15 @@ OUT=$(mktemp -d)
 load_note
 for page in "/" "/acara/$EVENT" "/tantangan/$CHALLENGE"; do
   name=$(echo "$page" | tr '/' '_')
-  npx --yes "$LIGHTHOUSE" "http://localhost:$PORT$page" --quiet --output=json --output-path="$OUT/lh$name.json" \
-    --only-categories=performance,accessibility --form-factor=mobile \
-    --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync" \
-    || echo "lighthouse failed on $page" >&2
+  # Lighthouse now and then fails to record its trace (NO_NAVSTART): try up to three times.
+  for attempt in 1 2 3; do
+    npx --yes "$LIGHTHOUSE" "http://localhost:$PORT$page" --quiet --output=json --output-path="$OUT/lh$name.json" \
+      --only-categories=performance,accessibility --form-factor=mobile \
+      --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync" \
+      && python3 -c "import json,sys; sys.exit(json.load(open(sys.argv[1]))['categories']['performance']['score'] is None)" "$OUT/lh$name.json" \
+      && break
+    echo "lighthouse failed on $page (attempt $attempt)" >&2
+  done
 done
 python3 - "$DIST" "$OUT" <<'PY'
 import glob, gzip, json, os, re, sys
@@ -41,6 +46,10 @@ ok = True
 for f in sorted(glob.glob(os.path.join(out, "lh*.json"))):
     r = json.load(open(f))
     cat, a = r["categories"], r["audits"]
+    if cat["performance"]["score"] is None or cat["accessibility"]["score"] is None:
+        print(f"| {r['requestedUrl']} | failed: {r.get('runtimeError', {}).get('code', 'no score')} | | | | | | |")
+        ok = False
+        continue
     perf, acc = round(cat["performance"]["score"] * 100), round(cat["accessibility"]["score"] * 100)
     ok &= perf >= 90 and acc == 100
     scripts = next((i["transferSize"] for i in a["resource-summary"]["details"]["items"] if i["resourceType"] == "script"), 0)
