@@ -55,7 +55,8 @@ final class TwoInstances implements AutoCloseable {
         File logs = new File("target/it-logs");
         logs.mkdirs();
         ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx384m", "-jar", jar.getAbsolutePath());
+                // Production hides the mock mailer's log; here the log is the outbox the test reads.
+                "-Xmx384m", "-Dquarkus.log.category.\"quarkus-mailer\".level=INFO", "-jar", jar.getAbsolutePath());
         Map<String, String> env = builder.environment();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:5432/" + DB);
