@@ -44,6 +44,7 @@ async function burst(total, concurrency) {
   const statuses = {};
   const outcomes = {};
   const latencies = [];
+  const byOutcome = {};
   let next = 0;
   const run = String(Date.now());
   const started = performance.now();
@@ -55,14 +56,17 @@ async function burst(total, concurrency) {
       count(statuses, r.status);
       latencies.push(r.ms);
       if (r.status === 201 || r.status === 200) {
-        count(outcomes, JSON.parse(r.body).status ?? 'unknown');
+        const outcome = JSON.parse(r.body).status ?? 'unknown';
+        count(outcomes, outcome);
+        (byOutcome[outcome] ??= []).push(r.ms);
       }
     }
   }
   await Promise.all(Array.from({ length: concurrency }, client));
   const seconds = (performance.now() - started) / 1000;
   agent.destroy();
-  return summary(latencies, { statuses, outcomes, rate: Math.round(total / seconds) });
+  const latency = Object.fromEntries(Object.entries(byOutcome).map(([k, v]) => [k, summary(v)]));
+  return summary(latencies, { statuses, outcomes, latency, rate: Math.round(total / seconds) });
 }
 
 async function rate(perSecond, seconds, header) {

@@ -1,21 +1,39 @@
--- B2 reference: the SQL the app sends for one new registration (RegistrationService.register; logged with
--- QUARKUS_HIBERNATE_ORM_LOG_SQL=true and SeatClaims), for a new patron each time:
---  1. a read-only look at the event and for the same e-mail (no lock);
---  2. the claim, one statement that commits by itself: lock the event, take a seat if one is left, insert the
+-- B2 reference: the SQL the app sends for one new registration (RegistrationService.registerOnce and SeatClaims,
+-- checked against the SQL log), for a new patron each time, each statement committing by itself:
+--  1. the lookup: the event and the same e-mail's active registration, no lock;
+--  2. when the event looked full, joining the waitlist under a share lock (held only while it is still full);
+--     otherwise, or when that inserted nothing, the claim: lock the event, take a seat if one is left, insert the
 --     registration and its manage token;
 --  3. after the commit, the waitlist position when waitlisted.
+-- Sent with -M prepared, as the app's pool keeps its statements prepared.
 \set n random(1, 2000000000)
-BEGIN;
-SELECT id, audience, cancelled_at, capacity, confirmed_count, created_at, description, ends_at, join_url, language,
-       platform, published_at, registration_closes_at, registration_opens_at, series_id, starts_at, status, title,
-       type, updated_at, version
-  FROM event WHERE id = :event;
-SELECT id, age_group, attended_at, cancelled_at, checkin_code, confirmed_at, created_at, email, event_id, name,
-       reminder_sent_at, status, whatsapp
-  FROM registration
- WHERE event_id = :event AND lower(email) = lower('pgbench' || :client_id || '.' || :n || '@bench.serambi.id')
-   AND status <> 'CANCELLED' OFFSET 0 ROWS FETCH FIRST 1 ROWS ONLY;
-COMMIT;
+SELECT e.id, e.title, e.status, e.starts_at, e.ends_at, e.platform, e.join_url, e.capacity,
+       e.confirmed_count, e.registration_opens_at, e.registration_closes_at,
+       (SELECT r.id FROM registration r
+         WHERE r.event_id = e.id AND lower(r.email) = lower('pgbench' || :client_id || '.' || :n || '@bench.serambi.id')
+           AND r.status <> 'CANCELLED') AS existing_id,
+       (e.capacity IS NOT NULL AND e.confirmed_count >= e.capacity)::int AS looked_full
+  FROM event e WHERE e.id = :event \gset
+\set registration 0
+\set waitlisted 0
+\if :looked_full
+WITH ev AS (
+    SELECT id FROM event
+     WHERE id = :event AND status = 'PUBLISHED' AND capacity IS NOT NULL AND confirmed_count >= capacity
+       FOR SHARE
+), reg AS (
+    INSERT INTO registration (event_id, name, email, whatsapp, age_group, status, created_at)
+    SELECT ev.id, 'Pembaca ' || :n, 'pgbench' || :client_id || '.' || :n || '@bench.serambi.id', NULL, NULL,
+           'WAITLISTED', now() FROM ev
+    RETURNING id, status, checkin_code
+), token AS (
+    INSERT INTO registration_token (registration_id, token_hash, created_at)
+    SELECT id, md5(random()::text) || md5(random()::text), now() FROM reg
+)
+SELECT coalesce(max(id), 0) AS registration, count(*) AS waitlisted FROM reg \gset
+\endif
+\if :registration
+\else
 WITH ev AS (
     SELECT id FROM event WHERE id = :event AND status = 'PUBLISHED' FOR NO KEY UPDATE
 ), seat AS (
@@ -36,6 +54,7 @@ WITH ev AS (
     SELECT id, md5(random()::text) || md5(random()::text), now() FROM reg
 )
 SELECT id AS registration, (status = 'WAITLISTED')::int AS waitlisted, checkin_code FROM reg \gset
+\endif
 \if :waitlisted
 SELECT count(*) FROM registration WHERE event_id = :event AND status = 'WAITLISTED' AND id <= :registration;
 \endif

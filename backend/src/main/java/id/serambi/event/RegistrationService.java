@@ -70,48 +70,45 @@ public class RegistrationService {
     }
 
     /**
-     * Checks the event and looks for the same e-mail without locking anything, then claims a seat or a waitlist place
+     * Reads the event and looks for the same e-mail without locking anything, then claims a seat or a waitlist place
      * in one statement ({@link SeatClaims}), so that a rush on the last seats queues on the event's row lock only for
-     * as long as PostgreSQL takes to run that statement.
+     * as long as PostgreSQL takes to run that statement, and patrons joining a full event's waitlist do not queue at
+     * all. The whole path is plain SQL on the pool, without an ORM session: the lookup, the claim, and the waitlist
+     * position when waitlisted.
      */
     private Uni<Registered> registerOnce(long eventId, RegistrationRequest request, String whatsapp) {
         Instant now = Instant.now();
-        return existingOrOpen(eventId, request, now).chain(found -> {
-            if (found.existing() != null) {
-                return reissue(found.event(), found.existing());
+        return seats.lookup(eventId, request.email()).chain(found -> {
+            if (found == null) {
+                throw ProblemException.notFound("Event", eventId);
             }
+            Event event = found.event();
+            refuseIfClosed(event, now);
+            if (found.existingId() != null) {
+                return reissue(eventId, found.existingId());
+            }
+            refuseOutsideWindow(event, now);
             String token = ManageTokens.generate();
-            return seats.claim(eventId, request.name().strip(), request.email().strip(), whatsapp,
-                    request.ageGroup(), now, ManageTokens.hash(token))
-                    .chain(r -> r == null ? refuseClosedSince(eventId, now)
-                            : seats.waitlistPosition(r).map(position -> new Registered(found.event(), r, token, true,
-                                    position)));
+            String name = request.name().strip();
+            String email = request.email().strip();
+            String hash = ManageTokens.hash(token);
+            Uni<Registration> placed = Objects.equals(event.seatsLeft(), 0)
+                    ? seats.joinWaitlist(eventId, name, email, whatsapp, request.ageGroup(), now, hash)
+                            .chain(r -> r != null ? Uni.createFrom().item(r)
+                                    : seats.claim(eventId, name, email, whatsapp, request.ageGroup(), now, hash))
+                    : seats.claim(eventId, name, email, whatsapp, request.ageGroup(), now, hash);
+            return placed.chain(r -> r == null ? refuseClosedSince(eventId, now)
+                    : seats.waitlistPosition(r).map(position -> new Registered(event, r, token, true, position)));
         });
-    }
-
-    private record Found(Event event, Registration existing) {
-    }
-
-    /** Reads only: the event if it takes registrations now, and the patron's active registration if there is one. */
-    @WithSession
-    Uni<Found> existingOrOpen(long eventId, RegistrationRequest request, Instant now) {
-        return events.findById(eventId).onItem().ifNull().failWith(() -> ProblemException.notFound("Event", eventId))
-                .chain(event -> {
-                    refuseIfClosed(event, now);
-                    return registrations.findActiveByEmail(eventId, request.email()).map(existing -> {
-                        if (existing == null) {
-                            refuseOutsideWindow(event, now);
-                        }
-                        return new Found(event, existing);
-                    });
-                });
     }
 
     /** The same patron again: a new manage link for the registration they have. */
     @WithTransaction
-    Uni<Registered> reissue(Event event, Registration existing) {
-        return registrations.issueToken(existing.id).chain(token -> registrations.waitlistPosition(existing)
-                .map(position -> new Registered(event, existing, token, false, position)));
+    Uni<Registered> reissue(long eventId, long registrationId) {
+        return events.findById(eventId).chain(event -> registrations.findById(registrationId)
+                .chain(existing -> registrations.issueToken(existing.id)
+                        .chain(token -> registrations.waitlistPosition(existing)
+                                .map(position -> new Registered(event, existing, token, false, position)))));
     }
 
     /** The event stopped taking registrations between the check and the claim (cancelled, say): say why. */

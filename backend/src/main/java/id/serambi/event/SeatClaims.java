@@ -12,11 +12,20 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 
 /**
- * A new registration as one SQL statement: lock the event (only while it is published), take a seat if one is left,
- * insert the registration as CONFIRMED or WAITLISTED, and store its manage token. The statement is sent on its own
- * and commits by itself, so the event's row lock, on which every registration for that event queues, is held only
- * while PostgreSQL runs it, never across round trips to the app. Capacity stays exact: the seat is claimed by the
- * same guarded {@code UPDATE} as everywhere else, re-checked on the latest row version after the lock.
+ * The SQL of a new registration, sent on the connection pool without an ORM session: the hot path of a rush on an
+ * event's last seats.
+ * <ul>
+ * <li>{@link #lookup}: one read, no lock: the event and the patron's active registration for it, if any.</li>
+ * <li>{@link #claim}: one statement that commits by itself: lock the event (only while it is published), take a seat
+ * if one is left, insert the registration as CONFIRMED or WAITLISTED and store its manage token. The event's row
+ * lock, on which every seat change for that event queues, is held only while PostgreSQL runs it, never across round
+ * trips to the app. Capacity stays exact: the seat is claimed by the same guarded {@code UPDATE} as everywhere else,
+ * re-checked on the latest row version after the lock.</li>
+ * <li>{@link #joinWaitlist}: when the event looked full, the same insert under a <em>share</em> lock that holds only
+ * while the event is still full. Joining the waitlist changes no seat, so patrons joining it do not queue behind one
+ * another; the share lock still makes every seat change (a cancellation, a promotion, a capacity edit) wait, so nobody
+ * joins the waitlist of an event whose seat was just freed without the freeing transaction seeing them.</li>
+ * </ul>
  */
 @ApplicationScoped
 public class SeatClaims {
@@ -43,6 +52,28 @@ public class SeatClaims {
             )
             SELECT id, status, checkin_code FROM reg""";
 
+    static final String JOIN_WAITLIST = """
+            WITH ev AS (
+                SELECT id FROM event
+                 WHERE id = $1 AND status = 'PUBLISHED' AND capacity IS NOT NULL AND confirmed_count >= capacity
+                   FOR SHARE
+            ), reg AS (
+                INSERT INTO registration (event_id, name, email, whatsapp, age_group, status, created_at)
+                SELECT ev.id, $2, $3, $4, $5, 'WAITLISTED', $6::timestamptz FROM ev
+                RETURNING id, status, checkin_code
+            ), token AS (
+                INSERT INTO registration_token (registration_id, token_hash, created_at)
+                SELECT id, $7, $6::timestamptz FROM reg
+            )
+            SELECT id, status, checkin_code FROM reg""";
+
+    static final String LOOKUP = """
+            SELECT e.id, e.title, e.status, e.starts_at, e.ends_at, e.platform, e.join_url, e.capacity,
+                   e.confirmed_count, e.registration_opens_at, e.registration_closes_at,
+                   (SELECT r.id FROM registration r
+                     WHERE r.event_id = e.id AND lower(r.email) = lower($2) AND r.status <> 'CANCELLED') AS existing_id
+              FROM event e WHERE e.id = $1""";
+
     static final String WAITLIST_POSITION = """
             SELECT count(*) FROM registration WHERE event_id = $1 AND status = 'WAITLISTED' AND id <= $2""";
 
@@ -53,34 +84,91 @@ public class SeatClaims {
     }
 
     /**
+     * What a registration reads first.
+     *
+     * @param event the event with the fields a registration checks and e-mails (detached; not every column is read)
+     * @param existingId the patron's active registration for it (same e-mail, any letter case), or null
+     */
+    public record Lookup(Event event, Long existingId) {
+    }
+
+    /** The event and the e-mail's active registration for it, read without a lock; null when there is no event. */
+    public Uni<Lookup> lookup(long eventId, String email) {
+        return pool.preparedQuery(LOOKUP).execute(Tuple.of(eventId, email.strip())).map(rows -> {
+            RowIterator<Row> it = rows.iterator();
+            if (!it.hasNext()) {
+                return null;
+            }
+            Row row = it.next();
+            Event e = new Event();
+            e.id = row.getLong("id");
+            e.title = row.getString("title");
+            e.status = EventStatus.valueOf(row.getString("status"));
+            e.startsAt = instant(row, "starts_at");
+            e.endsAt = instant(row, "ends_at");
+            e.platform = Platform.valueOf(row.getString("platform"));
+            e.joinUrl = row.getString("join_url");
+            e.capacity = row.getInteger("capacity");
+            e.confirmedCount = row.getInteger("confirmed_count");
+            e.registrationOpensAt = instant(row, "registration_opens_at");
+            e.registrationClosesAt = instant(row, "registration_closes_at");
+            return new Lookup(e, row.getLong("existing_id"));
+        });
+    }
+
+    /**
      * Registers a new patron and stores the hash of their manage token. The registration comes back detached, or null
      * when the event was no longer published by the time its lock was granted. A second active registration with the
      * same e-mail fails on the unique index (SQLSTATE 23505), and nothing is written.
      */
     public Uni<Registration> claim(long eventId, String name, String email, String whatsapp, AgeGroup ageGroup,
             Instant now, String tokenHash) {
-        OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
-        Tuple args = Tuple.tuple(Arrays.asList(eventId, name, email, whatsapp,
-                ageGroup == null ? null : ageGroup.name(), at, tokenHash));
-        return pool.preparedQuery(CLAIM).execute(args).map(rows -> {
-            RowIterator<Row> it = rows.iterator();
-            if (!it.hasNext()) {
-                return null;
-            }
-            Row row = it.next();
-            Registration r = new Registration();
-            r.id = row.getLong("id");
-            r.eventId = eventId;
-            r.name = name;
-            r.email = email;
-            r.whatsapp = whatsapp;
-            r.ageGroup = ageGroup;
-            r.status = RegistrationStatus.valueOf(row.getString("status"));
-            r.createdAt = now;
-            r.confirmedAt = r.status == RegistrationStatus.CONFIRMED ? now : null;
-            r.checkinCode = row.getString("checkin_code");
-            return r;
-        });
+        return pool.preparedQuery(CLAIM).execute(args(eventId, name, email, whatsapp, ageGroup, now, tokenHash))
+                .map(rows -> {
+                    RowIterator<Row> it = rows.iterator();
+                    return it.hasNext() ? registration(it.next(), eventId, name, email, whatsapp, ageGroup, now) : null;
+                });
+    }
+
+    /**
+     * Puts a new patron on the waitlist of an event that is published and full, without queueing behind the others
+     * doing the same. Null, with nothing written, when the event is not published or has a free seat by the time the
+     * share lock is granted: then {@link #claim} decides.
+     */
+    public Uni<Registration> joinWaitlist(long eventId, String name, String email, String whatsapp,
+            AgeGroup ageGroup, Instant now, String tokenHash) {
+        return pool.preparedQuery(JOIN_WAITLIST).execute(args(eventId, name, email, whatsapp, ageGroup, now, tokenHash))
+                .map(rows -> {
+                    RowIterator<Row> it = rows.iterator();
+                    return it.hasNext() ? registration(it.next(), eventId, name, email, whatsapp, ageGroup, now) : null;
+                });
+    }
+
+    private static Tuple args(long eventId, String name, String email, String whatsapp, AgeGroup ageGroup,
+            Instant now, String tokenHash) {
+        return Tuple.tuple(Arrays.asList(eventId, name, email, whatsapp, ageGroup == null ? null : ageGroup.name(),
+                now.atOffset(ZoneOffset.UTC), tokenHash));
+    }
+
+    private static Registration registration(Row row, long eventId, String name, String email, String whatsapp,
+            AgeGroup ageGroup, Instant now) {
+        Registration r = new Registration();
+        r.id = row.getLong("id");
+        r.eventId = eventId;
+        r.name = name;
+        r.email = email;
+        r.whatsapp = whatsapp;
+        r.ageGroup = ageGroup;
+        r.status = RegistrationStatus.valueOf(row.getString("status"));
+        r.createdAt = now;
+        r.confirmedAt = r.status == RegistrationStatus.CONFIRMED ? now : null;
+        r.checkinCode = row.getString("checkin_code");
+        return r;
+    }
+
+    private static Instant instant(Row row, String column) {
+        OffsetDateTime at = row.getOffsetDateTime(column);
+        return at == null ? null : at.toInstant();
     }
 
     /** 1 for the first in line; 0 when not waitlisted. Read after the claim committed, outside the lock. */

@@ -1,5 +1,6 @@
 package id.serambi.event;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -22,7 +23,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The one-statement claim behind every new registration, driven directly: it writes nothing for an event that is no
  * longer published (the race between the check and the claim), and under concurrent claims mixed with staff
- * cancelling seats it never confirms more than the capacity, and every registration gets its token.
+ * cancelling seats it never confirms more than the capacity, and every registration gets its token. Joining a full
+ * event's waitlist (under a share lock, without queueing) takes nothing while a seat is free, and patrons joining
+ * while others cancel never wait on a freed seat.
  */
 @QuarkusTest
 class SeatClaimsTest {
@@ -112,5 +115,88 @@ class SeatClaimsTest {
         assertEquals(120, Accounts.count(db, "SELECT count(*) FROM registration WHERE event_id = ?", id));
         assertEquals(120, Accounts.count(db, "SELECT count(*) FROM registration_token t JOIN registration r "
                 + "ON r.id = t.registration_id WHERE r.event_id = ?", id));
+    }
+
+    private Registration joinWaitlist(long eventId, String email) {
+        return seats.joinWaitlist(eventId, "Rina", email, null, null, Instant.now(),
+                ManageTokens.hash(ManageTokens.generate())).await().atMost(WAIT);
+    }
+
+    @Test
+    void theWaitlistIsJoinedOnlyWhileTheEventIsPublishedAndFull() {
+        String staff = Accounts.tokenFor(db, "STAFF");
+        long id = event(staff, 1);
+        assertNull(joinWaitlist(id, Accounts.uniqueEmail("kosong")), "a seat is free: the claim decides");
+        assertEquals(RegistrationStatus.CONFIRMED, claim(id, Accounts.uniqueEmail("kursi")).status);
+        Registration waiting = joinWaitlist(id, Accounts.uniqueEmail("antre"));
+        assertNotNull(waiting);
+        assertEquals(RegistrationStatus.WAITLISTED, waiting.status);
+        assertEquals(1L, seats.waitlistPosition(waiting).await().atMost(WAIT));
+        assertEquals(1, Accounts.count(db, "SELECT count(*) FROM registration_token WHERE registration_id = ?",
+                waiting.id));
+        Accounts.sql(db, "UPDATE event SET status = 'CANCELLED', cancelled_at = now() WHERE id = ?", id);
+        assertNull(joinWaitlist(id, Accounts.uniqueEmail("batal")));
+        assertEquals(2, Accounts.count(db, "SELECT count(*) FROM registration WHERE event_id = ?", id));
+        assertEquals(1, Accounts.count(db, "SELECT confirmed_count FROM event WHERE id = ?", id));
+    }
+
+    @Test
+    void nobodyWaitsForAFreedSeatWhilePatronsJoinAndOthersCancel() throws Exception {
+        String staff = Accounts.tokenFor(db, "STAFF");
+        for (int round = 0; round < 3; round++) {
+            long id = event(staff, 5);
+            List<String> seatHolders = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                seatHolders.add(EventFixtures.register(id, "Kursi " + i, Accounts.uniqueEmail("kursi" + i))
+                        .getString("manageToken"));
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(12);
+            try {
+                List<Future<?>> done = new ArrayList<>();
+                for (int i = 0; i < 40; i++) {
+                    int n = i;
+                    done.add(pool.submit(() -> EventFixtures.register(id, "Antre " + n, Accounts.uniqueEmail("antre" + n))));
+                    if (i % 8 == 3) { // Now and then a seat holder cancels: the seat goes to the first in line.
+                        String token = seatHolders.remove(0);
+                        done.add(pool.submit(() -> given().delete("/api/registrations/" + token).then().statusCode(200)));
+                    }
+                }
+                for (Future<?> f : done) {
+                    f.get();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            long confirmed = Accounts.count(db,
+                    "SELECT count(*) FROM registration WHERE event_id = ? AND status = 'CONFIRMED'", id);
+            long waiting = Accounts.count(db,
+                    "SELECT count(*) FROM registration WHERE event_id = ? AND status = 'WAITLISTED'", id);
+            assertEquals(confirmed, Accounts.count(db, "SELECT confirmed_count FROM event WHERE id = ?", id));
+            assertEquals(5, confirmed, "every freed seat went to someone in line");
+            assertEquals(45 - 5 - 5, waiting);
+            assertEquals(45, Accounts.count(db, "SELECT count(*) FROM registration WHERE event_id = ?", id));
+        }
+    }
+
+    @Test
+    void joiningTheWaitlistWaitsForASeatBeingFreedAndThenLeavesItToTheClaim() throws Exception {
+        String staff = Accounts.tokenFor(db, "STAFF");
+        long id = event(staff, 1);
+        Registration holder = claim(id, Accounts.uniqueEmail("kursi"));
+        var joined = new java.util.concurrent.CompletableFuture<Registration>();
+        try (var conn = db.getConnection()) {
+            conn.setAutoCommit(false);
+            try (var st = conn.createStatement()) { // A cancellation, not committed yet, frees the only seat.
+                st.executeUpdate("UPDATE registration SET status = 'CANCELLED', cancelled_at = now() WHERE id = " + holder.id);
+                st.executeUpdate("UPDATE event SET confirmed_count = confirmed_count - 1 WHERE id = " + id);
+            }
+            seats.joinWaitlist(id, "Rina", Accounts.uniqueEmail("antre"), null, null, Instant.now(),
+                    ManageTokens.hash(ManageTokens.generate())).subscribe().with(joined::complete, joined::completeExceptionally);
+            Thread.sleep(300); // The joiner, who saw the event full, is now waiting on the cancellation's lock.
+            conn.commit();
+        }
+        assertNull(joined.get(30, java.util.concurrent.TimeUnit.SECONDS), "a seat is free: not a waitlist place");
+        assertEquals(0, Accounts.count(db,
+                "SELECT count(*) FROM registration WHERE event_id = ? AND status = 'WAITLISTED'", id));
     }
 }
