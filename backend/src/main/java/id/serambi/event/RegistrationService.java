@@ -46,10 +46,12 @@ public class RegistrationService {
     private final Waitlist waitlist;
     private final EventMails mails;
     private final SeatClaims seats;
+    private final ClaimLine line;
 
     public RegistrationService(EventRepository events, RegistrationRepository registrations, Waitlist waitlist,
-            EventMails mails, SeatClaims seats) {
+            EventMails mails, SeatClaims seats, ClaimLine line) {
         this.seats = seats;
+        this.line = line;
         this.events = events;
         this.registrations = registrations;
         this.waitlist = waitlist;
@@ -71,9 +73,9 @@ public class RegistrationService {
 
     /**
      * Reads the event and looks for the same e-mail without locking anything, then claims a seat or a waitlist place
-     * in one statement ({@link SeatClaims}), so that a rush on the last seats queues on the event's row lock only for
-     * as long as PostgreSQL takes to run that statement, and patrons joining a full event's waitlist do not queue at
-     * all. The whole path is plain SQL on the pool, without an ORM session: the lookup, the claim, and the waitlist
+     * in one statement ({@link SeatClaims}): while seats are left, through the event's {@link ClaimLine}, which sends
+     * the claims waiting at the same moment together; once the event is full, joining its waitlist queues for
+     * nothing. The whole path is plain SQL on the pool, without an ORM session: the lookup, the claim, and the waitlist
      * position when waitlisted.
      */
     private Uni<Registered> registerOnce(long eventId, RegistrationRequest request, String whatsapp) {
@@ -94,9 +96,9 @@ public class RegistrationService {
             String hash = ManageTokens.hash(token);
             Uni<Registration> placed = Objects.equals(event.seatsLeft(), 0)
                     ? seats.joinWaitlist(eventId, name, email, whatsapp, request.ageGroup(), now, hash)
-                            .chain(r -> r != null ? Uni.createFrom().item(r)
+                            .chain(r -> r != null ? Uni.createFrom().item(r) // null: a seat came free meanwhile
                                     : seats.claim(eventId, name, email, whatsapp, request.ageGroup(), now, hash))
-                    : seats.claim(eventId, name, email, whatsapp, request.ageGroup(), now, hash);
+                    : line.claim(eventId, new SeatClaims.Claim(name, email, whatsapp, request.ageGroup(), now, hash));
             return placed.chain(r -> r == null ? refuseClosedSince(eventId, now)
                     : seats.waitlistPosition(r).map(position -> new Registered(event, r, token, true, position)));
         });

@@ -9,7 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The SQL of a new registration, sent on the connection pool without an ORM session: the hot path of a rush on an
@@ -51,6 +55,38 @@ public class SeatClaims {
                 SELECT id, $7, $6::timestamptz FROM reg
             )
             SELECT id, status, checkin_code FROM reg""";
+
+    /**
+     * {@link #CLAIM} for several patrons at once, in the order given: one lock and one commit for all of them. The
+     * seats left go to the first ones; the rest are waitlisted.
+     */
+    static final String CLAIM_ALL = """
+            WITH input AS (
+                SELECT * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[])
+                    WITH ORDINALITY AS i(name, email, whatsapp, age_group, at, token_hash, ord)
+            ), ev AS (
+                SELECT id, CASE WHEN capacity IS NULL THEN cardinality($3::text[])
+                                ELSE least(cardinality($3::text[]), greatest(capacity - confirmed_count, 0)) END AS seats
+                  FROM event WHERE id = $1 AND status = 'PUBLISHED' FOR NO KEY UPDATE
+            ), seat AS (
+                UPDATE event e SET confirmed_count = e.confirmed_count + ev.seats
+                  FROM ev
+                 WHERE e.id = ev.id AND ev.seats > 0
+                RETURNING e.id
+            ), reg AS (
+                INSERT INTO registration (event_id, name, email, whatsapp, age_group, status, confirmed_at, created_at)
+                SELECT ev.id, i.name, i.email, i.whatsapp, i.age_group,
+                       CASE WHEN i.ord <= ev.seats THEN 'CONFIRMED' ELSE 'WAITLISTED' END,
+                       CASE WHEN i.ord <= ev.seats THEN i.at END,
+                       i.at
+                  FROM ev, input i
+                 ORDER BY i.ord
+                RETURNING id, email, status, checkin_code
+            ), token AS (
+                INSERT INTO registration_token (registration_id, token_hash, created_at)
+                SELECT reg.id, i.token_hash, i.at FROM reg JOIN input i ON i.email = reg.email
+            )
+            SELECT id, email, status, checkin_code FROM reg""";
 
     static final String JOIN_WAITLIST = """
             WITH ev AS (
@@ -128,6 +164,53 @@ public class SeatClaims {
                     RowIterator<Row> it = rows.iterator();
                     return it.hasNext() ? registration(it.next(), eventId, name, email, whatsapp, ageGroup, now) : null;
                 });
+    }
+
+    /** A patron's claim, as {@link #claimAll} takes it. */
+    public record Claim(String name, String email, String whatsapp, AgeGroup ageGroup, Instant at, String tokenHash) {
+    }
+
+    /**
+     * Registers several new patrons for one event in one statement ({@link #CLAIM_ALL}), in the order given: their
+     * registrations in the same order, or null when the event was no longer published. Fails as a whole, writing
+     * nothing, when any of them fails (an e-mail already registered, say); the e-mails must differ.
+     */
+    public Uni<List<Registration>> claimAll(long eventId, List<Claim> claims) {
+        if (claims.size() == 1) {
+            Claim c = claims.get(0);
+            return claim(eventId, c.name(), c.email(), c.whatsapp(), c.ageGroup(), c.at(), c.tokenHash())
+                    .map(r -> r == null ? null : List.of(r));
+        }
+        int n = claims.size();
+        String[] names = new String[n];
+        String[] emails = new String[n];
+        String[] whatsapps = new String[n];
+        String[] ageGroups = new String[n];
+        OffsetDateTime[] ats = new OffsetDateTime[n];
+        String[] hashes = new String[n];
+        for (int i = 0; i < n; i++) {
+            Claim c = claims.get(i);
+            names[i] = c.name();
+            emails[i] = c.email();
+            whatsapps[i] = c.whatsapp();
+            ageGroups[i] = c.ageGroup() == null ? null : c.ageGroup().name();
+            ats[i] = c.at().atOffset(ZoneOffset.UTC);
+            hashes[i] = c.tokenHash();
+        }
+        Tuple args = Tuple.tuple(Arrays.asList(eventId, names, emails, whatsapps, ageGroups, ats, hashes));
+        return pool.preparedQuery(CLAIM_ALL).execute(args).map(rows -> {
+            Map<String, Row> byEmail = new HashMap<>();
+            rows.forEach(row -> byEmail.put(row.getString("email"), row));
+            if (byEmail.isEmpty()) {
+                return null;
+            }
+            List<Registration> placed = new ArrayList<>(n);
+            for (Claim c : claims) {
+                placed.add(registration(byEmail.get(c.email()), eventId, c.name(), c.email(), c.whatsapp(),
+                        c.ageGroup(), c.at()));
+            }
+            return placed;
+        });
     }
 
     /**

@@ -199,4 +199,86 @@ class SeatClaimsTest {
         assertEquals(0, Accounts.count(db,
                 "SELECT count(*) FROM registration WHERE event_id = ? AND status = 'WAITLISTED'", id));
     }
+
+    private static SeatClaims.Claim patron(String email) {
+        return new SeatClaims.Claim("Rina", email, null, AgeGroup.TEEN, Instant.now(),
+                ManageTokens.hash(ManageTokens.generate()));
+    }
+
+    @Test
+    void severalClaimsInOneStatementTakeTheSeatsLeftInArrivalOrder() {
+        String staff = Accounts.tokenFor(db, "STAFF");
+        long id = event(staff, 3);
+        assertEquals(RegistrationStatus.CONFIRMED, claim(id, Accounts.uniqueEmail("dulu")).status);
+        List<SeatClaims.Claim> claims = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            claims.add(patron(Accounts.uniqueEmail("rombongan" + i)));
+        }
+        List<Registration> placed = seats.claimAll(id, claims).await().atMost(WAIT);
+        assertEquals(List.of(RegistrationStatus.CONFIRMED, RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED,
+                RegistrationStatus.WAITLISTED), placed.stream().map(r -> r.status).toList());
+        for (int i = 0; i < 4; i++) {
+            assertEquals(claims.get(i).email(), placed.get(i).email);
+            assertNotNull(placed.get(i).checkinCode);
+            assertEquals(1, Accounts.count(db, "SELECT count(*) FROM registration_token WHERE registration_id = ? "
+                    + "AND token_hash = ?", placed.get(i).id, claims.get(i).tokenHash()));
+        }
+        assertTrue(placed.get(0).id < placed.get(1).id && placed.get(2).id < placed.get(3).id, "ids in arrival order");
+        assertEquals(1L, seats.waitlistPosition(placed.get(2)).await().atMost(WAIT));
+        assertEquals(3, Accounts.count(db, "SELECT confirmed_count FROM event WHERE id = ?", id));
+        assertEquals(3, Accounts.count(db, "SELECT count(*) FROM registration WHERE event_id = ? AND status = 'CONFIRMED'", id));
+    }
+
+    @Test
+    void aBatchWithARepeatedEmailWritesNothingAndAnUnpublishedEventTakesNoBatch() {
+        String staff = Accounts.tokenFor(db, "STAFF");
+        long id = event(staff, 5);
+        String twice = Accounts.uniqueEmail("dua-kali");
+        var batch = List.of(patron(Accounts.uniqueEmail("satu")), patron(twice), patron(twice.toUpperCase()));
+        var failed = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+                () -> seats.claimAll(id, batch).await().atMost(WAIT));
+        assertTrue(RegistrationService.isUniqueViolation(failed), failed.toString());
+        assertEquals(0, Accounts.count(db, "SELECT count(*) FROM registration WHERE event_id = ?", id));
+        assertEquals(0, Accounts.count(db, "SELECT confirmed_count FROM event WHERE id = ?", id));
+        Accounts.sql(db, "UPDATE event SET status = 'CANCELLED', cancelled_at = now() WHERE id = ?", id);
+        assertNull(seats.claimAll(id, List.of(patron(Accounts.uniqueEmail("a")), patron(Accounts.uniqueEmail("b"))))
+                .await().atMost(WAIT));
+        assertEquals(0, Accounts.count(db, "SELECT count(*) FROM registration WHERE event_id = ?", id));
+    }
+
+    @Test
+    void aRushThroughTheLineFillsExactlyTheSeatsAndAnswersEveryone() throws Exception {
+        String staff = Accounts.tokenFor(db, "STAFF");
+        long id = event(staff, 30);
+        String twice = Accounts.uniqueEmail("kembar");
+        ExecutorService pool = Executors.newFixedThreadPool(24);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 120; i++) {
+                String email = i % 40 == 7 ? twice : Accounts.uniqueEmail("serbu" + i); // one patron three times
+                answers.add(pool.submit(() -> given().contentType(io.restassured.http.ContentType.JSON)
+                        .body(Map.of("name", "Pembaca", "email", email))
+                        .post("/api/events/" + id + "/registrations").then().extract().statusCode()));
+            }
+            int created = 0;
+            int repeated = 0;
+            for (Future<Integer> a : answers) {
+                int status = a.get();
+                assertTrue(status == 201 || status == 200, "status " + status);
+                created += status == 201 ? 1 : 0;
+                repeated += status == 200 ? 1 : 0;
+            }
+            assertEquals(118, created);
+            assertEquals(2, repeated);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(30, Accounts.count(db, "SELECT count(*) FROM registration WHERE event_id = ? AND status = 'CONFIRMED'", id));
+        assertEquals(30, Accounts.count(db, "SELECT confirmed_count FROM event WHERE id = ?", id));
+        assertEquals(88, Accounts.count(db, "SELECT count(*) FROM registration WHERE event_id = ? AND status = 'WAITLISTED'", id));
+        assertEquals(118, Accounts.count(db, "SELECT count(DISTINCT t.registration_id) FROM registration_token t "
+                + "JOIN registration r ON r.id = t.registration_id WHERE r.event_id = ?", id));
+        assertEquals(3, Accounts.count(db, "SELECT count(*) FROM registration_token t JOIN registration r "
+                + "ON r.id = t.registration_id WHERE r.email = ?", twice), "the repeats each got a new manage link");
+    }
 }
