@@ -1,9 +1,10 @@
--- B2 reference: the SQL the app sends for one new registration (RegistrationService.registerOnce and SeatClaims,
--- checked against the SQL log), for a new patron each time, each statement committing by itself:
+-- B2 reference: the SQL the app sends for one new registration that arrives alone (RegistrationService.registerOnce,
+-- ClaimLine and SeatClaims, checked against pg_stat_statements), for a new patron each time, each statement
+-- committing by itself:
 --  1. the lookup: the event and the same e-mail's active registration, no lock;
---  2. when the event looked full, joining the waitlist under a share lock (held only while it is still full);
---     otherwise, or when that inserted nothing, the claim: lock the event, take a seat if one is left, insert the
---     registration and its manage token;
+--  2. the claim: lock the event, take a seat if one is left, insert the registration as CONFIRMED or WAITLISTED and
+--     its manage token (the app sends the claims that wait at the same moment together, as one statement with
+--     arrays, SeatClaims.CLAIM_ALL; pgbench's clients cannot share a statement, so each sends its own);
 --  3. after the commit, the waitlist position when waitlisted.
 -- Sent with -M prepared, as the app's pool keeps its statements prepared.
 \set n random(1, 2000000000)
@@ -11,29 +12,8 @@ SELECT e.id, e.title, e.status, e.starts_at, e.ends_at, e.platform, e.join_url, 
        e.confirmed_count, e.registration_opens_at, e.registration_closes_at,
        (SELECT r.id FROM registration r
          WHERE r.event_id = e.id AND lower(r.email) = lower('pgbench' || :client_id || '.' || :n || '@bench.serambi.id')
-           AND r.status <> 'CANCELLED') AS existing_id,
-       (e.capacity IS NOT NULL AND e.confirmed_count >= e.capacity)::int AS looked_full
-  FROM event e WHERE e.id = :event \gset
-\set registration 0
-\set waitlisted 0
-\if :looked_full
-WITH ev AS (
-    SELECT id FROM event
-     WHERE id = :event AND status = 'PUBLISHED' AND capacity IS NOT NULL AND confirmed_count >= capacity
-       FOR SHARE
-), reg AS (
-    INSERT INTO registration (event_id, name, email, whatsapp, age_group, status, created_at)
-    SELECT ev.id, 'Pembaca ' || :n, 'pgbench' || :client_id || '.' || :n || '@bench.serambi.id', NULL, NULL,
-           'WAITLISTED', now() FROM ev
-    RETURNING id, status, checkin_code
-), token AS (
-    INSERT INTO registration_token (registration_id, token_hash, created_at)
-    SELECT id, md5(random()::text) || md5(random()::text), now() FROM reg
-)
-SELECT coalesce(max(id), 0) AS registration, count(*) AS waitlisted FROM reg \gset
-\endif
-\if :registration
-\else
+           AND r.status <> 'CANCELLED') AS existing_id
+  FROM event e WHERE e.id = :event;
 WITH ev AS (
     SELECT id FROM event WHERE id = :event AND status = 'PUBLISHED' FOR NO KEY UPDATE
 ), seat AS (
@@ -54,7 +34,9 @@ WITH ev AS (
     SELECT id, md5(random()::text) || md5(random()::text), now() FROM reg
 )
 SELECT id AS registration, (status = 'WAITLISTED')::int AS waitlisted, checkin_code FROM reg \gset
-\endif
 \if :waitlisted
-SELECT count(*) FROM registration WHERE event_id = :event AND status = 'WAITLISTED' AND id <= :registration;
+SELECT id, position FROM (
+    SELECT id, row_number() OVER (ORDER BY id) AS position FROM registration
+     WHERE event_id = :event AND status = 'WAITLISTED' AND id <= :registration) waiting
+ WHERE id = ANY(ARRAY[:registration]::bigint[]);
 \endif

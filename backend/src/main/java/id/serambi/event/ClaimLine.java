@@ -16,8 +16,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The seat rush on one event, from this instance: claims for the same event wait here in arrival order, and whoever
  * is waiting when the event's previous claim comes back goes together, in one statement ({@link SeatClaims#claimAll}):
  * one row lock and one commit for all of them, instead of a hand-over of the lock per patron (each about 1 ms on two
- * busy cores, which made the rush the slowest part of a registration burst: bench/RESULTS.md, B2). Once a claim finds
- * the event full, nobody waits any more: the rest join the waitlist, which needs no turn.
+ * busy cores, which made the rush the slowest part of a registration burst: bench/RESULTS.md, B2). The statement
+ * decides who gets a seat and who is waitlisted, so a full event's waitlist fills the same way, a batch at a time;
+ * the waitlist positions of a batch are then read in one statement, while the next batch already runs.
  * <p>
  * Correctness does not depend on the line: the row lock and the guarded seat count still decide, across instances
  * too. A batch that fails (a repeated e-mail in it, say) is retried one claim at a time, so a patron's failure stays
@@ -26,11 +27,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ClaimLine {
 
-    /** A claim waiting for its turn; its answer goes back on the caller's context. */
-    private record Waiting(SeatClaims.Claim claim, Context context, UniEmitter<? super Registration> emitter) {
+    /** A registration placed: its waitlist position is 1 for the first in line, 0 when it holds a seat. */
+    public record Placed(Registration registration, long waitlistPosition) {
+    }
 
-        void answer(Registration r) {
-            run(() -> emitter.complete(r));
+    /** A claim waiting for its turn; its answer goes back on the caller's context. */
+    private record Waiting(SeatClaims.Claim claim, Context context, UniEmitter<? super Placed> emitter) {
+
+        void answer(Placed placed) {
+            run(() -> emitter.complete(placed));
         }
 
         void fail(Throwable failure) {
@@ -47,9 +52,8 @@ public class ClaimLine {
     }
 
     private static final class Line {
-        boolean running;
-        boolean full;
         final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
+        boolean running;
     }
 
     private final SeatClaims seats;
@@ -62,26 +66,19 @@ public class ClaimLine {
         this.maxBatch = Math.max(1, maxBatch);
     }
 
-    /** Claims a seat (or, when none is left, a waitlist place) for a new patron: the registration, or null when the
-     * event no longer takes registrations. */
-    public Uni<Registration> claim(long eventId, SeatClaims.Claim claim) {
+    /** Claims a seat (or, when none is left, a waitlist place) for a new patron: the registration and its waitlist
+     * position, or null when the event no longer takes registrations. */
+    public Uni<Placed> claim(long eventId, SeatClaims.Claim claim) {
         return Uni.createFrom().emitter(emitter -> {
             Waiting w = new Waiting(claim, Vertx.currentContext(), emitter);
-            boolean full = false;
-            boolean start = false;
+            boolean start;
             synchronized (this) {
                 Line line = lines.computeIfAbsent(eventId, id -> new Line());
-                if (line.full) {
-                    full = true;
-                } else {
-                    line.waiting.add(w);
-                    start = !line.running;
-                    line.running = true;
-                }
+                line.waiting.add(w);
+                start = !line.running;
+                line.running = true;
             }
-            if (full) {
-                latecomer(eventId, w);
-            } else if (start) {
+            if (start) {
                 next(eventId);
             }
         });
@@ -102,51 +99,42 @@ public class ClaimLine {
         }
         Uni.createFrom().deferred(() -> seats.claimAll(eventId, batch.stream().map(Waiting::claim).toList()))
                 .subscribe().with(placed -> {
-                    boolean full = false;
-                    for (int i = 0; i < batch.size(); i++) {
-                        Registration r = placed == null ? null : placed.get(i);
-                        full |= r != null && r.status == RegistrationStatus.WAITLISTED;
-                        batch.get(i).answer(r);
+                    next(eventId); // the next batch takes the lock while this one's positions are read
+                    if (placed == null) {
+                        batch.forEach(w -> w.answer(null));
+                    } else {
+                        answer(eventId, batch, placed);
                     }
-                    done(eventId, full);
                 }, failure -> {
                     if (batch.size() == 1) {
                         batch.get(0).fail(failure);
                     } else {
                         batch.forEach(w -> alone(eventId, w));
                     }
-                    done(eventId, false);
+                    next(eventId);
                 });
     }
 
-    private void done(long eventId, boolean nowFull) {
-        List<Waiting> latecomers = List.of();
-        if (nowFull) {
-            synchronized (this) {
-                Line line = lines.get(eventId);
-                line.full = true;
-                latecomers = new ArrayList<>(line.waiting);
-                line.waiting.clear();
+    private void answer(long eventId, List<Waiting> batch, List<Registration> placed) {
+        seats.positions(eventId, placed).subscribe().with(positions -> {
+            for (int i = 0; i < batch.size(); i++) {
+                Registration r = placed.get(i);
+                batch.get(i).answer(new Placed(r, positions.getOrDefault(r.id, 0L)));
             }
-        }
-        latecomers.forEach(w -> latecomer(eventId, w));
-        next(eventId);
+        }, failure -> batch.forEach(w -> w.fail(failure)));
     }
 
-    /** One claim on its own, outside the line. */
+    /** One claim on its own, outside the line (its batch failed: a repeated e-mail in it, say). */
     private void alone(long eventId, Waiting w) {
         SeatClaims.Claim c = w.claim();
         seats.claim(eventId, c.name(), c.email(), c.whatsapp(), c.ageGroup(), c.at(), c.tokenHash())
-                .subscribe().with(w::answer, w::fail);
-    }
-
-    /** The event filled while this claim waited: the waitlist, or a seat after all if one came free meanwhile. */
-    private void latecomer(long eventId, Waiting w) {
-        SeatClaims.Claim c = w.claim();
-        seats.joinWaitlist(eventId, c.name(), c.email(), c.whatsapp(), c.ageGroup(), c.at(), c.tokenHash())
-                .chain(r -> r != null ? Uni.createFrom().item(r)
-                        : seats.claim(eventId, c.name(), c.email(), c.whatsapp(), c.ageGroup(), c.at(), c.tokenHash()))
-                .subscribe().with(w::answer, w::fail);
+                .subscribe().with(r -> {
+                    if (r == null) {
+                        w.answer(null);
+                    } else {
+                        answer(eventId, List.of(w), List.of(r));
+                    }
+                }, w::fail);
     }
 
     /** Claims waiting for this event now (for tests). */

@@ -73,10 +73,9 @@ public class RegistrationService {
 
     /**
      * Reads the event and looks for the same e-mail without locking anything, then claims a seat or a waitlist place
-     * in one statement ({@link SeatClaims}): while seats are left, through the event's {@link ClaimLine}, which sends
-     * the claims waiting at the same moment together; once the event is full, joining its waitlist queues for
-     * nothing. The whole path is plain SQL on the pool, without an ORM session: the lookup, the claim, and the waitlist
-     * position when waitlisted.
+     * through the event's {@link ClaimLine}, which sends the claims waiting at the same moment together, in one
+     * statement ({@link SeatClaims}). The whole path is plain SQL on the pool, without an ORM session: the lookup, the
+     * claim, and the waitlist positions.
      */
     private Uni<Registered> registerOnce(long eventId, RegistrationRequest request, String whatsapp) {
         Instant now = Instant.now();
@@ -94,13 +93,10 @@ public class RegistrationService {
             String name = request.name().strip();
             String email = request.email().strip();
             String hash = ManageTokens.hash(token);
-            Uni<Registration> placed = Objects.equals(event.seatsLeft(), 0)
-                    ? seats.joinWaitlist(eventId, name, email, whatsapp, request.ageGroup(), now, hash)
-                            .chain(r -> r != null ? Uni.createFrom().item(r) // null: a seat came free meanwhile
-                                    : seats.claim(eventId, name, email, whatsapp, request.ageGroup(), now, hash))
-                    : line.claim(eventId, new SeatClaims.Claim(name, email, whatsapp, request.ageGroup(), now, hash));
-            return placed.chain(r -> r == null ? refuseClosedSince(eventId, now)
-                    : seats.waitlistPosition(r).map(position -> new Registered(event, r, token, true, position)));
+            return line.claim(eventId, new SeatClaims.Claim(name, email, whatsapp, request.ageGroup(), now, hash))
+                    .chain(placed -> placed == null ? refuseClosedSince(eventId, now)
+                            : Uni.createFrom().item(new Registered(event, placed.registration(), token, true,
+                                    placed.waitlistPosition())));
         });
     }
 

@@ -25,10 +25,9 @@ import java.util.Map;
  * lock, on which every seat change for that event queues, is held only while PostgreSQL runs it, never across round
  * trips to the app. Capacity stays exact: the seat is claimed by the same guarded {@code UPDATE} as everywhere else,
  * re-checked on the latest row version after the lock.</li>
- * <li>{@link #joinWaitlist}: when the event looked full, the same insert under a <em>share</em> lock that holds only
- * while the event is still full. Joining the waitlist changes no seat, so patrons joining it do not queue behind one
- * another; the share lock still makes every seat change (a cancellation, a promotion, a capacity edit) wait, so nobody
- * joins the waitlist of an event whose seat was just freed without the freeing transaction seeing them.</li>
+ * <li>{@link #claimAll}: the same for several patrons at once (see {@link ClaimLine}): one lock and one commit for
+ * all of them, the seats left going to the first ones.</li>
+ * <li>{@link #positions}: after the commit, where the waitlisted ones stand in line, in one read.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -88,21 +87,6 @@ public class SeatClaims {
             )
             SELECT id, email, status, checkin_code FROM reg""";
 
-    static final String JOIN_WAITLIST = """
-            WITH ev AS (
-                SELECT id FROM event
-                 WHERE id = $1 AND status = 'PUBLISHED' AND capacity IS NOT NULL AND confirmed_count >= capacity
-                   FOR SHARE
-            ), reg AS (
-                INSERT INTO registration (event_id, name, email, whatsapp, age_group, status, created_at)
-                SELECT ev.id, $2, $3, $4, $5, 'WAITLISTED', $6::timestamptz FROM ev
-                RETURNING id, status, checkin_code
-            ), token AS (
-                INSERT INTO registration_token (registration_id, token_hash, created_at)
-                SELECT id, $7, $6::timestamptz FROM reg
-            )
-            SELECT id, status, checkin_code FROM reg""";
-
     static final String LOOKUP = """
             SELECT e.id, e.title, e.status, e.starts_at, e.ends_at, e.platform, e.join_url, e.capacity,
                    e.confirmed_count, e.registration_opens_at, e.registration_closes_at,
@@ -110,8 +94,11 @@ public class SeatClaims {
                      WHERE r.event_id = e.id AND lower(r.email) = lower($2) AND r.status <> 'CANCELLED') AS existing_id
               FROM event e WHERE e.id = $1""";
 
-    static final String WAITLIST_POSITION = """
-            SELECT count(*) FROM registration WHERE event_id = $1 AND status = 'WAITLISTED' AND id <= $2""";
+    static final String POSITIONS = """
+            SELECT id, position FROM (
+                SELECT id, row_number() OVER (ORDER BY id) AS position FROM registration
+                 WHERE event_id = $1 AND status = 'WAITLISTED' AND id <= $2) waiting
+             WHERE id = ANY($3::bigint[])""";
 
     private final Pool pool;
 
@@ -213,20 +200,6 @@ public class SeatClaims {
         });
     }
 
-    /**
-     * Puts a new patron on the waitlist of an event that is published and full, without queueing behind the others
-     * doing the same. Null, with nothing written, when the event is not published or has a free seat by the time the
-     * share lock is granted: then {@link #claim} decides.
-     */
-    public Uni<Registration> joinWaitlist(long eventId, String name, String email, String whatsapp,
-            AgeGroup ageGroup, Instant now, String tokenHash) {
-        return pool.preparedQuery(JOIN_WAITLIST).execute(args(eventId, name, email, whatsapp, ageGroup, now, tokenHash))
-                .map(rows -> {
-                    RowIterator<Row> it = rows.iterator();
-                    return it.hasNext() ? registration(it.next(), eventId, name, email, whatsapp, ageGroup, now) : null;
-                });
-    }
-
     private static Tuple args(long eventId, String name, String email, String whatsapp, AgeGroup ageGroup,
             Instant now, String tokenHash) {
         return Tuple.tuple(Arrays.asList(eventId, name, email, whatsapp, ageGroup == null ? null : ageGroup.name(),
@@ -254,12 +227,26 @@ public class SeatClaims {
         return at == null ? null : at.toInstant();
     }
 
-    /** 1 for the first in line; 0 when not waitlisted. Read after the claim committed, outside the lock. */
-    public Uni<Long> waitlistPosition(Registration r) {
-        if (r.status != RegistrationStatus.WAITLISTED) {
-            return Uni.createFrom().item(0L);
+    /**
+     * Where each waitlisted one of these registrations (all of one event) stands in line: 1 for the first. Read after
+     * their claim committed, outside any lock, in one statement; registrations not waitlisted are left out.
+     */
+    public Uni<Map<Long, Long>> positions(long eventId, List<Registration> registrations) {
+        Long[] ids = registrations.stream().filter(r -> r.status == RegistrationStatus.WAITLISTED).map(r -> r.id)
+                .toArray(Long[]::new);
+        if (ids.length == 0) {
+            return Uni.createFrom().item(Map.of());
         }
-        return pool.preparedQuery(WAITLIST_POSITION).execute(Tuple.of(r.eventId, r.id))
-                .map(rows -> rows.iterator().next().getLong(0));
+        long last = Arrays.stream(ids).mapToLong(Long::longValue).max().orElseThrow();
+        return pool.preparedQuery(POSITIONS).execute(Tuple.of(eventId, last, ids)).map(rows -> {
+            Map<Long, Long> positions = new HashMap<>();
+            rows.forEach(row -> positions.put(row.getLong("id"), row.getLong("position")));
+            return positions;
+        });
+    }
+
+    /** 1 for the first in line; 0 when not waitlisted. */
+    public Uni<Long> waitlistPosition(Registration r) {
+        return positions(r.eventId, List.of(r)).map(p -> p.getOrDefault(r.id, 0L));
     }
 }

@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The one-statement claim behind every new registration, driven directly: it writes nothing for an event that is no
  * longer published (the race between the check and the claim), and under concurrent claims mixed with staff
- * cancelling seats it never confirms more than the capacity, and every registration gets its token. Joining a full
- * event's waitlist (under a share lock, without queueing) takes nothing while a seat is free, and patrons joining
- * while others cancel never wait on a freed seat.
+ * cancelling seats it never confirms more than the capacity, and every registration gets its token. Several claims in
+ * one statement take the seats left in arrival order and fail together; a rush through the line and patrons joining
+ * while others cancel end with every seat taken exactly once.
  */
 @QuarkusTest
 class SeatClaimsTest {
@@ -117,29 +117,6 @@ class SeatClaimsTest {
                 + "ON r.id = t.registration_id WHERE r.event_id = ?", id));
     }
 
-    private Registration joinWaitlist(long eventId, String email) {
-        return seats.joinWaitlist(eventId, "Rina", email, null, null, Instant.now(),
-                ManageTokens.hash(ManageTokens.generate())).await().atMost(WAIT);
-    }
-
-    @Test
-    void theWaitlistIsJoinedOnlyWhileTheEventIsPublishedAndFull() {
-        String staff = Accounts.tokenFor(db, "STAFF");
-        long id = event(staff, 1);
-        assertNull(joinWaitlist(id, Accounts.uniqueEmail("kosong")), "a seat is free: the claim decides");
-        assertEquals(RegistrationStatus.CONFIRMED, claim(id, Accounts.uniqueEmail("kursi")).status);
-        Registration waiting = joinWaitlist(id, Accounts.uniqueEmail("antre"));
-        assertNotNull(waiting);
-        assertEquals(RegistrationStatus.WAITLISTED, waiting.status);
-        assertEquals(1L, seats.waitlistPosition(waiting).await().atMost(WAIT));
-        assertEquals(1, Accounts.count(db, "SELECT count(*) FROM registration_token WHERE registration_id = ?",
-                waiting.id));
-        Accounts.sql(db, "UPDATE event SET status = 'CANCELLED', cancelled_at = now() WHERE id = ?", id);
-        assertNull(joinWaitlist(id, Accounts.uniqueEmail("batal")));
-        assertEquals(2, Accounts.count(db, "SELECT count(*) FROM registration WHERE event_id = ?", id));
-        assertEquals(1, Accounts.count(db, "SELECT confirmed_count FROM event WHERE id = ?", id));
-    }
-
     @Test
     void nobodyWaitsForAFreedSeatWhilePatronsJoinAndOthersCancel() throws Exception {
         String staff = Accounts.tokenFor(db, "STAFF");
@@ -178,28 +155,6 @@ class SeatClaimsTest {
         }
     }
 
-    @Test
-    void joiningTheWaitlistWaitsForASeatBeingFreedAndThenLeavesItToTheClaim() throws Exception {
-        String staff = Accounts.tokenFor(db, "STAFF");
-        long id = event(staff, 1);
-        Registration holder = claim(id, Accounts.uniqueEmail("kursi"));
-        var joined = new java.util.concurrent.CompletableFuture<Registration>();
-        try (var conn = db.getConnection()) {
-            conn.setAutoCommit(false);
-            try (var st = conn.createStatement()) { // A cancellation, not committed yet, frees the only seat.
-                st.executeUpdate("UPDATE registration SET status = 'CANCELLED', cancelled_at = now() WHERE id = " + holder.id);
-                st.executeUpdate("UPDATE event SET confirmed_count = confirmed_count - 1 WHERE id = " + id);
-            }
-            seats.joinWaitlist(id, "Rina", Accounts.uniqueEmail("antre"), null, null, Instant.now(),
-                    ManageTokens.hash(ManageTokens.generate())).subscribe().with(joined::complete, joined::completeExceptionally);
-            Thread.sleep(300); // The joiner, who saw the event full, is now waiting on the cancellation's lock.
-            conn.commit();
-        }
-        assertNull(joined.get(30, java.util.concurrent.TimeUnit.SECONDS), "a seat is free: not a waitlist place");
-        assertEquals(0, Accounts.count(db,
-                "SELECT count(*) FROM registration WHERE event_id = ? AND status = 'WAITLISTED'", id));
-    }
-
     private static SeatClaims.Claim patron(String email) {
         return new SeatClaims.Claim("Rina", email, null, AgeGroup.TEEN, Instant.now(),
                 ManageTokens.hash(ManageTokens.generate()));
@@ -224,7 +179,8 @@ class SeatClaimsTest {
                     + "AND token_hash = ?", placed.get(i).id, claims.get(i).tokenHash()));
         }
         assertTrue(placed.get(0).id < placed.get(1).id && placed.get(2).id < placed.get(3).id, "ids in arrival order");
-        assertEquals(1L, seats.waitlistPosition(placed.get(2)).await().atMost(WAIT));
+        assertEquals(Map.of(placed.get(2).id, 1L, placed.get(3).id, 2L),
+                seats.positions(id, placed).await().atMost(WAIT), "the confirmed ones have no position");
         assertEquals(3, Accounts.count(db, "SELECT confirmed_count FROM event WHERE id = ?", id));
         assertEquals(3, Accounts.count(db, "SELECT count(*) FROM registration WHERE event_id = ? AND status = 'CONFIRMED'", id));
     }
