@@ -136,10 +136,4 @@ public class ClaimLine {
                     }
                 }, w::fail);
     }
-
-    /** Claims waiting for this event now (for tests). */
-    synchronized int waiting(long eventId) {
-        Line line = lines.get(eventId);
-        return line == null ? 0 : line.waiting.size();
-    }
 }

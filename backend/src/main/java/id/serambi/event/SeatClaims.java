@@ -244,9 +244,4 @@ public class SeatClaims {
             return positions;
         });
     }
-
-    /** 1 for the first in line; 0 when not waitlisted. */
-    public Uni<Long> waitlistPosition(Registration r) {
-        return positions(r.eventId, List.of(r)).map(p -> p.getOrDefault(r.id, 0L));
-    }
 }

@@ -71,7 +71,7 @@ class SeatClaimsTest {
         assertEquals(RegistrationStatus.CONFIRMED, first.status);
         assertNotNull(first.checkinCode);
         assertEquals(RegistrationStatus.WAITLISTED, second.status);
-        assertEquals(1L, seats.waitlistPosition(second).await().atMost(WAIT));
+        assertEquals(Map.of(second.id, 1L), seats.positions(id, List.of(first, second)).await().atMost(WAIT));
         assertEquals(1, Accounts.count(db, "SELECT confirmed_count FROM event WHERE id = ?", id));
         assertEquals(2, Accounts.count(db, "SELECT count(*) FROM registration_token t JOIN registration r "
                 + "ON r.id = t.registration_id WHERE r.event_id = ?", id));
