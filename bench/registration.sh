@@ -5,6 +5,7 @@
 # 2,000 times with as many connections as the app's pool (20); and pgbench sending the SQL of 20 patrons registering
 # together, as the app's claim line sends them (bench/sql/registration-batch.sh: 20 lookups, one claim statement for
 # the 20, one read of the positions) 100 times on one connection, as the line keeps one claim in flight per event.
+# BENCH_ROUNDS (3) rounds of the three, side by side; the table gives each round and the medians.
 # Needs: node, psql/pgbench (PostgreSQL), a packaged backend (built here when missing).
 source "$(dirname "$0")/lib.sh"
 need node "Node 20"
@@ -26,54 +27,69 @@ event() {
   echo "$id"
 }
 WARM=$(event pemanasan)
-APP_EVENT=$(event burst)
-PG_EVENT=$(event pgbench)
-PG_BATCH_EVENT=$(event pgbench-rombongan)
 BATCH=${BENCH_PGBENCH_BATCH:-20}
+ROUNDS=${BENCH_ROUNDS:-3}
 BATCH_SQL=$(mktemp /tmp/serambi-batch.XXXXXX.sql)
+ROUND_LOG=$(mktemp /tmp/serambi-rounds.XXXXXX.jsonl)
+trap 'rm -f "$BATCH_SQL" "$ROUND_LOG"; stop_app' EXIT
 bench/sql/registration-batch.sh "$BATCH" > "$BATCH_SQL"
 node bench/load.mjs burst "http://127.0.0.1:$PORT/api/events/$WARM/registrations" "${BENCH_WARMUP:-10000}" "$CLIENTS" >/dev/null # warm-up (JIT)
 # A live database has statistics (autovacuum analyses tables as they grow); this one was created a minute ago.
-psql "$APP_DB_URL" -qc "ANALYZE"
-load_note
-BURST=$(node bench/load.mjs burst "http://127.0.0.1:$PORT/api/events/$APP_EVENT/registrations" "$REGISTRATIONS" "$CLIENTS")
-PG_OUT=$(pgbench -n -M prepared -c "$POOL" -j 2 -t $((REGISTRATIONS / POOL)) -D event="$PG_EVENT" -f bench/sql/registration.sql "$APP_DB_URL" 2>&1)
-PG_BATCH_OUT=$(pgbench -n -M prepared -c 1 -t $((REGISTRATIONS / BATCH)) -D event="$PG_BATCH_EVENT" -f "$BATCH_SQL" "$APP_DB_URL" 2>&1)
-rm -f "$BATCH_SQL"
+psql "$APP_DB_URL" -qc "ANALYZE event, registration, registration_token"
 counts() {
-  psql "$APP_DB_URL" -Atc "SELECT count(*) FILTER (WHERE status = 'CONFIRMED') || ' ' || count(*) FILTER (WHERE status = 'WAITLISTED')
-    || ' ' || (SELECT confirmed_count FROM event WHERE id = $1) FROM registration WHERE event_id = $1"
+  psql "$APP_DB_URL" -Atc "SELECT json_build_object('confirmed', count(*) FILTER (WHERE status = 'CONFIRMED'),
+    'waitlisted', count(*) FILTER (WHERE status = 'WAITLISTED'), 'counter', (SELECT confirmed_count FROM event WHERE id = $1))
+    FROM registration WHERE event_id = $1"
 }
-read -r A_CONF A_WAIT A_COUNT <<<"$(counts "$APP_EVENT")"
-read -r P_CONF P_WAIT P_COUNT <<<"$(counts "$PG_EVENT")"
-read -r B_CONF B_WAIT B_COUNT <<<"$(counts "$PG_BATCH_EVENT")"
-PG_BATCH_RATE=$(awk -v b="$BATCH" '/^tps/ {print int($3 * b)}' <<<"$PG_BATCH_OUT")
-PG_BATCH_FAILED=$(awk '/number of failed transactions/ {print $5}' <<<"$PG_BATCH_OUT")
-PG_TPS=$(awk '/^tps/ {print int($3)}' <<<"$PG_OUT")
-PG_LAT=$(awk '/latency average/ {print $4}' <<<"$PG_OUT")
-PG_FAILED=$(awk '/number of failed transactions/ {print $5}' <<<"$PG_OUT")
+load_note
+# The burst lasts under a second and the batched pgbench a third of one: a few rounds, each with the three side by
+# side on events of their own, and the medians.
+for round in $(seq 1 "$ROUNDS"); do
+  APP_EVENT=$(event "burst $round")
+  PG_EVENT=$(event "pgbench $round")
+  PG_BATCH_EVENT=$(event "pgbench-rombongan $round")
+  BURST=$(node bench/load.mjs burst "http://127.0.0.1:$PORT/api/events/$APP_EVENT/registrations" "$REGISTRATIONS" "$CLIENTS")
+  PG_OUT=$(pgbench -n -M prepared -c "$POOL" -j 2 -t $((REGISTRATIONS / POOL)) -D event="$PG_EVENT" -f bench/sql/registration.sql "$APP_DB_URL" 2>&1)
+  PG_BATCH_OUT=$(pgbench -n -M prepared -c 1 -t $((REGISTRATIONS / BATCH)) -D event="$PG_BATCH_EVENT" -f "$BATCH_SQL" "$APP_DB_URL" 2>&1)
+  printf '{"burst": %s, "app": %s, "pg": %s, "pg_batch": %s, "pg_tps": %s, "pg_failed": %s, "batch_tps": %s, "batch_failed": %s}\n' \
+    "$BURST" "$(counts "$APP_EVENT")" "$(counts "$PG_EVENT")" "$(counts "$PG_BATCH_EVENT")" \
+    "$(awk '/^tps/ {print $3}' <<<"$PG_OUT")" "$(awk '/number of failed transactions/ {print $5}' <<<"$PG_OUT")" \
+    "$(awk '/^tps/ {print $3}' <<<"$PG_BATCH_OUT")" "$(awk '/number of failed transactions/ {print $5}' <<<"$PG_BATCH_OUT")" >> "$ROUND_LOG"
+done
 
-python3 - "$BURST" "$PG_TPS" "$PG_LAT" "${PG_FAILED:-0}" "$A_CONF" "$A_WAIT" "$A_COUNT" "$P_CONF" "$P_WAIT" "$P_COUNT" "$CAPACITY" \
-  "$PG_BATCH_RATE" "${PG_BATCH_FAILED:-0}" "$B_CONF" "$B_WAIT" "$BATCH" <<'PY'
-import json, sys
-b = json.loads(sys.argv[1])
-pg_tps, pg_lat, pg_failed = float(sys.argv[2]), sys.argv[3], sys.argv[4]
-a_conf, a_wait, a_count, p_conf, p_wait, p_count, cap = map(int, sys.argv[5:12])
-batch_rate, batch_failed, b_conf, b_wait, batch = int(sys.argv[12]), sys.argv[13], int(sys.argv[14]), int(sys.argv[15]), int(sys.argv[16])
-errors = sum(n for s, n in b["statuses"].items() if s not in ("201", "200"))
-print("\n| B2 registration burst | registrations/s | p50 | p99 | max | confirmed | waitlisted | errors |")
-print("|---|---|---|---|---|---|---|---|")
-print(f"| API, {b['count']} patrons, 100 clients | {b['rate']} | {b['p50']} ms | {b['p99']} ms | {b['max']} ms | {a_conf} | {a_wait} | {errors} |")
-print(f"| pgbench, one patron's SQL, 20 connections | {int(pg_tps)} | avg {pg_lat} ms | | | {p_conf} | {p_wait} | {pg_failed} |")
-print(f"| pgbench, {batch} patrons' SQL together, 1 connection | {batch_rate} | | | | {b_conf} | {b_wait} | {batch_failed} |")
-ok_count = a_conf == cap and a_count == cap and errors == 0
-for outcome, l in sorted(b.get("latency", {}).items()):
-    print(f"| API, the {l['count']} answered {outcome} | | {l['p50']} ms | {l['p99']} ms | {l['max']} ms | | | |")
-print(f"\nstatuses {b['statuses']}, answers {b['outcomes']}; event confirmed_count {a_count}")
-print(f"exactly {cap} confirmed, 0 errors: {'met' if ok_count else 'NOT met'}")
-ratio = b["rate"] / pg_tps
-print(f"ratio API/pgbench, one patron's SQL: {ratio:.2f} (target >= 0.5: {'met' if ratio >= 0.5 else 'NOT met'})")
-ratio = b["rate"] / batch_rate
-print(f"ratio API/pgbench, {batch} patrons' SQL together: {ratio:.2f} (target >= 0.5: {'met' if ratio >= 0.5 else 'NOT met'})")
-print(f"p99 {b['p99']} ms (target <= 100 ms: {'met' if b['p99'] <= 100 else 'NOT met'})")
+python3 - "$ROUND_LOG" "$CAPACITY" "$BATCH" "$REGISTRATIONS" "$CLIENTS" "$POOL" <<'PY'
+import json, statistics, sys
+rounds = [json.loads(line) for line in open(sys.argv[1])]
+cap, batch, total, clients, pool = map(int, sys.argv[2:7])
+median = statistics.median
+print(f"\n| B2 registration burst, round | API registrations/s | p50 | p99 | max | confirmed | waitlisted | errors "
+      f"| pgbench one patron's SQL, {pool} connections | pgbench {batch} patrons' SQL, 1 connection | ratio to one | ratio to {batch} |")
+print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+ok = True
+for i, r in enumerate(rounds, 1):
+    b = r["burst"]
+    r["errors"] = sum(n for s, n in b["statuses"].items() if s not in ("201", "200"))
+    r["pg_rate"] = float(r["pg_tps"])
+    r["batch_rate"] = float(r["batch_tps"]) * batch
+    r["one"] = b["rate"] / r["pg_rate"]
+    r["many"] = b["rate"] / r["batch_rate"]
+    ok = ok and r["app"]["confirmed"] == cap and r["app"]["counter"] == cap and r["errors"] == 0
+    for ref in ("pg", "pg_batch"):
+        ok = ok and r[ref]["confirmed"] == cap
+    print(f"| {i} | {b['rate']} | {b['p50']} ms | {b['p99']} ms | {b['max']} ms | {r['app']['confirmed']} "
+          f"| {r['app']['waitlisted']} | {r['errors']} | {r['pg_rate']:.0f} (failed {r['pg_failed'] or 0}) "
+          f"| {r['batch_rate']:.0f} (failed {r['batch_failed'] or 0}) | {r['one']:.2f} | {r['many']:.2f} |")
+rate = median(r["burst"]["rate"] for r in rounds)
+p99 = median(r["burst"]["p99"] for r in rounds)
+one, many = median(r["one"] for r in rounds), median(r["many"] for r in rounds)
+print(f"| **median** | **{rate:.0f}** | {median(r['burst']['p50'] for r in rounds)} ms | **{p99} ms** | | | | "
+      f"| {median(r['pg_rate'] for r in rounds):.0f} | {median(r['batch_rate'] for r in rounds):.0f} | **{one:.2f}** | **{many:.2f}** |")
+last = rounds[-1]["burst"]
+for outcome, l in sorted(last.get("latency", {}).items()):
+    print(f"last round, the {l['count']} answered {outcome}: p50 {l['p50']} ms, p99 {l['p99']} ms, max {l['max']} ms")
+print(f"\n{total} patrons from {clients} clients a round, capacity {cap}; statuses of the last round {last['statuses']}")
+print(f"exactly {cap} confirmed (and the event's counter {cap}) in every round, 0 errors: {'met' if ok else 'NOT met'}")
+print(f"median ratio API/pgbench, one patron's SQL: {one:.2f} (target >= 0.5: {'met' if one >= 0.5 else 'NOT met'})")
+print(f"median ratio API/pgbench, {batch} patrons' SQL together: {many:.2f} (target >= 0.5: {'met' if many >= 0.5 else 'NOT met'})")
+print(f"median p99 {p99} ms (target <= 100 ms: {'met' if p99 <= 100 else 'NOT met'})")
 PY

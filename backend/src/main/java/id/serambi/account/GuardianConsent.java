@@ -1,10 +1,10 @@
 package id.serambi.account;
 
+import id.serambi.common.MailOut;
 import id.serambi.common.ProblemException;
 import id.serambi.common.SerambiConfig;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +14,6 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
-import org.jboss.logging.Logger;
 
 /**
  * Consent of a parent or guardian for members under 13 (UU PDP): a link with a secret token goes to the guardian's
@@ -23,13 +22,12 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class GuardianConsent {
 
-    private static final Logger LOG = Logger.getLogger(GuardianConsent.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final ReactiveMailer mailer;
+    private final MailOut mailer;
     private final SerambiConfig config;
 
-    public GuardianConsent(ReactiveMailer mailer, SerambiConfig config) {
+    public GuardianConsent(MailOut mailer, SerambiConfig config) {
         this.mailer = mailer;
         this.config = config;
     }
@@ -66,11 +64,8 @@ public class GuardianConsent {
                 Salam,
                 %s
                 """.formatted(child.displayName, child.birthYear, config.library().name(), link, config.library().name());
-        return mailer.send(Mail.withText(child.guardianEmail, "Persetujuan orang tua/wali untuk " + child.displayName, text))
-                .onFailure().recoverWithItem(e -> {
-                    LOG.warnf("Guardian consent mail for account %d not sent: %s", child.id, e.getMessage());
-                    return null;
-                });
+        return mailer.send(Mail.withText(child.guardianEmail, "Persetujuan orang tua/wali untuk " + child.displayName, text),
+                "guardian consent for account " + child.id);
     }
 
     /** The guardian confirms through the link's token. A second confirmation finds nothing: 404. */

@@ -1,31 +1,31 @@
 package id.serambi.event;
 
+import id.serambi.common.MailOut;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import org.jboss.logging.Logger;
 
 /**
  * The e-mails patrons get about their registrations, in Bahasa Indonesia with times in the library's zone. They are
- * sent after the transaction commits; a failed send is logged and never undoes the registration.
+ * sent after the transaction commits, through {@link MailOut}; nothing is written when e-mail is off.
  */
 @ApplicationScoped
 public class EventMails {
 
-    private static final Logger LOG = Logger.getLogger(EventMails.class);
-
-    private final ReactiveMailer mailer;
+    private final MailOut out;
     private final EventLinks links;
 
-    public EventMails(ReactiveMailer mailer, EventLinks links) {
-        this.mailer = mailer;
+    public EventMails(MailOut out, EventLinks links) {
+        this.out = out;
         this.links = links;
     }
 
     /** After a registration, or a repeated one (then a new manage link for the same registration). */
     public Uni<Void> registered(Event e, Registration r, String token, boolean repeated) {
+        if (!out.sends()) {
+            return Uni.createFrom().voidItem();
+        }
         String subject;
         StringBuilder body = greeting(r);
         if (repeated) {
@@ -125,10 +125,7 @@ public class EventMails {
     }
 
     private Uni<Void> send(String to, String subject, String text) {
-        return mailer.send(Mail.withText(to, subject, text)).onFailure().recoverWithItem(e -> {
-            LOG.warnf("E-mail \"%s\" to %s failed: %s", subject, to, e.getMessage());
-            return null;
-        });
+        return out.send(Mail.withText(to, subject, text), "\"" + subject + "\"");
     }
 
     private static Uni<Void> all(List<Uni<Void>> sends) {
