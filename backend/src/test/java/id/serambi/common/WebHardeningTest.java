@@ -167,4 +167,16 @@ class WebHardeningTest {
         assertEquals(0, Accounts.count(db, "SELECT count(*) FROM event WHERE join_url NOT ILIKE 'http%'"));
         assertEquals(0, Accounts.count(db, "SELECT count(*) FROM post WHERE media_url NOT ILIKE 'http%'"));
     }
+
+    /** PostgreSQL text cannot hold U+0000: a NUL in a path or query parameter is a 400 naming it, before any SQL. */
+    @Test
+    void aNulInAParameterIsRefusedByName() {
+        assertProblem(given().urlEncodingEnabled(false).get("/api/events?search=bedah%00buku").then(), 400, "validation")
+                .body("errors[0].field", equalTo("search"));
+        assertProblem(given().urlEncodingEnabled(false).get("/api/events?q%00=1").then(), 400, "validation")
+                .body("errors[0].field", equalTo("parameter name"));
+        assertProblem(given().urlEncodingEnabled(false).get("/api/registrations/abc%00def").then(), 400, "validation")
+                .body("errors[0].field", equalTo("token"));
+        given().urlEncodingEnabled(false).get("/api/events?search=bedah%20buku").then().statusCode(200);
+    }
 }
