@@ -5,7 +5,7 @@
 # 2,000 times with as many connections as the app's pool (20); and pgbench sending the SQL of 20 patrons registering
 # together, as the app's claim line sends them (bench/sql/registration-batch.sh: 20 lookups, one claim statement for
 # the 20, one read of the positions) 100 times on one connection, as the line keeps one claim in flight per event.
-# After BENCH_WARMUP_ROUNDS (6) bursts to warm up, BENCH_ROUNDS (5) rounds of the three, side by side; the table gives each round and the medians.
+# After BENCH_WARMUP_ROUNDS (20) bursts to warm up, BENCH_ROUNDS (5) rounds of the three, side by side; the table gives each round and the medians.
 # Needs: node, psql/pgbench (PostgreSQL), a packaged backend (built here when missing).
 source "$(dirname "$0")/lib.sh"
 need node "Node 20"
@@ -32,10 +32,10 @@ BATCH_SQL=$(mktemp /tmp/serambi-batch.XXXXXX.sql)
 ROUND_LOG=$(mktemp /tmp/serambi-rounds.XXXXXX.jsonl)
 trap 'rm -f "$BATCH_SQL" "$ROUND_LOG"; stop_app' EXIT
 bench/sql/registration-batch.sh "$BATCH" > "$BATCH_SQL"
-# Warm-up (the JIT): the measured work itself, bursts on fresh events with seats to take. One long burst on one event
-# is not enough: after 10,000 registrations the compiler still took as much CPU as the app during the measured bursts,
-# and each round was faster than the one before.
-for round in $(seq 1 "${BENCH_WARMUP_ROUNDS:-6}"); do
+# Warm-up (the JIT): the measured work itself, bursts on fresh events with seats to take. Fewer are not enough here:
+# after one burst of 10,000 on one event, or after 6 bursts, the compiler (C2) still compiled 500-1,000 methods of
+# the request path during the measured rounds, and each round ran faster than the one before (3,100 -> 6,000/s).
+for round in $(seq 1 "${BENCH_WARMUP_ROUNDS:-20}"); do
   node bench/load.mjs burst "http://127.0.0.1:$PORT/api/events/$(event "pemanasan $round")/registrations" "$REGISTRATIONS" "$CLIENTS" >/dev/null
 done
 # A live database has statistics (autovacuum analyses tables as they grow); this one was created a minute ago.
