@@ -55,8 +55,10 @@ final class TwoInstances implements AutoCloseable {
         File logs = new File("target/it-logs");
         logs.mkdirs();
         ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
-                // Production hides the mock mailer's log; here the log is the outbox the test reads.
-                "-Xmx384m", "-Dquarkus.log.category.\"quarkus-mailer\".level=INFO", "-jar", jar.getAbsolutePath());
+                // A packaged app drops e-mail while the mock mailer is on, each one a DEBUG line of MailOut: here
+                // those lines are the outbox the test reads.
+                "-Xmx384m", "-Dquarkus.log.category.\"id.serambi.common.MailOut\".level=DEBUG", "-jar",
+                jar.getAbsolutePath());
         Map<String, String> env = builder.environment();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:5432/" + DB);
@@ -66,7 +68,7 @@ final class TwoInstances implements AutoCloseable {
         env.put("SERAMBI_ADMIN_EMAIL", ADMIN_EMAIL);
         env.put("SERAMBI_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("SERAMBI_DEMO_ENABLED", "false");
-        env.put("QUARKUS_MAILER_MOCK", "true"); // the mock mailer logs every e-mail: the logs are the outbox
+        env.put("QUARKUS_MAILER_MOCK", "true"); // MailOut logs every dropped e-mail: the logs are the outbox
         // 200 registrations from one address within seconds: a capacity test, not a rate-limit test.
         env.put("SERAMBI_RATE_LIMIT_ENABLED", "false");
         // Both instances run the reminder job every second, so they really compete for the same reminders.
