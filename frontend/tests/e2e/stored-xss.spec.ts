@@ -36,7 +36,7 @@ let manageTokenA = ''
 let challengeId = 0
 
 async function login(who: { email: string; password: string }): Promise<Token> {
-  const response = await api.post('/api/auth/login', { data: who })
+  const response = await api.post('/api/auth/login', { data: { email: who.email, password: who.password } })
   expect(response.status(), await response.text()).toBe(200)
   return (await response.json()) as Token
 }

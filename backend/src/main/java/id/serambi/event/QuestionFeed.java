@@ -1,6 +1,8 @@
 package id.serambi.event;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
@@ -21,11 +23,13 @@ public class QuestionFeed {
     private static final Logger LOG = Logger.getLogger(QuestionFeed.class);
 
     private final BroadcastProcessor<QuestionDtos.Update> updates = BroadcastProcessor.create();
-    private final ObjectMapper mapper;
+    private final ObjectReader reader;
     private final PgNotifications notifications;
 
     public QuestionFeed(ObjectMapper mapper, PgNotifications notifications) {
-        this.mapper = mapper;
+        // Another replica, perhaps a newer build during a rolling update, may send fields this one does not know.
+        this.reader = mapper.readerFor(QuestionDtos.Update.class)
+                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.notifications = notifications;
     }
 
@@ -35,7 +39,7 @@ public class QuestionFeed {
 
     private void received(String payload) {
         try {
-            updates.onNext(mapper.readValue(payload, QuestionDtos.Update.class));
+            updates.onNext(reader.readValue(payload));
         } catch (Exception e) {
             LOG.warnf("Ignoring a malformed live Q&A notification: %s", e.getMessage());
         }

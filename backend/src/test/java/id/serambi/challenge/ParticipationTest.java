@@ -70,7 +70,14 @@ class ParticipationTest {
         String nick = ChallengeFixtures.nickname("Pelangi");
         String teen = ChallengeFixtures.member(challenge, nick, "SMP Negeri 1 Banjarbaru");
         Map<String, Object> log = ChallengeFixtures.log(120, ChallengeFixtures.today());
-        log.put("points", 99999); // ignored: the server computes points
+        // Points are the server's to compute: a client that sends its own is told so, and nothing is logged.
+        log.put("points", 99999);
+        assertProblem(given().auth().oauth2(teen).contentType(ContentType.JSON).body(log)
+                .post("/api/challenges/" + challenge + "/logs").then(), 400, "validation")
+                .body("errors[0].field", equalTo("points")).body("errors[0].message", equalTo("unknown field"));
+        assertEquals(0, Accounts.count(db, "SELECT count(*) FROM reading_log l JOIN participant p ON p.id = l.participant_id"
+                + " WHERE p.challenge_id = ? AND p.nickname = ?", challenge, nick));
+        log.remove("points");
         var logged = ChallengeFixtures.postLog(teen, challenge, log);
         assertEquals(130, logged.getInt("pointsAwarded"));
         assertEquals(130, logged.getInt("totalPoints"));

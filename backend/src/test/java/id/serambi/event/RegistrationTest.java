@@ -58,6 +58,21 @@ class RegistrationTest {
         return EventFixtures.published(staff, body);
     }
 
+    /** A misspelt field is a 400 that names it, not a WhatsApp number silently lost. Nothing is written. */
+    @Test
+    void anUnknownFieldIsRefusedByName() {
+        long id = event(5);
+        String email = Accounts.uniqueEmail("ejaan");
+        assertProblem(given().contentType(ContentType.JSON)
+                .body(Map.of("name", "Siti Nurhaliza", "email", email, "whatsap", "0812-3456-7890"))
+                .post("/api/events/" + id + "/registrations").then(), 400, "validation")
+                .body("errors[0].field", equalTo("whatsap"))
+                .body("errors[0].message", equalTo("unknown field"));
+        assertEquals(0, Accounts.count(db, "SELECT count(*) FROM registration WHERE event_id = ?", id));
+        given().contentType(ContentType.JSON).body(Map.of("name", "Siti Nurhaliza", "email", email, "whatsapp",
+                "0812-3456-7890")).post("/api/events/" + id + "/registrations").then().statusCode(201);
+    }
+
     @Test
     void seatsAreConfirmedUntilFullThenTheWaitlistGrows() {
         long id = event(2);

@@ -64,7 +64,8 @@ class PublicPrivacyTest {
         secrets.addAll(List.of(world.joinUrl, world.otherJoinUrl, world.seriesJoinUrl, world.manageTokenA,
                 world.manageTokenB));
         List<Pattern> phones = List.of(digitsPattern(world.whatsappA), digitsPattern(world.whatsappB));
-        Pattern birthYears = Pattern.compile("(?i)(birth|lahir|born|umur|usia|age)\\W{0,20}("
+        // A whole word before the year: "Bumi Manusia 11…" URL-encoded ("Manusia%2011…") is a title, not a birth year.
+        Pattern birthYears = Pattern.compile("(?i)\\b(birth|lahir|born|umur|usia|age)\\W{0,20}("
                 + World.BIRTH_YEAR_A + "|" + World.BIRTH_YEAR_B + ")");
 
         Map<String, String> answers = new LinkedHashMap<>();
