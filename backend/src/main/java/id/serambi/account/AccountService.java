@@ -119,6 +119,16 @@ public class AccountService {
                 });
     }
 
+    /** "Log out everywhere": every token issued to the account so far stops working, on every instance. */
+    @WithTransaction
+    public Uni<Void> revokeTokens(long id) {
+        return users.revokeTokens(id).invoke(found -> {
+            if (!found) {
+                throw ProblemException.notFound("Account", id);
+            }
+        }).replaceWithVoid();
+    }
+
     @WithSession
     public Uni<Page> list(String query, int page, int size) {
         return users.search(query, page, size)

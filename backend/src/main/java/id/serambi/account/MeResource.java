@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -77,6 +78,17 @@ public class MeResource {
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> erase() {
         return personalData.erase(callerId()).map(v -> Response.noContent().build());
+    }
+
+    @POST
+    @Path("/logout-everywhere")
+    @Operation(summary = "Log out everywhere: every token issued to me so far stops working, this one included",
+            description = "Within a second on every instance. A role change, a password change and erasure do the same.")
+    @APIResponse(responseCode = "204", description = "Every earlier token revoked; log in again")
+    @APIResponse(responseCode = "401", description = "Not logged in", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> logoutEverywhere() {
+        return accounts.revokeTokens(callerId()).map(v -> Response.noContent().build());
     }
 
     private long callerId() {

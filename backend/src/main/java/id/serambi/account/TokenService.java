@@ -10,6 +10,9 @@ import java.util.Set;
 @ApplicationScoped
 public class TokenService {
 
+    /** The claim holding the account's token version when the token was issued ({@link CurrentAccountCheck}). */
+    public static final String TOKEN_VERSION = "tv";
+
     private final SigningKeys keys;
     private final SerambiConfig config;
 
@@ -25,6 +28,7 @@ public class TokenService {
                 .upn(user.email)
                 .groups(Set.of(user.role.name()))
                 .claim("name", user.displayName)
+                .claim(TOKEN_VERSION, user.tokenVersion)
                 .expiresAt(expiresAt)
                 .jws().keyId(keys.keyId())
                 .sign(keys.privateKey());

@@ -55,6 +55,10 @@ public class User extends PanacheEntityBase {
     @Column(name = "guardian_token_hash")
     public String guardianTokenHash;
 
+    /** Bumped by the database on every role or password change and by "log out everywhere" (migration V40). */
+    @Column(name = "token_version", insertable = false, updatable = false)
+    public int tokenVersion;
+
     @Version
     public int version;
 

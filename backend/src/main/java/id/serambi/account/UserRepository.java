@@ -16,6 +16,13 @@ public class UserRepository implements PanacheRepository<User> {
         return find("lower(email) = lower(?1)", email.strip()).firstResult();
     }
 
+    /** Every token issued to the account so far stops working (the database announces the change). */
+    public Uni<Boolean> revokeTokens(long id) {
+        return io.quarkus.hibernate.reactive.panache.Panache.getSession().chain(session -> session
+                .createNativeQuery("UPDATE app_user SET token_version = token_version + 1 WHERE id = ?1")
+                .setParameter(1, id).executeUpdate()).map(updated -> updated == 1);
+    }
+
     public Uni<Boolean> anyAdmin() {
         return count("role", Role.ADMIN).map(n -> n > 0);
     }

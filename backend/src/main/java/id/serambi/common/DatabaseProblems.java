@@ -35,6 +35,10 @@ final class DatabaseProblems {
         } else if (state.equals("23505")) {
             response = ProblemResponses.response(409, "conflict", "Conflict",
                     "This would duplicate something that already exists", path);
+        } else if (state.equals("SA001")) {
+            // The database's own "at least one admin" rule (migration V40): a demotion or erasure raced another.
+            response = ProblemResponses.response(409, "last-admin", "Last admin",
+                    "The library must keep at least one admin; make someone else admin first", path);
         } else if (state.equals("23503")) {
             response = ProblemResponses.response(409, "conflict", "Conflict",
                     "This refers to something that does not exist, or is still in use", path);
