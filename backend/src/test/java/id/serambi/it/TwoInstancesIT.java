@@ -49,6 +49,74 @@ class TwoInstancesIT {
                 .statusCode(200).body("email", equalTo(TwoInstances.ADMIN_EMAIL)).body("role", equalTo("ADMIN"));
     }
 
+    /**
+     * Issue 13, finding 1: a role change made through one instance ends the old tokens on the other within a second
+     * (the database's NOTIFY makes every instance forget the account), though the other had the account in memory.
+     */
+    @Test
+    void aRoleChangeOrLogOutEverywhereOnOneInstanceEndsOldTokensOnTheOtherWithinOneSecond() throws Exception {
+        String admin = pair.adminToken(pair.portA);
+        long event = publishedEvent("Bedah Buku: Bumi Manusia", Instant.now().plus(20, ChronoUnit.DAYS), 20);
+        String email = "staf-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@it.serambi.id";
+        given().baseUri(pair.url(pair.portA)).contentType(ContentType.JSON)
+                .body(Map.of("email", email, "password", "kata-sandi-staf-1", "displayName", "Staf Sementara",
+                        "birthYear", 1990))
+                .post("/api/auth/register").then().statusCode(org.hamcrest.Matchers.oneOf(201, 202));
+        long id;
+        try (Connection db = database()) {
+            id = count(db, "SELECT id FROM app_user WHERE email = '" + email + "'");
+        }
+        given().baseUri(pair.url(pair.portA)).auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("role", "STAFF")).put("/api/users/" + id + "/role").then().statusCode(200);
+        String staff = given().baseUri(pair.url(pair.portB)).contentType(ContentType.JSON)
+                .body(Map.of("email", email, "password", "kata-sandi-staf-1")).post("/api/auth/login")
+                .then().statusCode(200).extract().jsonPath().getString("token");
+        String otherDevice = given().baseUri(pair.url(pair.portA)).contentType(ContentType.JSON)
+                .body(Map.of("email", email, "password", "kata-sandi-staf-1")).post("/api/auth/login")
+                .then().statusCode(200).extract().jsonPath().getString("token");
+        for (int i = 0; i < 5; i++) { // instance B now knows the account
+            given().baseUri(pair.url(pair.portB)).auth().oauth2(staff)
+                    .get("/api/events/" + event + "/registrations").then().statusCode(200);
+        }
+
+        given().baseUri(pair.url(pair.portA)).auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("role", "MEMBER")).put("/api/users/" + id + "/role").then().statusCode(200);
+        long demotedMillis = millisUntilRefusedOnB(staff, "/api/events/" + event + "/registrations");
+        System.out.printf("[it] instance B refused the demoted staff token %d ms after the change on A%n", demotedMillis);
+        assertTrue(demotedMillis <= 1000, "the old staff token still worked on B " + demotedMillis + " ms after");
+
+        // "Log out everywhere" on A ends the token B has been accepting.
+        String member = given().baseUri(pair.url(pair.portB)).contentType(ContentType.JSON)
+                .body(Map.of("email", email, "password", "kata-sandi-staf-1")).post("/api/auth/login")
+                .then().statusCode(200).extract().jsonPath().getString("token");
+        given().baseUri(pair.url(pair.portB)).auth().oauth2(member).get("/api/me").then().statusCode(200)
+                .body("role", equalTo("MEMBER"));
+        given().baseUri(pair.url(pair.portA)).auth().oauth2(member).post("/api/me/logout-everywhere").then()
+                .statusCode(204);
+        long loggedOutMillis = millisUntilRefusedOnB(member, "/api/me");
+        System.out.printf("[it] instance B refused the logged-out token %d ms after the change on A%n", loggedOutMillis);
+        assertTrue(loggedOutMillis <= 1000, "the token still worked on B " + loggedOutMillis + " ms after");
+        given().baseUri(pair.url(pair.portB)).auth().oauth2(otherDevice).get("/api/me").then().statusCode(401);
+    }
+
+    /** How long after now instance B goes on accepting the token (polls every 10 ms, gives up after 5 s). */
+    private static long millisUntilRefusedOnB(String token, String path) {
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < 5_000_000_000L) {
+            int status = given().baseUri(pair.url(pair.portB)).auth().oauth2(token).get(path).then().extract()
+                    .statusCode();
+            if (status == 401) {
+                return (System.nanoTime() - start) / 1_000_000;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return Long.MAX_VALUE;
+    }
+
     @Test
     void capacityHoldsWith200RegistrationsSpreadOverTwoInstances() throws Exception {
         long id = publishedEvent("Seminar Literasi Digital: Mengenali Hoaks",
