@@ -201,8 +201,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Create a member account
-         * @description Patrons and teens register themselves; staff roles are given by an admin.
+         * Sign up as a member
+         * @description Patrons and teens sign up themselves; staff roles are given by an admin. The answer is the same whether or not the e-mail already has an account: a new address gets an account and a link to verify it; a known one gets nothing new, and its owner an e-mail saying that someone tried. Until the address is verified, the account does not see or erase what guests left under it (event registrations).
          */
         post: {
             parameters: {
@@ -217,26 +217,17 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Created */
-                201: {
+                /** @description Accepted: an e-mail is on its way to the address */
+                202: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["User"];
+                        "application/json": components["schemas"]["SignUpResponse"];
                     };
                 };
                 /** @description Invalid fields */
                 400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description E-mail already registered */
-                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -249,6 +240,60 @@ export interface paths {
                     headers: {
                         /** @description Seconds to wait */
                         "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/verify-email/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verify the account's e-mail address (the link in the sign-up e-mail) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Address verified */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Unknown or already used link */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The link has expired; a logged-in member can ask for a new one */
+                410: {
+                    headers: {
                         [name: string]: unknown;
                     };
                     content: {
@@ -1100,7 +1145,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not Allowed */
+                /** @description An under-13 without a guardian's consent */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1320,7 +1365,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not Allowed */
+                /** @description An under-13 without a guardian's consent */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1465,7 +1510,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not Allowed */
+                /** @description An under-13 without a guardian's consent */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3985,7 +4030,10 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** Change the caller's name, birth year or password */
+        /**
+         * Change the caller's name, birth year or password
+         * @description A birth year under 13 needs a guardian (guardianEmail, unless one is known), who is asked to consent. Once a guardian's consent is required, no later birth year lifts the requirement.
+         */
         patch: {
             parameters: {
                 query?: never;
@@ -4087,6 +4135,83 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send me a new link to verify my e-mail address
+         * @description The earlier link stops working. One request per minute (serambi.accounts.verification-resend-interval).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A new link is on its way */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SignUpResponse"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The address is already verified */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A link was sent moments ago */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -6816,6 +6941,13 @@ export interface components {
             review: string;
             readOn: components["schemas"]["LocalDate"];
         };
+        /** @description The same for a new and an already registered e-mail: the address's owner gets an e-mail either way */
+        SignUpResponse: {
+            /** @example sari@example.id */
+            email: string;
+            /** @description Always true: an e-mail went to the address (a verification link for a new account) */
+            verificationSent: boolean;
+        };
         /** @enum {string} */
         SocialPlatform: "FACEBOOK" | "INSTAGRAM" | "X";
         StaffEvent: {
@@ -6939,6 +7071,11 @@ export interface components {
             birthYear?: number;
             currentPassword?: string;
             newPassword?: string;
+            /**
+             * @description A parent or guardian to ask for consent: required when the birth year becomes one under 13 and no guardian is known; allowed while a guardian's consent is pending
+             * @example ibu.sari@example.id
+             */
+            guardianEmail?: string;
         };
         User: {
             /**
@@ -6961,6 +7098,8 @@ export interface components {
             createdAt: components["schemas"]["Instant"];
             /** @description True for an under-13 whose guardian has not confirmed yet */
             guardianConsentPending: boolean;
+            /** @description True once the owner followed the verification link sent to the address */
+            emailVerified: boolean;
         };
         UserPage: {
             items: components["schemas"]["User"][];

@@ -117,6 +117,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'qa.title.moderation', requiresAuth: true, roles: ['STAFF', 'ADMIN'] },
   },
   {
+    path: '/akun/verifikasi/:token',
+    name: 'verify-email',
+    component: () => import('@/features/account/pages/VerifyEmailPage.vue'),
+    meta: { titleKey: 'title.verifyEmail' },
+  },
+  {
     path: '/persetujuan/:token',
     name: 'guardian-consent',
     component: () => import('@/features/account/pages/GuardianConsentPage.vue'),

@@ -34,8 +34,19 @@ test('a visitor registers, logs out, logs in again and switches to English', asy
   await page.getByLabel('Kata sandi', { exact: true }).fill(visitor.password)
   await page.getByRole('button', { name: 'Daftar' }).click()
 
-  // Logged in automatically, on the account page.
+  // Logged in automatically; the page asks to verify the address (a link went by e-mail).
+  const done = page.getByTestId('signup-done')
+  await expect(done.getByRole('heading', { name: 'Periksa e-mail Anda untuk memverifikasi alamat' })).toBeFocused()
+  await expect(done).toContainText(visitor.email)
+  await expectAccessible(page, 'signed up')
+  await done.getByRole('link', { name: 'Lanjut ke akun saya' }).click()
+
+  // The account page, which shows that the address is not verified yet and offers a new link.
   await expect(page).toHaveURL(/\/akun$/)
+  await expect(page.getByTestId('email-state')).toHaveText('Belum diverifikasi')
+  // The link went out a moment ago: asking again at once is refused, politely.
+  await page.getByRole('button', { name: 'Kirim ulang tautan' }).click()
+  await expect(page.getByTestId('email-unverified')).toContainText('Tautan baru saja dikirim')
   await expect(page.getByRole('heading', { level: 1, name: 'Akun saya' })).toBeVisible()
   await expect(page.getByTestId('account-display-name')).toHaveText(visitor.displayName)
   await expect(page.getByText(visitor.email)).toBeVisible()
@@ -83,7 +94,7 @@ test('a member edits the profile and changes the password', async ({ page }) => 
   const created = await page.request.post('/api/auth/register', {
     data: { ...visitor, birthYear: Number(visitor.birthYear) },
   })
-  expect(created.status()).toBe(201)
+  expect(created.status()).toBe(202)
 
   await page.goto('/masuk?next=/akun')
   await page.getByLabel('Email').fill(visitor.email)
@@ -119,19 +130,29 @@ test('a member edits the profile and changes the password', async ({ page }) => 
   expect(login.status()).toBe(200)
 })
 
-test('registering an e-mail twice explains that it is taken', async ({ page }) => {
+test('signing up with a registered e-mail reveals nothing; a stranger ends on the login page', async ({ page }) => {
   const visitor = newVisitor('ganda')
-  const created = await page.request.post('/api/auth/register', {
-    data: { ...visitor, birthYear: Number(visitor.birthYear) },
-  })
-  expect(created.status()).toBe(201)
+  const data = { ...visitor, birthYear: Number(visitor.birthYear) }
+  const created = await page.request.post('/api/auth/register', { data })
+  expect(created.status()).toBe(202)
+  // The same answer for a known e-mail: no account is made, the owner gets an e-mail.
+  const again = await page.request.post('/api/auth/register', { data: { ...data, password: 'bukan-pemiliknya-123' } })
+  expect(again.status()).toBe(202)
+  expect(await again.json()).toEqual(await created.json())
 
   await page.goto('/daftar')
   await page.getByLabel('Email').fill(visitor.email)
-  await page.getByLabel('Kata sandi', { exact: true }).fill(visitor.password)
+  await page.getByLabel('Kata sandi', { exact: true }).fill('bukan-pemiliknya-123')
   await page.getByLabel('Nama tampilan').fill(visitor.displayName)
   await page.getByLabel('Tahun lahir').fill(visitor.birthYear)
   await page.getByRole('button', { name: 'Daftar' }).click()
-  await expect(page.getByRole('alert')).toContainText('Email ini sudah terdaftar.')
-  await expect(page).toHaveURL(/\/daftar$/)
+  await expect(page).toHaveURL(/\/masuk\?registered=1$/)
+  await expect(page.getByRole('status')).toContainText('Periksa e-mail Anda untuk memverifikasi alamat')
+})
+
+test('the verification page explains an unknown link', async ({ page }) => {
+  await page.goto('/akun/verifikasi/tautan-yang-tidak-dikenal')
+  await expect(page.getByRole('heading', { level: 1, name: 'Verifikasi alamat email' })).toBeVisible()
+  await expect(page.getByRole('alert')).toContainText('Tautan ini tidak dikenal atau sudah pernah dipakai')
+  await expectAccessible(page, 'verify e-mail, unknown link')
 })

@@ -7,7 +7,7 @@ test('an admin finds a member and makes them staff; the member still cannot open
   const created = await page.request.post('/api/auth/register', {
     data: { ...member, birthYear: Number(member.birthYear) },
   })
-  expect(created.status()).toBe(201)
+  expect(created.status()).toBe(202)
 
   // The admin page asks for a login first, then comes back.
   await page.goto('/admin/pengguna')

@@ -45,6 +45,9 @@ async function registerAndJoin(browser: Browser, who: ReturnType<typeof teen>) {
   await page.getByLabel('Nama tampilan').fill(who.displayName)
   await page.getByLabel('Tahun lahir').fill(who.birthYear)
   await page.getByRole('button', { name: 'Daftar', exact: true }).click()
+  // Logged in at once; the page asks to verify the address, then goes on to the challenge.
+  await expect(page.getByTestId('signup-done')).toContainText('Periksa e-mail Anda untuk memverifikasi alamat')
+  await page.getByRole('link', { name: 'Lanjutkan' }).click()
   await expect(page).toHaveURL(new RegExp(`${target}$`))
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible()
 

@@ -198,7 +198,7 @@ test.describe.serial('stored XSS stays inert', () => {
     const teen = newVisitor('xss-remaja')
     await call('post', '/api/auth/register', {
       email: teen.email, password: teen.password, displayName: `Remaja ${payload.img}`.slice(0, 80), birthYear: 2009,
-    })
+    }, undefined, [202])
     const session = await login(teen)
     await call('post', `/api/challenges/${challengeId}/participants`,
       { nickname: `Pembaca ${tag}`, school: `SMP ${shortPayload}` }, session)

@@ -9,6 +9,7 @@ export function aUser(overrides: Partial<User> = {}): User {
     role: 'MEMBER',
     createdAt: '2025-01-15T02:00:00Z',
     guardianConsentPending: false,
+    emailVerified: true,
     ...overrides,
   }
 }

@@ -70,8 +70,8 @@ describe('RegisterPage', () => {
     wrapper.unmount()
   })
 
-  it('registers, logs in automatically and goes to /akun', async () => {
-    vi.mocked(accountApi.register).mockResolvedValue(aUser())
+  it('signs up, logs in automatically and asks to verify the address before going on to /akun', async () => {
+    vi.mocked(accountApi.register).mockResolvedValue({ email: 'sari@contoh.id', verificationSent: true })
     vi.mocked(accountApi.login).mockResolvedValue({ token: 'jwt', expiresAt: '2999-01-01T00:00:00Z' })
     vi.mocked(accountApi.fetchMe).mockResolvedValue(aUser())
     const { wrapper, router } = await mountPage()
@@ -93,7 +93,32 @@ describe('RegisterPage', () => {
     expect(accountApi.login).toHaveBeenCalledWith({ email: 'sari@contoh.id', password: 'rahasia-panjang' })
     expect(auth.isLoggedIn.value).toBe(true)
     expect(auth.state.user?.displayName).toBe('Sari')
-    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/akun'))
+    const done = wrapper.get('[data-testid="signup-done"]')
+    expect(done.text()).toContain('Periksa e-mail Anda untuk memverifikasi alamat')
+    expect(done.text()).toContain('sari@contoh.id')
+    expect(document.activeElement?.id).toBe('signup-done-heading')
+    expect(wrapper.find('[data-testid="guardian-pending"]').exists()).toBe(false)
+    expect(done.get('a').attributes('href')).toBe('/akun')
+    expect(router.currentRoute.value.path).toBe('/daftar')
+    wrapper.unmount()
+  })
+
+  it('sends a known e-mail with another password to the login page, saying only to check the e-mail', async () => {
+    vi.mocked(accountApi.register).mockResolvedValue({ email: 'sari@contoh.id', verificationSent: true })
+    vi.mocked(accountApi.login).mockRejectedValue(new ApiError(401, { status: 401, title: 'Invalid credentials' }))
+    const { wrapper, router } = await mountPage()
+    await fill(wrapper, {
+      'register-email': 'sari@contoh.id',
+      'register-password': 'bukan-pemiliknya',
+      'register-display-name': 'Sari',
+      'register-birth-year': '2008',
+    })
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/masuk'))
+    expect(router.currentRoute.value.query.registered).toBe('1')
+    expect(auth.isLoggedIn.value).toBe(false)
     wrapper.unmount()
   })
 
@@ -114,22 +139,6 @@ describe('RegisterPage', () => {
     expect(wrapper.get('#register-display-name-error').text()).toContain('Nama sudah dipakai.')
     expect(wrapper.get('[role="alert"]').text()).toContain('Nama tampilan')
     expect(accountApi.login).not.toHaveBeenCalled()
-    wrapper.unmount()
-  })
-
-  it('says so when the e-mail is already registered (409)', async () => {
-    vi.mocked(accountApi.register).mockRejectedValue(new ApiError(409, { status: 409, title: 'Conflict' }))
-    const { wrapper } = await mountPage()
-    await fill(wrapper, {
-      'register-email': 'sari@contoh.id',
-      'register-password': 'rahasia-panjang',
-      'register-display-name': 'Sari',
-      'register-birth-year': '2008',
-    })
-    await wrapper.get('form').trigger('submit')
-    await flushPromises()
-
-    expect(wrapper.get('[role="alert"]').text()).toContain('Email ini sudah terdaftar. Silakan masuk.')
     wrapper.unmount()
   })
 })

@@ -9,11 +9,13 @@ export type RegisterRequest = Schemas['RegisterRequest']
 export type LoginRequest = Schemas['LoginRequest']
 export type LoginResponse = Schemas['LoginResponse']
 export type UpdateMeRequest = Schemas['UpdateMeRequest']
+export type SignUpResponse = Schemas['SignUpResponse']
 export type UserPage = Schemas['UserPage']
 
 export const ROLES: readonly Role[] = ['ADMIN', 'STAFF', 'REVIEWER', 'MEMBER']
 
-export async function register(body: RegisterRequest): Promise<User> {
+/** Signs up. The answer is the same for a new and an already registered e-mail: an e-mail goes out either way. */
+export async function register(body: RegisterRequest): Promise<SignUpResponse> {
   return unwrap(await api.POST('/api/auth/register', { body }))
 }
 
@@ -40,6 +42,16 @@ export async function changeRole(id: number, role: Role): Promise<User> {
 /** A guardian's consent for an under-13 (the link in the guardian's e-mail). */
 export async function confirmGuardianConsent(token: string): Promise<void> {
   unwrap(await api.POST('/api/auth/guardian-consent/{token}', { params: { path: { token } } }))
+}
+
+/** Verifies the account's e-mail address (the link in the sign-up e-mail). */
+export async function verifyEmail(token: string): Promise<void> {
+  unwrap(await api.POST('/api/auth/verify-email/{token}', { params: { path: { token } } }))
+}
+
+/** Sends me a new verification link. */
+export async function resendVerification(): Promise<void> {
+  unwrap(await api.POST('/api/me/verification'))
 }
 
 /** All my personal data (UU PDP) as a JSON file. */

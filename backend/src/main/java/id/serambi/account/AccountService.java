@@ -17,18 +17,23 @@ public class AccountService {
     private final UserRepository users;
     private final PasswordHasher hasher;
     private final GuardianConsent guardians;
+    private final EmailVerification verifications;
 
-    public AccountService(UserRepository users, PasswordHasher hasher, GuardianConsent guardians) {
+    public AccountService(UserRepository users, PasswordHasher hasher, GuardianConsent guardians,
+            EmailVerification verifications) {
         this.users = users;
         this.hasher = hasher;
         this.guardians = guardians;
+        this.verifications = verifications;
     }
 
     /**
-     * Creates a member. A duplicate e-mail, in any letter case, is a 409, also when two requests race. An under-13
-     * names a guardian, who gets an e-mail with a consent link.
+     * Signs up a member and answers the same whether or not the e-mail already has an account, so that sign-up does
+     * not tell who is registered. A new e-mail gets an account and a verification link; a known one gets nothing but
+     * an e-mail to its owner saying that someone tried. The password is hashed either way, so both take as long. An
+     * under-13 names a guardian, who gets an e-mail with a consent link (for a new account only).
      */
-    public Uni<User> register(AuthRequests.Register request) {
+    public Uni<Void> register(AuthRequests.Register request) {
         checkBirthYear(request.birthYear());
         boolean child = Year.now().getValue() - request.birthYear() < 13;
         String guardian = request.guardianEmail() == null || request.guardianEmail().isBlank() ? null
@@ -39,21 +44,54 @@ public class AccountService {
         if (guardian != null && guardian.equalsIgnoreCase(request.email().strip())) {
             throw ProblemException.invalidField("guardianEmail", "must be a parent's or guardian's own address");
         }
-        String token = child ? GuardianConsent.newToken() : null;
+        String consent = child ? GuardianConsent.newToken() : null;
+        String email = request.email().strip();
         return hasher.hash(request.password())
-                .chain(hash -> createMember(request, hash, child ? guardian : null, token))
-                .call(user -> token == null ? Uni.createFrom().voidItem() : guardians.ask(user, token));
+                .chain(hash -> createMember(request, hash, child ? guardian : null, consent))
+                // Two sign-ups of one new e-mail at once: the loser finds the winner's account, like any known e-mail.
+                .onFailure(AccountService::isUniqueViolation).recoverWithUni(e -> owner(email).map(SignUp::known))
+                .call(outcome -> {
+                    if (outcome.verificationToken() == null) {
+                        return outcome.user() == null ? Uni.createFrom().voidItem() : verifications.tellOwner(outcome.user());
+                    }
+                    return verifications.send(outcome.user(), outcome.verificationToken())
+                            .chain(() -> consent == null ? Uni.createFrom().voidItem() : guardians.ask(outcome.user(), consent));
+                })
+                .replaceWithVoid();
+    }
+
+    /** The outcome of a sign-up, for this class only: the answer never says which it was. */
+    record SignUp(User user, String verificationToken) {
+
+        static SignUp known(User owner) {
+            return new SignUp(owner, null);
+        }
+    }
+
+    @WithSession
+    Uni<User> owner(String email) {
+        return users.findByEmail(email);
     }
 
     @WithTransaction
-    Uni<User> createMember(AuthRequests.Register request, String hash, String guardian, String token) {
-        return create(request.email(), hash, request.displayName(), request.birthYear(), Role.MEMBER).map(user -> {
+    Uni<SignUp> createMember(AuthRequests.Register request, String hash, String guardian, String consentToken) {
+        String email = request.email().strip();
+        return users.findByEmail(email).chain(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().item(SignUp.known(existing));
+            }
+            User user = newUser(email, hash, request.displayName(), request.birthYear(), Role.MEMBER);
             user.guardianEmail = guardian;
-            user.guardianTokenHash = token == null ? null : GuardianConsent.hash(token);
-            return user;
+            if (consentToken != null) {
+                user.guardianTokenHash = GuardianConsent.hash(consentToken);
+                user.requireGuardianFor(request.birthYear());
+            }
+            String verification = verifications.issue(user);
+            return users.persistAndFlush(user).replaceWith(new SignUp(user, verification));
         });
     }
 
+    /** An account created by the library itself (the first admin, demo data): its address counts as verified. */
     @WithTransaction
     Uni<User> create(String email, String passwordHash, String displayName, int birthYear, Role role) {
         String normalized = email.strip();
@@ -61,14 +99,20 @@ public class AccountService {
             if (existing != null) {
                 return Uni.createFrom().failure(duplicateEmail());
             }
-            User user = new User();
-            user.email = normalized;
-            user.passwordHash = passwordHash;
-            user.displayName = displayName.strip();
-            user.birthYear = birthYear;
-            user.role = role;
+            User user = newUser(normalized, passwordHash, displayName, birthYear, role);
+            user.emailVerifiedAt = java.time.Instant.now();
             return users.persistAndFlush(user).replaceWith(user);
         }).onFailure(AccountService::isUniqueViolation).transform(e -> duplicateEmail());
+    }
+
+    private static User newUser(String email, String passwordHash, String displayName, int birthYear, Role role) {
+        User user = new User();
+        user.email = email;
+        user.passwordHash = passwordHash;
+        user.displayName = displayName.strip();
+        user.birthYear = birthYear;
+        user.role = role;
+        return user;
     }
 
     /** The account when the password is right, or null. Takes as long whether or not the account exists. */
@@ -83,12 +127,16 @@ public class AccountService {
         return users.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Account", id));
     }
 
+    /**
+     * Changes the caller's name, birth year or password. A birth year under 13 needs a guardian (named now, or
+     * earlier) who is asked to consent; once required, consent stays required whatever birth year comes later.
+     */
     public Uni<User> updateMe(long id, AuthRequests.UpdateMe change) {
         if (change.birthYear() != null) {
             checkBirthYear(change.birthYear());
         }
         if (change.newPassword() == null) {
-            return applyUpdate(id, change, null);
+            return applyAndAsk(id, change, null);
         }
         if (change.currentPassword() == null || change.currentPassword().isEmpty()) {
             return Uni.createFrom().failure(
@@ -99,23 +147,61 @@ public class AccountService {
                 .chain(ok -> ok ? hasher.hash(change.newPassword())
                         : Uni.createFrom().failure(
                                 ProblemException.invalidField("currentPassword", "is not your current password")))
-                .chain(hash -> applyUpdate(id, change, hash));
+                .chain(hash -> applyAndAsk(id, change, hash));
+    }
+
+    private Uni<User> applyAndAsk(long id, AuthRequests.UpdateMe change, String newHash) {
+        return applyUpdate(id, change, newHash).call(updated -> updated.consentToken() == null
+                ? Uni.createFrom().voidItem()
+                : guardians.ask(updated.user(), updated.consentToken())).map(Updated::user);
+    }
+
+    record Updated(User user, String consentToken) {
     }
 
     @WithTransaction
-    Uni<User> applyUpdate(long id, AuthRequests.UpdateMe change, String newHash) {
+    Uni<Updated> applyUpdate(long id, AuthRequests.UpdateMe change, String newHash) {
         return users.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Account", id))
                 .map(user -> {
+                    // Every check first, so that a refused change writes nothing.
+                    int year = Year.now().getValue();
+                    boolean child = change.birthYear() != null && year - change.birthYear() < 13;
+                    // A guardian who already consented stays; a guardian named then is not needed.
+                    String guardian = change.guardianEmail() == null || change.guardianEmail().isBlank()
+                            || user.guardianConsentAt != null ? null : change.guardianEmail().strip();
+                    boolean consentPending = user.guardianConsentAt == null && (child || user.needsGuardianConsent(year));
+                    if (guardian != null && !consentPending) {
+                        throw ProblemException.invalidField("guardianEmail",
+                                "is only for members under 13 whose guardian has not consented yet");
+                    }
+                    if (guardian != null && guardian.equalsIgnoreCase(user.email.strip())) {
+                        throw ProblemException.invalidField("guardianEmail", "must be a parent's or guardian's own address");
+                    }
+                    if (consentPending && guardian == null && user.guardianEmail == null) {
+                        throw ProblemException.invalidField("guardianEmail", "is required for members under 13");
+                    }
                     if (change.displayName() != null) {
                         user.displayName = change.displayName().strip();
                     }
                     if (change.birthYear() != null) {
                         user.birthYear = change.birthYear();
+                        if (child) {
+                            user.requireGuardianFor(change.birthYear());
+                        }
                     }
                     if (newHash != null) {
                         user.passwordHash = newHash;
                     }
-                    return user;
+                    String token = null;
+                    if (consentPending && (guardian != null || user.guardianTokenHash == null)) {
+                        // A new (or first) guardian gets a new link; an earlier link stops working.
+                        if (guardian != null) {
+                            user.guardianEmail = guardian;
+                        }
+                        token = GuardianConsent.newToken();
+                        user.guardianTokenHash = GuardianConsent.hash(token);
+                    }
+                    return new Updated(user, token);
                 });
     }
 
@@ -183,6 +269,10 @@ public class AccountService {
             if (existing != null) {
                 existing.role = Role.ADMIN;
                 existing.passwordHash = hash;
+                if (existing.emailVerifiedAt == null) {
+                    // The operator's configuration vouches for the address.
+                    existing.emailVerifiedAt = java.time.Instant.now();
+                }
                 return Uni.createFrom().item(existing);
             }
             return create(email, hash, "Administrator", Year.now().getValue() - 30, Role.ADMIN);

@@ -29,6 +29,14 @@ public final class AuthRequests {
                     examples = "ibu.sari@example.id") String guardianEmail) {
     }
 
+    @Schema(name = "SignUpResponse", requiredProperties = { "email", "verificationSent" },
+            description = "The same for a new and an already registered e-mail: the address's owner gets an e-mail either way")
+    public record SignUp(
+            @Schema(examples = "sari@example.id") String email,
+            @Schema(description = "Always true: an e-mail went to the address (a verification link for a new account)")
+            boolean verificationSent) {
+    }
+
     @Schema(name = "LoginRequest")
     public record Login(
             @NotBlank @Size(max = 254) @Schema(examples = "sari@example.id") String email,
@@ -47,7 +55,11 @@ public final class AuthRequests {
             @Schema(examples = "Sari R.") String displayName,
             @Min(1900) @Max(2100) @Schema(examples = "2010") Integer birthYear,
             @Size(max = 200) String currentPassword,
-            @Size(min = 10, max = 200) String newPassword) {
+            @Size(min = 10, max = 200) String newPassword,
+            @Email @Size(max = 254)
+            @Schema(description = "A parent or guardian to ask for consent: required when the birth year becomes one under 13 "
+                    + "and no guardian is known; allowed while a guardian's consent is pending", examples = "ibu.sari@example.id")
+            String guardianEmail) {
     }
 
     @Schema(name = "RoleChangeRequest")

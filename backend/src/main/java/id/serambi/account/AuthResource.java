@@ -11,7 +11,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -34,9 +33,11 @@ public class AuthResource {
     private final TokenService tokens;
     private final GuardianConsent guardians;
     private final RateLimits limits;
+    private final EmailVerification verifications;
 
     public AuthResource(AccountService accounts, LoginThrottle throttle, TokenService tokens, GuardianConsent guardians,
-            RateLimits limits) {
+            RateLimits limits, EmailVerification verifications) {
+        this.verifications = verifications;
         this.accounts = accounts;
         this.throttle = throttle;
         this.tokens = tokens;
@@ -47,22 +48,24 @@ public class AuthResource {
     @POST
     @Path("/register")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a member account", description = "Patrons and teens register themselves; staff roles are given by an admin.")
+    @Operation(summary = "Sign up as a member", description = "Patrons and teens sign up themselves; staff roles are given by an admin. "
+            + "The answer is the same whether or not the e-mail already has an account: a new address gets an account and a "
+            + "link to verify it; a known one gets nothing new, and its owner an e-mail saying that someone tried. "
+            + "Until the address is verified, the account does not see or erase what guests left under it (event registrations).")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "teen",
             value = "{\"email\":\"sari@example.id\",\"password\":\"buku-itu-jendela\",\"displayName\":\"Sari Rahmawati\",\"birthYear\":2010}")))
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = UserDto.class)))
+    @APIResponse(responseCode = "202", description = "Accepted: an e-mail is on its way to the address", content = @Content(
+            schema = @Schema(implementation = AuthRequests.SignUp.class), examples = @ExampleObject(name = "accepted",
+            value = "{\"email\":\"sari@example.id\",\"verificationSent\":true}")))
     @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "short password",
             value = "{\"type\":\"https://serambi.id/problems/validation\",\"title\":\"Invalid request\",\"status\":400,\"detail\":\"password: size must be between 10 and 200\",\"instance\":\"/api/auth/register\",\"errors\":[{\"field\":\"password\",\"message\":\"size must be between 10 and 200\"}]}")))
-    @APIResponse(responseCode = "409", description = "E-mail already registered", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "duplicate",
-            value = "{\"type\":\"https://serambi.id/problems/duplicate-email\",\"title\":\"E-mail already registered\",\"status\":409,\"detail\":\"An account with this e-mail already exists; log in instead\"}")))
     @APIResponse(responseCode = "429", description = "Too many sign-ups from this address or for this e-mail",
             headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER)))
     public Uni<Response> register(@Valid @NotNull AuthRequests.Register body) {
         limits.check(RateLimits.Action.SIGN_UP, body.email());
-        return accounts.register(body).map(user -> Response.created(URI.create("/me"))
-                .entity(UserDto.of(user)).build());
+        return accounts.register(body).map(ignored -> Response.accepted(
+                new AuthRequests.SignUp(body.email().strip(), true)).build());
     }
 
     @POST
@@ -73,6 +76,21 @@ public class AuthResource {
             schema = @Schema(implementation = Problem.class)))
     public Uni<Response> guardianConsent(@jakarta.ws.rs.PathParam("token") String token) {
         return guardians.confirm(token).map(v -> Response.noContent().build());
+    }
+
+    @POST
+    @Path("/verify-email/{token}")
+    @Operation(summary = "Verify the account's e-mail address (the link in the sign-up e-mail)")
+    @APIResponse(responseCode = "204", description = "Address verified")
+    @APIResponse(responseCode = "404", description = "Unknown or already used link", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "unknown",
+            value = "{\"type\":\"https://serambi.id/problems/not-found\",\"title\":\"Not found\",\"status\":404,\"detail\":\"This verification link is unknown or was already used\"}")))
+    @APIResponse(responseCode = "410", description = "The link has expired; a logged-in member can ask for a new one",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+            examples = @ExampleObject(name = "expired",
+            value = "{\"type\":\"https://serambi.id/problems/verification-link-expired\",\"title\":\"Verification link expired\",\"status\":410,\"detail\":\"This verification link has expired; log in and ask for a new one\"}")))
+    public Uni<Response> verifyEmail(@jakarta.ws.rs.PathParam("token") String token) {
+        return verifications.verify(token).map(v -> Response.noContent().build());
     }
 
     @POST

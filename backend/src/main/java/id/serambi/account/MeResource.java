@@ -33,8 +33,11 @@ public class MeResource {
     private final AccountService accounts;
     private final JsonWebToken jwt;
     private final PersonalData personalData;
+    private final EmailVerification verifications;
 
-    public MeResource(AccountService accounts, JsonWebToken jwt, PersonalData personalData) {
+    public MeResource(AccountService accounts, JsonWebToken jwt, PersonalData personalData,
+            EmailVerification verifications) {
+        this.verifications = verifications;
         this.accounts = accounts;
         this.jwt = jwt;
         this.personalData = personalData;
@@ -51,7 +54,9 @@ public class MeResource {
 
     @PATCH
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change the caller's name, birth year or password")
+    @Operation(summary = "Change the caller's name, birth year or password",
+            description = "A birth year under 13 needs a guardian (guardianEmail, unless one is known), who is asked to consent. "
+                    + "Once a guardian's consent is required, no later birth year lifts the requirement.")
     @RequestBody(content = @Content(examples = {
             @ExampleObject(name = "rename", value = "{\"displayName\":\"Sari R.\"}"),
             @ExampleObject(name = "password", value = "{\"currentPassword\":\"buku-itu-jendela\",\"newPassword\":\"membaca-setiap-hari\"}") }))
@@ -60,6 +65,24 @@ public class MeResource {
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<UserDto> update(@Valid @NotNull AuthRequests.UpdateMe body) {
         return accounts.updateMe(callerId(), body).map(UserDto::of);
+    }
+
+    @jakarta.ws.rs.POST
+    @Path("/verification")
+    @Operation(summary = "Send me a new link to verify my e-mail address", description = "The earlier link stops working. "
+            + "One request per minute (serambi.accounts.verification-resend-interval).")
+    @APIResponse(responseCode = "202", description = "A new link is on its way", content = @Content(
+            schema = @Schema(implementation = AuthRequests.SignUp.class), examples = @ExampleObject(name = "sent",
+            value = "{\"email\":\"sari@example.id\",\"verificationSent\":true}")))
+    @APIResponse(responseCode = "409", description = "The address is already verified", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(
+            name = "verified", value = "{\"type\":\"https://serambi.id/problems/already-verified\",\"title\":\"Already verified\",\"status\":409,\"detail\":\"Your e-mail address is already verified\"}")))
+    @APIResponse(responseCode = "429", description = "A link was sent moments ago", headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(
+            name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> sendVerification() {
+        return verifications.resend(callerId())
+                .map(email -> Response.accepted(new AuthRequests.SignUp(email, true)).build());
     }
 
     @GET

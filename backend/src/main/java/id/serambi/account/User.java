@@ -59,6 +59,27 @@ public class User extends PanacheEntityBase {
     @Column(name = "token_version", insertable = false, updatable = false)
     public int tokenVersion;
 
+    /**
+     * The latest birth year under 13 this account ever had: consent stays required until a child born then turns 13,
+     * whatever birth year the account claims later. Null when it never was under 13.
+     */
+    @Column(name = "guardian_required_birth_year")
+    public Integer guardianRequiredBirthYear;
+
+    /** When the owner proved the e-mail address is theirs (followed the link); null until then. */
+    @Column(name = "email_verified_at")
+    public Instant emailVerifiedAt;
+
+    /** The open verification link's token hash and expiry, and when the last link went out. */
+    @Column(name = "email_verification_hash")
+    public String emailVerificationHash;
+
+    @Column(name = "email_verification_expires_at")
+    public Instant emailVerificationExpiresAt;
+
+    @Column(name = "email_verification_sent_at")
+    public Instant emailVerificationSentAt;
+
     @Version
     public int version;
 
@@ -67,9 +88,24 @@ public class User extends PanacheEntityBase {
         return year - birthYear;
     }
 
-    /** Under-13s may take part only once a guardian has consented. */
+    /**
+     * Under-13s may take part only once a guardian has consented. The requirement sticks: once the account was under 13,
+     * a later, older birth year does not lift it; only the guardian's consent, or the years passing, do.
+     */
     public boolean needsGuardianConsent(int year) {
-        return ageIn(year) < 13 && guardianConsentAt == null;
+        boolean required = ageIn(year) < 13 || guardianRequiredBirthYear != null && year - guardianRequiredBirthYear < 13;
+        return required && guardianConsentAt == null;
+    }
+
+    /** Records that the account is (now) under 13: the requirement never moves to an older birth year. */
+    void requireGuardianFor(int birthYear) {
+        if (guardianRequiredBirthYear == null || birthYear > guardianRequiredBirthYear) {
+            guardianRequiredBirthYear = birthYear;
+        }
+    }
+
+    public boolean emailVerified() {
+        return emailVerifiedAt != null;
     }
 
     @PrePersist

@@ -74,6 +74,7 @@ public class ParticipationResource {
     @Operation(summary = "Log reading; the server computes the points")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "a book", value = "{\"title\":\"Laskar Pelangi\",\"author\":\"Andrea Hirata\",\"pages\":120,\"minutes\":90,\"readOn\":\"2026-12-03\",\"review\":\"Ceritanya menyentuh.\",\"shareReview\":true}")))
     @APIResponse(responseCode = "201", description = "Logged: the points awarded (0 while flagged for staff review)", content = @Content(schema = @Schema(implementation = ParticipationDtos.Logged.class)))
+    @APIResponse(responseCode = "403", description = "An under-13 without a guardian's consent", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields (a date outside the challenge or in the future, neither pages nor minutes)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Over a daily limit, or the challenge is not open", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "Too many reading logs from this address or member",
@@ -98,6 +99,7 @@ public class ParticipationResource {
     @Operation(summary = "Change one of my logs; points are computed again")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "more pages", value = "{\"title\":\"Laskar Pelangi\",\"author\":\"Andrea Hirata\",\"pages\":150,\"readOn\":\"2026-12-03\"}")))
     @APIResponse(responseCode = "200", description = "The log", content = @Content(schema = @Schema(implementation = ParticipationDtos.LogView.class)))
+    @APIResponse(responseCode = "403", description = "An under-13 without a guardian's consent", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Not one of my logs", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ParticipationDtos.LogView> edit(@PathParam("id") long id, @PathParam("logId") long logId,
             @Valid @NotNull ParticipationDtos.Log body) {
@@ -138,6 +140,7 @@ public class ParticipationResource {
     @Operation(summary = "Redeem a secret code (for example one given out at an event)")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "code", value = "{\"code\":\"DISKUSI-LASKAR\"}")))
     @APIResponse(responseCode = "200", description = "My progress afterwards", content = @Content(schema = @Schema(implementation = ParticipationDtos.Progress.class)))
+    @APIResponse(responseCode = "403", description = "An under-13 without a guardian's consent", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "400", description = "Unknown or expired code", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already redeemed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ParticipationDtos.Progress> redeem(@PathParam("id") long id, @Valid @NotNull ParticipationDtos.Redeem body) {

@@ -86,7 +86,7 @@ public class ParticipationService {
 
     @WithTransaction
     public Uni<ParticipationDtos.Logged> log(long challengeId, long userId, ParticipationDtos.Log request) {
-        return lockedParticipant(challengeId, userId).chain(p -> ChallengeService.find(challengeId).chain(challenge -> {
+        return checkConsent(userId).chain(() -> lockedParticipant(challengeId, userId)).chain(p -> ChallengeService.find(challengeId).chain(challenge -> {
             checkOpen(challenge);
             ReadingLog log = new ReadingLog();
             log.participantId = p.id;
@@ -102,7 +102,7 @@ public class ParticipationService {
 
     @WithTransaction
     public Uni<ParticipationDtos.LogView> editLog(long challengeId, long userId, long logId, ParticipationDtos.Log request) {
-        return lockedParticipant(challengeId, userId).chain(p -> ownLog(p, logId).chain(log -> {
+        return checkConsent(userId).chain(() -> lockedParticipant(challengeId, userId)).chain(p -> ownLog(p, logId).chain(log -> {
             if (log.status == LogStatus.VOIDED) {
                 throw ProblemException.conflict("log-voided", "Log voided", "Library staff voided this log; it cannot be changed");
             }
@@ -138,7 +138,7 @@ public class ParticipationService {
     @WithTransaction
     public Uni<Participant> redeem(long challengeId, long userId, String code) {
         Instant now = Instant.now();
-        return lockedParticipant(challengeId, userId).chain(p -> ChallengeCode.<ChallengeCode>find(
+        return checkConsent(userId).chain(() -> lockedParticipant(challengeId, userId)).chain(p -> ChallengeCode.<ChallengeCode>find(
                 "challengeId = ?1 and upper(code) = upper(?2)", challengeId, code.strip()).firstResult()
                 .chain(found -> {
                     if (found == null || found.validUntil != null && now.isAfter(found.validUntil)) {
@@ -289,9 +289,7 @@ public class ParticipationService {
     private void checkAudience(Challenge challenge, User user) {
         int year = today().getYear();
         if (user.needsGuardianConsent(year)) {
-            throw new ProblemException(403, "guardian-consent-required", "Guardian consent required",
-                    "Members under 13 can join once a parent or guardian has confirmed the e-mail we sent them", null,
-                    java.util.Map.of());
+            throw consentRequired();
         }
         int age = user.ageIn(year);
         if (challenge.audience == Audience.TEENS && (age < 12 || age > 19)) {
@@ -300,6 +298,25 @@ public class ParticipationService {
         if (challenge.audience == Audience.CHILDREN && age > 13) {
             throw ProblemException.forbidden("This challenge is for children");
         }
+    }
+
+    /**
+     * Every action a child takes in a challenge (joining, logging, editing a log or sharing its review, redeeming a
+     * code) needs the guardian's consent while it is required. Hiding from the board and deleting a log only take
+     * data away, and stay open.
+     */
+    private Uni<Void> checkConsent(long userId) {
+        return User.<User>findById(userId).invoke(user -> {
+            if (user != null && user.needsGuardianConsent(today().getYear())) {
+                throw consentRequired();
+            }
+        }).replaceWithVoid();
+    }
+
+    private static ProblemException consentRequired() {
+        return new ProblemException(403, "guardian-consent-required", "Guardian consent required",
+                "Members under 13 take part once a parent or guardian has confirmed the e-mail we sent them", null,
+                java.util.Map.of());
     }
 
     private static ProblemException dailyCap(String detail) {

@@ -84,6 +84,7 @@ public class SecurityHeaders {
     /** The SPA's manage page, the e-mailed short link and the API paths that hold a registration's secret token. */
     static boolean carriesManageToken(String path) {
         return path.startsWith("/acara/pendaftaran/") || path.startsWith("/pendaftaran/")
-                || path.startsWith("/persetujuan/") || path.startsWith("/api/registrations/");
+                || path.startsWith("/persetujuan/") || path.startsWith("/api/registrations/")
+                || path.startsWith("/akun/verifikasi/") || path.startsWith("/api/auth/verify-email/");
     }
 }

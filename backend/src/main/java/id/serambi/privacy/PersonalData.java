@@ -11,6 +11,8 @@ import java.util.List;
 
 /**
  * A member's personal data under UU PDP: everything Serambi holds about them as one JSON document, and its erasure.
+ * Event registrations are linked to the account by e-mail, so they count as the member's only once the account has
+ * verified that it owns the address; until then they may be a guest's, and are neither exported nor erased.
  * Erasure deletes the account and strips what identifies the person, but keeps the anonymous reading totals, so
  * the challenges' results and boards stay consistent (the participant leaves the public boards).
  */
@@ -22,7 +24,8 @@ public class PersonalData {
               'exportedAt', now(),
               'account', (SELECT json_build_object('id', u.id, 'email', u.email, 'displayName', u.display_name,
                     'birthYear', u.birth_year, 'role', u.role, 'createdAt', u.created_at,
-                    'guardianEmail', u.guardian_email, 'guardianConsentAt', u.guardian_consent_at)
+                    'guardianEmail', u.guardian_email, 'guardianConsentAt', u.guardian_consent_at,
+                    'emailVerifiedAt', u.email_verified_at)
                   FROM app_user u WHERE u.id = ?1),
               'challenges', coalesce((SELECT json_agg(json_build_object(
                     'challengeId', p.challenge_id, 'challenge', c.title, 'nickname', p.nickname, 'school', p.school,
@@ -42,7 +45,8 @@ public class PersonalData {
                     'startsAt', e.starts_at, 'name', r.name, 'email', r.email, 'whatsapp', r.whatsapp,
                     'ageGroup', r.age_group, 'status', r.status, 'registeredAt', r.created_at) ORDER BY r.id)
                   FROM registration r JOIN event e ON e.id = r.event_id
-                 WHERE lower(r.email) = (SELECT lower(email) FROM app_user WHERE id = ?1)), '[]'::json)
+                 WHERE lower(r.email) = (SELECT lower(email) FROM app_user
+                                          WHERE id = ?1 AND email_verified_at IS NOT NULL)), '[]'::json)
             )::text
             """;
 
@@ -64,7 +68,7 @@ public class PersonalData {
     @SuppressWarnings("unchecked")
     public Uni<Void> erase(long userId) {
         return Panache.getSession().chain(s -> s.createNativeQuery(
-                "SELECT role, email FROM app_user WHERE id = ?1 FOR UPDATE", Object[].class)
+                "SELECT role, email, email_verified_at IS NOT NULL FROM app_user WHERE id = ?1 FOR UPDATE", Object[].class)
                 .setParameter(1, userId).getResultList()
                 .chain(rows -> {
                     if (rows.isEmpty()) {
@@ -72,6 +76,7 @@ public class PersonalData {
                     }
                     String role = (String) rows.get(0)[0];
                     String email = (String) rows.get(0)[1];
+                    boolean verified = (Boolean) rows.get(0)[2];
                     Uni<Void> check = !"ADMIN".equals(role) ? Uni.createFrom().voidItem()
                             : s.createNativeQuery("SELECT count(*) FROM app_user WHERE role = 'ADMIN'", Long.class)
                                     .getSingleResult().invoke(admins -> {
@@ -90,7 +95,10 @@ public class PersonalData {
                                     + "nickname = 'anonim-' || id, school = NULL, hidden = TRUE WHERE user_id = ?1")
                                     .setParameter(1, userId).executeUpdate())
                             .call(ids -> touchAll((List<Long>) ids))
-                            .chain(() -> s.createNativeQuery("UPDATE registration SET name = 'Dihapus', "
+                            // Registrations under the e-mail are the account's only once it proved it owns the address;
+                            // before that they may be a guest's, and stay as they are.
+                            .chain(() -> !verified ? Uni.createFrom().item(0) : s.createNativeQuery(
+                                    "UPDATE registration SET name = 'Dihapus', "
                                     + "email = 'dihapus-' || id || '@invalid.serambi.id', whatsapp = NULL "
                                     + "WHERE lower(email) = lower(?1)")
                                     .setParameter(1, email).executeUpdate())

@@ -60,7 +60,7 @@ public final class ChallengeFixtures {
         given().contentType(ContentType.JSON)
                 .body(Map.of("email", email, "password", Accounts.PASSWORD, "displayName", "Remaja " + nickname + " Asli",
                         "birthYear", 2010))
-                .post("/api/auth/register").then().statusCode(201);
+                .post("/api/auth/register").then().statusCode(202);
         String token = Accounts.login(email, Accounts.PASSWORD);
         Map<String, Object> join = new HashMap<>();
         join.put("nickname", nickname);

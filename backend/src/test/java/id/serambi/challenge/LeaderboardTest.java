@@ -100,7 +100,7 @@ class LeaderboardTest {
     void publicResponsesCarryNicknamesOnly() throws Exception {
         String email = Accounts.uniqueEmail("rahasia");
         given().contentType(ContentType.JSON).body(Map.of("email", email, "password", Accounts.PASSWORD,
-                "displayName", "Siti Nurhaliza Rahasia", "birthYear", 2011)).post("/api/auth/register").then().statusCode(201);
+                "displayName", "Siti Nurhaliza Rahasia", "birthYear", 2011)).post("/api/auth/register").then().statusCode(202);
         String teen = Accounts.login(email, Accounts.PASSWORD);
         given().auth().oauth2(teen).contentType(ContentType.JSON).body(Map.of("nickname", "BintangBaca"))
                 .post("/api/challenges/" + challenge + "/participants").then().statusCode(201);

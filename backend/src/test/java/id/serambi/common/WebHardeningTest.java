@@ -94,11 +94,15 @@ class WebHardeningTest {
     @Test
     void pagesAndCallsWithAManageTokenSendNoReferrer() {
         String token = "tD3v2gQz0Qm1yq0n8mX5mJb8yJ9v6oV1xHk2fQp7a4E";
-        for (String path : List.of("/acara/pendaftaran/" + token, "/pendaftaran/" + token, "/persetujuan/" + token)) {
+        for (String path : List.of("/acara/pendaftaran/" + token, "/pendaftaran/" + token, "/persetujuan/" + token,
+                "/akun/verifikasi/" + token)) {
             Response page = given().accept("text/html").get(path);
             assertEquals("no-referrer", page.header("Referrer-Policy"), path);
             assertEquals("nosniff", page.header("X-Content-Type-Options"), path);
         }
+        Response verify = given().post("/api/auth/verify-email/" + token);
+        assertEquals(404, verify.statusCode());
+        assertEquals("no-referrer", verify.header("Referrer-Policy"));
         Response api = given().get("/api/registrations/" + token);
         assertEquals(404, api.statusCode());
         assertEquals("no-referrer", api.header("Referrer-Policy"));

@@ -158,7 +158,7 @@ class TwoInstancesIT {
         long id = publishedChallenge("Pekan Literasi Dua Instans", Map.of());
         given().baseUri(pair.url(pair.portA)).contentType(ContentType.JSON).body(Map.of("email", "remaja@it.serambi.id",
                 "password", "rahasia-sekali-123", "displayName", "Remaja Dua", "birthYear", 2010))
-                .post("/api/auth/register").then().statusCode(201);
+                .post("/api/auth/register").then().statusCode(202);
         String teen = given().baseUri(pair.url(pair.portA)).contentType(ContentType.JSON)
                 .body(Map.of("email", "remaja@it.serambi.id", "password", "rahasia-sekali-123"))
                 .post("/api/auth/login").then().statusCode(200).extract().jsonPath().getString("token");
@@ -198,7 +198,7 @@ class TwoInstancesIT {
             String email = "pembaca" + t + "@it.serambi.id";
             given().baseUri(base).contentType(ContentType.JSON).body(Map.of("email", email, "password",
                     "rahasia-sekali-123", "displayName", "Pembaca " + t, "birthYear", 2010))
-                    .post("/api/auth/register").then().statusCode(201);
+                    .post("/api/auth/register").then().statusCode(202);
             String token = given().baseUri(base).contentType(ContentType.JSON)
                     .body(Map.of("email", email, "password", "rahasia-sekali-123"))
                     .post("/api/auth/login").then().statusCode(200).extract().jsonPath().getString("token");

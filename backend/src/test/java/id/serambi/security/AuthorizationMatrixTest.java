@@ -35,6 +35,8 @@ class AuthorizationMatrixTest {
      */
     static final Set<String> PUBLIC = Set.of(
             "POST /api/auth/guardian-consent/{token}", "POST /api/auth/login", "POST /api/auth/register",
+            // The link from the sign-up e-mail: the secret token is the capability.
+            "POST /api/auth/verify-email/{token}",
             "GET /api/calendar.ics", "GET /api/library",
             "GET /api/challenges", "GET /api/challenges/{id}", "GET /api/challenges/{id}/leaderboard",
             "GET /api/challenges/{id}/leaderboard/stream",

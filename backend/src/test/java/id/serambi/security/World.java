@@ -83,10 +83,11 @@ final class World {
 
     private void account(AgroalDataSource db, String who, String role, int birthYear) {
         String email = Accounts.uniqueEmail(who.toLowerCase().replace('_', '-'));
-        long id = given().contentType(ContentType.JSON)
+        given().contentType(ContentType.JSON)
                 .body(Map.of("email", email, "password", Accounts.PASSWORD, "displayName", "Warga " + who.replace('_', ' '),
                         "birthYear", birthYear))
-                .post("/api/auth/register").then().statusCode(201).extract().jsonPath().getLong("id");
+                .post("/api/auth/register").then().statusCode(202);
+        long id = Accounts.idOf(email);
         Accounts.sql(db, "UPDATE app_user SET role = ? WHERE id = ?", role, id);
         tokens.put(who, Accounts.login(email, Accounts.PASSWORD));
         userIds.put(who, id);
@@ -231,6 +232,7 @@ final class World {
             case "registrations/{registrationId}" -> String.valueOf(registrationA);
             case "registrations/{token}" -> manageTokenA;
             case "guardian-consent/{token}" -> "g" + tag + "0000000000000000000000000000000000000";
+            case "verify-email/{token}" -> "v" + tag + "0000000000000000000000000000000000000";
             case "variants/{platform}" -> "INSTAGRAM";
             default -> throw new AssertionError("No seeded value for " + key + " in " + path
                     + ": teach World.pathValue about this new path parameter");
