@@ -10,7 +10,7 @@ ROUNDS=${ROUNDS:-3}
 : > "$APP_LOG"
 pg_init
 OUT=$(mktemp -d /tmp/serambi-crash.XXXXXX)
-printf '\n| Round | sent | acknowledged (201 / 200 repeat) | killed after | in flight at kill | stored | acknowledged but missing | status differs | patrons with 2 active | confirmed / capacity / seat counter | waitlisted | confirmed while seats left over | after restart |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|\n' > "$OUT/table.md"
+printf '\n| Round | sent | acknowledged (202: new / repeat) | killed after | in flight at kill | stored | acknowledged but missing | stored without a manage link | patrons with 2 active | confirmed / capacity / seat counter | waitlisted | confirmed while seats left over | after restart |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|\n' > "$OUT/table.md"
 FAIL=0
 for round in $(seq "${FIRST_ROUND:-1}" "$ROUNDS"); do
   app_start
@@ -22,13 +22,14 @@ for round in $(seq "${FIRST_ROUND:-1}" "$ROUNDS"); do
   while kill -0 "$APP" 2>/dev/null; do sleep 0.1; done
   APP=
   app_start   # the same database: whatever was committed before the kill
-  sql "CREATE TABLE acked_$round (id bigint, email text, state text, http int)"
+  sql "CREATE TABLE acked_$round (email text, http int)"
   psql "$APP_DB_URL" -q -c "\\copy acked_$round FROM '$OUT/acked-$round.csv' WITH (FORMAT csv)"
   read -r STORED MISSING DIFFERS DOUBLE CONFIRMED COUNTER WAITLISTED <<<"$(sql "
     SELECT (SELECT count(*) FROM registration WHERE event_id = $EVENT),
            (SELECT count(*) FROM acked_$round a WHERE NOT EXISTS (SELECT 1 FROM registration r
-               WHERE r.id = a.id AND lower(r.email) = lower(a.email) AND r.event_id = $EVENT)),
-           (SELECT count(*) FROM acked_$round a JOIN registration r ON r.id = a.id WHERE r.status <> a.state),
+               WHERE lower(r.email) = lower(a.email) AND r.event_id = $EVENT AND r.status <> 'CANCELLED')),
+           (SELECT count(*) FROM registration r WHERE r.event_id = $EVENT AND lower(r.email) IN (SELECT lower(email) FROM acked_$round)
+               AND NOT EXISTS (SELECT 1 FROM registration_token t WHERE t.registration_id = r.id)),
            (SELECT count(*) FROM (SELECT lower(email) FROM registration WHERE event_id = $EVENT AND status <> 'CANCELLED'
                GROUP BY lower(email) HAVING count(*) > 1) d),
            (SELECT count(*) FROM registration WHERE event_id = $EVENT AND status = 'CONFIRMED'),
@@ -48,7 +49,7 @@ s = json.load(open(sys.argv[1])); r, stored, missing, differs, double, conf, cap
 print(f"| {r} | {s['sent']} | {s['acknowledged']} ({s['created']} / {s['repeats']}) | {s['acknowledged'] if False else ''}{s['killedAfterS']} s | {s['inFlightAtKill']} | {stored} | {missing} | {differs} | {double} | {conf} / {cap} / {counter} | {wait} | {left} | {after} then {again} |")
 PY
   if [ "$MISSING" != 0 ] || [ "$DIFFERS" != 0 ] || [ "$DOUBLE" != 0 ] || [ "$CONFIRMED" -gt "$CAPACITY" ] \
-     || [ "$CONFIRMED" != "$COUNTER" ] || [ "$LEFT_OVER" != 0 ] || [ "$AFTER" != 201 ] || [ "$AGAIN" != 200 ]; then FAIL=1; fi
+     || [ "$CONFIRMED" != "$COUNTER" ] || [ "$LEFT_OVER" != 0 ] || [ "$AFTER" != 202 ] || [ "$AGAIN" != 202 ]; then FAIL=1; fi
   stop_app
 done
 cat "$OUT/table.md"

@@ -53,11 +53,9 @@ async function registrar(worker) {
       body: JSON.stringify({ name: `Pengunjung ${email}`, email }),
     });
     r.email = email;
-    if (r.status === 201 || r.status === 200) {
-      r.id = JSON.parse(r.body).id;
-    }
-    if (r.status !== 201) await sleep(50); // a client backs off a little after a failure
-    if (r.status === 201 || r.status === 200) delete r.body;
+    // 202 for every registration (the answer carries no id): the database is checked by e-mail.
+    if (r.status !== 202) await sleep(50); // a client backs off a little after a failure
+    if (r.status === 202) delete r.body;
   }
 }
 
@@ -136,7 +134,7 @@ const upAt = now(); // pg_ctl -w returned: the database accepts connections agai
 
 // After recovery a teen logs reading; the open (or reopened) SSE stream must show it.
 const firstOk = async () => {
-  while (!records.some((r) => r.kind === 'register' && r.started >= upAt && r.status === 201)) await sleep(50);
+  while (!records.some((r) => r.kind === 'register' && r.started >= upAt && r.status === 202)) await sleep(50);
 };
 await Promise.race([firstOk(), sleep(10_000)]);
 const pagesBefore = Number(env.PAGES_BEFORE ?? 0);
@@ -158,8 +156,8 @@ stopping = true;
 await Promise.race([Promise.all(workers), sleep(TIMEOUT_MS + 2000)]);
 
 writeFileSync(env.RECORDS, JSON.stringify({ records, health, sse }, null, 0));
-const acknowledged = records.filter((r) => r.kind === 'register' && (r.status === 201 || r.status === 200));
-writeFileSync(env.ACKED, acknowledged.map((r) => `${r.id},${r.email}`).join('\n') + '\n');
+const acknowledged = records.filter((r) => r.kind === 'register' && r.status === 202);
+writeFileSync(env.ACKED, acknowledged.map((r) => r.email).join('\n') + '\n');
 
 // ---- summary ----
 const inOutage = (r) => r.ended > downAt && r.started < upAt;

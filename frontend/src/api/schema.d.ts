@@ -3490,7 +3490,7 @@ export interface paths {
         put?: never;
         /**
          * Register for an event (no account needed)
-         * @description CONFIRMED while seats are left, else WAITLISTED. The manage token is returned once and e-mailed. Registering the same e-mail again (any letter case) answers 200 with the existing registration and no token: a new manage link is e-mailed to that address instead.
+         * @description CONFIRMED while seats are left, else WAITLISTED. The answer is 202 with the same body for a new registration and for an e-mail already registered (any letter case), so it reveals nobody's registration: the status, the join URL and the secret manage link are e-mailed to the address. Registering again creates nothing and e-mails the owner a new manage link.
          */
         post: {
             parameters: {
@@ -3507,17 +3507,8 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Already registered with this e-mail; a new manage link was e-mailed */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["RegistrationResult"];
-                    };
-                };
-                /** @description Registered; Location is the manage resource */
-                201: {
+                /** @description Received; the confirmation with the manage link is e-mailed */
+                202: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3543,7 +3534,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Outside the registration window, or the event is a draft, cancelled or over */
+                /** @description Outside the registration window, or the event is a draft, cancelled or over (the same for an e-mail already registered, whose owner still gets a new manage link while the event is on) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5460,6 +5451,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/registrations/{token}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Everything held about this registration, as a JSON file (UU PDP: the guest's right of access)
+         * @description The event, the name, e-mail, WhatsApp number and age group given, the status and its times, attendance, feedback, and the questions asked in the live Q&A.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The registration's data, as an attachment */
+                200: {
+                    headers: {
+                        /** @description attachment; filename="data-pendaftaran-saya.json" */
+                        "Content-Disposition"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description Unknown token */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/registrations/{token}/feedback": {
         parameters: {
             query?: never;
@@ -5524,6 +5567,54 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registrations/{token}/personal-data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Erase my personal data (UU PDP): cancels an active registration, then removes name, e-mail and WhatsApp
+         * @description Before the event starts, an active registration is cancelled first, exactly like DELETE on the registration (a freed seat goes to the first on the waitlist). Then the name, e-mail and WhatsApp number are overwritten, the name shown with live questions is removed, and every manage link of this registration stops working (404). The anonymous row stays, so the event's counts and attendance stay.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erased; this manage link no longer works */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Unknown token, or already erased */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -6808,30 +6899,23 @@ export interface components {
              */
             ageGroup?: components["schemas"]["AgeGroup"];
         };
+        /** @description Registration received. The same answer whether or not this e-mail was already registered: the confirmation (status, join URL and the manage link) is e-mailed to the address. */
         RegistrationResult: {
-            /**
-             * Format: int64
-             * @example 311
-             */
-            id?: number;
             /**
              * Format: int64
              * @example 12
              */
             eventId?: number;
-            /** @example CONFIRMED */
-            status?: components["schemas"]["RegistrationStatus"];
             /**
-             * Format: int32
-             * @description 1 for the first in line; null unless WAITLISTED
-             * @example 3
+             * @description The address the confirmation was sent to
+             * @example siti@example.id
              */
-            waitlistPosition?: number;
+            email?: string;
             /**
-             * @description The secret that opens /api/registrations/{manageToken}. Returned once, on creation, and e-mailed. Null when this e-mail was already registered: a new token is then e-mailed to that address only, so knowing someone's e-mail does not give control of their registration.
-             * @example tD3v2gQz0Qm1yq0n8mX5mJb8yJ9v6oV1xHk2fQp7a4E
+             * @description Always true: an e-mail with the manage link is on its way
+             * @example true
              */
-            manageToken?: string;
+            emailSent?: boolean;
         };
         /** @enum {string} */
         RegistrationStatus: "CONFIRMED" | "WAITLISTED" | "CANCELLED" | "ATTENDED";

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { expectAccessible } from './support'
+import { expectAccessible, manageTokenFromMail } from './support'
 
 /**
  * A confirmed patron's manage page shows the check-in QR code and the WhatsApp confirmation; the QR leads staff to
@@ -33,11 +33,12 @@ test('a confirmed patron gets a QR code, and staff have a check-in page', async 
   expect(created.status()).toBe(201)
   const eventId = (await created.json()).id
   expect((await request.post(`/api/events/${eventId}/publish`, { headers: auth })).status()).toBe(200)
+  const email = `qr-${Date.now()}@contoh.id`
   const registered = await request.post(`/api/events/${eventId}/registrations`, {
-    data: { name: 'Siti Rahmah', email: `qr-${Date.now()}@contoh.id`, whatsapp: '+6281234567890' },
+    data: { name: 'Siti Rahmah', email, whatsapp: '+6281234567890' },
   })
-  expect(registered.status()).toBe(201)
-  const token = (await registered.json()).manageToken
+  expect(registered.status()).toBe(202)
+  const token = await manageTokenFromMail(request, email)
 
   await page.setViewportSize({ width: 360, height: 800 })
   await page.goto(`/acara/pendaftaran/${token}`)

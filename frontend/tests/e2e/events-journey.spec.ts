@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { expectAccessible, newVisitor } from './support'
+import { expectAccessible, manageLinkFromMail, manageTokenFromMail, newVisitor } from './support'
 
 /**
  * The virtual-events journey against the real backend: staff create and publish an event with one seat; a patron
@@ -143,30 +143,34 @@ test.describe.serial('virtual events', () => {
     await expect(page.getByLabel('Nama', { exact: true })).toHaveAttribute('aria-invalid', 'true')
     await expectAccessible(page, 'registration form with errors')
 
-    // The first patron takes the only seat.
+    // The first patron takes the only seat. The answer says only that the registration was received: the status,
+    // the join link and the manage link arrive by e-mail (so the page tells nobody who is registered).
     const result = await register(page, first)
-    await expect(result).toContainText('Anda terdaftar!')
-    await expect(result).toContainText('Terkonfirmasi')
-    firstManage = (await page.getByTestId('manage-link').getAttribute('href'))!
-    expect(firstManage).toMatch(/^\/acara\/pendaftaran\/[\w-]+$/)
-    await expectAccessible(page, 'registration confirmed')
+    await expect(result).toContainText('Pendaftaran diterima')
+    await expect(result).toContainText('Cek email Anda')
+    await expect(result).toContainText(first.email)
+    await expect(result.getByRole('link', { name: 'Tambah ke kalender' })).toHaveAttribute('href', `/api/events/${eventId}/calendar.ics`)
+    await expect(result.getByRole('link', { name: /Bagikan lewat WhatsApp/ })).toHaveAttribute('href', /^https:\/\/wa\.me\/\?text=/)
+    await expect(result.locator('a[href*="/acara/pendaftaran/"]')).toHaveCount(0)
+    await expectAccessible(page, 'registration received')
 
-    await page.getByRole('link', { name: 'Buka halaman kelola' }).click()
-    await expect(page).toHaveURL(new RegExp(`${firstManage}$`))
+    firstManage = await manageLinkFromMail(page.request, first.email)
+    expect(firstManage).toMatch(/^\/acara\/pendaftaran\/[\w-]+$/)
+    await page.goto(firstManage)
     await expect(page.getByRole('heading', { level: 1, name: 'Pendaftaran saya' })).toBeVisible()
     await expect(page.getByTestId('registration-status')).toContainText('Terkonfirmasi')
     await expect(page.getByTestId('join-url')).toContainText(joinUrl)
     await expectAccessible(page, 'manage page (confirmed)')
 
-    // The second patron joins the waitlist.
+    // The second patron joins the waitlist, and the answer looks exactly the same.
     await page.goto(`/acara/${eventId}`)
     await expect(page.getByText('Kursi sudah penuh.')).toBeVisible()
     const waiting = await register(page, second)
-    await expect(waiting).toContainText('Anda masuk daftar tunggu')
-    await expect(waiting).toContainText('Urutan ke-1 di daftar tunggu')
-    secondManage = (await page.getByTestId('manage-link').getAttribute('href'))!
+    await expect(waiting).toContainText('Cek email Anda')
+    secondManage = await manageLinkFromMail(page.request, second.email)
     await page.goto(secondManage)
     await expect(page.getByTestId('registration-status')).toContainText('Daftar tunggu')
+    await expect(page.getByTestId('registration-status')).toContainText('Urutan ke-1 di daftar tunggu')
     await expect(page.getByTestId('join-url')).toHaveCount(0)
     await expectAccessible(page, 'manage page (waitlisted)')
 
@@ -241,7 +245,8 @@ test('a patron rates an event that has started, with the keyboard; staff see the
   const registered = await page.request.post(`/api/events/${id}/registrations`, {
     data: { name: patron.displayName, email: patron.email },
   })
-  const token = (await registered.json()).manageToken
+  expect(registered.status()).toBe(202)
+  const token = await manageTokenFromMail(page.request, patron.email)
 
   await page.goto(`/pendaftaran/${token}`)
   await expect(page.getByTestId('registration-status')).toContainText('Terkonfirmasi')
@@ -314,4 +319,61 @@ test.describe('events on a 360 px wide phone', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0)
     await expectAccessible(page, 'catalogue on a phone')
   })
+})
+
+test('a guest downloads their data, then erases it after confirming; the seat goes to the waitlist', async ({ page }) => {
+  const login = await page.request.post('/api/auth/login', { data: STAFF })
+  const headers = { Authorization: `Bearer ${(await login.json()).token}` }
+  const start = Date.now() + (40 + Math.floor(Math.random() * 300)) * 86_400_000
+  const created = await page.request.post('/api/events', {
+    headers,
+    data: {
+      title: `Kelas Menulis ${start}`,
+      description: 'Kelas menulis cerpen bersama pustakawan.',
+      type: 'WORKSHOP',
+      audience: 'ALL',
+      language: 'id',
+      startsAt: new Date(start).toISOString(),
+      endsAt: new Date(start + 90 * 60_000).toISOString(),
+      platform: 'ZOOM',
+      joinUrl: 'https://zoom.us/j/5550001111',
+      capacity: 1,
+    },
+  })
+  expect(created.status()).toBe(201)
+  const id = (await created.json()).id
+  expect((await page.request.post(`/api/events/${id}/publish`, { headers })).status()).toBe(200)
+  const guest = newVisitor('hapus')
+  const waiting = newVisitor('antre')
+  for (const who of [guest, waiting]) {
+    const answer = await page.request.post(`/api/events/${id}/registrations`, {
+      data: { name: who.displayName, email: who.email, whatsapp: '0812-3456-7890' },
+    })
+    expect(answer.status()).toBe(202)
+  }
+  const manage = await manageLinkFromMail(page.request, guest.email)
+
+  await page.goto(manage)
+  const data = page.getByTestId('my-data')
+  await expect(data).toBeVisible()
+  await expectAccessible(page, 'manage page with my data')
+  const downloading = page.waitForEvent('download')
+  await data.getByRole('link', { name: 'Unduh data saya' }).click()
+  const download = await downloading
+  const exported = JSON.parse(Buffer.concat(await (await download.createReadStream()).toArray()).toString('utf8'))
+  expect(exported.registration.email).toBe(guest.email)
+  expect(exported.registration.whatsapp).toBe('+6281234567890')
+  expect(exported.event.id).toBe(id)
+
+  await data.getByRole('button', { name: 'Hapus data saya' }).click()
+  await expect(page.getByText('Yakin ingin menghapus data Anda?')).toBeFocused()
+  await page.getByRole('button', { name: 'Ya, hapus data saya' }).click()
+  await expect(page.getByRole('heading', { name: 'Data Anda sudah dihapus' })).toBeFocused()
+  await expectAccessible(page, 'data erased')
+
+  // The link is dead; the seat went to the one waiting.
+  await page.goto(manage)
+  await expect(page.getByRole('alert')).toContainText('Tautan kelola ini tidak dikenal.')
+  await page.goto(await manageLinkFromMail(page.request, waiting.email))
+  await expect(page.getByTestId('registration-status')).toContainText('Terkonfirmasi')
 })

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright'
-import { expect, type Page } from '@playwright/test'
+import { expect, type APIRequestContext, type Page } from '@playwright/test'
 
 /** Runs axe on the current page and fails on any violation of serious or critical impact. */
 export async function expectAccessible(page: Page, what: string): Promise<void> {
@@ -40,4 +40,28 @@ export async function logIn(page: Page, who: { email: string; password: string }
   await page.getByLabel('Kata sandi').fill(who.password)
   await page.getByRole('button', { name: 'Masuk' }).click()
   await expect(page).toHaveURL(new RegExp(`${next.replace(/[/?.]/g, '\\$&')}$`))
+}
+
+/**
+ * The manage link a guest gets by e-mail (the registration answer no longer carries it, so it tells nobody who is
+ * registered). The e2e profile keeps the mock mailer's e-mails and shows them at /api/e2e/mails, a test-only endpoint
+ * that answers 404 in any other profile. Returns the path of the newest manage link sent to `email`.
+ */
+export async function manageLinkFromMail(request: APIRequestContext, email: string): Promise<string> {
+  let links: string[] = []
+  await expect
+    .poll(async () => {
+      const answer = await request.get(`/api/e2e/mails?to=${encodeURIComponent(email)}`)
+      expect(answer.status(), 'the e2e mailbox (QUARKUS_PROFILE=e2e with the mock mailer)').toBe(200)
+      const mails = (await answer.json()) as { subject: string; text: string }[]
+      links = mails.flatMap((m) => [...m.text.matchAll(/\/acara\/pendaftaran\/([\w-]{43})/g)].map((x) => x[0]))
+      return links.length
+    }, { message: `a manage link e-mailed to ${email}` })
+    .toBeGreaterThan(0)
+  return links[links.length - 1]!
+}
+
+/** The manage token (the last part of the link) e-mailed to `email`. */
+export async function manageTokenFromMail(request: APIRequestContext, email: string): Promise<string> {
+  return (await manageLinkFromMail(request, email)).split('/').pop()!
 }

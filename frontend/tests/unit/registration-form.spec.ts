@@ -12,11 +12,11 @@ vi.mock('@/features/events/api', async (importOriginal) => {
   return { ...actual, register: vi.fn() }
 })
 
-async function mountForm() {
+async function mountForm(extra: { shareUrl?: string } = {}) {
   const router = createAppRouter(createMemoryHistory())
   await router.push('/acara/12')
   const wrapper = mount(RegistrationForm, {
-    props: { eventId: 12 },
+    props: { eventId: 12, ...extra },
     global: { plugins: [i18n, router] },
     attachTo: document.body,
   })
@@ -47,9 +47,9 @@ describe('RegistrationForm', () => {
     wrapper.unmount()
   })
 
-  it('registers and shows the confirmation with the manage link, once', async () => {
-    vi.mocked(eventsApi.register).mockResolvedValue({ id: 311, eventId: 12, status: 'CONFIRMED', manageToken: 'tok-123' })
-    const { wrapper } = await mountForm()
+  it('registers and says the manage link is in the e-mail, without any link to the registration itself', async () => {
+    vi.mocked(eventsApi.register).mockResolvedValue({ eventId: 12, email: 'siti@contoh.id', emailSent: true })
+    const { wrapper } = await mountForm({ shareUrl: 'https://wa.me/?text=Diskusi' })
     await fill(wrapper, {
       'registration-name': ' Siti Nurhaliza ',
       'registration-email': ' siti@contoh.id ',
@@ -66,39 +66,28 @@ describe('RegistrationForm', () => {
       ageGroup: 'ADULT',
     })
     const result = wrapper.get('[data-testid="registration-result"]')
-    expect(result.text()).toContain('Anda terdaftar!')
-    expect(result.text()).toContain('Terkonfirmasi')
-    expect(wrapper.get('[data-testid="manage-link"]').attributes('href')).toBe('/acara/pendaftaran/tok-123')
-    expect(wrapper.get('[data-testid="manage-link"]').text()).toMatch(/\/acara\/pendaftaran\/tok-123$/)
+    expect(result.text()).toContain('Pendaftaran diterima')
+    expect(result.text()).toContain('Cek email Anda')
+    expect(result.text()).toContain('siti@contoh.id')
+    expect(result.find('a[href*="/acara/pendaftaran/"]').exists()).toBe(false)
+    // The event's own calendar file and share link are still offered.
+    expect(result.find('a[href="/api/events/12/calendar.ics"]').exists()).toBe(true)
+    expect(result.find('a[href="https://wa.me/?text=Diskusi"]').exists()).toBe(true)
     expect(wrapper.find('form').exists()).toBe(false)
-    expect(document.activeElement?.textContent).toContain('Anda terdaftar!')
+    expect(document.activeElement?.textContent).toContain('Pendaftaran diterima')
     expect(wrapper.emitted('registered')).toHaveLength(1)
     wrapper.unmount()
   })
 
-  it('leaves out the optional fields when they are empty, and shows the waitlist position', async () => {
-    vi.mocked(eventsApi.register).mockResolvedValue({ id: 312, eventId: 12, status: 'WAITLISTED', waitlistPosition: 2, manageToken: 'tok-456' })
+  it('leaves out the optional fields when they are empty', async () => {
+    vi.mocked(eventsApi.register).mockResolvedValue({ eventId: 12, email: 'budi@contoh.id', emailSent: true })
     const { wrapper } = await mountForm()
     await fill(wrapper, { 'registration-name': 'Budi', 'registration-email': 'budi@contoh.id' })
     await wrapper.get('form').trigger('submit')
     await flushPromises()
 
     expect(eventsApi.register).toHaveBeenCalledWith(12, { name: 'Budi', email: 'budi@contoh.id' })
-    const result = wrapper.get('[data-testid="registration-result"]')
-    expect(result.text()).toContain('Anda masuk daftar tunggu')
-    expect(result.text()).toContain('Urutan ke-2 di daftar tunggu')
-    wrapper.unmount()
-  })
-
-  it('explains an e-mail that is already registered (no token in the answer)', async () => {
-    vi.mocked(eventsApi.register).mockResolvedValue({ id: 311, eventId: 12, status: 'CONFIRMED' })
-    const { wrapper } = await mountForm()
-    await fill(wrapper, { 'registration-name': 'Siti', 'registration-email': 'siti@contoh.id' })
-    await wrapper.get('form').trigger('submit')
-    await flushPromises()
-
-    expect(wrapper.text()).toContain('Email ini sudah terdaftar untuk acara ini.')
-    expect(wrapper.find('[data-testid="manage-link"]').exists()).toBe(false)
+    expect(wrapper.get('[data-testid="registration-result"]').text()).toContain('Cek email Anda')
     wrapper.unmount()
   })
 

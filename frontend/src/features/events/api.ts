@@ -63,6 +63,11 @@ export async function cancelRegistration(token: string): Promise<RegistrationVie
   return unwrap(await api.DELETE('/api/registrations/{token}', { params: { path: { token } } }))
 }
 
+/** UU PDP: erases the guest's personal data (cancelling first if still possible); the manage link then stops working. */
+export async function erasePersonalData(token: string): Promise<void> {
+  unwrap(await api.DELETE('/api/registrations/{token}/personal-data', { params: { path: { token } } }))
+}
+
 export async function sendFeedback(token: string, body: FeedbackRequest): Promise<void> {
   unwrap(await api.POST('/api/registrations/{token}/feedback', { params: { path: { token } }, body }))
 }
@@ -70,6 +75,8 @@ export async function sendFeedback(token: string, body: FeedbackRequest): Promis
 /** Links the browser follows itself (downloads), not fetched by the SPA. */
 export const eventCalendarUrl = (id: number) => `/api/events/${id}/calendar.ics`
 export const registrationCalendarUrl = (token: string) => `/api/registrations/${encodeURIComponent(token)}/calendar.ics`
+/** UU PDP: everything held about the registration, as a JSON file. */
+export const registrationExportUrl = (token: string) => `/api/registrations/${encodeURIComponent(token)}/export`
 
 // --- Staff --------------------------------------------------------------------------------------------
 

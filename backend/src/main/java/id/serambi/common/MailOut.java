@@ -4,9 +4,11 @@ import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -17,7 +19,7 @@ import org.jboss.logging.Logger;
  * at start-up says so: Quarkus's mock mailbox would keep every message (patrons' addresses, manage links) in memory for
  * as long as the app runs, in a map that both event loops write at once. Each dropped e-mail is a DEBUG line of this
  * category (off unless asked for: it names the recipient). Dev mode and tests keep the mock mailbox, where the e-mails
- * can be read.
+ * can be read, and so does the browser-test profile (e2e), whose tests read it through a test-only endpoint.
  */
 @ApplicationScoped
 public class MailOut {
@@ -30,7 +32,9 @@ public class MailOut {
     public MailOut(ReactiveMailer mailer,
             @ConfigProperty(name = "quarkus.mailer.mock", defaultValue = "false") boolean mock) {
         this.mailer = mailer;
-        this.dropped = mock && !LaunchMode.current().isDevOrTest();
+        // The browser tests (profile e2e) read the mock mailbox through event.E2eMailboxResource: keep it there.
+        this.dropped = mock && !LaunchMode.current().isDevOrTest()
+                && !ConfigProvider.getConfig().unwrap(SmallRyeConfig.class).getProfiles().contains("e2e");
     }
 
     /** Sends the mail; {@code what} names it in the log line when it fails. */

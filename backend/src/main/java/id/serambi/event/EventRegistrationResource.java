@@ -21,7 +21,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -60,25 +59,25 @@ public class EventRegistrationResource {
     @Produces(MediaType.APPLICATION_JSON)
     @SecurityRequirements
     @Operation(summary = "Register for an event (no account needed)",
-            description = "CONFIRMED while seats are left, else WAITLISTED. The manage token is returned once and "
-                    + "e-mailed. Registering the same e-mail again (any letter case) answers 200 with the existing "
-                    + "registration and no token: a new manage link is e-mailed to that address instead.")
+            description = "CONFIRMED while seats are left, else WAITLISTED. The answer is 202 with the same body for a "
+                    + "new registration and for an e-mail already registered (any letter case), so it reveals nobody's "
+                    + "registration: the status, the join URL and the secret manage link are e-mailed to the address. "
+                    + "Registering again creates nothing and e-mails the owner a new manage link.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "patron", value = """
             {"name":"Siti Nurhaliza","email":"siti@example.id","whatsapp":"0812-3456-7890","ageGroup":"ADULT"}""")))
-    @APIResponse(responseCode = "201", description = "Registered; Location is the manage resource",
+    @APIResponse(responseCode = "202", description = "Received; the confirmation with the manage link is e-mailed",
             content = @Content(schema = @Schema(implementation = RegistrationResult.class), examples = @ExampleObject(
-                    name = "confirmed", value = """
-                            {"id":311,"eventId":12,"status":"CONFIRMED","waitlistPosition":null,\
-                            "manageToken":"tD3v2gQz0Qm1yq0n8mX5mJb8yJ9v6oV1xHk2fQp7a4E"}""")))
-    @APIResponse(responseCode = "200", description = "Already registered with this e-mail; a new manage link was e-mailed",
-            content = @Content(schema = @Schema(implementation = RegistrationResult.class)))
+                    name = "received", value = """
+                            {"eventId":12,"email":"siti@example.id","emailSent":true}""")))
     @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "bad e-mail", value = """
                     {"type":"https://serambi.id/problems/validation","title":"Invalid request","status":400,\
                     "detail":"email: must be a well-formed email address",\
                     "errors":[{"field":"email","message":"must be a well-formed email address"}]}""")))
     @APIResponse(responseCode = "404", description = "No such event", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Outside the registration window, or the event is a draft, cancelled or over",
+    @APIResponse(responseCode = "409", description = "Outside the registration window, or the event is a draft, cancelled "
+            + "or over (the same for an e-mail already registered, whose owner still gets a new manage link while the "
+            + "event is on)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "closed", value = """
                             {"type":"https://serambi.id/problems/registration-closed","title":"Registration closed",\
@@ -87,17 +86,8 @@ public class EventRegistrationResource {
             headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER)))
     public Uni<Response> register(@PathParam("id") long id, @Valid @NotNull RegistrationRequest body) {
         limits.check(RateLimits.Action.EVENT_REGISTRATION, body.email());
-        return registrations.register(id, body).map(r -> {
-            Integer position = r.waitlistPosition() > 0 ? (int) r.waitlistPosition() : null;
-            if (!r.created()) {
-                return Response.ok(new RegistrationResult(r.registration().id, id, r.registration().status, position,
-                        null)).build();
-            }
-            return Response.created(URI.create("/registrations/" + r.token()))
-                    .entity(new RegistrationResult(r.registration().id, id, r.registration().status, position,
-                            r.token()))
-                    .build();
-        });
+        return registrations.register(id, body).map(r -> Response.accepted(
+                new RegistrationResult(id, body.email().strip(), true)).build());
     }
 
     @GET

@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -85,6 +87,49 @@ public class MyRegistrationResource {
             "detail":"The event has already started; the registration can no longer be cancelled"}""")))
     public Uni<RegistrationView> cancel(@PathParam("token") String token) {
         return registrations.cancel(token).map(v -> toView(v, token));
+    }
+
+    @GET
+    @Path("/export")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Everything held about this registration, as a JSON file (UU PDP: the guest's right of access)",
+            description = "The event, the name, e-mail, WhatsApp number and age group given, the status and its times, "
+                    + "attendance, feedback, and the questions asked in the live Q&A.")
+    @APIResponse(responseCode = "200", description = "The registration's data, as an attachment",
+            content = @Content(schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "export", value = """
+                    {"exportedAt":"2026-12-02T04:30:00Z","registration":{"id":311,"name":"Siti Nurhaliza",\
+                    "email":"siti@example.id","whatsapp":"+6281234567890","ageGroup":"ADULT","status":"ATTENDED",\
+                    "registeredAt":"2026-11-23T09:05:00Z","confirmedAt":"2026-11-23T09:05:00Z","cancelledAt":null,\
+                    "reminderSentAt":"2026-12-04T10:00:00Z","hourReminderSentAt":null,"checkinCode":"3f9a1c7d2b4e"},\
+                    "event":{"id":12,"title":"Diskusi Buku: Laskar Pelangi","startsAt":"2026-12-05T10:00:00Z",\
+                    "endsAt":"2026-12-05T11:30:00Z","status":"COMPLETED"},\
+                    "attendance":{"attended":true,"attendedAt":"2026-12-05T10:02:00Z"},\
+                    "feedback":{"rating":5,"comment":"Diskusinya seru.","givenAt":"2026-12-05T11:40:00Z"},\
+                    "questions":[{"text":"Apakah ada sekuel Laskar Pelangi?","displayName":"Siti","status":"ANSWERED",\
+                    "answer":"Ada: Sang Pemimpi.","upvotes":4,"askedAt":"2026-12-05T10:20:00Z",\
+                    "answeredAt":"2026-12-05T10:25:00Z"}],"questionsUpvoted":2}""")),
+            headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"data-pendaftaran-saya.json\"",
+                    schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", description = "Unknown token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "unknown", value = UNKNOWN_TOKEN)))
+    public Uni<Response> export(@PathParam("token") String token) {
+        return registrations.export(token).map(json -> Response.ok(json, MediaType.APPLICATION_JSON_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"data-pendaftaran-saya.json\"")
+                .header("Cache-Control", "no-store")
+                .build());
+    }
+
+    @DELETE
+    @Path("/personal-data")
+    @Operation(summary = "Erase my personal data (UU PDP): cancels an active registration, then removes name, e-mail and WhatsApp",
+            description = "Before the event starts, an active registration is cancelled first, exactly like DELETE on "
+                    + "the registration (a freed seat goes to the first on the waitlist). Then the name, e-mail and "
+                    + "WhatsApp number are overwritten, the name shown with live questions is removed, and every "
+                    + "manage link of this registration stops working (404). The anonymous row stays, so the event's "
+                    + "counts and attendance stay.")
+    @APIResponse(responseCode = "204", description = "Erased; this manage link no longer works")
+    @APIResponse(responseCode = "404", description = "Unknown token, or already erased", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "unknown", value = UNKNOWN_TOKEN)))
+    public Uni<Response> erase(@PathParam("token") String token) {
+        return registrations.erase(token).map(ignored -> Response.noContent().build());
     }
 
     @POST

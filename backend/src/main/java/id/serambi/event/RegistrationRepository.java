@@ -124,6 +124,82 @@ public class RegistrationRepository implements PanacheRepository<Registration> {
         return Panache.getSession().chain(s -> s.persist(row)).replaceWith(token);
     }
 
+    /** What erased personal data is replaced with, as for members (privacy.PersonalData). */
+    static final String ERASED_NAME = "Dihapus";
+
+    static String erasedEmail(long registrationId) {
+        return "dihapus-" + registrationId + "@invalid.serambi.id";
+    }
+
+    /**
+     * Overwrites a registration's name, e-mail and WhatsApp number, removes the name shown with its live questions,
+     * and deletes its manage tokens, so no link opens it any more. The row, its status and its times stay.
+     */
+    public Uni<Void> erasePersonalData(Registration r) {
+        r.name = ERASED_NAME;
+        r.email = erasedEmail(r.id);
+        r.whatsapp = null;
+        return flush().chain(() -> Panache.getSession()).chain(s -> s.createNativeQuery(
+                "UPDATE event_question SET display_name = NULL WHERE registration_id = :id")
+                .setParameter("id", r.id).executeUpdate()
+                .chain(() -> s.createNativeQuery("DELETE FROM registration_token WHERE registration_id = :id")
+                        .setParameter("id", r.id).executeUpdate()))
+                .replaceWithVoid();
+    }
+
+    private static final String PURGE_WHERE = """
+            registration_id IN (SELECT r.id FROM registration r JOIN event e ON e.id = r.event_id
+                                 WHERE e.ends_at < now() - :retention * interval '1 second')""";
+
+    /**
+     * Purges guests' personal data from the registrations of events that ended more than {@code retention} ago:
+     * name, e-mail and WhatsApp are overwritten as in an erasure, live-question names removed and manage tokens
+     * deleted. Status, times, feedback ratings and counts stay. Idempotent (a purged row is not touched again), so any
+     * number of instances may run it at once. Returns the number of registrations purged now.
+     */
+    public Uni<Integer> purgeEndedBefore(Duration retention) {
+        double seconds = retention.toSeconds();
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                UPDATE registration r SET name = :name, email = 'dihapus-' || r.id || '@invalid.serambi.id',
+                       whatsapp = NULL
+                  FROM event e
+                 WHERE r.event_id = e.id AND e.ends_at < now() - :retention * interval '1 second'
+                   AND (r.name <> :name OR r.email <> 'dihapus-' || r.id || '@invalid.serambi.id'
+                        OR r.whatsapp IS NOT NULL)""", REGISTRATIONS)
+                .setParameter("name", ERASED_NAME).setParameter("retention", seconds).executeUpdate()
+                .call(() -> s.createNativeQuery("UPDATE event_question SET display_name = NULL WHERE display_name IS "
+                        + "NOT NULL AND " + PURGE_WHERE).setParameter("retention", seconds).executeUpdate())
+                .call(() -> s.createNativeQuery("DELETE FROM registration_token WHERE " + PURGE_WHERE)
+                        .setParameter("retention", seconds).executeUpdate()));
+    }
+
+    private static final String EXPORT = """
+            SELECT json_build_object(
+              'exportedAt', now(),
+              'registration', json_build_object('id', r.id, 'name', r.name, 'email', r.email,
+                    'whatsapp', r.whatsapp, 'ageGroup', r.age_group, 'status', r.status, 'registeredAt', r.created_at,
+                    'confirmedAt', r.confirmed_at, 'cancelledAt', r.cancelled_at, 'reminderSentAt', r.reminder_sent_at,
+                    'hourReminderSentAt', r.hour_reminder_sent_at, 'checkinCode', r.checkin_code),
+              'event', json_build_object('id', e.id, 'title', e.title, 'startsAt', e.starts_at, 'endsAt', e.ends_at,
+                    'status', e.status),
+              'attendance', json_build_object('attended', r.status = 'ATTENDED', 'attendedAt', r.attended_at),
+              'feedback', (SELECT json_build_object('rating', f.rating, 'comment', f.comment, 'givenAt', f.created_at)
+                             FROM event_feedback f WHERE f.registration_id = r.id),
+              'questions', coalesce((SELECT json_agg(json_build_object('text', q.text, 'displayName', q.display_name,
+                    'status', q.status, 'answer', q.answer, 'upvotes', q.upvotes, 'askedAt', q.created_at,
+                    'answeredAt', q.answered_at) ORDER BY q.id)
+                  FROM event_question q WHERE q.registration_id = r.id), '[]'::json),
+              'questionsUpvoted', (SELECT count(*) FROM event_question_vote v WHERE v.registration_id = r.id)
+            )::text
+              FROM registration r JOIN event e ON e.id = r.event_id
+             WHERE r.id = :id""";
+
+    /** Everything held about one registration, as a JSON document. */
+    public Uni<String> export(long registrationId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(EXPORT, String.class)
+                .setParameter("id", registrationId).getSingleResult());
+    }
+
     public record Page(List<Registration> items, long total) {
     }
 

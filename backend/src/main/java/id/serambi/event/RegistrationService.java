@@ -22,8 +22,18 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class RegistrationService {
 
+    /**
+     * What a registration did: a new one ({@code created}), or a new manage link for the one that patron had. The
+     * caller answers both alike; only the e-mail to the address differs. {@code refusal}, when set, is the answer
+     * to give after that e-mail: a repeat after the registration window closed still gets its link by e-mail, but
+     * the same 409 as anyone else, so the answer never tells who is registered.
+     */
     public record Registered(Event event, Registration registration, String token, boolean created,
-            long waitlistPosition) {
+            long waitlistPosition, ProblemException refusal) {
+
+        Registered(Event event, Registration registration, String token, boolean created, long waitlistPosition) {
+            this(event, registration, token, created, waitlistPosition, null);
+        }
     }
 
     /** A registration with its event, as its patron sees it. */
@@ -68,7 +78,12 @@ public class RegistrationService {
                 // Two at once with one e-mail: the second hits the unique index; then the first one's exists.
                 .onFailure(RegistrationService::isUniqueViolation)
                 .recoverWithUni(() -> registerOnce(eventId, request, whatsapp))
-                .call(r -> mails.registered(r.event(), r.registration(), r.token(), !r.created()));
+                .call(r -> mails.registered(r.event(), r.registration(), r.token(), !r.created()))
+                .invoke(r -> {
+                    if (r.refusal() != null) {
+                        throw r.refusal();
+                    }
+                });
     }
 
     /**
@@ -86,7 +101,15 @@ public class RegistrationService {
             Event event = found.event();
             refuseIfClosed(event, now);
             if (found.existingId() != null) {
-                return reissue(eventId, found.existingId());
+                ProblemException closed = null;
+                try {
+                    refuseOutsideWindow(event, now);
+                } catch (ProblemException e) {
+                    closed = e;
+                }
+                ProblemException refusal = closed;
+                return reissue(eventId, found.existingId()).map(r -> new Registered(r.event(), r.registration(),
+                        r.token(), false, r.waitlistPosition(), refusal));
             }
             refuseOutsideWindow(event, now);
             String token = ManageTokens.generate();
@@ -158,19 +181,60 @@ public class RegistrationService {
                         throw ProblemException.conflict("event-started", "Event started",
                                 "The event has already started; the registration can no longer be cancelled");
                     }
-                    boolean heldSeat = r.status == RegistrationStatus.CONFIRMED;
-                    r.status = RegistrationStatus.CANCELLED;
-                    r.cancelledAt = now;
-                    return registrations.flush().chain(() -> {
-                        if (!heldSeat) {
-                            return Uni.createFrom().item(new Left(event, List.of()));
-                        }
-                        // The seat passes to the first in line; with nobody waiting, it is freed.
-                        Uni<List<Waitlist.Promotion>> promoted = event.status == EventStatus.PUBLISHED
-                                ? waitlist.promote(event.id, 1, false) : Uni.createFrom().item(List.of());
-                        return promoted.call(p -> p.isEmpty() ? registrations.releaseSeat(event.id)
-                                : Uni.createFrom().voidItem()).map(p -> new Left(event, p));
-                    });
+                    return cancelLocked(event, r, now);
+                })));
+    }
+
+    /**
+     * Cancels an active registration of an event that has not started; the caller holds the event's and the
+     * registration's row locks. A confirmed seat passes to the first in line, or is freed.
+     */
+    private Uni<Left> cancelLocked(Event event, Registration r, Instant now) {
+        boolean heldSeat = r.status == RegistrationStatus.CONFIRMED;
+        r.status = RegistrationStatus.CANCELLED;
+        r.cancelledAt = now;
+        return registrations.flush().chain(() -> {
+            if (!heldSeat) {
+                return Uni.createFrom().item(new Left(event, List.of()));
+            }
+            // The seat passes to the first in line; with nobody waiting, it is freed.
+            Uni<List<Waitlist.Promotion>> promoted = event.status == EventStatus.PUBLISHED
+                    ? waitlist.promote(event.id, 1, false) : Uni.createFrom().item(List.of());
+            return promoted.call(p -> p.isEmpty() ? registrations.releaseSeat(event.id)
+                    : Uni.createFrom().voidItem()).map(p -> new Left(event, p));
+        });
+    }
+
+    /**
+     * Everything held about the registration a manage token opens, as a JSON document (UU PDP: the guest's right
+     * of access).
+     */
+    @WithSession
+    public Uni<String> export(String token) {
+        return idsFor(token).chain(ids -> registrations.export(ids[0]));
+    }
+
+    /**
+     * The guest erases their personal data (UU PDP). An active registration of an event that has not started is
+     * cancelled first, exactly as {@link #cancel} does (the seat goes to the first in line); then the name, e-mail and
+     * WhatsApp number are overwritten, the name shown with their live questions is removed, and every manage link of
+     * the registration stops working. The row stays, so the event's counts and attendance stay true.
+     */
+    public Uni<Void> erase(String token) {
+        return eraseInTransaction(token).call(left -> mails.promoted(left.event(), left.promotions()))
+                .replaceWithVoid();
+    }
+
+    @WithTransaction
+    Uni<Left> eraseInTransaction(String token) {
+        Instant now = Instant.now();
+        return idsFor(token).chain(ids -> lockedEvent(ids[1]).chain(event -> registrations.findForUpdate(ids[0])
+                .chain(r -> {
+                    boolean active = r.status == RegistrationStatus.CONFIRMED
+                            || r.status == RegistrationStatus.WAITLISTED;
+                    Uni<Left> left = active && now.isBefore(event.startsAt) ? cancelLocked(event, r, now)
+                            : Uni.createFrom().item(new Left(event, List.of()));
+                    return left.call(() -> registrations.erasePersonalData(r));
                 })));
     }
 

@@ -13,6 +13,7 @@ import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import id.serambi.support.Accounts;
+import id.serambi.support.ManageLinks;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -38,9 +39,8 @@ class CheckinQrTest {
         Map<String, Object> body = EventFixtures.body(EventFixtures.uniqueDay());
         body.put("capacity", 1);
         long id = EventFixtures.published(staff, body);
-        var confirmed = given().contentType(ContentType.JSON)
-                .body(Map.of("name", "Siti Rahmah", "email", Accounts.uniqueEmail("qr"), "whatsapp", "+6281234567890"))
-                .post("/api/events/" + id + "/registrations").then().statusCode(201).extract().jsonPath();
+        var confirmed = ManageLinks.register(id,
+                Map.of("name", "Siti Rahmah", "email", Accounts.uniqueEmail("qr"), "whatsapp", "+6281234567890"));
         String token = confirmed.getString("manageToken");
         var waiting = EventFixtures.register(id, "Ahmad Fauzi", Accounts.uniqueEmail("qr-tunggu"));
 

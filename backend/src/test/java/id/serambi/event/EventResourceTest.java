@@ -183,7 +183,7 @@ class EventResourceTest {
         for (int i = 0; i < 3; i++) {
             given().contentType(ContentType.JSON)
                     .body(Map.of("name", "Peserta " + i, "email", Accounts.uniqueEmail("kursi")))
-                    .post("/api/events/" + id + "/registrations").then().statusCode(201);
+                    .post("/api/events/" + id + "/registrations").then().statusCode(202);
         }
         assertProblem(given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("capacity", 2))
                 .patch("/api/events/" + id).then(), 400, "validation")

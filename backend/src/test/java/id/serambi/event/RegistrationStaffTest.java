@@ -55,7 +55,7 @@ class RegistrationStaffTest {
         EventFixtures.register(id, "Siti Nurhaliza", Accounts.uniqueEmail("siti"));
         EventFixtures.register(id, "Ahmad Fauzi", Accounts.uniqueEmail("ahmad"));
         given().contentType(ContentType.JSON).body(Map.of("name", "Dewi Lestari", "email", Accounts.uniqueEmail("dewi"),
-                "whatsapp", "+6281299998888")).post("/api/events/" + id + "/registrations").then().statusCode(201);
+                "whatsapp", "+6281299998888")).post("/api/events/" + id + "/registrations").then().statusCode(202);
 
         given().auth().oauth2(staff).queryParam("q", "NURHA").get("/api/events/" + id + "/registrations").then()
                 .statusCode(200).body("items.name", contains("Siti Nurhaliza")).body("total", equalTo(1));
@@ -75,7 +75,7 @@ class RegistrationStaffTest {
         String siti = Accounts.uniqueEmail("siti");
         given().contentType(ContentType.JSON)
                 .body(Map.of("name", "Siti Nurhaliza Ñ Ä 中", "email", siti, "whatsapp", "+62 812 3456 7890"))
-                .post("/api/events/" + id + "/registrations").then().statusCode(201);
+                .post("/api/events/" + id + "/registrations").then().statusCode(202);
         EventFixtures.register(id, "=HYPERLINK(\"http://jahat.example\")", Accounts.uniqueEmail("jahat"));
 
         given().auth().oauth2(staff).get("/api/events/" + id + "/registrations").then().statusCode(200)

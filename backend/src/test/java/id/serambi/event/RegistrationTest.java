@@ -70,23 +70,24 @@ class RegistrationTest {
                 .body("errors[0].message", equalTo("unknown field"));
         assertEquals(0, Accounts.count(db, "SELECT count(*) FROM registration WHERE event_id = ?", id));
         given().contentType(ContentType.JSON).body(Map.of("name", "Siti Nurhaliza", "email", email, "whatsapp",
-                "0812-3456-7890")).post("/api/events/" + id + "/registrations").then().statusCode(201);
+                "0812-3456-7890")).post("/api/events/" + id + "/registrations").then().statusCode(202);
     }
 
     @Test
     void seatsAreConfirmedUntilFullThenTheWaitlistGrows() {
         long id = event(2);
         String first = Accounts.uniqueEmail("satu");
-        var response = given().contentType(ContentType.JSON)
+        String answer = given().contentType(ContentType.JSON)
                 .body(Map.of("name", "Siti Nurhaliza", "email", first, "whatsapp", "0812-3456-7890", "ageGroup", "ADULT"))
-                .post("/api/events/" + id + "/registrations").then().statusCode(201)
-                .body("status", equalTo("CONFIRMED"))
-                .body("waitlistPosition", nullValue())
-                .body("eventId", equalTo((int) id))
-                .extract();
-        String token = response.jsonPath().getString("manageToken");
+                .post("/api/events/" + id + "/registrations").then().statusCode(202)
+                .header("Location", nullValue())
+                .extract().asString();
+        assertEquals("{\"eventId\":" + id + ",\"email\":\"" + first + "\",\"emailSent\":true}", answer);
+        // The manage link reaches the patron by e-mail only.
+        String token = EventFixtures.tokenFromMail(mailbox, first);
         assertEquals(43, token.length());
-        assertTrue(response.header("Location").endsWith("/api/registrations/" + token), response.header("Location"));
+        given().get("/api/registrations/" + token).then().statusCode(200)
+                .body("status", equalTo("CONFIRMED")).body("waitlistPosition", nullValue());
         // Only the token's hash is stored.
         assertEquals(1, Accounts.count(db, "SELECT count(*) FROM registration_token WHERE token_hash = encode(sha256(?::bytea), 'hex')", token));
         assertEquals(0, Accounts.count(db, "SELECT count(*) FROM registration_token WHERE token_hash = ?", token));
@@ -113,25 +114,57 @@ class RegistrationTest {
         assertFalse(mailbox.getMailsSentTo(third).get(0).getText().contains("zoom.us"));
     }
 
+    /**
+     * Issue 13, finding 9: registering a known e-mail answered 200 with no token where a new one got 201, so anyone
+     * could learn who is registered for an event. Now both get the same 202 and body; only the owner's inbox differs.
+     */
     @Test
-    void theSameEmailInAnyCaseGivesTheExistingRegistration() {
+    void aKnownEmailGetsTheSameAnswerAsANewOneAndItsOwnerANewLink() {
         long id = event(10);
         String email = Accounts.uniqueEmail("ulang");
         JsonPath first = EventFixtures.register(id, "Rudi", email);
-        given().contentType(ContentType.JSON).body(Map.of("name", "Rudi Lagi", "email", "  " + email.toUpperCase() + " "))
-                .post("/api/events/" + id + "/registrations").then().statusCode(200)
-                .body("id", equalTo(first.getInt("id")))
-                .body("status", equalTo("CONFIRMED"))
-                .body("manageToken", nullValue());
-        assertEquals(1, Accounts.count(db, "SELECT count(*) FROM registration WHERE event_id = ? AND lower(email) = lower(?)", id, email));
-        assertEquals(1, Accounts.count(db, "SELECT confirmed_count FROM event WHERE id = ?", id));
+        String repeated = given().contentType(ContentType.JSON)
+                .body(Map.of("name", "Rudi Lagi", "email", "  " + email.toUpperCase() + " "))
+                .post("/api/events/" + id + "/registrations").then().statusCode(202)
+                .header("Location", nullValue()).extract().asString();
+        String stranger = Accounts.uniqueEmail("baru");
+        String fresh = given().contentType(ContentType.JSON).body(Map.of("name", "Orang Baru", "email", stranger))
+                .post("/api/events/" + id + "/registrations").then().statusCode(202)
+                .header("Location", nullValue()).extract().asString();
+        assertEquals(fresh.replace(stranger, "E"), repeated.replace(email.toUpperCase(), "E"),
+                "a known and a new e-mail get the same answer");
+        assertFalse(repeated.contains(String.valueOf(first.getLong("id"))), repeated);
+        assertFalse(repeated.contains("CONFIRMED"), repeated);
 
-        // A new link went to the mailbox; both links work.
+        assertEquals(1, Accounts.count(db, "SELECT count(*) FROM registration WHERE event_id = ? AND lower(email) = lower(?)", id, email));
+        assertEquals(2, Accounts.count(db, "SELECT confirmed_count FROM event WHERE id = ?", id));
+
+        // A new link went to the owner's mailbox; both links work.
         assertEquals(2, mailbox.getMailsSentTo(email).size());
+        assertTrue(mailbox.getMailsSentTo(email).get(1).getSubject().startsWith("Tautan pendaftaran Anda: "));
         String mailed = EventFixtures.tokenFromMail(mailbox, email);
         assertNotEquals(first.getString("manageToken"), mailed);
         given().get("/api/registrations/" + mailed).then().statusCode(200).body("id", equalTo(first.getInt("id")));
         given().get("/api/registrations/" + first.getString("manageToken")).then().statusCode(200);
+    }
+
+    /** After the registration window closes, a known and a new e-mail get the same 409; the owner still gets a link. */
+    @Test
+    void afterTheWindowClosesAKnownEmailGetsTheSame409AsANewOne() {
+        Instant start = Instant.now().plusSeconds(3 * 86400);
+        Map<String, Object> body = EventFixtures.body(start);
+        long id = EventFixtures.published(staff, body);
+        String email = Accounts.uniqueEmail("jendela");
+        EventFixtures.register(id, "Rina", email);
+        Accounts.sql(db, "UPDATE event SET registration_closes_at = now() - interval '1 minute' WHERE id = ?", id);
+        String known = assertProblem(given().contentType(ContentType.JSON).body(Map.of("name", "Rina", "email", email))
+                .post("/api/events/" + id + "/registrations").then(), 409, "registration-closed").extract().asString();
+        String unknown = assertProblem(given().contentType(ContentType.JSON)
+                .body(Map.of("name", "Rina", "email", Accounts.uniqueEmail("jendela-baru")))
+                .post("/api/events/" + id + "/registrations").then(), 409, "registration-closed").extract().asString();
+        assertEquals(unknown, known);
+        assertEquals(2, mailbox.getMailsSentTo(email).size(), "the owner still gets a new manage link");
+        assertEquals(1, Accounts.count(db, "SELECT count(*) FROM registration WHERE event_id = ?", id));
     }
 
     @Test
@@ -152,7 +185,7 @@ class RegistrationTest {
         } finally {
             pool.shutdown();
         }
-        assertEquals(200, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+        assertEquals(200, statuses.stream().filter(s -> s == 202).count(), statuses.toString());
         assertEquals(50, Accounts.count(db, "SELECT count(*) FROM registration WHERE event_id = ? AND status = 'CONFIRMED'", id));
         assertEquals(150, Accounts.count(db, "SELECT count(*) FROM registration WHERE event_id = ? AND status = 'WAITLISTED'", id));
         assertEquals(50, Accounts.count(db, "SELECT confirmed_count FROM event WHERE id = ?", id));
@@ -177,8 +210,7 @@ class RegistrationTest {
         } finally {
             pool.shutdown();
         }
-        assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
-        assertEquals(9, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
+        assertEquals(10, statuses.stream().filter(s -> s == 202).count(), statuses.toString());
         assertEquals(1, Accounts.count(db, "SELECT count(*) FROM registration WHERE event_id = ?", id));
         assertEquals(1, Accounts.count(db, "SELECT confirmed_count FROM event WHERE id = ?", id));
     }
@@ -315,8 +347,8 @@ class RegistrationTest {
                 given().get("/api/events/" + id).then().statusCode(200).extract().asString(),
                 given().get("/api/events/" + id + "/calendar.ics").then().statusCode(200).extract().asString(),
                 given().get("/api/calendar.ics").then().statusCode(200).extract().asString(),
-                given().contentType(ContentType.JSON).body(Map.of("name", "Hadi", "email", Accounts.uniqueEmail("lain")))
-                        .post("/api/events/" + id + "/registrations").then().statusCode(201).extract().asString());
+                given().contentType(ContentType.JSON).body(Map.of("name", "Hadi", "email", "hadi@lain.example"))
+                        .post("/api/events/" + id + "/registrations").then().statusCode(202).extract().asString());
         String zoomId = joinUrl.substring(joinUrl.lastIndexOf('/') + 1);
         for (String response : anyonesResponses) {
             assertFalse(response.contains(zoomId), response);

@@ -139,7 +139,7 @@ class TwoInstancesIT {
         } finally {
             clients.shutdown();
         }
-        assertEquals(200, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+        assertEquals(200, statuses.stream().filter(s -> s == 202).count(), statuses.toString());
 
         try (Connection db = database()) {
             assertEquals(50, count(db, "SELECT count(*) FROM registration WHERE event_id = " + id
@@ -262,7 +262,7 @@ class TwoInstancesIT {
         for (int i = 0; i < patrons; i++) {
             given().baseUri(pair.url(i % 2 == 0 ? pair.portA : pair.portB)).contentType(ContentType.JSON)
                     .body(Map.of("name", "Pendengar " + i, "email", "pendengar" + i + "@it.serambi.id"))
-                    .post("/api/events/" + id + "/registrations").then().statusCode(201);
+                    .post("/api/events/" + id + "/registrations").then().statusCode(202);
         }
         // Both instances run the job every second; wait until every reminder is claimed, then a little longer.
         try (Connection db = database()) {

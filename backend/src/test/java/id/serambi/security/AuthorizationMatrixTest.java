@@ -47,7 +47,9 @@ class AuthorizationMatrixTest {
             // A registrant's own page, opened by the secret manage token (the capability) rather than by a login.
             "GET /api/registrations/{token}", "DELETE /api/registrations/{token}",
             "GET /api/registrations/{token}/calendar.ics", "GET /api/registrations/{token}/qr.png",
-            "POST /api/registrations/{token}/feedback");
+            "POST /api/registrations/{token}/feedback",
+            // The guest's UU PDP rights, by the same secret: export and erasure of the registration's data.
+            "GET /api/registrations/{token}/export", "DELETE /api/registrations/{token}/personal-data");
 
     private static final List<String> ROLES = List.of("MEMBER", "REVIEWER", "STAFF", "ADMIN");
 
@@ -177,7 +179,14 @@ class AuthorizationMatrixTest {
                     .then().statusCode(404).contentType("application/problem+json");
             given().contentType(ContentType.JSON).body(Map.of("rating", 1, "comment", "palsu"))
                     .post("/api/registrations/" + guess + "/feedback").then().statusCode(404);
+            given().get("/api/registrations/" + guess + "/export").then().statusCode(404)
+                    .contentType("application/problem+json");
+            given().auth().oauth2(world.token("MEMBER_A")).delete("/api/registrations/" + guess + "/personal-data")
+                    .then().statusCode(404).contentType("application/problem+json");
         }
+        assertEquals(1L, Long.valueOf(id.serambi.support.Accounts.count(db,
+                "SELECT count(*) FROM registration WHERE id = ? AND email = ?", world.registrationB,
+                world.emails.get("MEMBER_B"))), "member B's personal data was erased by a guess");
         assertEquals(statusB, registrationStatus(world.registrationB), "member B's registration changed");
         // A's own page shows A, never B.
         String mine = given().get("/api/registrations/" + world.manageTokenA).then().statusCode(200).extract().asString();

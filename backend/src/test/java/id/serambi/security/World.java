@@ -122,8 +122,7 @@ final class World {
         if (whatsapp != null) {
             body.put("whatsapp", whatsapp);
         }
-        return given().contentType(ContentType.JSON).body(body).post("/api/events/" + event + "/registrations")
-                .then().statusCode(201).extract().jsonPath();
+        return id.serambi.support.ManageLinks.register(event, body);
     }
 
     private void events() {
