@@ -125,9 +125,21 @@ test('a member edits the profile and changes the password', async ({ page }) => 
   await expect(password.getByRole('status')).toContainText('Kata sandi berhasil diganti.')
   await expectAccessible(page, 'account after edits')
 
-  // The new password works.
+  // The new password works, and the page carried on with a new session: the old one ended with the change.
   const login = await page.request.post('/api/auth/login', { data: { email: visitor.email, password: newPassword } })
   expect(login.status()).toBe(200)
+  await page.reload()
+  await expect(page.getByTestId('account-display-name')).toHaveText('Rina Baru')
+
+  // Log out everywhere: the token another device holds stops working, and this page ends on the login page.
+  const otherDevice = (await login.json()).token as string
+  expect((await page.request.get('/api/me', { headers: { Authorization: `Bearer ${otherDevice}` } })).status()).toBe(200)
+  await page.getByRole('button', { name: 'Keluar dari semua perangkat' }).click()
+  await expect(page).toHaveURL(/\/masuk\?keluar=semua$/)
+  await expect(page.getByRole('status').first()).toContainText('Anda sudah keluar dari semua perangkat.')
+  expect((await page.request.get('/api/me', { headers: { Authorization: `Bearer ${otherDevice}` } })).status()).toBe(401)
+  await page.goto('/akun')
+  await expect(page).toHaveURL(/\/masuk/)
 })
 
 test('signing up with a registered e-mail reveals nothing; a stranger ends on the login page', async ({ page }) => {

@@ -49,6 +49,11 @@ export async function verifyEmail(token: string): Promise<void> {
   unwrap(await api.POST('/api/auth/verify-email/{token}', { params: { path: { token } } }))
 }
 
+/** Ends every session of mine on every device, this one included. */
+export async function logoutEverywhere(): Promise<void> {
+  unwrap(await api.POST('/api/me/logout-everywhere'))
+}
+
 /** Sends me a new verification link. */
 export async function resendVerification(): Promise<void> {
   unwrap(await api.POST('/api/me/verification'))
