@@ -13,13 +13,14 @@
 # with another JDK, or from another folder, the JVM warns and starts without it.
 #
 # AOT_JAVA (java on the PATH), AOT_JAVA_OPTS (the production flags), AOT_OUT (backend/target/quarkus-aot),
-# AOT_PORT (8190), AOT_SKIP_BUILD=true (train the jar already in AOT_OUT).
+# AOT_PORT (8190; health on AOT_MANAGEMENT_PORT, 9190), AOT_SKIP_BUILD=true (train the jar already in AOT_OUT).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 JAVA=${AOT_JAVA:-java}
 OPTS=${AOT_JAVA_OPTS:--XX:+UseSerialGC -Xms64m -Xmx1g}
 OUT=${AOT_OUT:-$PWD/backend/target/quarkus-aot}
 PORT=${AOT_PORT:-8190}
+MANAGEMENT_PORT=${AOT_MANAGEMENT_PORT:-$((PORT + 1000))}
 LOG=$OUT/aot-training.log
 
 feature=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2}')
@@ -33,19 +34,23 @@ if [ "${AOT_SKIP_BUILD:-false}" != true ]; then
 fi
 rm -f "$OUT/app.aot"
 
-export QUARKUS_HTTP_PORT=$PORT
+export QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$MANAGEMENT_PORT
+# The packaged app runs in production, which requires these two (a training run's values, kept nowhere).
+export SERAMBI_PUBLIC_URL=${SERAMBI_PUBLIC_URL:-http://localhost:$PORT}
+export SERAMBI_JWT_KEY_ENCRYPTION_KEY=${SERAMBI_JWT_KEY_ENCRYPTION_KEY:-YW90LXRyYWluaW5nLW9ubHkta2V5LW5vdC1yZWFsMzI=}
 (cd "$OUT" && exec "$JAVA" -XX:AOTCacheOutput=app.aot $OPTS -jar quarkus-run.jar) >"$LOG" 2>&1 &
 APP=$!
 trap 'kill "$APP" 2>/dev/null || true' EXIT
 for _ in $(seq 1 3000); do
-  curl -sf "localhost:$PORT/q/health/ready" >/dev/null && break
+  curl -sf "localhost:$MANAGEMENT_PORT/q/health/ready" >/dev/null && break
   kill -0 "$APP" 2>/dev/null || { echo "aot-cache: the training run stopped; see $LOG" >&2; exit 1; }
   sleep 0.02
 done
 for _ in $(seq 1 40); do
-  for path in /api/events /api/events?size=20 /api/library /api/challenges /api/calendar.ics / /q/health/ready; do
+  for path in /api/events /api/events?size=20 /api/library /api/challenges /api/calendar.ics /; do
     curl -s -o /dev/null "localhost:$PORT$path"
   done
+  curl -s -o /dev/null "localhost:$MANAGEMENT_PORT/q/health/ready"
   curl -s -o /dev/null -H 'Content-Type: application/json' "localhost:$PORT/api/auth/login" \
     -d '{"email":"latihan-aot@serambi.invalid","password":"bukan-kata-sandi"}'
 done

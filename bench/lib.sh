@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Shared by the bench scripts: a fresh database, the packaged backend on its own port, small API helpers.
-# BENCH_PORT (8160), BENCH_DB (serambi_bench), BENCH_DURATION (10s), BENCH_JAVA (java), BENCH_JAVA_OPTS (the
+# BENCH_PORT (8160; health on the management port BENCH_MANAGEMENT_PORT, 9160), BENCH_DB (serambi_bench), BENCH_DURATION (10s), BENCH_JAVA (java), BENCH_JAVA_OPTS (the
 # production flags from README "Running in production"), SERAMBI_DB_ADMIN_URL (a superuser URL to create the database).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 PORT=${BENCH_PORT:-8160}
+MANAGEMENT_PORT=${BENCH_MANAGEMENT_PORT:-$((PORT + 1000))}
 DB=${BENCH_DB:-serambi_bench}
 ADMIN_URL=${SERAMBI_DB_ADMIN_URL:-postgresql://postgres@127.0.0.1:5432/postgres}
 APP_DB_URL="postgresql://serambi:serambi@127.0.0.1:5432/$DB"
@@ -35,16 +36,19 @@ start_app() {
   local started
   started=$(date +%s%N)
   # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
-  QUARKUS_HTTP_PORT=$PORT QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://127.0.0.1:5432/$DB \
+  QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$MANAGEMENT_PORT QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://127.0.0.1:5432/$DB \
   QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB SERAMBI_DEMO_ENABLED=${SERAMBI_DEMO_ENABLED:-false} \
   SERAMBI_ADMIN_EMAIL=bench-admin@serambi.id SERAMBI_ADMIN_PASSWORD=bench-admin-password \
   QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT=${QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT:-60S} \
-  SERAMBI_LOGIN_MAX_FAILURES=1000 bash -c 'cd "$(dirname "$1")" && shift && exec "$@"' _ "$JAR" \
+  SERAMBI_LOGIN_MAX_FAILURES=1000 SERAMBI_LOGIN_THROTTLE_ADDRESS_MAX_FAILURES=1000 \
+  SERAMBI_LOGIN_THROTTLE_ACCOUNT_FREE_FAILURES=1000 SERAMBI_LOGIN_THROTTLE_GLOBAL_MAX_FAILURES=1000000 \
+  SERAMBI_PUBLIC_URL=${SERAMBI_PUBLIC_URL:-http://localhost:$PORT} \
+  SERAMBI_JWT_KEY_ENCRYPTION_KEY=${SERAMBI_JWT_KEY_ENCRYPTION_KEY:-YmVuY2gtb25seS1rZXktbmV2ZXItaW4tcHJvZC0zMmI=} bash -c 'cd "$(dirname "$1")" && shift && exec "$@"' _ "$JAR" \
     "$JAVA" $JAVA_OPTS -jar quarkus-run.jar > "$APP_LOG" 2>&1 &
   APP=$!
   trap stop_app EXIT
   for _ in $(seq 1 1200); do
-    curl -sf "localhost:$PORT/q/health/ready" >/dev/null && break
+    curl -sf "localhost:$MANAGEMENT_PORT/q/health/ready" >/dev/null && break
     kill -0 "$APP" 2>/dev/null || { echo "the app stopped; see $APP_LOG" >&2; exit 1; }
     sleep 0.02
   done

@@ -7,6 +7,8 @@ import { E2E_ADMIN } from './tests/e2e/e2e-admin'
 // SERAMBI_E2E_PORT moves the packaged app off 8089 (so two checkouts can run their browser tests at once).
 const externalBaseUrl = process.env.SERAMBI_E2E_BASE_URL
 const port = process.env.SERAMBI_E2E_PORT ?? '8089'
+// Health and metrics are on the management interface: its own port, beside the app's (8089 → 9089).
+const managementPort = process.env.SERAMBI_E2E_MANAGEMENT_PORT ?? String(Number(port) + 1000)
 const baseURL = externalBaseUrl ?? `http://127.0.0.1:${port}`
 
 export default defineConfig({
@@ -47,11 +49,12 @@ export default defineConfig({
         env: {
           QUARKUS_PROFILE: 'e2e',
           QUARKUS_HTTP_PORT: port,
+          QUARKUS_MANAGEMENT_PORT: managementPort,
           // The first admin, created at start on the cleaned e2e database (tests/e2e/e2e-admin.ts).
           SERAMBI_ADMIN_EMAIL: E2E_ADMIN.email,
           SERAMBI_ADMIN_PASSWORD: E2E_ADMIN.password,
         },
-        url: `http://127.0.0.1:${port}/q/health/ready`,
+        url: `http://127.0.0.1:${managementPort}/q/health/ready`,
         timeout: 120_000,
         reuseExistingServer: false,
         stdout: 'pipe',

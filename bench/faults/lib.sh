@@ -51,13 +51,16 @@ sql() { psql "$APP_DB_URL" -Atc "$1"; }
 
 # Starts the backend against the private cluster; sets APP (pid). Extra env (NAME=value ...) may be given.
 app_start() {
-  env QUARKUS_HTTP_PORT="$PORT" QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://127.0.0.1:$PG_PORT/$DB" \
+  env QUARKUS_HTTP_PORT="$PORT" QUARKUS_MANAGEMENT_PORT="$MANAGEMENT_PORT" QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://127.0.0.1:$PG_PORT/$DB" \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$DB" SERAMBI_DEMO_ENABLED=false \
     SERAMBI_ADMIN_EMAIL=$ADMIN_EMAIL SERAMBI_ADMIN_PASSWORD=$ADMIN_PASSWORD SERAMBI_LOGIN_MAX_FAILURES=1000 \
+    SERAMBI_LOGIN_THROTTLE_ADDRESS_MAX_FAILURES=1000 SERAMBI_LOGIN_THROTTLE_ACCOUNT_FREE_FAILURES=1000 \
+    SERAMBI_LOGIN_THROTTLE_GLOBAL_MAX_FAILURES=1000000 SERAMBI_PUBLIC_URL="http://localhost:$PORT" \
+    SERAMBI_JWT_KEY_ENCRYPTION_KEY=YmVuY2gtb25seS1rZXktbmV2ZXItaW4tcHJvZC0zMmI= \
     QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT=30S \
     "$@" java -Xmx512m -jar "$JAR" >> "$APP_LOG" 2>&1 &
   APP=$!
-  for _ in $(seq 1 1800); do curl -sf "localhost:$PORT/q/health/ready" >/dev/null && return 0; sleep 0.1; done
+  for _ in $(seq 1 1800); do curl -sf "localhost:$MANAGEMENT_PORT/q/health/ready" >/dev/null && return 0; sleep 0.1; done
   echo "backend did not become ready; see $APP_LOG" >&2
   return 1
 }

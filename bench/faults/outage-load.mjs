@@ -7,6 +7,8 @@ import { writeFileSync } from 'node:fs';
 
 const env = process.env;
 const BASE = env.BASE;
+// Health is on the management interface, its own port.
+const MANAGEMENT_BASE = env.MANAGEMENT_BASE ?? BASE;
 const EVENT = env.EVENT;
 const CHALLENGE = env.CHALLENGE;
 const TEEN_TOKEN = env.TEEN_TOKEN;
@@ -73,7 +75,7 @@ async function healthPoller() {
     const started = now();
     let status;
     try {
-      const res = await fetch(`${BASE}/q/health/ready`, { signal: AbortSignal.timeout(TIMEOUT_MS) });
+      const res = await fetch(`${MANAGEMENT_BASE}/q/health/ready`, { signal: AbortSignal.timeout(TIMEOUT_MS) });
       status = (await res.json()).status ?? res.status;
     } catch (e) {
       status = 'error';

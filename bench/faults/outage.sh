@@ -28,7 +28,7 @@ for i in $(seq 1 40); do
 done
 OUT=$(mktemp -d /tmp/serambi-outage.XXXXXX)
 SUMMARY=$OUT/summary.json
-BASE="http://127.0.0.1:$PORT" EVENT=$EVENT CHALLENGE=$CHALLENGE TEEN_TOKEN=$TEEN NICKNAME=PembacaTangguh PAGES_BEFORE=10 \
+BASE="http://127.0.0.1:$PORT" MANAGEMENT_BASE="http://127.0.0.1:$MANAGEMENT_PORT" EVENT=$EVENT CHALLENGE=$CHALLENGE TEEN_TOKEN=$TEEN NICKNAME=PembacaTangguh PAGES_BEFORE=10 \
   TODAY=$TODAY OUTAGE_S=$OUTAGE_S RECORDS=$OUT/records.json ACKED=$OUT/acked.csv \
   PG_STOP="${AS_PG[*]} $PG_BIN/pg_ctl -D $PG_DIR -m $STOP_MODE -w stop >/dev/null" \
   PG_START="${AS_PG[*]} $PG_BIN/pg_ctl -D $PG_DIR -l $PG_DIR/server.log -w -o '-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1' start >/dev/null" \

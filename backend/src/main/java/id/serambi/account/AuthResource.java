@@ -109,14 +109,15 @@ public class AuthResource {
     public Uni<AuthRequests.Token> login(@Valid @NotNull AuthRequests.Login body) {
         // The in-memory rate limit turns a flood away first; the failure throttle in PostgreSQL holds across instances.
         limits.check(RateLimits.Action.LOGIN, body.email());
-        return throttle.begin(body.email(), limits.clientAddress())
+        String ip = limits.clientAddress();
+        return throttle.begin(body.email(), ip)
                 .chain(() -> accounts.authenticate(body.email(), body.password()))
                 .chain(user -> {
                     if (user == null) {
                         return Uni.createFrom().failure(new id.serambi.common.ProblemException(401, "invalid-credentials",
                                 "Invalid credentials", "The e-mail or password is wrong"));
                     }
-                    return throttle.succeeded(body.email()).map(ignored -> tokens.issue(user));
+                    return throttle.succeeded(body.email(), ip).map(ignored -> tokens.issue(user));
                 });
     }
 }

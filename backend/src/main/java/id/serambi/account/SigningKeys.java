@@ -11,6 +11,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -19,30 +20,55 @@ import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.Duration;
+import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Optional;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 import org.jboss.logging.Logger;
 
 /**
  * The RS256 key pair that signs and verifies Serambi's JWTs. Configured PEM files take precedence. Without them, the
  * first instance to start generates a pair and stores it in the database; every later start and every replica reads
  * that same pair, so tokens stay valid across restarts and instances.
+ *
+ * <p>The stored private key is encrypted with AES-256-GCM (the JDK's {@code javax.crypto}) under the key in
+ * {@code serambi.jwt.key-encryption-key} (SERAMBI_JWT_KEY_ENCRYPTION_KEY, the base64 of 32 bytes): a fresh random
+ * 12-byte IV each time, the public key's PEM as associated data (so a row cannot pair another private key with it),
+ * stored as {@value #ENCRYPTED_PREFIX} + base64(IV ‖ ciphertext ‖ tag). A plaintext PEM left by an earlier version is
+ * encrypted in place at the first start with a key. Without configured PEM files and without that key the app does not
+ * start: a database dump must not hand anyone the power to sign tokens.
  */
 @ApplicationScoped
 public class SigningKeys {
 
     private static final Logger LOG = Logger.getLogger(SigningKeys.class);
     static final String STORED_KEY_ID = "default";
+    static final String ENCRYPTED_PREFIX = "serambi-aes256gcm-v1:";
+    private static final int IV_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SerambiConfig config;
     private final Pool pool;
+    private final Optional<String> keyEncryptionKey;
     private volatile PublicKey publicKey;
     private volatile PrivateKey privateKey;
     private volatile String keyId;
 
-    public SigningKeys(SerambiConfig config, Pool pool) {
+    @Inject
+    public SigningKeys(SerambiConfig config, Pool pool, KeyEncryptionSettings encryption) {
+        this(config, pool, encryption.keyEncryptionKey());
+    }
+
+    SigningKeys(SerambiConfig config, Pool pool, Optional<String> keyEncryptionKey) {
         this.config = config;
         this.pool = pool;
+        this.keyEncryptionKey = keyEncryptionKey;
     }
 
     void load(@Observes @Priority(10) StartupEvent event) {
@@ -58,17 +84,83 @@ public class SigningKeys {
                 throw new IllegalStateException(
                         "Set both serambi.jwt.public-key-location and serambi.jwt.private-key-location, or neither");
             }
-            Row row = storedOrGenerated();
-            use(KeyUtils.decodePublicKey(row.getString("public_pem")),
-                    KeyUtils.decodePrivateKey(row.getString("private_pem")));
-            LOG.warn("No JWT keys configured (SERAMBI_JWT_PUBLIC_KEY_LOCATION, SERAMBI_JWT_PRIVATE_KEY_LOCATION): "
-                    + "using the key pair stored in the database. Configure your own keys in production.");
+            byte[] key = encryptionKey(keyEncryptionKey);
+            Row row = storedOrGenerated(key);
+            String publicPem = row.getString("public_pem");
+            String privatePem = row.getString("private_pem");
+            if (!privatePem.startsWith(ENCRYPTED_PREFIX)) {
+                encryptInPlace(key, publicPem, privatePem);
+            } else {
+                privatePem = decrypt(key, privatePem, publicPem);
+            }
+            use(KeyUtils.decodePublicKey(publicPem), KeyUtils.decodePrivateKey(privatePem));
+            LOG.info("No JWT key files configured: using the key pair stored in the database, its private key "
+                    + "encrypted with SERAMBI_JWT_KEY_ENCRYPTION_KEY");
         } catch (java.io.IOException | GeneralSecurityException e) {
             throw new IllegalStateException("Cannot load the JWT signing keys: " + e.getMessage(), e);
         }
     }
 
-    private Row storedOrGenerated() throws GeneralSecurityException {
+    /**
+     * The key that encrypts the stored private key, from {@code serambi.jwt.key-encryption-key}; without it (and without
+     * configured PEM files, checked before) the app must not start.
+     */
+    static byte[] encryptionKey(Optional<String> configured) {
+        String value = configured.map(String::strip).filter(v -> !v.isEmpty()).orElseThrow(() -> new IllegalStateException(
+                "No JWT signing keys: set SERAMBI_JWT_KEY_ENCRYPTION_KEY (the base64 of 32 random bytes, e.g. "
+                        + "'openssl rand -base64 32') so that the generated key pair is stored encrypted, or configure "
+                        + "your own PEM files with SERAMBI_JWT_PUBLIC_KEY_LOCATION and SERAMBI_JWT_PRIVATE_KEY_LOCATION"));
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(value);
+        } catch (IllegalArgumentException e) {
+            key = new byte[0];
+        }
+        if (key.length != 32) {
+            throw new IllegalStateException("SERAMBI_JWT_KEY_ENCRYPTION_KEY must be the base64 of exactly 32 bytes "
+                    + "(e.g. 'openssl rand -base64 32')");
+        }
+        return key;
+    }
+
+    /** The private key's PEM encrypted for storage: the prefix, then base64 of IV, ciphertext and tag. */
+    static String encrypt(byte[] key, String privatePem, String publicPem) throws GeneralSecurityException {
+        byte[] iv = new byte[IV_BYTES];
+        RANDOM.nextBytes(iv);
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, iv));
+        cipher.updateAAD(publicPem.getBytes(StandardCharsets.US_ASCII));
+        byte[] sealed = cipher.doFinal(privatePem.getBytes(StandardCharsets.US_ASCII));
+        byte[] out = Arrays.copyOf(iv, IV_BYTES + sealed.length);
+        System.arraycopy(sealed, 0, out, IV_BYTES, sealed.length);
+        return ENCRYPTED_PREFIX + Base64.getEncoder().encodeToString(out);
+    }
+
+    /** The stored private key's PEM; a wrong key (or a tampered row) stops the start with a clear message. */
+    static String decrypt(byte[] key, String stored, String publicPem) throws GeneralSecurityException {
+        byte[] in = Base64.getDecoder().decode(stored.substring(ENCRYPTED_PREFIX.length()));
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"),
+                new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
+        cipher.updateAAD(publicPem.getBytes(StandardCharsets.US_ASCII));
+        try {
+            return new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.US_ASCII);
+        } catch (AEADBadTagException e) {
+            throw new IllegalStateException("Cannot decrypt the JWT private key stored in the database: "
+                    + "SERAMBI_JWT_KEY_ENCRYPTION_KEY is not the key it was encrypted with", e);
+        }
+    }
+
+    /** A plaintext private key left by an earlier version is encrypted where it lies (once, by one instance). */
+    private void encryptInPlace(byte[] key, String publicPem, String privatePem) throws GeneralSecurityException {
+        pool.preparedQuery("UPDATE signing_key SET private_pem = $2 WHERE id = $1 AND private_pem = $3")
+                .execute(Tuple.of(STORED_KEY_ID, encrypt(key, privatePem, publicPem), privatePem))
+                .await().atMost(Duration.ofSeconds(30));
+        LOG.warn("The JWT private key stored in the database was plain text: it is now encrypted with "
+                + "SERAMBI_JWT_KEY_ENCRYPTION_KEY");
+    }
+
+    private Row storedOrGenerated(byte[] key) throws GeneralSecurityException {
         RowSet<Row> stored = pool.preparedQuery("SELECT public_pem, private_pem FROM signing_key WHERE id = $1")
                 .execute(Tuple.of(STORED_KEY_ID)).await().atMost(Duration.ofSeconds(30));
         if (stored.iterator().hasNext()) {
@@ -78,10 +170,11 @@ public class SigningKeys {
         generator.initialize(2048);
         KeyPair pair = generator.generateKeyPair();
         // Two instances starting together: the first insert wins and both read the winner back.
+        String publicPem = pem("PUBLIC KEY", pair.getPublic().getEncoded());
         pool.preparedQuery("INSERT INTO signing_key (id, public_pem, private_pem) VALUES ($1, $2, $3) "
                 + "ON CONFLICT (id) DO NOTHING")
-                .execute(Tuple.of(STORED_KEY_ID, pem("PUBLIC KEY", pair.getPublic().getEncoded()),
-                        pem("PRIVATE KEY", pair.getPrivate().getEncoded())))
+                .execute(Tuple.of(STORED_KEY_ID, publicPem,
+                        encrypt(key, pem("PRIVATE KEY", pair.getPrivate().getEncoded()), publicPem)))
                 .await().atMost(Duration.ofSeconds(30));
         LOG.warn("Generated a new JWT signing key pair and stored it in the database");
         return pool.preparedQuery("SELECT public_pem, private_pem FROM signing_key WHERE id = $1")

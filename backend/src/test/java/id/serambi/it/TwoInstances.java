@@ -61,6 +61,10 @@ final class TwoInstances implements AutoCloseable {
                 jar.getAbsolutePath());
         Map<String, String> env = builder.environment();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort(port)));
+        // The packaged jar runs in production: it needs the public URL and the key that encrypts the stored JWT key.
+        env.put("SERAMBI_PUBLIC_URL", "http://localhost:8080");
+        env.put("SERAMBI_JWT_KEY_ENCRYPTION_KEY", "aXQtb25seS1rZXktZm9yLXR3by1pbnN0YW5jZXMtMzI=");
         env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:5432/" + DB);
         env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/" + DB);
         env.put("QUARKUS_FLYWAY_CLEAN_AT_START", String.valueOf(clean));
@@ -79,12 +83,17 @@ final class TwoInstances implements AutoCloseable {
         awaitReady(port);
     }
 
+    /** Health and metrics are on the management interface: the API port plus 1000 (8091 → 9091). */
+    static int managementPort(int port) {
+        return port + 1000;
+    }
+
     private static void awaitReady(int port) throws Exception {
         int seconds = Integer.getInteger("serambi.it.ready-seconds", 90); // more on a busy machine
         Instant deadline = Instant.now().plus(Duration.ofSeconds(seconds));
         while (Instant.now().isBefore(deadline)) {
             try {
-                HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/q/health/ready")
+                HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + managementPort(port) + "/q/health/ready")
                         .toURL().openConnection();
                 c.setConnectTimeout(500);
                 c.setReadTimeout(2000);
