@@ -50,11 +50,13 @@ class NoStoreTest {
         World world = World.seed(db);
         ApiDocument doc = ApiDocument.load();
         List<ApiDocument.Op> ops = new ArrayList<>(doc.operations);
-        ops.sort(Comparator.comparingInt((ApiDocument.Op op) -> switch (op.method()) {
-            case "GET" -> 0;
-            case "DELETE" -> 2;
-            default -> 1;
-        }));
+        // Reads first, deletions last, and "log out everywhere" (which ends the member's token) after everything.
+        ops.sort(Comparator.comparingInt((ApiDocument.Op op) -> op.name().equals("POST /api/me/logout-everywhere") ? 3
+                : switch (op.method()) {
+                    case "GET" -> 0;
+                    case "DELETE" -> 2;
+                    default -> 1;
+                }));
         List<String> failures = new ArrayList<>();
         List<String> personalSeen = new ArrayList<>();
         int succeeded = 0;
