@@ -18,14 +18,21 @@ public class PublicTextValidator implements ConstraintValidator<PublicText, Stri
             "(?<![\\p{L}\\p{N}])(?:(?:\\+|00)\\s?\\d{1,3}|0|62\\s?8|8)(?:[\\s.\\-()/]{0,2}\\d){7,13}(?!\\p{N})"
                     + "|(?<!\\p{N})\\d(?:[.\\-]?\\d){9,}");
 
-    private static final Pattern EMAIL = Pattern.compile(
-            "[\\p{L}\\p{N}._%+\\-]+\\s?(?:@|＠|\\(at\\)|\\[at\\])\\s?[\\p{L}\\p{N}\\-]+(?:\\.[\\p{L}\\p{N}\\-]+)*\\.\\p{L}{2,}");
+    /*
+     * Every pattern runs in linear time on any input (a 1 MB string is refused by @Size after this check has run):
+     * a match may only start where a word starts, and the open-ended repetitions are possessive, so the engine never
+     * backtracks into them.
+     */
+
+    /** An address: a local part, '@' (also written ＠, (at) or [at]) and a domain with at least one dot. */
+    private static final Pattern EMAIL = Pattern.compile("[\\p{L}\\p{N}._%+\\-]\\s?(?:@|＠|\\(at\\)|\\[at\\])\\s?"
+            + "[\\p{L}\\p{N}\\-]++(?:\\.[\\p{L}\\p{N}\\-]++)+");
 
     /** http(s)://, www., or a bare domain with a common or Indonesian top-level domain (x.co/abc, bit.ly/..). */
-    private static final Pattern URL = Pattern.compile("(?i)(?:\\b(?:https?|ftp)://|\\bwww\\.|\\b[\\p{L}\\p{N}\\-]+"
-            + "(?:\\.[\\p{L}\\p{N}\\-]+)*\\.(?:com|net|org|info|biz|id|co|io|me|ly|gg|xyz|app|dev|link|site|online|"
-            + "store|shop|tk|ml|ga|cf|us|uk|sg|my|tv|to|cc|in|ws|to|be|fm|gl|vc|la|lk|ru|cn|de|fr|nl|au|jp|kr)"
-            + "(?![\\p{L}\\p{N}\\-])(?:[/:?#]\\S*)?)");
+    private static final Pattern URL = Pattern.compile("(?i)(?:\\b(?:https?|ftp)://|\\bwww\\.|"
+            + "(?<![\\p{L}\\p{N}\\-.])(?:[\\p{L}\\p{N}\\-]++\\.)++(?:com|net|org|info|biz|id|co|io|me|ly|gg|xyz|app|dev|"
+            + "link|site|online|store|shop|tk|ml|ga|cf|us|uk|sg|my|tv|to|cc|in|ws|be|fm|gl|vc|la|lk|ru|cn|de|fr|nl|au|"
+            + "jp|kr)(?![\\p{L}\\p{N}\\-]))");
 
     /**
      * An age or birth given in words, a number following within the sentence: "lahir 2011", "umur saya 13",

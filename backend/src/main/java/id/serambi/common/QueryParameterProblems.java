@@ -21,7 +21,13 @@ final class QueryParameterProblems {
     static Response of(Throwable failure, HttpServerRequest request) {
         String message = failure.getMessage() == null ? "" : failure.getMessage();
         Map.Entry<String, String> culprit = null;
-        for (Map.Entry<String, String> param : request.params()) {
+        Iterable<Map.Entry<String, String>> params;
+        try {
+            params = request.params();
+        } catch (RuntimeException undecodable) {
+            return null; // a query string that cannot be decoded: the caller keeps JAX-RS's answer
+        }
+        for (Map.Entry<String, String> param : params) {
             String value = param.getValue();
             if (value == null) {
                 continue;

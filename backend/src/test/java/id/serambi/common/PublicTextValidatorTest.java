@@ -74,4 +74,17 @@ class PublicTextValidatorTest {
                 "Tanya\u200Bsaja", "control");
         prose.forEach((text, reason) -> assertEquals(reason, PublicTextValidator.reason(text, true), text));
     }
+
+    /** The OpenAPI fuzzer sends a megabyte: quadratic patterns hung the server on it. */
+    @org.junit.jupiter.api.Test
+    void aMegabyteIsCheckedInLinearTime() {
+        long start = System.nanoTime();
+        for (String huge : List.of("a".repeat(1 << 20), "a.".repeat(1 << 19), "a@".repeat(1 << 19), "1".repeat(1 << 20),
+                "1 ".repeat(1 << 19), "lahir ".repeat(1 << 17), "x-".repeat(1 << 19))) {
+            PublicTextValidator.reason(huge, true);
+            PublicTextValidator.reason(huge, false);
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        org.junit.jupiter.api.Assertions.assertTrue(millis < 5_000, "took " + millis + " ms");
+    }
 }
