@@ -16,21 +16,22 @@ public class PublicTextValidator implements ConstraintValidator<PublicText, Stri
      */
     private static final Pattern PHONE = Pattern.compile(
             "(?<![\\p{L}\\p{N}])(?:(?:\\+|00)\\s?\\d{1,3}|0|62\\s?8|8)(?:[\\s.\\-()/]{0,2}\\d){7,13}(?!\\p{N})"
-                    + "|(?<!\\p{N})\\d(?:[.\\-]?\\d){9,}");
+                    + "|(?<!\\p{N})\\d(?:[.\\-]?\\d){9}");
 
     /*
      * Every pattern runs in linear time on any input (a 1 MB string is refused by @Size after this check has run):
-     * a match may only start where a word starts, and the open-ended repetitions are possessive, so the engine never
-     * backtracks into them.
+     * a match may only start where a word starts, and repetitions are possessive (the engine never backtracks into
+     * them) and repeated groups bounded (java.util.regex recurses once per repetition of a group: a million would
+     * overflow the stack).
      */
 
     /** An address: a local part, '@' (also written ＠, (at) or [at]) and a domain with at least one dot. */
     private static final Pattern EMAIL = Pattern.compile("[\\p{L}\\p{N}._%+\\-]\\s?(?:@|＠|\\(at\\)|\\[at\\])\\s?"
-            + "[\\p{L}\\p{N}\\-]++(?:\\.[\\p{L}\\p{N}\\-]++)+");
+            + "[\\p{L}\\p{N}\\-]++(?:\\.[\\p{L}\\p{N}\\-]++){1,10}+");
 
     /** http(s)://, www., or a bare domain with a common or Indonesian top-level domain (x.co/abc, bit.ly/..). */
     private static final Pattern URL = Pattern.compile("(?i)(?:\\b(?:https?|ftp)://|\\bwww\\.|"
-            + "(?<![\\p{L}\\p{N}\\-.])(?:[\\p{L}\\p{N}\\-]++\\.)++(?:com|net|org|info|biz|id|co|io|me|ly|gg|xyz|app|dev|"
+            + "(?<![\\p{L}\\p{N}\\-.])(?:[\\p{L}\\p{N}\\-]++\\.){1,10}+(?:com|net|org|info|biz|id|co|io|me|ly|gg|xyz|app|dev|"
             + "link|site|online|store|shop|tk|ml|ga|cf|us|uk|sg|my|tv|to|cc|in|ws|be|fm|gl|vc|la|lk|ru|cn|de|fr|nl|au|"
             + "jp|kr)(?![\\p{L}\\p{N}\\-]))");
 
@@ -47,6 +48,9 @@ public class PublicTextValidator implements ConstraintValidator<PublicText, Stri
 
     /** A year, 1900 to this year, that stands alone: not inside a word or a longer number. */
     private static final Pattern YEAR = Pattern.compile("(?<![\\p{L}\\p{N}])(19\\d\\d|20\\d\\d)(?!\\p{N})");
+
+    /** Longer public text is refused before any pattern runs on it (every field also has a smaller @Size). */
+    static final int MAX_LENGTH = 5000;
 
     private boolean prose;
 
@@ -70,8 +74,11 @@ public class PublicTextValidator implements ConstraintValidator<PublicText, Stri
         return false;
     }
 
-    /** Why the text may not be shown to the public (control, email, url, phone, birth), or null when it may. */
+    /** Why the text may not be shown to the public (long, control, email, url, phone, birth), or null when it may. */
     public static String reason(String text, boolean prose) {
+        if (text.length() > MAX_LENGTH) {
+            return "long";
+        }
         if (hasHiddenCharacter(text, prose)) {
             return "control";
         }
