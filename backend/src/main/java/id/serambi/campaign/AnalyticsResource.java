@@ -1,6 +1,7 @@
 package id.serambi.campaign;
 
 import id.serambi.account.Role;
+import id.serambi.common.CsvExport;
 import id.serambi.common.Problem;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -11,12 +12,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -34,7 +31,7 @@ public class AnalyticsResource {
             {"type":"https://serambi.id/problems/validation","title":"Invalid request","status":400,"detail":"from: is required (a date like 2026-11-01)",
              "instance":"/api/analytics","errors":[{"field":"from","message":"is required (a date like 2026-11-01)"}]}""";
     static final String CSV_HEADER = "postId,variantId,platform,contentType,campaignId,publishedAtWita,publishedUrl,"
-            + "impressions,reach,reactions,comments,shares,saves,clicks,videoViews,engagements,engagementRate";
+            + "impressions,reach,reactions,comments,shares,saves,clicks,videoViews,engagements,engagementRate,excerpt";
 
     private final Analytics analytics;
 
@@ -53,7 +50,7 @@ public class AnalyticsResource {
     @APIResponse(responseCode = "200", description = "The analytics", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Analytics.View.class)),
             @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "csv",
-                    value = CSV_HEADER + "\n12,31,INSTAGRAM,EDUCATIONAL_TIP,1,2026-11-05T11:00,https://www.instagram.com/p/C0ntoh123/,1200,950,80,12,9,15,4,,120,0.1")) })
+                    value = CSV_HEADER + "\n12,31,INSTAGRAM,EDUCATIONAL_TIP,1,2026-11-05T11:00,https://www.instagram.com/p/C0ntoh123/,1200,950,80,12,9,15,4,,120,0.1,Tips memilih buku untuk anak")) })
     @APIResponse(responseCode = "400", description = "Missing or bad dates, or more than a year", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "bad", value = BAD)))
     public Uni<Response> analytics(
@@ -72,17 +69,9 @@ public class AnalyticsResource {
     }
 
     private static String csv(Analytics.View view) {
-        StringWriter out = new StringWriter();
-        out.write('\uFEFF'); // so that Excel reads UTF-8
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(CSV_HEADER.split(",")).get())) {
-            for (Analytics.PostRow r : view.posts()) {
-                printer.printRecord(r.postId(), r.variantId(), r.platform(), r.contentType(), r.campaignId(),
-                        r.publishedAtLocal(), r.publishedUrl(), r.impressions(), r.reach(), r.reactions(), r.comments(),
-                        r.shares(), r.saves(), r.clicks(), r.videoViews(), r.engagements(), r.engagementRate());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+        return CsvExport.write(List.of(CSV_HEADER.split(",")), view.posts().stream().map(r -> new Object[] { r.postId(),
+                r.variantId(), r.platform(), r.contentType(), r.campaignId(), r.publishedAtLocal(), r.publishedUrl(),
+                r.impressions(), r.reach(), r.reactions(), r.comments(), r.shares(), r.saves(), r.clicks(),
+                r.videoViews(), r.engagements(), r.engagementRate(), r.excerpt() }).toList());
     }
 }

@@ -95,7 +95,9 @@ public final class PostDtos {
 
     @Schema(name = "PostTransition")
     public record TransitionView(long id, PostStatus from, PostStatus to, Long actorId, String actorName, String note,
-            Instant at) {
+            Instant at,
+            @Schema(description = "The actor wrote or changed the text in this step: they may not approve the post")
+            boolean textChanged) {
     }
 
     @Schema(name = "MetricsRequest", description = "A snapshot of one variant's numbers; omitted numbers are not reported")

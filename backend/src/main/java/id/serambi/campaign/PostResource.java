@@ -72,6 +72,10 @@ public class PostResource {
     static final String OWN = """
             {"type":"https://serambi.id/problems/own-post","title":"Cannot approve your own post","status":403,
              "detail":"Post 12 was written by you; another reviewer must approve it","instance":"/api/posts/12/approve"}""";
+    static final String OWN_EDIT = """
+            {"type":"https://serambi.id/problems/own-post","title":"Cannot approve a post whose text you changed","status":403,
+             "detail":"You changed the text of post 12 (history entry 31, 2026-11-03T02:15:00Z); another reviewer, who did not write or edit it, must approve it",
+             "instance":"/api/posts/12/approve"}""";
     static final String NOT_FOUND = """
             {"type":"https://serambi.id/problems/not-found","title":"Not found","status":404,"detail":"Post 12 does not exist","instance":"/api/posts/12"}""";
     static final String PUBLISH = """
@@ -189,12 +193,14 @@ public class PostResource {
     @Path("/{id}/approve")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Role.REVIEWER_NAME, Role.ADMIN_NAME })
-    @Operation(summary = "Approve after fact-checking: IN_REVIEW → APPROVED (reviewer or admin, never the author)")
+    @Operation(summary = "Approve after fact-checking: IN_REVIEW → APPROVED (reviewer or admin, never the author nor "
+            + "anyone who changed the text: the history marks their edits with textChanged)")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "note", value = "{\"note\":\"Data Kominfo 2025 sudah dicek; tautan sumber benar.\"}")))
     @APIResponse(responseCode = "200", description = "Approved; the reviewer and note are recorded", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = PostView.class)))
-    @APIResponse(responseCode = "403", description = "Your own post, or not a reviewer", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "own post", value = OWN)))
+    @APIResponse(responseCode = "403", description = "Your own post, a post whose text you changed, or not a reviewer",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = {
+                    @ExampleObject(name = "own post", value = OWN), @ExampleObject(name = "text you changed", value = OWN_EDIT) }))
     @APIResponse(responseCode = "409", description = "Not in review", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "illegal", value = ILLEGAL)))
     public Uni<Response> approve(@PathParam("id") long id, @Valid @NotNull Note body) {

@@ -37,6 +37,10 @@ import java.util.stream.Collectors;
  * <p>Editing the content (content type, body, hashtags, media, a variant's text, or the set of platforms) of a post
  * that is IN_REVIEW, APPROVED or SCHEDULED sends it back to DRAFT: it must be reviewed again. Changing only schedules
  * or links keeps its status. A PUBLISHED post cannot be edited.
+ *
+ * <p>Nobody approves a version whose text they wrote or changed: the author, and everyone who edited the content since
+ * the post was created (their text is still in it). Each such edit is a row of the post's history with
+ * {@code textChanged}, so the history shows who may not approve it and why.
  */
 @ApplicationScoped
 public class PostService {
@@ -55,7 +59,7 @@ public class PostService {
             apply(p, request);
             return p.<Post>persistAndFlush()
                     .chain(() -> replaceVariants(p.id, List.of(), request.variants()))
-                    .chain(() -> record(p.id, null, PostStatus.DRAFT, authorId, null))
+                    .chain(() -> record(p.id, null, PostStatus.DRAFT, authorId, null, true))
                     .chain(() -> view(p));
         });
     }
@@ -83,7 +87,10 @@ public class PostService {
                     p.reviewNote = null;
                     p.reviewedAt = null;
                     back = record(id, from, PostStatus.DRAFT, actorId,
-                            "Konten diubah setelah ditinjau: kembali ke draf (content edited after review: back to draft)");
+                            "Konten diubah setelah ditinjau: kembali ke draf (content edited after review: back to draft)",
+                            true);
+                } else if (contentChanged) {
+                    back = record(id, p.status, p.status, actorId, "Teks diubah (text edited)", true);
                 }
                 return back.chain(() -> replaceVariants(id, existing, request.variants())).chain(() -> view(p));
             });
@@ -143,13 +150,13 @@ public class PostService {
     @WithSession
     public Uni<List<TransitionView>> history(long id) {
         return find(id).chain(p -> Panache.getSession().chain(s -> s.createNativeQuery("""
-                SELECT t.id, t.from_status, t.to_status, t.actor_id, u.display_name, t.note, t.at
+                SELECT t.id, t.from_status, t.to_status, t.actor_id, u.display_name, t.note, t.at, t.text_changed
                 FROM post_transition t LEFT JOIN app_user u ON u.id = t.actor_id
                 WHERE t.post_id = ?1 ORDER BY t.at, t.id""", Object[].class).setParameter(1, id).getResultList())
                 .map(rows -> rows.stream().map(r -> new TransitionView(((Number) r[0]).longValue(),
                         r[1] == null ? null : PostStatus.valueOf((String) r[1]), PostStatus.valueOf((String) r[2]),
                         r[3] == null ? null : ((Number) r[3]).longValue(), (String) r[4], (String) r[5],
-                        toInstant(r[6]))).toList()));
+                        toInstant(r[6]), Boolean.TRUE.equals(r[7]))).toList()));
     }
 
     // --- Workflow ---
@@ -160,7 +167,10 @@ public class PostService {
                 p -> Uni.createFrom().voidItem());
     }
 
-    /** Nobody approves their own post: an author who is also a reviewer or admin still gets 403. */
+    /**
+     * Nobody approves their own post, nor a post whose text they changed: an author or editor who is also a reviewer or
+     * admin still gets 403, naming the edit in the history that rules them out.
+     */
     @WithTransaction
     public Uni<PostView> approve(long id, long reviewerId, String note) {
         return transition(id, reviewerId, "approve", EnumSet.of(PostStatus.IN_REVIEW), PostStatus.APPROVED, note, p -> {
@@ -168,10 +178,19 @@ public class PostService {
                 return Uni.createFrom().failure(new ProblemException(403, "own-post", "Cannot approve your own post",
                         "Post " + id + " was written by you; another reviewer must approve it"));
             }
-            p.reviewerId = reviewerId;
-            p.reviewNote = note.strip();
-            p.reviewedAt = Instant.now();
-            return Uni.createFrom().voidItem();
+            return PostTransition.<PostTransition>find("postId = ?1 and actorId = ?2 and textChanged = true order by at desc, id desc",
+                    id, reviewerId).firstResult().chain(edit -> {
+                        if (edit != null) {
+                            return Uni.createFrom().failure(new ProblemException(403, "own-post",
+                                    "Cannot approve a post whose text you changed",
+                                    "You changed the text of post " + id + " (history entry " + edit.id + ", " + edit.at
+                                            + "); another reviewer, who did not write or edit it, must approve it"));
+                        }
+                        p.reviewerId = reviewerId;
+                        p.reviewNote = note.strip();
+                        p.reviewedAt = Instant.now();
+                        return Uni.createFrom().voidItem();
+                    });
         });
     }
 
@@ -265,7 +284,7 @@ public class PostService {
                 p.status = to;
                 p.version++;
                 p.updatedAt = Instant.now();
-                return record(id, previous, to, actorId, note == null ? null : note.strip());
+                return record(id, previous, to, actorId, note == null ? null : note.strip(), false);
             }).chain(() -> view(p));
         });
     }
@@ -296,13 +315,15 @@ public class PostService {
         return "\"" + version + "\"";
     }
 
-    private static Uni<Void> record(long postId, PostStatus from, PostStatus to, Long actorId, String note) {
+    private static Uni<Void> record(long postId, PostStatus from, PostStatus to, Long actorId, String note,
+            boolean textChanged) {
         PostTransition t = new PostTransition();
         t.postId = postId;
         t.fromStatus = from;
         t.toStatus = to;
         t.actorId = actorId;
         t.note = note;
+        t.textChanged = textChanged;
         t.at = Instant.now();
         return t.persist().replaceWithVoid();
     }

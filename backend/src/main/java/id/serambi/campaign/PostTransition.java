@@ -11,7 +11,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** One step of a post's audit trail: who moved it from which status to which, when, and with what note. */
+/**
+ * One step of a post's audit trail: who moved it from which status to which, when, and with what note; or who changed
+ * its text (then from and to may be the same status).
+ */
 @Entity
 @Table(name = "post_transition")
 public class PostTransition extends PanacheEntityBase {
@@ -35,6 +38,10 @@ public class PostTransition extends PanacheEntityBase {
     public Long actorId;
 
     public String note;
+
+    /** The actor wrote or changed the post's text in this step (creation, or an edit of the content). */
+    @Column(name = "text_changed")
+    public boolean textChanged;
 
     public Instant at;
 }

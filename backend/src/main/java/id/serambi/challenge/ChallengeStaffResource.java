@@ -1,6 +1,7 @@
 package id.serambi.challenge;
 
 import id.serambi.account.Role;
+import id.serambi.common.CsvExport;
 import id.serambi.common.Problem;
 import id.serambi.common.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -20,13 +21,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -106,18 +102,9 @@ public class ChallengeStaffResource {
     }
 
     private static String csv(List<StaffDtos.Result> rows) {
-        StringWriter out = new StringWriter();
-        out.write('\uFEFF'); // so that Excel reads UTF-8
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
-                .setHeader("rank", "nickname", "school", "points", "books", "pages", "minutes", "hidden").get())) {
-            for (StaffDtos.Result r : rows) {
-                printer.printRecord(r.rank(), r.nickname(), r.school(), r.points(), r.books(), r.pages(), r.minutes(),
-                        r.hidden());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+        return CsvExport.write(List.of("rank", "nickname", "school", "points", "books", "pages", "minutes", "hidden"),
+                rows.stream().map(r -> new Object[] { r.rank(), r.nickname(), r.school(), r.points(), r.books(),
+                        r.pages(), r.minutes(), r.hidden() }).toList());
     }
 
     @POST

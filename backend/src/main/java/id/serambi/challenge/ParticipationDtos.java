@@ -1,5 +1,6 @@
 package id.serambi.challenge;
 
+import id.serambi.common.PublicText;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -21,8 +22,12 @@ public final class ParticipationDtos {
     public record Join(
             @NotBlank @Size(min = 3, max = 30)
             @Pattern(regexp = "[\\p{L}\\p{N}][\\p{L}\\p{N} _.-]*", message = "may use letters, digits, spaces, '.', '_' and '-'")
-            @Schema(description = "Shown on the public leaderboard instead of your name", examples = "KutuBuku88") String nickname,
-            @Size(max = 120) @Schema(examples = "SMP Negeri 1 Banjarbaru") String school) {
+            @PublicText
+            @Schema(description = "Shown on the public leaderboard instead of your name: no phone number, e-mail, link, "
+                    + "birth year or age", examples = "KutuBuku88") String nickname,
+            @Size(max = 120) @PublicText
+            @Schema(description = "Shown on the public leaderboard: no phone number, e-mail, link, birth year or age",
+                    examples = "SMP Negeri 1 Banjarbaru") String school) {
     }
 
     @Schema(name = "ParticipantResponse", requiredProperties = { "id", "nickname", "hidden" })
@@ -39,7 +44,9 @@ public final class ParticipationDtos {
             @Min(1) @Max(1440) @Schema(examples = "90") Integer minutes,
             @Schema(description = "Whether the book is finished (counts as a book); default true") Boolean finished,
             @NotNull @Schema(examples = "2026-12-03") LocalDate readOn,
-            @Size(max = 500) @Schema(examples = "Ceritanya menyentuh, tentang semangat belajar anak Belitong.") String review,
+            @Size(max = 500) @PublicText(prose = true)
+            @Schema(description = "May be shared (with the nickname): no phone number, e-mail, link or age",
+                    examples = "Ceritanya menyentuh, tentang semangat belajar anak Belitong.") String review,
             @Schema(description = "Consent to show the review (with the nickname) to library staff for social media")
             Boolean shareReview) {
     }

@@ -118,6 +118,13 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException json) {
             return malformedJson(json, request);
         }
+        if (e instanceof jakarta.ws.rs.NotFoundException && e.getCause() != null
+                && !(e.getCause() instanceof WebApplicationException)) {
+            Response badParameter = QueryParameterProblems.of(e.getCause(), request);
+            if (badParameter != null) {
+                return badParameter;
+            }
+        }
         return switch (status) {
             case 400 -> ProblemResponses.response(400, "bad-request", "Bad request", safeMessage(e,
                     "The request could not be understood"), request.path());

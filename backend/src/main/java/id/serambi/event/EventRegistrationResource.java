@@ -95,11 +95,12 @@ public class EventRegistrationResource {
     @RolesAllowed({ Role.STAFF_NAME, Role.ADMIN_NAME })
     @Operation(summary = "The event's registrants, in arrival order (staff)",
             description = "JSON by default, paged. With Accept: text/csv, every registrant as a spreadsheet: UTF-8 with a "
-                    + "byte-order mark (so Excel keeps names intact), times in the library's zone.")
+                    + "byte-order mark (so Excel keeps names intact), times in the library's zone; text that a spreadsheet "
+                    + "could run as a formula (also after a ',' or ';' inside it) gets a leading ', as OWASP advises.")
     @APIResponse(responseCode = "200", description = "A page of registrations, or the CSV", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StaffRegistrationPage.class)),
             @Content(mediaType = CSV, examples = @ExampleObject(name = "csv", value = "ID,Nama,E-mail,WhatsApp,Kelompok usia,Status,Terdaftar,Dikonfirmasi,Dibatalkan,Hadir\r\n"
-                    + "311,Siti Nurhaliza,siti@example.id,+6281234567890,ADULT,CONFIRMED,2026-11-23 17:05,2026-11-23 17:05,,\r\n")) })
+                    + "311,Siti Nurhaliza,siti@example.id,'+6281234567890,ADULT,CONFIRMED,2026-11-23 17:05,2026-11-23 17:05,,\r\n")) })
     @APIResponse(responseCode = "400", description = "A bad status filter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "Not logged in", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not staff", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

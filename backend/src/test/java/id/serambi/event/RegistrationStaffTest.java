@@ -106,11 +106,29 @@ class RegistrationStaffTest {
         assertEquals(3, rows.size(), text);
         assertEquals("Siti Nurhaliza Ñ Ä 中", rows.get(1).get(1));
         assertEquals(siti, rows.get(1).get(2));
-        assertEquals("+6281234567890", rows.get(1).get(3));
+        assertEquals("'+6281234567890", rows.get(1).get(3), "a spreadsheet keeps the + of a WhatsApp number as text");
         assertEquals("CONFIRMED", rows.get(1).get(5));
         assertTrue(rows.get(1).get(6).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}"), rows.get(1).get(6));
         // A name a spreadsheet would run as a formula stays text.
         assertEquals("'=HYPERLINK(\"http://jahat.example\")", rows.get(2).get(1));
+    }
+
+    /** Issue 13, finding 5: only the first character was checked, so 'x;=1+1' came out live for a ';' Excel. */
+    @Test
+    void theCsvNeutralisesAFormulaAfterASeparatorInAName() throws Exception {
+        long id = event(5);
+        EventFixtures.register(id, "Budi;=1+1", Accounts.uniqueEmail("budi"));
+        EventFixtures.register(id, "Ani, @SUM(1+1)", Accounts.uniqueEmail("ani"));
+        EventFixtures.register(id, "-2+3 Citra", Accounts.uniqueEmail("citra"));
+        byte[] bytes = given().auth().oauth2(staff).accept("text/csv").get("/api/events/" + id + "/registrations")
+                .then().statusCode(200).extract().asByteArray();
+        String text = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
+        List<CSVRecord> rows = CSVFormat.EXCEL.parse(new StringReader(text)).getRecords();
+        assertEquals(4, rows.size(), text);
+        assertEquals("Budi;'=1+1", rows.get(1).get(1));
+        assertEquals("Ani,' @SUM(1+1)", rows.get(2).get(1));
+        assertEquals("'-2+3 Citra", rows.get(3).get(1));
+        assertTrue(rows.get(1).get(0).matches("\\d+"), "the id stays a number: " + rows.get(1).get(0));
     }
 
     @Test
