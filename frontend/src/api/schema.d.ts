@@ -3418,7 +3418,7 @@ export interface paths {
         };
         /**
          * The event's registrants, in arrival order (staff)
-         * @description JSON by default, paged. With Accept: text/csv, every registrant as a spreadsheet: UTF-8 with a byte-order mark (so Excel keeps names intact), times in the library's zone.
+         * @description JSON by default, paged. With Accept: text/csv, every registrant as a spreadsheet: UTF-8 with a byte-order mark (so Excel keeps names intact), times in the library's zone; text that a spreadsheet could run as a formula (also after a ',' or ';' inside it) gets a leading ', as OWASP advises.
          */
         get: {
             parameters: {
@@ -4132,6 +4132,61 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/logout-everywhere": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Log out everywhere: every token issued to me so far stops working, this one included
+         * @description Within a second on every instance. A role change, a password change and erasure do the same.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every earlier token revoked; log in again */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/verification": {
         parameters: {
             query?: never;
@@ -4801,7 +4856,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve after fact-checking: IN_REVIEW → APPROVED (reviewer or admin, never the author) */
+        /** Approve after fact-checking: IN_REVIEW → APPROVED (reviewer or admin, never the author nor anyone who changed the text: the history marks their edits with textChanged) */
         post: {
             parameters: {
                 query?: never;
@@ -4845,7 +4900,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Your own post, or not a reviewer */
+                /** @description Your own post, a post whose text you changed, or not a reviewer */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6316,11 +6371,14 @@ export interface components {
         Instant: string;
         JoinRequest: {
             /**
-             * @description Shown on the public leaderboard instead of your name
+             * @description Shown on the public leaderboard instead of your name: no phone number, e-mail, link, birth year or age
              * @example KutuBuku88
              */
             nickname: string;
-            /** @example SMP Negeri 1 Banjarbaru */
+            /**
+             * @description Shown on the public leaderboard: no phone number, e-mail, link, birth year or age
+             * @example SMP Negeri 1 Banjarbaru
+             */
             school?: string;
         };
         /** @enum {string} */
@@ -6663,6 +6721,8 @@ export interface components {
             actorName?: string;
             note?: string;
             at?: components["schemas"]["Instant"];
+            /** @description The actor wrote or changed the text in this step: they may not approve the post */
+            textChanged?: boolean;
         };
         PostVariant: {
             /** Format: int64 */
@@ -6787,7 +6847,10 @@ export interface components {
         QuestionRequest: {
             /** @description The asker's manage token: only registrants of the event can ask */
             manageToken: string;
-            /** @example Apakah perpustakaan punya koleksi e-book untuk pelajar SMA? */
+            /**
+             * @description Shown to the audience: no phone number, e-mail, link or age
+             * @example Apakah perpustakaan punya koleksi e-book untuk pelajar SMA?
+             */
             text: string;
             /**
              * @description Shown with the question; anonymous when absent
@@ -6852,7 +6915,10 @@ export interface components {
             finished?: boolean;
             /** @example 2026-12-03 */
             readOn: components["schemas"]["LocalDate"];
-            /** @example Ceritanya menyentuh, tentang semangat belajar anak Belitong. */
+            /**
+             * @description May be shared (with the nickname): no phone number, e-mail, link or age
+             * @example Ceritanya menyentuh, tentang semangat belajar anak Belitong.
+             */
             review?: string;
             /** @description Consent to show the review (with the nickname) to library staff for social media */
             shareReview?: boolean;
