@@ -1,5 +1,6 @@
 package id.serambi.account;
 
+import id.serambi.common.SqlTimes;
 import id.serambi.common.ProblemException;
 import id.serambi.common.SerambiConfig;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -98,7 +99,7 @@ public class LoginThrottle {
                     if (failures <= Math.min(more.accountFreeFailures(), more.spikeFreeFailures())) {
                         return Uni.createFrom().nullItem();
                     }
-                    Instant last = toInstant(row[1]);
+                    Instant last = SqlTimes.instant(row[1]);
                     return spike(now).map(spike -> {
                         int free = spike ? more.spikeFreeFailures() : more.accountFreeFailures();
                         return failures <= free ? null : last.plus(delay(failures - free));
@@ -126,22 +127,6 @@ public class LoginThrottle {
                 .setParameter(2, max + 1)
                 .getSingleResult())
                 .map(count -> count > max);
-    }
-
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof java.time.OffsetDateTime time) {
-            return time.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp time) {
-            return time.toInstant();
-        }
-        if (value instanceof java.time.LocalDateTime time) {
-            return time.toInstant(java.time.ZoneOffset.UTC);
-        }
-        throw new IllegalStateException("Unexpected timestamp " + value);
     }
 
     private static Uni<Void> lock(String key) {

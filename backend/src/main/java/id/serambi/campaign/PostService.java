@@ -1,5 +1,6 @@
 package id.serambi.campaign;
 
+import id.serambi.common.SqlTimes;
 import id.serambi.campaign.PostDtos.MetricsView;
 import id.serambi.campaign.PostDtos.PostRequest;
 import id.serambi.campaign.PostDtos.PostView;
@@ -156,7 +157,7 @@ public class PostService {
                 .map(rows -> rows.stream().map(r -> new TransitionView(((Number) r[0]).longValue(),
                         r[1] == null ? null : PostStatus.valueOf((String) r[1]), PostStatus.valueOf((String) r[2]),
                         r[3] == null ? null : ((Number) r[3]).longValue(), (String) r[4], (String) r[5],
-                        toInstant(r[6]), Boolean.TRUE.equals(r[7]))).toList()));
+                        SqlTimes.instant(r[6]), Boolean.TRUE.equals(r[7]))).toList()));
     }
 
     // --- Workflow ---
@@ -461,21 +462,5 @@ public class PostService {
         return new PostView(p.id, p.contentType, p.body, List.of(p.hashtags), p.mediaUrl, p.campaignId, p.eventId,
                 p.challengeId, p.status, p.authorId, p.reviewerId, p.reviewNote, p.reviewedAt, p.createdAt, p.updatedAt,
                 p.version, vs);
-    }
-
-    static Instant toInstant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof java.time.LocalDateTime l) {
-            return l.toInstant(java.time.ZoneOffset.UTC);
-        }
-        return value == null ? null : Instant.parse(value.toString());
     }
 }
