@@ -63,7 +63,7 @@ class EmailOwnershipTest {
         String victim = Accounts.uniqueEmail("rina");
         given().contentType(ContentType.JSON)
                 .body(Map.of("name", "Rina Wulandari", "email", victim, "whatsapp", "0812-3456-7890"))
-                .post("/api/events/" + event + "/registrations").then().statusCode(201);
+                .post("/api/events/" + event + "/registrations").then().statusCode(202);
 
         // Anyone signs up with Rina's address, and logs in: the account works, but is not verified.
         mailbox.clear();
@@ -87,7 +87,7 @@ class EmailOwnershipTest {
         String email = Accounts.uniqueEmail("pemilik");
         given().contentType(ContentType.JSON)
                 .body(Map.of("name", "Rina Pemilik", "email", email, "whatsapp", "0812-1111-2222"))
-                .post("/api/events/" + event + "/registrations").then().statusCode(201);
+                .post("/api/events/" + event + "/registrations").then().statusCode(202);
         mailbox.clear();
         signUp(email);
         String token = Accounts.login(email, Accounts.PASSWORD);

@@ -140,7 +140,8 @@ class PersonalDataTest {
                 .body("entries.nickname", not(hasItem("DewiBaca")));
         given().auth().oauth2(staff).get("/api/challenges/" + challenge + "/results").then().statusCode(200)
                 .body("nickname", not(hasItem("DewiBaca")));
-        assertProblem(given().auth().oauth2(token).get("/api/me").then(), 404, "not-found");
+        // The erased account's token died with it (issue 13, finding 1).
+        assertProblem(given().auth().oauth2(token).get("/api/me").then(), 401, "unauthenticated");
         given().contentType(ContentType.JSON).header("X-Forwarded-For", Accounts.randomIp())
                 .body(Map.of("email", email, "password", Accounts.PASSWORD))
                 .post("/api/auth/login").then().statusCode(401);
