@@ -49,7 +49,7 @@ test('a visitor registers, logs out, logs in again and switches to English', asy
   await expect(page.getByTestId('email-unverified')).toContainText('Tautan baru saja dikirim')
   await expect(page.getByRole('heading', { level: 1, name: 'Akun saya' })).toBeVisible()
   await expect(page.getByTestId('account-display-name')).toHaveText(visitor.displayName)
-  await expect(page.getByText(visitor.email)).toBeVisible()
+  await expect(page.getByText(visitor.email, { exact: true })).toBeVisible()
   await expect(page).toHaveTitle('Akun saya · Serambi')
   await expectAccessible(page, 'account')
 

@@ -14,7 +14,8 @@ const STAFF = {
 
 const stamp = `${Date.now()}`
 const title = `Tanya Jawab E2E ${stamp}`
-const question = `Apakah perpustakaan punya koleksi e-book untuk pelajar SMA? (${stamp})`
+// A long run of digits would read as a phone number, which public text refuses: the tag is written in base 36.
+const question = `Apakah perpustakaan punya koleksi e-book untuk pelajar SMA? (${Number(stamp).toString(36)})`
 const answer = 'Ada, lewat aplikasi iPusnas dan koleksi digital kami.'
 const day = new Date(Date.now() + (30 + Math.floor(Math.random() * 300)) * 86_400_000)
 const date = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Makassar', year: 'numeric', month: '2-digit', day: '2-digit' }).format(day)
