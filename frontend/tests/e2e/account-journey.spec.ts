@@ -54,7 +54,7 @@ test('a visitor registers, logs out, logs in again and switches to English', asy
   await expectAccessible(page, 'account')
 
   // Log out.
-  await page.getByRole('button', { name: 'Keluar' }).click()
+  await page.getByRole('button', { name: 'Keluar', exact: true }).click()
   await expect(page).toHaveURL(/\/$/)
   await expect(nav.getByRole('link', { name: 'Masuk' })).toBeVisible()
   await expect(nav.getByRole('link', { name: 'Akun saya' })).toHaveCount(0)
@@ -79,7 +79,7 @@ test('a visitor registers, logs out, logs in again and switches to English', asy
   await expect(page.getByRole('heading', { level: 1, name: 'My account' })).toBeVisible()
   await expect(page.locator('html')).toHaveAttribute('lang', 'en')
   await expect(page).toHaveTitle('My account · Serambi')
-  await expect(page.getByRole('button', { name: 'Log out' })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Log out', exact: true })).toBeVisible()
 
   // The choice survives a reload, and so does the session.
   await page.reload()

@@ -38,7 +38,7 @@ test('an admin finds a member and makes them staff; the member still cannot open
   await expect(page.getByText('Tidak ada pengguna yang cocok dengan pencarian Anda.')).toBeVisible()
 
   // The member is staff now, which is not admin: the admin page says access is denied.
-  await page.getByRole('button', { name: 'Keluar' }).click()
+  await page.getByRole('button', { name: 'Keluar', exact: true }).click()
   // Logging out clears the session after the move to the home page: wait for it before loading another page.
   await expect(page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Masuk' })).toBeVisible()
   await page.goto('/masuk')
