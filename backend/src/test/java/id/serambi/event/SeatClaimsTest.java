@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import id.serambi.support.Accounts;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -132,7 +133,10 @@ class SeatClaimsTest {
                 List<Future<?>> done = new ArrayList<>();
                 for (int i = 0; i < 40; i++) {
                     int n = i;
-                    done.add(pool.submit(() -> EventFixtures.register(id, "Antre " + n, Accounts.uniqueEmail("antre" + n))));
+                    // Only the answer: Quarkus's mock mailbox is not safe to read while both event loops write it.
+                    done.add(pool.submit(() -> given().contentType(ContentType.JSON)
+                            .body(java.util.Map.of("name", "Antre " + n, "email", Accounts.uniqueEmail("antre" + n)))
+                            .post("/api/events/" + id + "/registrations").then().statusCode(202)));
                     if (i % 8 == 3) { // Now and then a seat holder cancels: the seat goes to the first in line.
                         String token = seatHolders.remove(0);
                         done.add(pool.submit(() -> given().delete("/api/registrations/" + token).then().statusCode(200)));
