@@ -1,7 +1,7 @@
 package id.serambi.campaign;
 
 import id.serambi.common.SerambiConfig;
-import id.serambi.event.Event;
+import id.serambi.event.Events;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -63,7 +63,10 @@ public class ContentCalendar {
     private final int gapDays;
     private final Map<SocialPlatform, Integer> cadence = new EnumMap<>(SocialPlatform.class);
 
-    public ContentCalendar(SerambiConfig config) {
+    private final Events events;
+
+    public ContentCalendar(SerambiConfig config, Events events) {
+        this.events = events;
         this.zone = config.library().timeZone();
         this.gapDays = config.campaigns().gapDays();
         cadence.put(SocialPlatform.FACEBOOK, config.campaigns().cadence().facebook());
@@ -80,9 +83,7 @@ public class ContentCalendar {
                 select v, p.status, p.contentType, p.campaignId from PostVariant v join Post p on p.id = v.postId
                 where coalesce(v.publishedAt, v.scheduledAt) >= :start and coalesce(v.publishedAt, v.scheduledAt) < :end""",
                 Object[].class).setParameter("start", start).setParameter("end", end).getResultList()
-                .chain(variants -> s.createSelectionQuery(
-                        "from Event e where e.startsAt >= :start and e.startsAt < :end order by e.startsAt, e.id", Event.class)
-                        .setParameter("start", start).setParameter("end", end).getResultList()
+                .chain(variants -> events.startingBetween(start, end)
                         .map(events -> {
                             List<Item> items = new ArrayList<>();
                             for (Object[] row : variants) {
@@ -93,10 +94,10 @@ public class ContentCalendar {
                                         v.postId, v.id, v.platform, (PostStatus) row[1], (ContentType) row[2],
                                         (Long) row[3], v.publishedAt != null, null, null));
                             }
-                            for (Event e : events) {
-                                ZonedDateTime local = e.startsAt.atZone(zone);
-                                items.add(new Item("EVENT", e.startsAt, local.toLocalDate(), TIME.format(local), e.title,
-                                        null, null, null, null, null, null, null, e.id, e.status.name()));
+                            for (Events.EventSummary e : events) {
+                                ZonedDateTime local = e.startsAt().atZone(zone);
+                                items.add(new Item("EVENT", e.startsAt(), local.toLocalDate(), TIME.format(local), e.title(),
+                                        null, null, null, null, null, null, null, e.id(), e.status()));
                             }
                             items.sort(Comparator.comparing(Item::at).thenComparing(Item::kind)
                                     .thenComparing(i -> i.variantId() == null ? i.eventId() : i.variantId()));

@@ -3,13 +3,10 @@ package id.serambi.campaign;
 import id.serambi.campaign.PostDtos.PostRequest;
 import id.serambi.campaign.PostDtos.PostView;
 import id.serambi.campaign.PostDtos.VariantRequest;
-import id.serambi.challenge.Challenge;
+import id.serambi.challenge.Challenges;
 import id.serambi.common.ProblemException;
 import id.serambi.common.SerambiConfig;
-import id.serambi.event.Event;
-import id.serambi.event.EventLinks;
-import id.serambi.event.EventStatus;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import id.serambi.event.Events;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,13 +21,15 @@ import java.util.List;
 public class PostDrafts {
 
     private final PostService posts;
-    private final EventLinks links;
+    private final Events events;
+    private final Challenges challenges;
     private final String publicUrl;
     private final String libraryTag;
 
-    public PostDrafts(PostService posts, EventLinks links, SerambiConfig config) {
+    public PostDrafts(PostService posts, Events events, Challenges challenges, SerambiConfig config) {
         this.posts = posts;
-        this.links = links;
+        this.events = events;
+        this.challenges = challenges;
         String url = config.publicUrl();
         this.publicUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         this.libraryTag = config.library().name().replaceAll("[^\\p{L}\\p{N}]", "");
@@ -38,30 +37,27 @@ public class PostDrafts {
 
     @WithTransaction
     public Uni<PostView> fromEvent(long eventId, long authorId) {
-        return Event.<Event>findById(eventId).onItem().ifNull().failWith(() -> ProblemException.notFound("Event", eventId))
+        return events.find(eventId).onItem().ifNull().failWith(() -> ProblemException.notFound("Event", eventId))
                 .chain(e -> {
-                    if (e.status == EventStatus.CANCELLED || e.status == EventStatus.COMPLETED) {
+                    if (!e.upcoming()) {
                         return Uni.createFrom().failure(ProblemException.conflict("event-over", "Event not upcoming",
-                                "Event " + eventId + " is " + e.status + "; there is nothing to promote"));
+                                "Event " + eventId + " is " + e.status() + "; there is nothing to promote"));
                     }
-                    String when = links.format(e.startsAt);
-                    String page = links.eventPage(e.id);
-                    String description = shorten(e.description.strip(), 600);
-                    String long_ = "📚 " + e.title + "\n\n🗓️ " + when + "\n\n" + description
+                    String when = e.when();
+                    String page = e.page();
+                    String description = shorten(e.description().strip(), 600);
+                    String long_ = "📚 " + e.title() + "\n\n🗓️ " + when + "\n\n" + description
                             + "\n\nDaftar gratis: " + page + "\n#" + libraryTag + " #AyoMembaca";
-                    String x = forX("📚 " , e.title, " — " + when + ". Daftar gratis: " + page + " #" + libraryTag);
+                    String x = forX("📚 " , e.title(), " — " + when + ". Daftar gratis: " + page + " #" + libraryTag);
                     return posts.create(request(ContentType.EVENT_PROMO, long_, x, eventId, null), authorId);
                 });
     }
 
     @WithTransaction
     public Uni<PostView> fromChallenge(long challengeId, long authorId) {
-        return Challenge.<Challenge>findById(challengeId).onItem().ifNull()
+        return challenges.find(challengeId).onItem().ifNull()
                 .failWith(() -> ProblemException.notFound("Challenge", challengeId))
-                .chain(c -> Panache.getSession().chain(s -> s.createNativeQuery("""
-                        SELECT nickname, points FROM participant WHERE challenge_id = ?1 AND NOT hidden
-                        ORDER BY points DESC, reached_at, id LIMIT 3""", Object[].class)
-                        .setParameter(1, challengeId).getResultList())
+                .chain(c -> challenges.top(challengeId, 3)
                         .chain(top -> {
                             if (top.isEmpty()) {
                                 return Uni.createFrom().failure(ProblemException.conflict("empty-board", "Board is empty",
@@ -71,16 +67,16 @@ public class PostDrafts {
                             StringBuilder board = new StringBuilder();
                             StringBuilder shortBoard = new StringBuilder();
                             for (int i = 0; i < top.size(); i++) {
-                                String nick = (String) top.get(i)[0];
-                                int points = ((Number) top.get(i)[1]).intValue();
+                                String nick = top.get(i).nickname();
+                                int points = top.get(i).points();
                                 board.append(medals[i]).append(' ').append(nick).append(" — ").append(points).append(" poin\n");
                                 shortBoard.append(i == 0 ? "" : ", ").append(medals[i]).append(nick).append(' ').append(points);
                             }
                             String page = publicUrl + "/tantangan/" + challengeId;
-                            String long_ = "🏆 Papan peringkat " + c.title + "\n\n" + board
+                            String long_ = "🏆 Papan peringkat " + c.title() + "\n\n" + board
                                     + "\nAyo terus membaca dan kejar peringkat teratas! " + page + "\n#" + libraryTag
                                     + " #TantanganMembaca";
-                            String x = forX("🏆 ", c.title, ": " + shortBoard + ". Ayo kejar! " + page + " #TantanganMembaca");
+                            String x = forX("🏆 ", c.title(), ": " + shortBoard + ". Ayo kejar! " + page + " #TantanganMembaca");
                             return posts.create(request(ContentType.CHALLENGE_UPDATE, long_, x, null, challengeId), authorId);
                         }));
     }
@@ -88,30 +84,26 @@ public class PostDrafts {
     /** Only a review its author agreed to share (share_review), from a log that was not voided; 409 otherwise. */
     @WithTransaction
     public Uni<PostView> fromReview(long logId, long authorId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
-                SELECT l.title, l.author, l.review, l.share_review, l.status, p.nickname, l.challenge_id
-                FROM reading_log l JOIN participant p ON p.id = l.participant_id WHERE l.id = ?1""", Object[].class)
-                .setParameter(1, logId).getResultList())
-                .chain(rows -> {
-                    if (rows.isEmpty()) {
+        return challenges.review(logId)
+                .chain(r -> {
+                    if (r == null) {
                         return Uni.createFrom().failure(ProblemException.notFound("Reading log", logId));
                     }
-                    Object[] r = rows.get(0);
-                    String review = (String) r[2];
-                    if (!Boolean.TRUE.equals(r[3]) || review == null || review.isBlank()) {
+                    String review = r.review();
+                    if (!r.shared() || review == null || review.isBlank()) {
                         return Uni.createFrom().failure(ProblemException.conflict("no-consent", "Review not shared",
                                 "The reader did not agree to share this review; it cannot be posted"));
                     }
-                    if ("VOIDED".equals(r[4])) {
+                    if (r.voided()) {
                         return Uni.createFrom().failure(ProblemException.conflict("log-voided", "Log voided",
                                 "Reading log " + logId + " was voided by staff"));
                     }
-                    String book = "\"" + r[0] + "\" karya " + r[1];
-                    String nick = (String) r[5];
+                    String book = "\"" + r.bookTitle() + "\" karya " + r.bookAuthor();
+                    String nick = r.nickname();
                     String long_ = "📖 Ulasan pembaca: " + book + "\n\n“" + review.strip() + "”\n— " + nick
                             + "\n\n#" + libraryTag + " #UlasanBuku #AyoMembaca";
                     String x = forX("📖 " + nick + " tentang ", book, ": “" + shorten(review.strip(), 150) + "” #UlasanBuku");
-                    Long challengeId = r[6] == null ? null : ((Number) r[6]).longValue();
+                    Long challengeId = r.challengeId();
                     return posts.create(request(ContentType.BOOK_REVIEW, long_, x, null, challengeId), authorId);
                 });
     }

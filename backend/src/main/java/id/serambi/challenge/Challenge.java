@@ -1,6 +1,6 @@
 package id.serambi.challenge;
 
-import id.serambi.event.Audience;
+import id.serambi.common.Audience;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

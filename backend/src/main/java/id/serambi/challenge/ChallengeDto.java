@@ -1,6 +1,6 @@
 package id.serambi.challenge;
 
-import id.serambi.event.Audience;
+import id.serambi.common.Audience;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

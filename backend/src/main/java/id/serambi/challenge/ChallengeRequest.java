@@ -1,6 +1,6 @@
 package id.serambi.challenge;
 
-import id.serambi.event.Audience;
+import id.serambi.common.Audience;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -4,7 +4,7 @@ import id.serambi.account.AccountService;
 import id.serambi.account.Role;
 import id.serambi.account.User;
 import id.serambi.common.SerambiConfig;
-import id.serambi.event.Audience;
+import id.serambi.common.Audience;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

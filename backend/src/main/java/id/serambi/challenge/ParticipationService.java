@@ -3,7 +3,7 @@ package id.serambi.challenge;
 import id.serambi.account.User;
 import id.serambi.common.ProblemException;
 import id.serambi.common.SerambiConfig;
-import id.serambi.event.Audience;
+import id.serambi.common.Audience;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;

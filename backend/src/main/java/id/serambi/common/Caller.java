@@ -27,9 +27,16 @@ public record Caller(Long userId, Set<String> roles) {
     public static class Resolver {
 
         private final CurrentIdentityAssociation identities;
+        private final JsonWebToken jwt;
 
-        public Resolver(CurrentIdentityAssociation identities) {
+        public Resolver(CurrentIdentityAssociation identities, JsonWebToken jwt) {
             this.identities = identities;
+            this.jwt = jwt;
+        }
+
+        /** The account id of a caller who must be logged in (an {@code @Authenticated} or role-guarded endpoint). */
+        public long userId() {
+            return Long.parseLong(jwt.getSubject());
         }
 
         public Uni<Caller> current() {

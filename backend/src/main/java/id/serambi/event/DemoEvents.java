@@ -1,5 +1,6 @@
 package id.serambi.event;
 
+import id.serambi.common.Audience;
 import id.serambi.common.SerambiConfig;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Multi;

@@ -1,5 +1,6 @@
 package id.serambi.event;
 
+import id.serambi.common.Audience;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -1,5 +1,6 @@
 package id.serambi.event;
 
+import id.serambi.common.Audience;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;

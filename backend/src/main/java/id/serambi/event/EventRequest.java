@@ -1,5 +1,6 @@
 package id.serambi.event;
 
+import id.serambi.common.Audience;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;

@@ -1,5 +1,6 @@
 package id.serambi.event;
 
+import id.serambi.common.Audience;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,4 +1,4 @@
-package id.serambi.event;
+package id.serambi.common;
 
 /** Who an event is meant for. */
 public enum Audience {

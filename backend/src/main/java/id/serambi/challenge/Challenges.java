@@ -1,0 +1,33 @@
+package id.serambi.challenge;
+
+import io.smallrye.mutiny.Uni;
+import java.util.List;
+
+/**
+ * What other features may know of reading challenges: the published interface of the challenge feature. Everything
+ * here is public by nature (nicknames only, reviews only when their author shared them). Callers chain these on
+ * their own session.
+ */
+public interface Challenges {
+
+    record ChallengeSummary(long id, String title) {
+    }
+
+    /** One place on the public board. */
+    record Standing(String nickname, int points) {
+    }
+
+    /** A reading log's review with what decides whether it may be posted. */
+    record SharedReview(long logId, String bookTitle, String bookAuthor, String review, boolean shared, boolean voided,
+            String nickname, Long challengeId) {
+    }
+
+    /** The challenge, or a null item when there is none. */
+    Uni<ChallengeSummary> find(long challengeId);
+
+    /** The first {@code n} on the public board, in its ranking order; hidden participants are left out. */
+    Uni<List<Standing>> top(long challengeId, int n);
+
+    /** The log's review, or a null item when there is no such log. */
+    Uni<SharedReview> review(long logId);
+}
