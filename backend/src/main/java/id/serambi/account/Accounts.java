@@ -1,5 +1,6 @@
 package id.serambi.account;
 
+import id.serambi.common.PersonalDataPart;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -17,4 +18,16 @@ public interface Accounts {
 
     /** The id of the account with this e-mail (any case), or a null item. */
     Uni<Long> idByEmail(String email);
+
+    /** The member whose personal data is asked for; fails with 404 when there is no such account. */
+    Uni<PersonalDataPart.Member> member(long accountId);
+
+    /**
+     * Erasure begins: locks the account and returns it. Fails with 404 when there is none, and with 409 last-admin
+     * for the only admin.
+     */
+    Uni<PersonalDataPart.Member> lockForErasure(long accountId);
+
+    /** Demo data: the id of the account with this e-mail, created with these details when there is none. */
+    Uni<Long> ensure(String email, String password, String displayName, int birthYear, Role role);
 }

@@ -1,6 +1,6 @@
 package id.serambi.campaign;
 
-import id.serambi.account.User;
+import id.serambi.account.members.User;
 import id.serambi.campaign.CampaignDtos.CampaignRequest;
 import id.serambi.campaign.CampaignDtos.KpiTarget;
 import id.serambi.campaign.PostDtos.MetricsRequest;

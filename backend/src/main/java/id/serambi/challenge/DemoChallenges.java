@@ -1,8 +1,8 @@
 package id.serambi.challenge;
 
-import id.serambi.account.AccountService;
+import id.serambi.account.members.AccountService;
 import id.serambi.account.Role;
-import id.serambi.account.User;
+import id.serambi.account.members.User;
 import id.serambi.common.SerambiConfig;
 import id.serambi.common.Audience;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -72,10 +72,10 @@ public class DemoChallenges {
             String email = "remaja" + (n + 1) + "@demo.serambi.id";
             chain = chain.chain(() -> accounts.ensureAccount(email, "demo-remaja-2026", "Remaja Demo " + (n + 1),
                     2008 + n % 5, Role.MEMBER))
-                    .chain(user -> participation.join(challengeId, user.id,
+                    .chain(userId -> participation.join(challengeId, userId,
                             new ParticipationDtos.Join(NICKNAMES[n], SCHOOLS[n % SCHOOLS.length]))
-                            .replaceWith(user))
-                    .chain(user -> logs(challengeId, user.id, n, today));
+                            .replaceWith(userId))
+                    .chain(userId -> logs(challengeId, userId, n, today));
         }
         return chain;
     }

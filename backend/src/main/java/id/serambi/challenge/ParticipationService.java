@@ -1,6 +1,6 @@
 package id.serambi.challenge;
 
-import id.serambi.account.User;
+import id.serambi.account.members.User;
 import id.serambi.common.ProblemException;
 import id.serambi.common.SerambiConfig;
 import id.serambi.common.Audience;

@@ -16,9 +16,14 @@ public interface PersonalDataPart {
     /** The key of this part in the export document, e.g. "challenges". */
     String key();
 
-    /** This part of the export, as JSON text (an object or an array). */
+    /** This part of the export, as JSON text (an object or an array); a null item when it exports nothing. */
     Uni<String> export(Member member);
 
-    /** Erases or anonymises this part. Runs before the account itself is deleted. */
+    /** Erases or anonymises this part. */
     Uni<Void> erase(Member member);
+
+    /** Parts are erased in this order, lowest first; the account itself goes last. */
+    default int erasureOrder() {
+        return 0;
+    }
 }

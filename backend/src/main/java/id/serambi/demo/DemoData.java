@@ -1,6 +1,6 @@
 package id.serambi.demo;
 
-import id.serambi.account.AccountService;
+import id.serambi.account.members.AccountService;
 import id.serambi.account.Role;
 import id.serambi.common.SerambiConfig;
 import id.serambi.campaign.DemoCampaigns;

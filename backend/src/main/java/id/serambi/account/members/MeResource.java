@@ -1,0 +1,99 @@
+package id.serambi.account.members;
+
+import id.serambi.account.Accounts;
+
+import id.serambi.common.Problem;
+import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.core.Response;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/me")
+@Tag(name = "Accounts")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+public class MeResource {
+
+    private final AccountService accounts;
+    private final JsonWebToken jwt;
+    private final EmailVerification verifications;
+
+    public MeResource(AccountService accounts, JsonWebToken jwt, EmailVerification verifications) {
+        this.verifications = verifications;
+        this.accounts = accounts;
+        this.jwt = jwt;
+    }
+
+    @GET
+    @Operation(summary = "The caller's own account")
+    @APIResponse(responseCode = "200", description = "The account", content = @Content(schema = @Schema(implementation = UserDto.class)))
+    @APIResponse(responseCode = "401", description = "Not logged in", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    public Uni<UserDto> me() {
+        return accounts.get(callerId());
+    }
+
+    @PATCH
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change the caller's name, birth year or password",
+            description = "A birth year under 13 needs a guardian (guardianEmail, unless one is known), who is asked to consent. "
+                    + "Once a guardian's consent is required, no later birth year lifts the requirement.")
+    @RequestBody(content = @Content(examples = {
+            @ExampleObject(name = "rename", value = "{\"displayName\":\"Sari R.\"}"),
+            @ExampleObject(name = "password", value = "{\"currentPassword\":\"buku-itu-jendela\",\"newPassword\":\"membaca-setiap-hari\"}") }))
+    @APIResponse(responseCode = "200", description = "The updated account", content = @Content(schema = @Schema(implementation = UserDto.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields or wrong current password", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<UserDto> update(@Valid @NotNull AuthRequests.UpdateMe body) {
+        return accounts.updateMe(callerId(), body);
+    }
+
+    @jakarta.ws.rs.POST
+    @Path("/verification")
+    @Operation(summary = "Send me a new link to verify my e-mail address", description = "The earlier link stops working. "
+            + "One request per minute (serambi.accounts.verification-resend-interval).")
+    @APIResponse(responseCode = "202", description = "A new link is on its way", content = @Content(
+            schema = @Schema(implementation = AuthRequests.SignUp.class), examples = @ExampleObject(name = "sent",
+            value = "{\"email\":\"sari@example.id\",\"verificationSent\":true}")))
+    @APIResponse(responseCode = "409", description = "The address is already verified", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(
+            name = "verified", value = "{\"type\":\"https://serambi.id/problems/already-verified\",\"title\":\"Already verified\",\"status\":409,\"detail\":\"Your e-mail address is already verified\"}")))
+    @APIResponse(responseCode = "429", description = "A link was sent moments ago", headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(
+            name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> sendVerification() {
+        return verifications.resend(callerId())
+                .map(email -> Response.accepted(new AuthRequests.SignUp(email, true)).build());
+    }
+
+    @POST
+    @Path("/logout-everywhere")
+    @Operation(summary = "Log out everywhere: every token issued to me so far stops working, this one included",
+            description = "Within a second on every instance. A role change, a password change and erasure do the same.")
+    @APIResponse(responseCode = "204", description = "Every earlier token revoked; log in again")
+    @APIResponse(responseCode = "401", description = "Not logged in", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> logoutEverywhere() {
+        return accounts.revokeTokens(callerId()).map(v -> Response.noContent().build());
+    }
+
+    private long callerId() {
+        return Long.parseLong(jwt.getSubject());
+    }
+}
