@@ -1,6 +1,6 @@
 package id.serambi.demo;
 
-import id.serambi.account.members.AccountService;
+import id.serambi.account.Accounts;
 import id.serambi.account.Role;
 import id.serambi.common.SerambiConfig;
 import id.serambi.campaign.DemoCampaigns;
@@ -35,12 +35,12 @@ public class DemoData {
             new DemoAccount("remaja@demo.serambi.id", "demo-remaja-2026", "Nadia Putri", 2011, Role.MEMBER));
 
     private final SerambiConfig config;
-    private final AccountService accounts;
+    private final Accounts accounts;
     private final DemoEvents events;
     private final DemoChallenges challenges;
     private final DemoCampaigns campaigns;
 
-    public DemoData(SerambiConfig config, AccountService accounts, DemoEvents events, DemoChallenges challenges,
+    public DemoData(SerambiConfig config, Accounts accounts, DemoEvents events, DemoChallenges challenges,
             DemoCampaigns campaigns) {
         this.config = config;
         this.accounts = accounts;
@@ -55,7 +55,7 @@ public class DemoData {
         }
         LOG.warn("Demo data is enabled (SERAMBI_DEMO_ENABLED): the demo accounts have published passwords");
         for (DemoAccount account : ACCOUNTS) {
-            VertxContextSupport.subscribeAndAwait(() -> accounts.ensureAccount(account.email(), account.password(),
+            VertxContextSupport.subscribeAndAwait(() -> accounts.ensure(account.email(), account.password(),
                     account.displayName(), account.birthYear(), account.role()).onFailure().recoverWithUni(e -> {
                         LOG.debugf("Demo account %s: %s", account.email(), e.getMessage());
                         return Uni.createFrom().nullItem();
