@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test'
-import { expectAccessible, newVisitor } from './support'
+import { DEMO, expectAccessible, logIn, newVisitor } from './support'
 
 /**
  * The reading-challenge journey against the real backend: staff create and publish a challenge; two teens join
@@ -7,10 +7,7 @@ import { expectAccessible, newVisitor } from './support'
  * implausible log waits for staff, who approve it. Plus the under-13 guardian rules.
  */
 
-const STAFF = {
-  email: process.env.SERAMBI_E2E_STAFF_EMAIL ?? 'staf@demo.serambi.id',
-  password: process.env.SERAMBI_E2E_STAFF_PASSWORD ?? 'demo-staf-2026',
-}
+const STAFF = DEMO.staff
 
 const stamp = `${Date.now()}`
 const title = `Tantangan Membaca E2E ${stamp}`
@@ -25,14 +22,6 @@ function teen(tag: string) {
 const teenA = teen('A')
 const teenB = teen('B')
 let challengeId = ''
-
-async function logInAsStaff(page: Page, next: string) {
-  await page.goto(`/masuk?next=${encodeURIComponent(next)}`)
-  await page.getByLabel('Email').fill(STAFF.email)
-  await page.getByLabel('Kata sandi').fill(STAFF.password)
-  await page.getByRole('button', { name: 'Masuk' }).click()
-  await expect(page).toHaveURL(new RegExp(`${next.replace(/\//g, '\\/')}$`))
-}
 
 /** Registers a teen (logged in automatically) and joins this run's challenge under their nickname. */
 async function registerAndJoin(browser: Browser, who: ReturnType<typeof teen>) {
@@ -61,7 +50,7 @@ async function registerAndJoin(browser: Browser, who: ReturnType<typeof teen>) {
 
 test.describe.serial('reading challenges', () => {
   test('staff create a challenge and publish it', async ({ page }) => {
-    await logInAsStaff(page, '/staf/tantangan')
+    await logIn(page, STAFF, '/staf/tantangan')
     const nav = page.getByRole('navigation', { name: 'Navigasi utama' })
     await expect(nav.getByRole('link', { name: 'Kelola tantangan' })).toBeVisible()
     await expect(page.getByRole('heading', { level: 1, name: 'Kelola tantangan' })).toBeVisible()
@@ -176,7 +165,7 @@ test.describe.serial('reading challenges', () => {
   })
 
   test('staff approve the flagged log on the review page', async ({ page }) => {
-    await logInAsStaff(page, `/staf/tantangan/${challengeId}/tinjau`)
+    await logIn(page, STAFF, `/staf/tantangan/${challengeId}/tinjau`)
     await expect(page.getByRole('heading', { level: 1, name: 'Tinjau tantangan' })).toBeVisible()
     const queue = page.getByTestId('flagged-queue')
     await expect(queue).toContainText(teenA.nickname)

@@ -1,14 +1,11 @@
 import { expect, test } from '@playwright/test'
-import { expectAccessible, manageTokenFromMail } from './support'
+import { DEMO, expectAccessible, manageTokenFromMail } from './support'
 
 /**
  * A confirmed patron's manage page shows the check-in QR code and the WhatsApp confirmation; the QR leads staff to
  * the check-in page, which checks the code in (here: a code typed by hand that does not exist).
  */
-const STAFF = {
-  email: process.env.SERAMBI_E2E_STAFF_EMAIL ?? 'staf@demo.serambi.id',
-  password: process.env.SERAMBI_E2E_STAFF_PASSWORD ?? 'demo-staf-2026',
-}
+const STAFF = DEMO.staff
 
 test('a confirmed patron gets a QR code, and staff have a check-in page', async ({ page, request }) => {
   const login = await request.post('/api/auth/login', { data: STAFF })

@@ -1,4 +1,5 @@
 import { expect, request, test } from '@playwright/test'
+import { DEMO } from './support'
 
 /**
  * The SPA runs under its Content-Security-Policy (no inline script, no inline style attribute, same-origin only),
@@ -6,7 +7,7 @@ import { expect, request, test } from '@playwright/test'
  * are on the HTML document itself.
  */
 
-const STAFF = { email: 'staf@demo.serambi.id', password: 'demo-staf-2026' }
+const STAFF = DEMO.staff
 const TEEN = { email: 'remaja@demo.serambi.id', password: 'demo-remaja-2026' }
 
 test.use({ bypassCSP: false })

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { expectAccessible, manageLinkFromMail, manageTokenFromMail, newVisitor } from './support'
+import { DEMO, expectAccessible, logIn, manageLinkFromMail, manageTokenFromMail, newVisitor } from './support'
 
 /**
  * The virtual-events journey against the real backend: staff create and publish an event with one seat; a patron
@@ -7,10 +7,7 @@ import { expectAccessible, manageLinkFromMail, manageTokenFromMail, newVisitor }
  */
 
 /** Demo staff of the e2e profile's demo data (README); SERAMBI_E2E_STAFF_* for another running app. */
-const STAFF = {
-  email: process.env.SERAMBI_E2E_STAFF_EMAIL ?? 'staf@demo.serambi.id',
-  password: process.env.SERAMBI_E2E_STAFF_PASSWORD ?? 'demo-staf-2026',
-}
+const STAFF = DEMO.staff
 
 const stamp = `${Date.now()}`
 const title = `Diskusi Buku E2E ${stamp}`
@@ -31,14 +28,6 @@ async function openMenuOnAPhone(page: Page) {
   if (await menu.isVisible()) await menu.click()
 }
 
-async function logInAsStaff(page: Page, next: string) {
-  await page.goto(`/masuk?next=${encodeURIComponent(next)}`)
-  await page.getByLabel('Email').fill(STAFF.email)
-  await page.getByLabel('Kata sandi').fill(STAFF.password)
-  await page.getByRole('button', { name: 'Masuk' }).click()
-  await expect(page).toHaveURL(new RegExp(`${next.replace(/\//g, '\\/')}$`))
-}
-
 async function register(page: Page, visitor: ReturnType<typeof newVisitor>) {
   await page.getByLabel('Nama', { exact: true }).fill(visitor.displayName)
   await page.getByLabel('Email').fill(visitor.email)
@@ -53,7 +42,7 @@ test.describe.serial('virtual events', () => {
   test.use({ viewport: { width: 360, height: 740 } })
 
   test('staff create an event with one seat and publish it', async ({ page }) => {
-    await logInAsStaff(page, '/staf/acara')
+    await logIn(page, STAFF, '/staf/acara')
     await openMenuOnAPhone(page)
     const nav = page.getByRole('navigation', { name: 'Navigasi utama' })
     await expect(nav.getByRole('link', { name: 'Kelola acara' })).toBeVisible()
@@ -194,7 +183,7 @@ test.describe.serial('virtual events', () => {
   })
 
   test('staff see the registrants, download the CSV and check someone in', async ({ page }) => {
-    await logInAsStaff(page, `/staf/acara/${eventId}/pendaftar`)
+    await logIn(page, STAFF, `/staf/acara/${eventId}/pendaftar`)
     await expect(page.getByRole('heading', { level: 1, name: 'Pendaftar' })).toBeVisible()
     await expect(page.getByRole('link', { name: title })).toBeVisible()
     const rows = page.getByRole('table').getByRole('row')

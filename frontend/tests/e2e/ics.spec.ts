@@ -1,14 +1,12 @@
 import { expect, test } from '@playwright/test'
+import { DEMO } from './support'
 import ICAL from 'ical.js'
 
 /**
  * The backend's real calendar files, read by Mozilla's parser (ical.js, as in Thunderbird): the feed and one event
  * parse, carry UID, ORGANIZER, URL, UTC start and end, and an alarm; and no join URL is in public files.
  */
-const STAFF = {
-  email: process.env.SERAMBI_E2E_STAFF_EMAIL ?? 'staf@demo.serambi.id',
-  password: process.env.SERAMBI_E2E_STAFF_PASSWORD ?? 'demo-staf-2026',
-}
+const STAFF = DEMO.staff
 
 test('calendar files parse with ical.js', async ({ request }) => {
   const login = await request.post('/api/auth/login', { data: STAFF })

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
-import { expectAccessible } from './support'
+import { DEMO, expectAccessible, logIn } from './support'
 
 /**
  * Staff import a post's metrics and read them on the campaign dashboard: a post is published through the API
@@ -7,10 +7,7 @@ import { expectAccessible } from './support'
  * a Meta Business Suite export is imported; the dashboard draws its charts and lists the post's numbers.
  */
 
-const STAFF = {
-  email: process.env.SERAMBI_E2E_STAFF_EMAIL ?? 'staf@demo.serambi.id',
-  password: process.env.SERAMBI_E2E_STAFF_PASSWORD ?? 'demo-staf-2026',
-}
+const STAFF = DEMO.staff
 const REVIEWER = {
   email: process.env.SERAMBI_E2E_REVIEWER_EMAIL ?? 'peninjau@demo.serambi.id',
   password: process.env.SERAMBI_E2E_REVIEWER_PASSWORD ?? 'demo-peninjau-2026',
@@ -65,13 +62,6 @@ async function publishedPost(
   return { postId: post.id, variantId: published.variants[0].id, staff }
 }
 
-async function logIn(page: Page, next: string) {
-  await page.goto(`/masuk?next=${encodeURIComponent(next)}`)
-  await page.getByLabel('Email').fill(STAFF.email)
-  await page.getByLabel('Kata sandi').fill(STAFF.password)
-  await page.getByRole('button', { name: 'Masuk' }).click()
-}
-
 function csvFile(name: string, lines: string[]) {
   return { name, mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n') + '\n', 'utf-8') }
 }
@@ -81,7 +71,7 @@ async function journey(page: Page, request: APIRequestContext, phone: boolean) {
   const { stamp, url, impressions, reach } = run
   const { postId, variantId, staff } = await publishedPost(request, run)
 
-  await logIn(page, '/staf/konten/impor')
+  await logIn(page, STAFF, '/staf/konten/impor')
   await expect(page.getByRole('heading', { level: 1, name: 'Impor metrik' })).toBeVisible()
   await expect(page.getByText('Meta Business Suite (Facebook dan Instagram) dan X Analytics')).toBeVisible()
   await expectAccessible(page, phone ? 'metrics import on a phone' : 'metrics import')

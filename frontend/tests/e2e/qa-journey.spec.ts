@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test'
-import { expectAccessible, manageLinkFromMail, newVisitor } from './support'
+import { DEMO, expectAccessible, manageLinkFromMail, newVisitor } from './support'
 
 /**
  * Live Q&A against the real backend: staff publish a LIVE_QA event; patron A registers and keeps the manage page
@@ -7,10 +7,7 @@ import { expectAccessible, manageLinkFromMail, newVisitor } from './support'
  * upvotes it, and sees it marked answered when staff answer it.
  */
 
-const STAFF = {
-  email: process.env.SERAMBI_E2E_STAFF_EMAIL ?? 'staf@demo.serambi.id',
-  password: process.env.SERAMBI_E2E_STAFF_PASSWORD ?? 'demo-staf-2026',
-}
+const STAFF = DEMO.staff
 
 const stamp = `${Date.now()}`
 const title = `Tanya Jawab E2E ${stamp}`

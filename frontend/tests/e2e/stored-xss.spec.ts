@@ -1,5 +1,5 @@
 import { expect, request, test, type APIRequestContext, type Browser, type Page } from '@playwright/test'
-import { manageTokenFromMail, newVisitor } from './support'
+import { DEMO, manageTokenFromMail, newVisitor } from './support'
 
 /**
  * Stored XSS: script payloads go into every text field one person writes and another person's page shows (event
@@ -11,7 +11,7 @@ import { manageTokenFromMail, newVisitor } from './support'
  * stopped it. Every payload must show as plain text.
  */
 
-const STAFF = { email: 'staf@demo.serambi.id', password: 'demo-staf-2026' }
+const STAFF = DEMO.staff
 const ADMIN = { email: 'admin@demo.serambi.id', password: 'demo-admin-2026' }
 const REVIEWER = { email: 'peninjau@demo.serambi.id', password: 'demo-peninjau-2026' }
 
