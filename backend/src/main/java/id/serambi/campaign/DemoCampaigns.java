@@ -1,16 +1,22 @@
 package id.serambi.campaign;
 
-import id.serambi.account.members.User;
-import id.serambi.campaign.CampaignDtos.CampaignRequest;
-import id.serambi.campaign.CampaignDtos.KpiTarget;
-import id.serambi.campaign.PostDtos.MetricsRequest;
-import id.serambi.campaign.PostDtos.PostRequest;
-import id.serambi.campaign.PostDtos.PostView;
-import id.serambi.campaign.PostDtos.PublishRequest;
-import id.serambi.campaign.PostDtos.PublishedVariant;
-import id.serambi.campaign.PostDtos.VariantRequest;
+import id.serambi.account.Accounts;
+import id.serambi.campaign.analytics.VariantMetricsService;
+import id.serambi.campaign.planning.CampaignDtos.CampaignRequest;
+import id.serambi.campaign.planning.CampaignDtos.KpiTarget;
+import id.serambi.campaign.planning.CampaignService;
+import id.serambi.campaign.planning.CampaignTheme;
+import id.serambi.campaign.planning.KpiMetric;
+import id.serambi.campaign.posts.ContentType;
+import id.serambi.campaign.posts.PostDtos.MetricsRequest;
+import id.serambi.campaign.posts.PostDtos.PostRequest;
+import id.serambi.campaign.posts.PostDtos.PostView;
+import id.serambi.campaign.posts.PostDtos.PublishRequest;
+import id.serambi.campaign.posts.PostDtos.PublishedVariant;
+import id.serambi.campaign.posts.PostDtos.VariantRequest;
+import id.serambi.campaign.posts.PostService;
+import id.serambi.campaign.posts.SocialPlatform;
 import id.serambi.common.SerambiConfig;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
@@ -23,7 +29,8 @@ import java.util.List;
 /**
  * Demo campaigns for Perpustakaan Kota Banjarbaru: "Kampanye Literasi Digital: Waspada Hoaks" on Instagram (as in the
  * seeds) and "Klub Buku Bulanan" on Facebook and X, with posts in every state, one of them published with metrics.
- * Each campaign is skipped when one of that title exists. Used by {@link id.serambi.demo.DemoData} only.
+ * Each campaign is skipped when one of that title exists. Used by {@link id.serambi.demo.DemoData} only: the campaign
+ * feature's published interface.
  */
 @ApplicationScoped
 public class DemoCampaigns {
@@ -34,12 +41,15 @@ public class DemoCampaigns {
     private final CampaignService campaigns;
     private final PostService posts;
     private final VariantMetricsService metrics;
+    private final Accounts users;
     private final ZoneId zone;
 
-    public DemoCampaigns(CampaignService campaigns, PostService posts, VariantMetricsService metrics, SerambiConfig config) {
+    public DemoCampaigns(CampaignService campaigns, PostService posts, VariantMetricsService metrics, Accounts users,
+            SerambiConfig config) {
         this.campaigns = campaigns;
         this.posts = posts;
         this.metrics = metrics;
+        this.users = users;
         this.zone = config.library().timeZone();
     }
 
@@ -138,13 +148,11 @@ public class DemoCampaigns {
         return day.atTime(LocalTime.of(hour, 0)).atZone(zone).toInstant();
     }
 
-    private static Uni<Void> ifAbsent(String title, java.util.function.Supplier<Uni<Void>> create) {
-        return Panache.withSession(() -> Campaign.count("title", title))
-                .chain(n -> n > 0 ? Uni.createFrom().voidItem() : create.get());
+    private Uni<Void> ifAbsent(String title, java.util.function.Supplier<Uni<Void>> create) {
+        return campaigns.titleTaken(title).chain(taken -> taken ? Uni.createFrom().voidItem() : create.get());
     }
 
-    private static Uni<Long> user(String email) {
-        return Panache.withSession(() -> User.<User>find("lower(email) = lower(?1)", email).firstResult())
-                .map(u -> u.id);
+    private Uni<Long> user(String email) {
+        return users.idByEmail(email);
     }
 }

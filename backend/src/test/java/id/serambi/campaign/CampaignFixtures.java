@@ -10,12 +10,12 @@ import java.util.Map;
 import java.util.UUID;
 
 /** Campaigns and posts made through the real API. */
-final class CampaignFixtures {
+public final class CampaignFixtures {
 
     private CampaignFixtures() {
     }
 
-    static Map<String, Object> campaign(String title) {
+    public static Map<String, Object> campaign(String title) {
         Map<String, Object> body = new HashMap<>();
         body.put("title", title + " " + UUID.randomUUID().toString().substring(0, 6));
         body.put("goal", "Remaja memeriksa informasi sebelum membagikannya");
@@ -28,12 +28,12 @@ final class CampaignFixtures {
         return body;
     }
 
-    static long createCampaign(String staff, Map<String, Object> body) {
+    public static long createCampaign(String staff, Map<String, Object> body) {
         return given().auth().oauth2(staff).contentType(ContentType.JSON).body(body).post("/api/campaigns")
                 .then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
-    static Map<String, Object> variant(String platform, String text, String scheduledAt) {
+    public static Map<String, Object> variant(String platform, String text, String scheduledAt) {
         Map<String, Object> v = new HashMap<>();
         v.put("platform", platform);
         v.put("text", text);
@@ -43,7 +43,7 @@ final class CampaignFixtures {
         return v;
     }
 
-    static Map<String, Object> post(Map<String, Object>... variants) {
+    public static Map<String, Object> post(Map<String, Object>... variants) {
         Map<String, Object> body = new HashMap<>();
         body.put("contentType", "EDUCATIONAL_TIP");
         body.put("body", "Sebelum membagikan berita, cek sumbernya dan tanggalnya.");
@@ -54,25 +54,25 @@ final class CampaignFixtures {
     }
 
     /** A draft for Instagram and X, scheduled; returns its id. */
-    static long createPost(String staff, Map<String, Object> body) {
+    public static long createPost(String staff, Map<String, Object> body) {
         return given().auth().oauth2(staff).contentType(ContentType.JSON).body(body).post("/api/posts")
                 .then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
     /** Marks a post published through SQL, with a variant's URL and time, to set up metrics and analytics exactly. */
-    static void markPublished(io.agroal.api.AgroalDataSource db, long postId, String platform, String url, String at) {
+    public static void markPublished(io.agroal.api.AgroalDataSource db, long postId, String platform, String url, String at) {
         id.serambi.support.Accounts.sql(db, "UPDATE post SET status = 'PUBLISHED' WHERE id = ?", postId);
         id.serambi.support.Accounts.sql(db, "UPDATE post_variant SET published_url = ?, published_at = ?::timestamptz "
                 + "WHERE post_id = ? AND platform = ?", url, at, postId, platform);
     }
 
-    static long variantId(io.agroal.api.AgroalDataSource db, long postId, String platform) {
+    public static long variantId(io.agroal.api.AgroalDataSource db, long postId, String platform) {
         return id.serambi.support.Accounts.count(db, "SELECT id FROM post_variant WHERE post_id = ? AND platform = ?",
                 postId, platform);
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> simplePost() {
+    public static Map<String, Object> simplePost() {
         return post(variant("INSTAGRAM", "Waspada hoaks! 🔍 Cek dulu sebelum berbagi.", "2026-11-05T03:00:00Z"),
                 variant("X", "Cek dulu sebelum berbagi 🔍 #WaspadaHoaks", "2026-11-05T04:00:00Z"));
     }

@@ -1,6 +1,0 @@
-package id.serambi.campaign;
-
-/** What a campaign is about. */
-public enum CampaignTheme {
-    LITERACY, DIGITAL_LITERACY, CYBER_SAFETY, PROMOTION, READING_CLUB, EVENTS, OTHER
-}

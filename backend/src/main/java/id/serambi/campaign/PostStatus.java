@@ -1,6 +1,0 @@
-package id.serambi.campaign;
-
-/** The review workflow: DRAFT → IN_REVIEW → APPROVED → SCHEDULED → PUBLISHED; a rejection goes back to DRAFT. */
-public enum PostStatus {
-    DRAFT, IN_REVIEW, APPROVED, SCHEDULED, PUBLISHED
-}

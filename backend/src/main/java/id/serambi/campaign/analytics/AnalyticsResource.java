@@ -1,0 +1,78 @@
+package id.serambi.campaign.analytics;
+
+import id.serambi.account.Role;
+import id.serambi.campaign.posts.QueryParams;
+import id.serambi.common.CsvExport;
+import id.serambi.common.Problem;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/analytics")
+@Tag(name = "Analytics", description = "Engagement by platform, content type, campaign and week; best time to post; KPI progress")
+public class AnalyticsResource {
+
+    static final String BAD = """
+            {"type":"https://serambi.id/problems/validation","title":"Invalid request","status":400,"detail":"from: is required (a date like 2026-11-01)",
+             "instance":"/api/analytics","errors":[{"field":"from","message":"is required (a date like 2026-11-01)"}]}""";
+    static final String CSV_HEADER = "postId,variantId,platform,contentType,campaignId,publishedAtWita,publishedUrl,"
+            + "impressions,reach,reactions,comments,shares,saves,clicks,videoViews,engagements,engagementRate,excerpt";
+
+    private final AnalyticsService analytics;
+
+    public AnalyticsResource(AnalyticsService analytics) {
+        this.analytics = analytics;
+    }
+
+    @GET
+    @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
+    @RolesAllowed({ Role.STAFF_NAME, Role.REVIEWER_NAME, Role.ADMIN_NAME })
+    @Operation(summary = "Analytics of the posts published between two WITA dates (staff and reviewers); "
+            + "Accept: text/csv exports one row per published variant",
+            description = "engagements = reactions + comments + shares + saves + clicks; engagement rate = engagements ÷ "
+                    + "impressions, summed over a group before dividing. Reach is never summed: posts list each reach and "
+                    + "groups give the average. Metrics are each variant's latest snapshot.")
+    @APIResponse(responseCode = "200", description = "The analytics", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnalyticsService.View.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "csv",
+                    value = CSV_HEADER + "\n12,31,INSTAGRAM,EDUCATIONAL_TIP,1,2026-11-05T11:00,https://www.instagram.com/p/C0ntoh123/,1200,950,80,12,9,15,4,,120,0.1,Tips memilih buku untuk anak")) })
+    @APIResponse(responseCode = "400", description = "Missing or bad dates, or more than a year", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "bad", value = BAD)))
+    public Uni<Response> analytics(
+            @Parameter(description = "First day (WITA)", required = true) @QueryParam("from") String from,
+            @Parameter(description = "Last day (WITA), inclusive", required = true) @QueryParam("to") String to,
+            @QueryParam("campaignId") String campaignId, @HeaderParam("Accept") String accept) {
+        LocalDate fromDate = QueryParams.requiredDate("from", from);
+        LocalDate toDate = QueryParams.requiredDate("to", to);
+        QueryParams.period(fromDate, toDate, 366);
+        Long campaign = QueryParams.id("campaignId", campaignId);
+        boolean csv = accept != null && accept.contains("text/csv") && !accept.contains(MediaType.APPLICATION_JSON);
+        return analytics.between(fromDate, toDate, campaign).map(view -> csv
+                ? Response.ok(csv(view), "text/csv; charset=UTF-8").header("Content-Disposition",
+                        "attachment; filename=\"analitik-" + fromDate + "-" + toDate + ".csv\"").build()
+                : Response.ok(view, MediaType.APPLICATION_JSON).build());
+    }
+
+    private static String csv(AnalyticsService.View view) {
+        return CsvExport.write(List.of(CSV_HEADER.split(",")), view.posts().stream().map(r -> new Object[] { r.postId(),
+                r.variantId(), r.platform(), r.contentType(), r.campaignId(), r.publishedAtLocal(), r.publishedUrl(),
+                r.impressions(), r.reach(), r.reactions(), r.comments(), r.shares(), r.saves(), r.clicks(),
+                r.videoViews(), r.engagements(), r.engagementRate(), r.excerpt() }).toList());
+    }
+}

@@ -1,0 +1,213 @@
+package id.serambi.campaign.analytics;
+
+import id.serambi.campaign.planning.Campaign;
+import id.serambi.campaign.planning.CampaignKpi;
+import id.serambi.campaign.planning.CampaignKpiRepository;
+import id.serambi.campaign.planning.CampaignRepository;
+import id.serambi.campaign.planning.KpiMetric;
+import id.serambi.campaign.posts.ContentType;
+import id.serambi.campaign.posts.PostVariant;
+import id.serambi.campaign.posts.PostVariantRepository;
+import id.serambi.campaign.posts.SocialPlatform;
+import id.serambi.common.SerambiConfig;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * What worked: for the variants published between two WITA dates (each with its latest metrics snapshot),
+ * engagement rate = engagements ÷ impressions, where engagements = reactions + comments + shares + saves + clicks,
+ * summed over a group before dividing (so a big post weighs more than a small one). Grouped by platform, content type,
+ * campaign, WITA week (Monday first), and WITA day of week and hour of publication; the best day and hour are those
+ * with the highest rate. Reach is never summed across posts: each post's reach is listed, and groups give the
+ * average reach of the posts that reported one. KPI progress per campaign counts that campaign's variants in the
+ * period (REACH: average reach per post; ENGAGEMENT_RATE: a fraction).
+ */
+@ApplicationScoped
+public class AnalyticsService {
+
+    @Schema(name = "AnalyticsGroup")
+    public record Group(@Schema(description = "The platform, content type, campaign id, week start, day or hour") String key,
+            String label, long posts, long impressions, long engagements,
+            @Schema(description = "engagements ÷ impressions; null without impressions") Double engagementRate,
+            @Schema(description = "Average reach per post that reported reach (never a sum)") Double averageReach,
+            long reactions, long comments, long shares, long saves, long clicks) {
+    }
+
+    @Schema(name = "PostMetricsRow")
+    public record PostRow(long postId, long variantId, SocialPlatform platform, ContentType contentType, Long campaignId,
+            @Schema(description = "The start of the variant's text (at most 80 characters), to tell the posts apart") String excerpt,
+            String publishedUrl, Instant publishedAt, @Schema(description = "WITA") LocalDateTime publishedAtLocal,
+            Long impressions, Long reach, Long reactions, Long comments, Long shares, Long saves, Long clicks,
+            Long videoViews, long engagements, Double engagementRate) {
+    }
+
+    @Schema(name = "KpiProgress")
+    public record KpiProgress(long campaignId, String campaignTitle, KpiMetric metric, BigDecimal target, double actual,
+            @Schema(description = "actual ÷ target") double progress, boolean achieved) {
+    }
+
+    @Schema(name = "Analytics")
+    public record View(LocalDate from, LocalDate to, String timeZone, Long campaignId, Group totals,
+            List<Group> byPlatform, List<Group> byContentType, List<Group> byCampaign,
+            @Schema(description = "Weekly buckets (Monday, WITA), keyed by the week's first day") List<Group> overTime,
+            List<Group> byDayOfWeek, List<Group> byHour,
+            @Schema(examples = "SATURDAY") String bestDay, @Schema(examples = "19") Integer bestHour,
+            List<PostRow> posts, List<KpiProgress> kpis) {
+    }
+
+    private final ZoneId zone;
+    private final PostVariantRepository variants;
+    private final VariantMetricRepository metrics;
+    private final CampaignRepository campaigns;
+    private final CampaignKpiRepository kpis;
+
+    public AnalyticsService(SerambiConfig config, PostVariantRepository variants, VariantMetricRepository metrics,
+            CampaignRepository campaigns, CampaignKpiRepository kpis) {
+        this.zone = config.library().timeZone();
+        this.variants = variants;
+        this.metrics = metrics;
+        this.campaigns = campaigns;
+        this.kpis = kpis;
+    }
+
+    @WithSession
+    public Uni<View> between(LocalDate from, LocalDate to, Long campaignId) {
+        Instant start = from.atStartOfDay(zone).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
+        return variants.publishedBetween(start, end, campaignId)
+                .chain(rows -> metrics.latest(rows.stream().map(r -> r.variant().id).toList()).chain(latest -> {
+                    List<PostRow> posts = rows.stream().map(r -> row(r.variant(), r.contentType(), r.campaignId(),
+                            latest.get(r.variant().id))).toList();
+                    List<Long> campaignIds = campaignId != null ? List.of(campaignId)
+                            : posts.stream().map(PostRow::campaignId).filter(java.util.Objects::nonNull).distinct().toList();
+                    Uni<List<Campaign>> found = campaignIds.isEmpty() ? Uni.createFrom().item(List.of())
+                            : campaigns.byIds(campaignIds);
+                    return found.chain(cs -> (cs.isEmpty() ? Uni.createFrom().item(List.<CampaignKpi>of())
+                            : kpis.ofCampaigns(cs.stream().map(c -> c.id).toList()))
+                            .map(targets -> view(from, to, campaignId, posts, cs, targets)));
+                }));
+    }
+
+    private View view(LocalDate from, LocalDate to, Long campaignId, List<PostRow> posts, List<Campaign> campaigns,
+            List<CampaignKpi> kpis) {
+        Map<Long, String> titles = campaigns.stream().collect(Collectors.toMap(c -> c.id, c -> c.title));
+        List<Group> byPlatform = group(posts, r -> r.platform().name(), k -> SocialPlatform.valueOf(k).label());
+        List<Group> byType = group(posts, r -> r.contentType().name(), k -> k);
+        List<Group> byCampaign = group(posts.stream().filter(r -> r.campaignId() != null).toList(),
+                r -> String.valueOf(r.campaignId()), k -> titles.getOrDefault(Long.valueOf(k), k));
+        List<Group> weeks = group(posts, r -> r.publishedAtLocal().toLocalDate()
+                .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).toString(), k -> k);
+        weeks.sort(Comparator.comparing(Group::key));
+        List<Group> days = group(posts, r -> r.publishedAtLocal().getDayOfWeek().name(), AnalyticsService::hari);
+        days.sort(Comparator.comparing(g -> DayOfWeek.valueOf(g.key())));
+        List<Group> hours = group(posts, r -> String.format("%02d", r.publishedAtLocal().getHour()), k -> k + ":00");
+        hours.sort(Comparator.comparing(Group::key));
+        Group best = best(days);
+        Group bestHour = best(hours);
+        List<KpiProgress> progress = new ArrayList<>();
+        for (CampaignKpi k : kpis) {
+            List<PostRow> mine = posts.stream().filter(r -> k.campaignId.equals(r.campaignId())).toList();
+            Group g = summary("campaign", "", mine);
+            double actual = switch (k.metric) {
+                case IMPRESSIONS -> g.impressions();
+                case ENGAGEMENTS -> g.engagements();
+                case CLICKS -> g.clicks();
+                case POSTS -> g.posts();
+                case REACH -> g.averageReach() == null ? 0 : g.averageReach();
+                case ENGAGEMENT_RATE -> g.engagementRate() == null ? 0 : g.engagementRate();
+            };
+            double ratio = actual / k.target.doubleValue();
+            progress.add(new KpiProgress(k.campaignId, titles.get(k.campaignId), k.metric, k.target.stripTrailingZeros(),
+                    actual, ratio, ratio >= 1));
+        }
+        return new View(from, to, zone.getId(), campaignId, summary("ALL", "Semua", posts), byPlatform, byType,
+                byCampaign, weeks, days, hours, best == null ? null : best.key(),
+                bestHour == null ? null : Integer.valueOf(bestHour.key()), posts, progress);
+    }
+
+    private PostRow row(PostVariant v, ContentType type, Long campaignId, VariantMetric m) {
+        LocalDateTime local = LocalDateTime.ofInstant(v.publishedAt, zone);
+        if (m == null) {
+            return new PostRow(v.postId, v.id, v.platform, type, campaignId, excerpt(v.text), v.publishedUrl, v.publishedAt, local,
+                    null, null, null, null, null, null, null, null, 0, null);
+        }
+        long engagements = Engagement.engagements(m.reactions, m.comments, m.shares, m.saves, m.clicks);
+        return new PostRow(v.postId, v.id, v.platform, type, campaignId, excerpt(v.text), v.publishedUrl, v.publishedAt, local,
+                m.impressions, m.reach, m.reactions, m.comments, m.shares, m.saves, m.clicks, m.videoViews, engagements,
+                Engagement.rate(engagements, Engagement.n(m.impressions)));
+    }
+
+    /** The first 80 characters (whole code points), with an ellipsis when the text is longer. */
+    static String excerpt(String text) {
+        if (text == null) {
+            return "";
+        }
+        String flat = text.strip().replaceAll("\\s+", " ");
+        if (flat.codePointCount(0, flat.length()) <= 80) {
+            return flat;
+        }
+        return flat.substring(0, flat.offsetByCodePoints(0, 79)).stripTrailing() + "…";
+    }
+
+    private static List<Group> group(List<PostRow> rows, Function<PostRow, String> key, Function<String, String> label) {
+        Map<String, List<PostRow>> groups = rows.stream().collect(Collectors.groupingBy(key, LinkedHashMap::new,
+                Collectors.toList()));
+        List<Group> result = new ArrayList<>();
+        groups.forEach((k, members) -> result.add(summary(k, label.apply(k), members)));
+        return result;
+    }
+
+    static Group summary(String key, String label, List<PostRow> rows) {
+        long impressions = 0, engagements = 0, reactions = 0, comments = 0, shares = 0, saves = 0, clicks = 0;
+        long reachTotal = 0;
+        int reachCount = 0;
+        for (PostRow r : rows) {
+            impressions += Engagement.n(r.impressions());
+            engagements += r.engagements();
+            reactions += Engagement.n(r.reactions());
+            comments += Engagement.n(r.comments());
+            shares += Engagement.n(r.shares());
+            saves += Engagement.n(r.saves());
+            clicks += Engagement.n(r.clicks());
+            if (r.reach() != null) {
+                reachTotal += r.reach();
+                reachCount++;
+            }
+        }
+        return new Group(key, label, rows.size(), impressions, engagements, Engagement.rate(engagements, impressions),
+                reachCount == 0 ? null : (double) reachTotal / reachCount, reactions, comments, shares, saves, clicks);
+    }
+
+    private static Group best(List<Group> groups) {
+        return groups.stream().filter(g -> g.engagementRate() != null)
+                .max(Comparator.comparing(Group::engagementRate).thenComparing(Group::posts)).orElse(null);
+    }
+
+    private static String hari(String day) {
+        return switch (DayOfWeek.valueOf(day)) {
+            case MONDAY -> "Senin";
+            case TUESDAY -> "Selasa";
+            case WEDNESDAY -> "Rabu";
+            case THURSDAY -> "Kamis";
+            case FRIDAY -> "Jumat";
+            case SATURDAY -> "Sabtu";
+            case SUNDAY -> "Minggu";
+        };
+    }
+}

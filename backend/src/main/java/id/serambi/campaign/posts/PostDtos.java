@@ -1,0 +1,111 @@
+package id.serambi.campaign.posts;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Posts, their variants, metrics and audit trail as the API sees them. */
+public final class PostDtos {
+
+    private PostDtos() {
+    }
+
+    @Schema(name = "PostRequest")
+    public record PostRequest(
+            @NotNull @Schema(examples = "EDUCATIONAL_TIP") ContentType contentType,
+            @Size(max = 63_206) @Schema(description = "The shared content the variants are written from",
+                    examples = "Sebelum membagikan berita, cek sumbernya, tanggalnya dan bandingkan dengan media lain.")
+            String body,
+            @Size(max = 30) List<@NotBlank @Size(max = 100) String> hashtags,
+            @Size(max = 2000) @Pattern(regexp = "^https?://\\S+$", message = "must be an http(s) URL")
+            @Schema(examples = "https://serambi.id/media/cek-fakta.png") String mediaUrl,
+            Long campaignId,
+            Long eventId,
+            Long challengeId,
+            @NotNull @Size(min = 1, max = 3) @Schema(description = "One per platform")
+            List<@NotNull @Valid VariantRequest> variants) {
+    }
+
+    @Schema(name = "VariantRequest")
+    public record VariantRequest(
+            @NotNull @Schema(examples = "INSTAGRAM") SocialPlatform platform,
+            @NotNull @Schema(description = "Counted in user-perceived characters (an emoji is 1); on X a URL counts 23. "
+                    + "Limits: X 280, Instagram 2200, Facebook 63206", examples = "Waspada hoaks! 🔍 Cek dulu sebelum berbagi.")
+            String text,
+            @Schema(description = "When it should go out (UTC instant)", examples = "2026-11-05T11:00:00Z")
+            Instant scheduledAt) {
+    }
+
+    @Schema(name = "Post")
+    public record PostView(long id, ContentType contentType, String body, List<String> hashtags, String mediaUrl,
+            Long campaignId, Long eventId, Long challengeId, PostStatus status, Long authorId, Long reviewerId,
+            @Schema(description = "The reviewer's fact-check note (approval) or the rejection note") String reviewNote,
+            Instant reviewedAt, Instant createdAt, Instant updatedAt,
+            @Schema(description = "Send it back as If-Match: \"<version>\" on PUT (the ETag header carries it too)")
+            int version, List<VariantView> variants) {
+    }
+
+    @Schema(name = "PostVariant")
+    public record VariantView(long id, SocialPlatform platform, String text,
+            @Schema(description = "Characters as the platform counts them") int characters,
+            @Schema(description = "The platform's limit") int limit, Instant scheduledAt, String publishedUrl,
+            Instant publishedAt, @Schema(description = "The latest metrics snapshot, if any") MetricsView metrics) {
+    }
+
+    @Schema(name = "VariantMetrics")
+    public record MetricsView(Instant capturedAt, String source, Long impressions, Long reach, Long reactions,
+            Long comments, Long shares, Long saves, Long clicks, Long videoViews,
+            @Schema(description = "reactions + comments + shares + saves + clicks") long engagements,
+            @Schema(description = "engagements ÷ impressions; null without impressions") Double engagementRate) {
+    }
+
+    /** Which posts a list shows; from/to keep posts with a variant scheduled or published in [from, to). */
+    public record PostFilter(Long campaignId, PostStatus status, SocialPlatform platform, Instant from, Instant to) {
+    }
+
+    @Schema(name = "PostPage")
+    public record PostPage(List<PostView> items, int page, int size, long total) {
+    }
+
+    @Schema(name = "ReviewNote")
+    public record Note(
+            @NotBlank @Size(max = 2000) @Schema(examples = "Data Kominfo 2025 sudah dicek; tautan sumber benar.") String note) {
+    }
+
+    @Schema(name = "PublishRequest")
+    public record PublishRequest(@NotNull @Size(min = 1, max = 3) List<@NotNull @Valid PublishedVariant> variants) {
+    }
+
+    @Schema(name = "PublishedVariant")
+    public record PublishedVariant(
+            @NotNull @Schema(examples = "INSTAGRAM") SocialPlatform platform,
+            @NotBlank @Size(max = 2000) @Pattern(regexp = "^https?://\\S+$", message = "must be an http(s) URL")
+            @Schema(examples = "https://www.instagram.com/p/C0ntoh123/") String publishedUrl,
+            @Schema(description = "When it went out; now if omitted") Instant publishedAt) {
+    }
+
+    @Schema(name = "PostTransition")
+    public record TransitionView(long id, PostStatus from, PostStatus to, Long actorId, String actorName, String note,
+            Instant at,
+            @Schema(description = "The actor wrote or changed the text in this step: they may not approve the post")
+            boolean textChanged) {
+    }
+
+    @Schema(name = "MetricsRequest", description = "A snapshot of one variant's numbers; omitted numbers are not reported")
+    public record MetricsRequest(
+            @PositiveOrZero @Schema(examples = "1200") Long impressions,
+            @PositiveOrZero @Schema(examples = "950") Long reach,
+            @PositiveOrZero @Schema(examples = "80") Long reactions,
+            @PositiveOrZero @Schema(examples = "12") Long comments,
+            @PositiveOrZero @Schema(examples = "9") Long shares,
+            @PositiveOrZero @Schema(examples = "15") Long saves,
+            @PositiveOrZero @Schema(examples = "4") Long clicks,
+            @PositiveOrZero @Schema(examples = "0") Long videoViews) {
+    }
+}

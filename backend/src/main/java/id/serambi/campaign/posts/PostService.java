@@ -1,0 +1,404 @@
+package id.serambi.campaign.posts;
+
+import id.serambi.campaign.posts.PostDtos.MetricsView;
+import id.serambi.campaign.posts.PostDtos.PostFilter;
+import id.serambi.campaign.posts.PostDtos.PostPage;
+import id.serambi.campaign.posts.PostDtos.PostRequest;
+import id.serambi.campaign.posts.PostDtos.PostView;
+import id.serambi.campaign.posts.PostDtos.PublishRequest;
+import id.serambi.campaign.posts.PostDtos.PublishedVariant;
+import id.serambi.campaign.posts.PostDtos.TransitionView;
+import id.serambi.campaign.posts.PostDtos.VariantRequest;
+import id.serambi.campaign.posts.PostDtos.VariantView;
+import id.serambi.challenge.Challenges;
+import id.serambi.common.IfMatch;
+import id.serambi.common.Problem;
+import id.serambi.common.ProblemException;
+import id.serambi.event.Events;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Posts and their review workflow. Every write locks the post row ({@code SELECT ... FOR UPDATE}), so edits and
+ * transitions on one post are serialised across replicas; the version check then makes a stale edit a 409.
+ *
+ * <p>Editing the content (content type, body, hashtags, media, a variant's text, or the set of platforms) of a post
+ * that is IN_REVIEW, APPROVED or SCHEDULED sends it back to DRAFT: it must be reviewed again. Changing only schedules
+ * or links keeps its status. A PUBLISHED post cannot be edited.
+ *
+ * <p>Nobody approves a version whose text they wrote or changed: the author, and everyone who edited the content since
+ * the post was created (their text is still in it). Each such edit is a row of the post's history with
+ * {@code textChanged}, so the history shows who may not approve it and why.
+ */
+@ApplicationScoped
+public class PostService {
+
+    /** The statuses whose content a reviewer has seen or approved. */
+    private static final Set<PostStatus> REVIEWED = EnumSet.of(PostStatus.IN_REVIEW, PostStatus.APPROVED, PostStatus.SCHEDULED);
+
+    private final PostRepository posts;
+    private final PostVariantRepository variants;
+    private final PostTransitionRepository transitions;
+    private final LatestMetrics metrics;
+    private final Events events;
+    private final Challenges challenges;
+
+    public PostService(PostRepository posts, PostVariantRepository variants, PostTransitionRepository transitions,
+            LatestMetrics metrics, Events events, Challenges challenges) {
+        this.posts = posts;
+        this.variants = variants;
+        this.transitions = transitions;
+        this.metrics = metrics;
+        this.events = events;
+        this.challenges = challenges;
+    }
+
+    @WithTransaction
+    public Uni<PostView> create(PostRequest request, long authorId) {
+        validate(request);
+        return checkLinks(request).chain(() -> {
+            Post p = new Post();
+            p.authorId = authorId;
+            p.createdAt = Instant.now();
+            p.status = PostStatus.DRAFT;
+            apply(p, request);
+            return posts.persistAndFlush(p)
+                    .chain(() -> replaceVariants(p.id, List.of(), request.variants()))
+                    .chain(() -> record(p.id, null, PostStatus.DRAFT, authorId, null, true))
+                    .chain(() -> view(p));
+        });
+    }
+
+    @WithTransaction
+    public Uni<PostView> update(long id, int expectedVersion, PostRequest request, long actorId) {
+        validate(request);
+        return checkLinks(request).chain(() -> locked(id)).chain(p -> {
+            IfMatch.check("Post", id, p.version, expectedVersion);
+            if (p.status == PostStatus.PUBLISHED) {
+                return Uni.createFrom().failure(ProblemException.conflict("post-published", "Post already published",
+                        "Post " + id + " is published; its content can no longer change"));
+            }
+            return variants.ofPost(id).chain(existing -> {
+                boolean contentChanged = contentChanged(p, existing, request);
+                apply(p, request);
+                p.version++;
+                Uni<Void> back = Uni.createFrom().voidItem();
+                if (contentChanged && REVIEWED.contains(p.status)) {
+                    PostStatus from = p.status;
+                    p.status = PostStatus.DRAFT;
+                    p.reviewerId = null;
+                    p.reviewNote = null;
+                    p.reviewedAt = null;
+                    back = record(id, from, PostStatus.DRAFT, actorId,
+                            "Konten diubah setelah ditinjau: kembali ke draf (content edited after review: back to draft)",
+                            true);
+                } else if (contentChanged) {
+                    back = record(id, p.status, p.status, actorId, "Teks diubah (text edited)", true);
+                }
+                return back.chain(() -> replaceVariants(id, existing, request.variants())).chain(() -> view(p));
+            });
+        });
+    }
+
+    @WithSession
+    public Uni<PostView> get(long id) {
+        return find(id).chain(this::view);
+    }
+
+    /** Newest first; from/to keep posts with a variant scheduled or published in [from, to). */
+    @WithSession
+    public Uni<PostPage> list(PostFilter filter, int page, int size) {
+        return posts.page(filter, page, size)
+                .chain(found -> views(found.items()).map(items -> new PostPage(items, page, size, found.total())));
+    }
+
+    @WithSession
+    public Uni<List<TransitionView>> history(long id) {
+        return find(id).chain(p -> transitions.history(id));
+    }
+
+    // --- Workflow ---
+
+    @WithTransaction
+    public Uni<PostView> submit(long id, long actorId) {
+        return transition(id, actorId, "submit", EnumSet.of(PostStatus.DRAFT), PostStatus.IN_REVIEW, null,
+                p -> Uni.createFrom().voidItem());
+    }
+
+    /**
+     * Nobody approves their own post, nor a post whose text they changed: an author or editor who is also a reviewer or
+     * admin still gets 403, naming the edit in the history that rules them out.
+     */
+    @WithTransaction
+    public Uni<PostView> approve(long id, long reviewerId, String note) {
+        return transition(id, reviewerId, "approve", EnumSet.of(PostStatus.IN_REVIEW), PostStatus.APPROVED, note, p -> {
+            if (Objects.equals(p.authorId, reviewerId)) {
+                return Uni.createFrom().failure(new ProblemException(403, "own-post", "Cannot approve your own post",
+                        "Post " + id + " was written by you; another reviewer must approve it"));
+            }
+            return transitions.lastTextChangeBy(id, reviewerId).chain(edit -> {
+                if (edit != null) {
+                    return Uni.createFrom().failure(new ProblemException(403, "own-post",
+                            "Cannot approve a post whose text you changed",
+                            "You changed the text of post " + id + " (history entry " + edit.id + ", " + edit.at
+                                    + "); another reviewer, who did not write or edit it, must approve it"));
+                }
+                p.reviewerId = reviewerId;
+                p.reviewNote = note.strip();
+                p.reviewedAt = Instant.now();
+                return Uni.createFrom().voidItem();
+            });
+        });
+    }
+
+    @WithTransaction
+    public Uni<PostView> reject(long id, long reviewerId, String note) {
+        return transition(id, reviewerId, "reject", EnumSet.of(PostStatus.IN_REVIEW), PostStatus.DRAFT, note, p -> {
+            p.reviewerId = reviewerId;
+            p.reviewNote = note.strip();
+            p.reviewedAt = Instant.now();
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    /** Every variant needs its scheduled time. */
+    @WithTransaction
+    public Uni<PostView> schedule(long id, long actorId) {
+        return transition(id, actorId, "schedule", EnumSet.of(PostStatus.APPROVED), PostStatus.SCHEDULED, null,
+                p -> variants.ofPost(id).map(list -> {
+                    List<Problem.FieldError> missing = new ArrayList<>();
+                    for (int i = 0; i < list.size(); i++) {
+                        if (list.get(i).scheduledAt == null) {
+                            missing.add(new Problem.FieldError("variants[" + i + "].scheduledAt",
+                                    list.get(i).platform.label() + " has no scheduled time"));
+                        }
+                    }
+                    if (!missing.isEmpty()) {
+                        throw new ProblemException(409, "schedule-incomplete", "Schedule incomplete",
+                                "Every variant needs a scheduled time before the post can be scheduled", missing, Map.of());
+                    }
+                    return null;
+                }).replaceWithVoid());
+    }
+
+    /** Records where (and when) each variant went out; every variant of the post must be listed. */
+    @WithTransaction
+    public Uni<PostView> publish(long id, long actorId, PublishRequest request) {
+        Map<SocialPlatform, PublishedVariant> byPlatform = new LinkedHashMap<>();
+        for (int i = 0; i < request.variants().size(); i++) {
+            PublishedVariant v = request.variants().get(i);
+            if (byPlatform.put(v.platform(), v) != null) {
+                throw ProblemException.invalidField("variants[" + i + "].platform", v.platform() + " appears twice");
+            }
+        }
+        if (byPlatform.values().stream().map(v -> v.publishedUrl().strip()).distinct().count() < byPlatform.size()) {
+            throw ProblemException.invalidField("variants", "each variant went out at its own URL");
+        }
+        return transition(id, actorId, "publish", EnumSet.of(PostStatus.APPROVED, PostStatus.SCHEDULED),
+                PostStatus.PUBLISHED, null, p -> variants.ofPost(id).chain(list -> {
+                    List<Problem.FieldError> errors = new ArrayList<>();
+                    for (PostVariant v : list) {
+                        if (!byPlatform.containsKey(v.platform)) {
+                            errors.add(new Problem.FieldError("variants", v.platform.label() + " needs its published URL"));
+                        }
+                    }
+                    for (SocialPlatform platform : byPlatform.keySet()) {
+                        if (list.stream().noneMatch(v -> v.platform == platform)) {
+                            errors.add(new Problem.FieldError("variants", "the post has no " + platform.label() + " variant"));
+                        }
+                    }
+                    if (!errors.isEmpty()) {
+                        return Uni.createFrom().failure(new ProblemException(400, "validation", "Invalid request",
+                                "The published variants must match the post's platforms", errors, Map.of()));
+                    }
+                    List<String> urls = byPlatform.values().stream().map(PublishedVariant::publishedUrl).toList();
+                    return variants.publishedElsewhere(urls, id).chain(taken -> {
+                        if (taken) {
+                            return Uni.createFrom().failure(ProblemException.conflict("url-taken", "URL already recorded",
+                                    "Another post was already published at one of these URLs"));
+                        }
+                        Instant now = Instant.now();
+                        for (PostVariant v : list) {
+                            PublishedVariant published = byPlatform.get(v.platform);
+                            v.publishedUrl = published.publishedUrl();
+                            v.publishedAt = published.publishedAt() == null ? now : published.publishedAt();
+                        }
+                        return Uni.createFrom().voidItem();
+                    });
+                }));
+    }
+
+    private Uni<PostView> transition(long id, long actorId, String action, Set<PostStatus> from, PostStatus to,
+            String note, Function<Post, Uni<Void>> checks) {
+        return locked(id).chain(p -> {
+            if (!from.contains(p.status)) {
+                return Uni.createFrom().failure(ProblemException.conflict("illegal-transition", "Transition not allowed",
+                        "Cannot " + action + " a post that is " + p.status + "; only from "
+                                + from.stream().map(Enum::name).collect(Collectors.joining(" or "))));
+            }
+            PostStatus previous = p.status;
+            return checks.apply(p).chain(() -> {
+                p.status = to;
+                p.version++;
+                p.updatedAt = Instant.now();
+                return record(id, previous, to, actorId, note == null ? null : note.strip(), false);
+            }).chain(() -> view(p));
+        });
+    }
+
+    private Uni<Post> find(long id) {
+        return posts.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Post", id));
+    }
+
+    private Uni<Post> locked(long id) {
+        return posts.locked(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Post", id));
+    }
+
+    private Uni<Void> record(long postId, PostStatus from, PostStatus to, Long actorId, String note,
+            boolean textChanged) {
+        PostTransition t = new PostTransition();
+        t.postId = postId;
+        t.fromStatus = from;
+        t.toStatus = to;
+        t.actorId = actorId;
+        t.note = note;
+        t.textChanged = textChanged;
+        t.at = Instant.now();
+        return transitions.persist(t).replaceWithVoid();
+    }
+
+    /** Character limits, one variant per platform; every field error at once. */
+    static void validate(PostRequest r) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        Set<SocialPlatform> seen = EnumSet.noneOf(SocialPlatform.class);
+        for (int i = 0; i < r.variants().size(); i++) {
+            VariantRequest v = r.variants().get(i);
+            if (!seen.add(v.platform())) {
+                errors.add(new Problem.FieldError("variants[" + i + "].platform",
+                        v.platform().label() + " already has a variant; one per platform"));
+                continue;
+            }
+            int length = CharacterCount.count(v.platform(), v.text());
+            if (length > v.platform().limit()) {
+                errors.add(new Problem.FieldError("variants[" + i + "].text", String.format(
+                        "%s allows %,d characters; this has %,d", v.platform().label(), v.platform().limit(), length)));
+            }
+            if (v.text().isBlank()) {
+                errors.add(new Problem.FieldError("variants[" + i + "].text", "must not be blank"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(400, "validation", "Invalid request", errors.size() == 1
+                    ? errors.get(0).field() + ": " + errors.get(0).message()
+                    : errors.size() + " fields are invalid", errors, Map.of());
+        }
+    }
+
+    /** The campaign, event and challenge a post links to must exist; the event and challenge are asked of their features. */
+    private Uni<Void> checkLinks(PostRequest r) {
+        return exists("campaign", "campaignId", r.campaignId(), posts::campaignExists)
+                .chain(() -> exists("event", "eventId", r.eventId(), id -> events.find(id).map(Objects::nonNull)))
+                .chain(() -> exists("challenge", "challengeId", r.challengeId(),
+                        id -> challenges.find(id).map(Objects::nonNull)));
+    }
+
+    private static Uni<Void> exists(String what, String field, Long id, Function<Long, Uni<Boolean>> lookup) {
+        if (id == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return lookup.apply(id).map(found -> {
+            if (!found) {
+                throw ProblemException.invalidField(field, "no " + what + " with id " + id);
+            }
+            return null;
+        }).replaceWithVoid();
+    }
+
+    private static void apply(Post p, PostRequest r) {
+        p.contentType = r.contentType();
+        p.body = r.body() == null ? "" : r.body().strip();
+        p.hashtags = r.hashtags() == null ? new String[0]
+                : r.hashtags().stream().map(h -> h.strip().replaceFirst("^#", "")).distinct().toArray(String[]::new);
+        p.mediaUrl = r.mediaUrl();
+        p.campaignId = r.campaignId();
+        p.eventId = r.eventId();
+        p.challengeId = r.challengeId();
+        p.updatedAt = Instant.now();
+    }
+
+    private static boolean contentChanged(Post p, List<PostVariant> existing, PostRequest r) {
+        String body = r.body() == null ? "" : r.body().strip();
+        String[] hashtags = r.hashtags() == null ? new String[0]
+                : r.hashtags().stream().map(h -> h.strip().replaceFirst("^#", "")).distinct().toArray(String[]::new);
+        if (p.contentType != r.contentType() || !p.body.equals(body) || !Arrays.equals(p.hashtags, hashtags)
+                || !Objects.equals(p.mediaUrl, r.mediaUrl()) || existing.size() != r.variants().size()) {
+            return true;
+        }
+        Map<SocialPlatform, String> before = existing.stream().collect(Collectors.toMap(v -> v.platform, v -> v.text));
+        return r.variants().stream().anyMatch(v -> !v.text().equals(before.get(v.platform())));
+    }
+
+    /** Keeps the row of a platform that stays (its published URL and metrics stay with it). */
+    private Uni<Void> replaceVariants(long postId, List<PostVariant> existing, List<VariantRequest> wanted) {
+        Map<SocialPlatform, PostVariant> byPlatform = existing.stream().collect(Collectors.toMap(v -> v.platform, v -> v));
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (VariantRequest w : wanted) {
+            PostVariant v = byPlatform.remove(w.platform());
+            if (v == null) {
+                PostVariant created = new PostVariant();
+                created.postId = postId;
+                created.platform = w.platform();
+                created.text = w.text();
+                created.scheduledAt = w.scheduledAt();
+                chain = chain.chain(() -> variants.persist(created)).replaceWithVoid();
+            } else {
+                v.text = w.text();
+                v.scheduledAt = w.scheduledAt();
+            }
+        }
+        for (PostVariant gone : byPlatform.values()) {
+            chain = chain.chain(() -> variants.delete(gone));
+        }
+        return chain.chain(variants::flush);
+    }
+
+    private Uni<PostView> view(Post p) {
+        return views(List.of(p)).map(list -> list.get(0));
+    }
+
+    private Uni<List<PostView>> views(List<Post> found) {
+        if (found.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<Long> ids = found.stream().map(p -> p.id).toList();
+        return variants.ofPosts(ids)
+                .chain(all -> metrics.forVariants(all.stream().map(v -> v.id).toList()).map(latest -> {
+                    Map<Long, List<PostVariant>> byPost = all.stream().collect(Collectors.groupingBy(v -> v.postId));
+                    return found.stream().map(p -> of(p, byPost.getOrDefault(p.id, List.of()), latest)).toList();
+                }));
+    }
+
+    private static PostView of(Post p, List<PostVariant> variants, Map<Long, MetricsView> metrics) {
+        List<VariantView> vs = variants.stream().sorted(Comparator.comparing(v -> v.platform))
+                .map(v -> new VariantView(v.id, v.platform, v.text, CharacterCount.count(v.platform, v.text),
+                        v.platform.limit(), v.scheduledAt, v.publishedUrl, v.publishedAt, metrics.get(v.id)))
+                .toList();
+        return new PostView(p.id, p.contentType, p.body, List.of(p.hashtags), p.mediaUrl, p.campaignId, p.eventId,
+                p.challengeId, p.status, p.authorId, p.reviewerId, p.reviewNote, p.reviewedAt, p.createdAt, p.updatedAt,
+                p.version, vs);
+    }
+}

@@ -1,0 +1,78 @@
+package id.serambi.campaign.posts;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepository;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+
+/** Every query on post variants, including those of the calendar, the analytics and the metrics import. */
+@ApplicationScoped
+public class PostVariantRepository implements PanacheRepository<PostVariant> {
+
+    /** A variant with what the calendar and the analytics need of its post. */
+    public record Dated(PostVariant variant, PostStatus status, ContentType contentType, Long campaignId) {
+    }
+
+    /** The post's variants by platform. */
+    public Uni<List<PostVariant>> ofPost(long postId) {
+        return list("postId = ?1 order by platform", postId);
+    }
+
+    /** The posts' variants by post, then platform. */
+    public Uni<List<PostVariant>> ofPosts(List<Long> postIds) {
+        return list("postId in ?1 order by postId, platform", postIds);
+    }
+
+    /** The post's variant on the platform; a null item when it has none. */
+    public Uni<PostVariant> ofPost(long postId, SocialPlatform platform) {
+        return find("postId = ?1 and platform = ?2", postId, platform).firstResult();
+    }
+
+    public Uni<List<PostVariant>> byIds(List<Long> ids) {
+        return list("id in ?1", ids);
+    }
+
+    /** Whether a variant of another post was already published at one of these URLs. */
+    public Uni<Boolean> publishedElsewhere(List<String> urls, long postId) {
+        return count("publishedUrl in ?1 and postId <> ?2", urls, postId).map(n -> n > 0);
+    }
+
+    /**
+     * Published variants whose URL, normalised as {@code normalisedUrls} are (https, no "www.", "mobile." or "m.", no
+     * trailing slash, x.com for twitter.com), is one of them.
+     */
+    public Uni<List<PostVariant>> publishedAt(List<String> normalisedUrls) {
+        return getSession().chain(s -> s.createNativeQuery("""
+                SELECT * FROM post_variant WHERE published_url IS NOT NULL
+                AND regexp_replace(regexp_replace(rtrim(published_url, '/'), '^https?://(www\\.|mobile\\.|m\\.)?', 'https://', 'i'),
+                                   '^https://twitter\\.com/', 'https://x.com/', 'i') IN (:urls)""", PostVariant.class)
+                .setParameter("urls", normalisedUrls).getResultList());
+    }
+
+    /** Variants going out (at their published time, else their scheduled time) in [start, end). */
+    public Uni<List<Dated>> goingOutBetween(Instant start, Instant end) {
+        return getSession().chain(s -> s.createSelectionQuery("""
+                select v, p.status, p.contentType, p.campaignId from PostVariant v join Post p on p.id = v.postId
+                where coalesce(v.publishedAt, v.scheduledAt) >= :start and coalesce(v.publishedAt, v.scheduledAt) < :end""",
+                Object[].class).setParameter("start", start).setParameter("end", end).getResultList())
+                .map(rows -> rows.stream().map(r -> new Dated((PostVariant) r[0], (PostStatus) r[1], (ContentType) r[2],
+                        (Long) r[3])).toList());
+    }
+
+    /** Variants of published posts published in [start, end), of one campaign if given, by publication time. */
+    public Uni<List<Dated>> publishedBetween(Instant start, Instant end, Long campaignId) {
+        String campaignFilter = campaignId == null ? "" : " and p.campaignId = :campaign";
+        return getSession().chain(s -> {
+            var query = s.createSelectionQuery("select v, p.contentType, p.campaignId from PostVariant v join Post p on p.id = v.postId "
+                    + "where p.status = :published and v.publishedAt >= :start and v.publishedAt < :end" + campaignFilter
+                    + " order by v.publishedAt, v.id", Object[].class)
+                    .setParameter("published", PostStatus.PUBLISHED).setParameter("start", start).setParameter("end", end);
+            if (campaignId != null) {
+                query.setParameter("campaign", campaignId);
+            }
+            return query.getResultList();
+        }).map(rows -> rows.stream().map(r -> new Dated((PostVariant) r[0], PostStatus.PUBLISHED, (ContentType) r[1],
+                (Long) r[2])).toList());
+    }
+}
