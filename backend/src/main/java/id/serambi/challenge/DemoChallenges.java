@@ -2,10 +2,14 @@ package id.serambi.challenge;
 
 import id.serambi.account.AccountService;
 import id.serambi.account.Role;
-import id.serambi.account.User;
+import id.serambi.account.UserRepository;
+import id.serambi.challenge.catalogue.ChallengeRequest;
+import id.serambi.challenge.catalogue.ChallengeService;
+import id.serambi.challenge.catalogue.GoalType;
+import id.serambi.challenge.participation.ParticipationDtos;
+import id.serambi.challenge.participation.ParticipationService;
 import id.serambi.common.SerambiConfig;
 import id.serambi.common.Audience;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
@@ -31,19 +35,21 @@ public class DemoChallenges {
     private final ChallengeService challenges;
     private final ParticipationService participation;
     private final AccountService accounts;
+    private final UserRepository users;
     private final SerambiConfig config;
 
     public DemoChallenges(ChallengeService challenges, ParticipationService participation, AccountService accounts,
-            SerambiConfig config) {
+            UserRepository users, SerambiConfig config) {
         this.challenges = challenges;
         this.participation = participation;
         this.accounts = accounts;
+        this.users = users;
         this.config = config;
     }
 
     public Uni<Void> ensure(String staffEmail, String teenEmail) {
-        return Panache.withSession(() -> Challenge.count("title", TITLE)).chain(n -> n > 0 ? Uni.createFrom().voidItem()
-                : Panache.withSession(() -> User.<User>find("lower(email) = lower(?1)", staffEmail).firstResult())
+        return challenges.existsWithTitle(TITLE).chain(exists -> exists ? Uni.createFrom().voidItem()
+                : users.findByEmail(staffEmail)
                         .chain(staff -> challenges.create(request(), staff.id))
                         .chain(created -> challenges.publish(created.id()))
                         .chain(published -> seed(published.id(), teenEmail)));
@@ -63,7 +69,7 @@ public class DemoChallenges {
 
     private Uni<Void> seed(long challengeId, String teenEmail) {
         LocalDate today = LocalDate.now(config.library().timeZone());
-        Uni<Void> chain = Panache.withSession(() -> User.<User>find("lower(email) = lower(?1)", teenEmail).firstResult())
+        Uni<Void> chain = users.findByEmail(teenEmail)
                 .chain(teen -> participation.join(challengeId, teen.id,
                         new ParticipationDtos.Join("BacaTerus", SCHOOLS[0])))
                 .replaceWithVoid();

@@ -12,7 +12,7 @@ import org.jboss.logging.Logger;
  * been rolled back, so nothing was written; the client gets a 4xx problem instead of a 500. Each occurrence is logged
  * as a warning, because the input should have been rejected before it reached the database.
  */
-final class DatabaseProblems {
+public final class DatabaseProblems {
 
     private static final Logger LOG = Logger.getLogger(DatabaseProblems.class);
 
@@ -47,6 +47,11 @@ final class DatabaseProblems {
         }
         LOG.warnf("%s %s: the database refused the input (SQLSTATE %s): %s", method, path, state, failure.getMessage());
         return response;
+    }
+
+    /** Whether {@code failure} is (or was caused by) a broken unique constraint, SQLSTATE 23505. */
+    public static boolean isUniqueViolation(Throwable failure) {
+        return "23505".equals(sqlState(failure));
     }
 
     private static String sqlState(Throwable failure) {
