@@ -1,11 +1,14 @@
 package id.serambi.challenge;
 
-import id.serambi.account.members.AccountService;
 import id.serambi.account.Role;
-import id.serambi.account.members.User;
+import id.serambi.account.Accounts;
+import id.serambi.challenge.catalogue.ChallengeRequest;
+import id.serambi.challenge.catalogue.ChallengeService;
+import id.serambi.challenge.catalogue.GoalType;
+import id.serambi.challenge.participation.ParticipationDtos;
+import id.serambi.challenge.participation.ParticipationService;
 import id.serambi.common.SerambiConfig;
 import id.serambi.common.Audience;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
@@ -30,10 +33,10 @@ public class DemoChallenges {
 
     private final ChallengeService challenges;
     private final ParticipationService participation;
-    private final AccountService accounts;
+    private final Accounts accounts;
     private final SerambiConfig config;
 
-    public DemoChallenges(ChallengeService challenges, ParticipationService participation, AccountService accounts,
+    public DemoChallenges(ChallengeService challenges, ParticipationService participation, Accounts accounts,
             SerambiConfig config) {
         this.challenges = challenges;
         this.participation = participation;
@@ -42,9 +45,9 @@ public class DemoChallenges {
     }
 
     public Uni<Void> ensure(String staffEmail, String teenEmail) {
-        return Panache.withSession(() -> Challenge.count("title", TITLE)).chain(n -> n > 0 ? Uni.createFrom().voidItem()
-                : Panache.withSession(() -> User.<User>find("lower(email) = lower(?1)", staffEmail).firstResult())
-                        .chain(staff -> challenges.create(request(), staff.id))
+        return challenges.existsWithTitle(TITLE).chain(exists -> exists ? Uni.createFrom().voidItem()
+                : accounts.idByEmail(staffEmail)
+                        .chain(staffId -> challenges.create(request(), staffId))
                         .chain(created -> challenges.publish(created.id()))
                         .chain(published -> seed(published.id(), teenEmail)));
     }
@@ -63,14 +66,14 @@ public class DemoChallenges {
 
     private Uni<Void> seed(long challengeId, String teenEmail) {
         LocalDate today = LocalDate.now(config.library().timeZone());
-        Uni<Void> chain = Panache.withSession(() -> User.<User>find("lower(email) = lower(?1)", teenEmail).firstResult())
-                .chain(teen -> participation.join(challengeId, teen.id,
+        Uni<Void> chain = accounts.idByEmail(teenEmail)
+                .chain(teenId -> participation.join(challengeId, teenId,
                         new ParticipationDtos.Join("BacaTerus", SCHOOLS[0])))
                 .replaceWithVoid();
         for (int i = 0; i < NICKNAMES.length; i++) {
             int n = i;
             String email = "remaja" + (n + 1) + "@demo.serambi.id";
-            chain = chain.chain(() -> accounts.ensureAccount(email, "demo-remaja-2026", "Remaja Demo " + (n + 1),
+            chain = chain.chain(() -> accounts.ensure(email, "demo-remaja-2026", "Remaja Demo " + (n + 1),
                     2008 + n % 5, Role.MEMBER))
                     .chain(userId -> participation.join(challengeId, userId,
                             new ParticipationDtos.Join(NICKNAMES[n], SCHOOLS[n % SCHOOLS.length]))

@@ -15,7 +15,7 @@ import java.util.UUID;
 /** Challenges, members and logs made through the real API. */
 public final class ChallengeFixtures {
 
-    static final ZoneId WITA = ZoneId.of("Asia/Makassar");
+    public static final ZoneId WITA = ZoneId.of("Asia/Makassar");
 
     private ChallengeFixtures() {
     }
@@ -55,7 +55,7 @@ public final class ChallengeFixtures {
     }
 
     /** A fresh member (born 2010) who joined with a nickname; returns the member's token. */
-    static String member(long challengeId, String nickname, String school) {
+    public static String member(long challengeId, String nickname, String school) {
         String email = Accounts.uniqueEmail("remaja");
         given().contentType(ContentType.JSON)
                 .body(Map.of("email", email, "password", Accounts.PASSWORD, "displayName", "Remaja " + nickname + " Asli",
@@ -81,12 +81,12 @@ public final class ChallengeFixtures {
         return log;
     }
 
-    static JsonPath postLog(String token, long challengeId, Map<String, Object> log) {
+    public static JsonPath postLog(String token, long challengeId, Map<String, Object> log) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(log)
                 .post("/api/challenges/" + challengeId + "/logs").then().statusCode(201).extract().jsonPath();
     }
 
-    static String nickname(String prefix) {
+    public static String nickname(String prefix) {
         return prefix + UUID.randomUUID().toString().substring(0, 6);
     }
 }

@@ -1,5 +1,0 @@
-package id.serambi.challenge;
-
-public enum ChallengeStatus {
-    DRAFT, PUBLISHED, CLOSED
-}

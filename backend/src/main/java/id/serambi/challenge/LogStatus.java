@@ -1,6 +1,0 @@
-package id.serambi.challenge;
-
-/** VALID logs count; FLAGGED ones wait for staff and count nothing until approved; VOIDED ones never count. */
-public enum LogStatus {
-    VALID, FLAGGED, VOIDED
-}

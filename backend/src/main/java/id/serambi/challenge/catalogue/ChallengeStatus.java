@@ -1,0 +1,5 @@
+package id.serambi.challenge.catalogue;
+
+public enum ChallengeStatus {
+    DRAFT, PUBLISHED, CLOSED
+}

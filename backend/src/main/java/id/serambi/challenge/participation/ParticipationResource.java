@@ -1,0 +1,149 @@
+package id.serambi.challenge.participation;
+
+import id.serambi.account.Role;
+import id.serambi.common.Caller;
+import id.serambi.common.Problem;
+import id.serambi.common.RateLimits;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** A member's own part in a challenge. Every path acts on the caller's participation only. */
+@Path("/challenges/{id}")
+@Tag(name = "Reading challenges")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Role.MEMBER_NAME, Role.STAFF_NAME, Role.REVIEWER_NAME, Role.ADMIN_NAME })
+public class ParticipationResource {
+
+    private final ParticipationService participation;
+    private final ProgressService progress;
+    private final Caller.Resolver callers;
+    private final RateLimits limits;
+
+    public ParticipationResource(ParticipationService participation, ProgressService progress, Caller.Resolver callers,
+            RateLimits limits) {
+        this.participation = participation;
+        this.progress = progress;
+        this.callers = callers;
+        this.limits = limits;
+    }
+
+    private long me() {
+        return callers.userId();
+    }
+
+    @POST
+    @Path("/participants")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Join the challenge under a nickname")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "join", value = "{\"nickname\":\"KutuBuku88\",\"school\":\"SMP Negeri 1 Banjarbaru\"}")))
+    @APIResponse(responseCode = "201", description = "Joined", content = @Content(schema = @Schema(implementation = ParticipationDtos.Joined.class)))
+    @APIResponse(responseCode = "403", description = "Not for your age group, or an under-13 without a guardian's consent", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Nickname taken, already joined, or the challenge is not open", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+            examples = @ExampleObject(name = "nickname taken", value = "{\"type\":\"https://serambi.id/problems/duplicate-nickname\",\"title\":\"Nickname taken\",\"status\":409,\"detail\":\"Another participant of this challenge already uses this nickname\"}")))
+    public Uni<Response> join(@PathParam("id") long id, @Valid @NotNull ParticipationDtos.Join body) {
+        return participation.join(id, me(), body).map(joined -> Response.created(URI.create("/challenges/" + id + "/me"))
+                .entity(joined).build());
+    }
+
+    @POST
+    @Path("/logs")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Log reading; the server computes the points")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "a book", value = "{\"title\":\"Laskar Pelangi\",\"author\":\"Andrea Hirata\",\"pages\":120,\"minutes\":90,\"readOn\":\"2026-12-03\",\"review\":\"Ceritanya menyentuh.\",\"shareReview\":true}")))
+    @APIResponse(responseCode = "201", description = "Logged: the points awarded (0 while flagged for staff review)", content = @Content(schema = @Schema(implementation = ParticipationDtos.Logged.class)))
+    @APIResponse(responseCode = "403", description = "An under-13 without a guardian's consent", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields (a date outside the challenge or in the future, neither pages nor minutes)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Over a daily limit, or the challenge is not open", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Too many reading logs from this address or member",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER)))
+    public Uni<Response> log(@PathParam("id") long id, @Valid @NotNull ParticipationDtos.Log body) {
+        limits.check(RateLimits.Action.READING_LOG, String.valueOf(me()));
+        return participation.log(id, me(), body).map(logged -> Response
+                .created(URI.create("/challenges/" + id + "/logs/" + logged.log().id())).entity(logged).build());
+    }
+
+    @GET
+    @Path("/logs/mine")
+    @Operation(summary = "My reading logs in this challenge, newest first")
+    @APIResponse(responseCode = "200", description = "My logs", content = @Content(schema = @Schema(implementation = ParticipationDtos.LogView.class, type = SchemaType.ARRAY)))
+    public Uni<List<ParticipationDtos.LogView>> myLogs(@PathParam("id") long id) {
+        return participation.myLogs(id, me());
+    }
+
+    @PUT
+    @Path("/logs/{logId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change one of my logs; points are computed again")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "more pages", value = "{\"title\":\"Laskar Pelangi\",\"author\":\"Andrea Hirata\",\"pages\":150,\"readOn\":\"2026-12-03\"}")))
+    @APIResponse(responseCode = "200", description = "The log", content = @Content(schema = @Schema(implementation = ParticipationDtos.LogView.class)))
+    @APIResponse(responseCode = "403", description = "An under-13 without a guardian's consent", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Not one of my logs", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ParticipationDtos.LogView> edit(@PathParam("id") long id, @PathParam("logId") long logId,
+            @Valid @NotNull ParticipationDtos.Log body) {
+        return participation.editLog(id, me(), logId, body);
+    }
+
+    @DELETE
+    @Path("/logs/{logId}")
+    @Operation(summary = "Delete one of my logs")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "Not one of my logs", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> delete(@PathParam("id") long id, @PathParam("logId") long logId) {
+        return participation.deleteLog(id, me(), logId).map(v -> Response.noContent().build());
+    }
+
+    @GET
+    @Path("/me")
+    @Operation(summary = "My progress: totals, goal, badges and rank")
+    @APIResponse(responseCode = "200", description = "My progress", content = @Content(schema = @Schema(implementation = ParticipationDtos.Progress.class)))
+    @APIResponse(responseCode = "404", description = "I have not joined", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ParticipationDtos.Progress> progress(@PathParam("id") long id) {
+        return progress.of(id, me());
+    }
+
+    @PUT
+    @Path("/me/visibility")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Hide me from (or show me on) the public leaderboard")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "hide", value = "{\"hidden\":true}")))
+    @APIResponse(responseCode = "200", description = "My progress", content = @Content(schema = @Schema(implementation = ParticipationDtos.Progress.class)))
+    public Uni<ParticipationDtos.Progress> visibility(@PathParam("id") long id, @Valid @NotNull ParticipationDtos.Visibility body) {
+        return participation.setHidden(id, me(), body.hidden()).chain(() -> progress.of(id, me()));
+    }
+
+    @POST
+    @Path("/codes/redeem")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Redeem a secret code (for example one given out at an event)")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "code", value = "{\"code\":\"DISKUSI-LASKAR\"}")))
+    @APIResponse(responseCode = "200", description = "My progress afterwards", content = @Content(schema = @Schema(implementation = ParticipationDtos.Progress.class)))
+    @APIResponse(responseCode = "403", description = "An under-13 without a guardian's consent", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Unknown or expired code", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already redeemed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ParticipationDtos.Progress> redeem(@PathParam("id") long id, @Valid @NotNull ParticipationDtos.Redeem body) {
+        return participation.redeem(id, me(), body.code()).chain(() -> progress.of(id, me()));
+    }
+}
