@@ -12,7 +12,7 @@ import org.jboss.logging.Logger;
  * been rolled back, so nothing was written; the client gets a 4xx problem instead of a 500. Each occurrence is logged
  * as a warning, because the input should have been rejected before it reached the database.
  */
-final class DatabaseProblems {
+public final class DatabaseProblems {
 
     private static final Logger LOG = Logger.getLogger(DatabaseProblems.class);
 
@@ -47,6 +47,25 @@ final class DatabaseProblems {
         }
         LOG.warnf("%s %s: the database refused the input (SQLSTATE %s): %s", method, path, state, failure.getMessage());
         return response;
+    }
+
+    /**
+     * Whether {@code failure} is PostgreSQL refusing a duplicate (SQLSTATE 23505, a unique index), however it was
+     * wrapped: by the SQL client, by Hibernate, or only in a message.
+     */
+    public static boolean isUniqueViolation(Throwable failure) {
+        if ("23505".equals(sqlState(failure))) {
+            return true;
+        }
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (t instanceof org.hibernate.exception.ConstraintViolationException constraint
+                    && (constraint.getSQLState() == null || "23505".equals(constraint.getSQLState()))
+                    || message.contains("23505") || message.toLowerCase(java.util.Locale.ROOT).contains("duplicate key")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String sqlState(Throwable failure) {
