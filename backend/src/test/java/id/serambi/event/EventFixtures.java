@@ -71,4 +71,14 @@ public final class EventFixtures {
         publish(staff, id);
         return id;
     }
+
+    /** The event's current ETag, from the staff GET the event form loads: what an edit sends as If-Match. */
+    public static String etag(String staff, long id) {
+        String etag = given().auth().oauth2(staff).get("/api/events/manage/" + id).then().statusCode(200)
+                .extract().header("ETag");
+        if (etag == null) {
+            throw new AssertionError("no ETag on event " + id);
+        }
+        return etag;
+    }
 }

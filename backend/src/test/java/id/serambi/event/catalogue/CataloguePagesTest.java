@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import id.serambi.event.EventFixtures;
 import id.serambi.support.Accounts;
+import id.serambi.support.Staff;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -35,9 +36,7 @@ class CataloguePagesTest {
 
     @BeforeEach
     void staff() {
-        if (staff == null) {
-            staff = Accounts.tokenFor(db, "STAFF");
-        }
+        staff = Staff.token();
     }
 
     private static ValidatableResponse day(Instant day) {
@@ -56,7 +55,7 @@ class CataloguePagesTest {
         EventFixtures.publish(staff, id);
         day(day).body("items.id", contains((int) id)).body("items[0].seatsLeft", equalTo(50));
 
-        given().auth().oauth2(staff).contentType("application/merge-patch+json")
+        given().auth().oauth2(staff).header("If-Match", EventFixtures.etag(staff, id)).contentType("application/merge-patch+json")
                 .body("{\"title\":\"Klub Buku Remaja\",\"capacity\":2}").patch("/api/events/" + id).then().statusCode(200);
         day(day).body("items[0].title", equalTo("Klub Buku Remaja")).body("items[0].seatsLeft", equalTo(2));
 

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.serambi.event.EventFixtures;
 import id.serambi.support.Accounts;
+import id.serambi.support.Staff;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -36,9 +37,7 @@ class EventCalendarTest {
 
     @BeforeEach
     void staff() {
-        if (staff == null) {
-            staff = Accounts.tokenFor(db, "STAFF");
-        }
+        staff = Staff.token();
     }
 
     static Calendar parse(String ics) throws Exception {

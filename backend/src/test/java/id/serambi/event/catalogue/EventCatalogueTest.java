@@ -11,6 +11,8 @@ import static org.hamcrest.Matchers.startsWith;
 
 import id.serambi.event.EventFixtures;
 import id.serambi.support.Accounts;
+import id.serambi.support.Wita;
+import id.serambi.support.Staff;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -30,9 +32,7 @@ class EventCatalogueTest {
 
     @BeforeEach
     void staff() {
-        if (staff == null) {
-            staff = Accounts.tokenFor(db, "STAFF");
-        }
+        staff = Staff.token();
     }
 
     private long at(Instant start, String type, String audience, String language) {
@@ -98,7 +98,7 @@ class EventCatalogueTest {
         Instant day = EventFixtures.uniqueDay();
         Instant earlyWita = day.plusSeconds(18 * 3600); // 18:00 UTC = 02:00 WITA the next day
         long id = at(earlyWita, "SEMINAR", "ALL", "id");
-        String witaDate = earlyWita.atZone(java.time.ZoneId.of("Asia/Makassar")).toLocalDate().toString();
+        String witaDate = earlyWita.atZone(Wita.ZONE).toLocalDate().toString();
         given().queryParam("from", witaDate).queryParam("to", witaDate).get("/api/events").then().statusCode(200)
                 .body("items.id", contains((int) id));
     }

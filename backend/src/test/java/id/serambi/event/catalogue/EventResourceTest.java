@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import id.serambi.event.EventFixtures;
 import id.serambi.support.Accounts;
+import id.serambi.support.Staff;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -30,9 +31,7 @@ class EventResourceTest {
 
     @BeforeEach
     void staff() {
-        if (staff == null) {
-            staff = Accounts.tokenFor(db, "STAFF");
-        }
+        staff = Staff.token();
     }
 
     @Test
@@ -146,12 +145,12 @@ class EventResourceTest {
         body.put("title", "Seminar Literasi Digital (uji)");
         body.put("type", "SEMINAR");
         body.put("registrationClosesAt", start.minusSeconds(600).toString());
-        given().auth().oauth2(staff).contentType(ContentType.JSON).body(body)
+        given().auth().oauth2(staff).header("If-Match", EventFixtures.etag(staff, id)).contentType(ContentType.JSON).body(body)
                 .put("/api/events/" + id).then().statusCode(200)
                 .body("title", equalTo("Seminar Literasi Digital (uji)"))
                 .body("type", equalTo("SEMINAR"));
 
-        given().auth().oauth2(staff).contentType("application/merge-patch+json")
+        given().auth().oauth2(staff).header("If-Match", EventFixtures.etag(staff, id)).contentType("application/merge-patch+json")
                 .body("{\"capacity\":80,\"registrationClosesAt\":null}")
                 .patch("/api/events/" + id).then().statusCode(200)
                 .body("capacity", equalTo(80))
@@ -160,22 +159,65 @@ class EventResourceTest {
         assertEquals(1, Accounts.count(db, "SELECT count(*) FROM event WHERE id = ? AND capacity = 80 AND type = 'SEMINAR'"
                 + " AND registration_closes_at IS NULL AND title = 'Seminar Literasi Digital (uji)'", id));
 
-        assertProblem(given().auth().oauth2(staff).contentType(ContentType.JSON).body("{\"kapasitas\":3}")
+        assertProblem(given().auth().oauth2(staff).header("If-Match", EventFixtures.etag(staff, id)).contentType(ContentType.JSON).body("{\"kapasitas\":3}")
                 .patch("/api/events/" + id).then(), 400, "validation")
                 .body("errors[0].field", equalTo("kapasitas"));
-        assertProblem(given().auth().oauth2(staff).contentType(ContentType.JSON).body("{\"capacity\":\"banyak\"}")
+        assertProblem(given().auth().oauth2(staff).header("If-Match", EventFixtures.etag(staff, id)).contentType(ContentType.JSON).body("{\"capacity\":\"banyak\"}")
                 .patch("/api/events/" + id).then(), 400, "validation")
                 .body("errors[0].field", equalTo("capacity"));
-        assertProblem(given().auth().oauth2(staff).contentType(ContentType.JSON).body("{\"title\":null}")
+        assertProblem(given().auth().oauth2(staff).header("If-Match", EventFixtures.etag(staff, id)).contentType(ContentType.JSON).body("{\"title\":null}")
                 .patch("/api/events/" + id).then(), 400, "validation")
                 .body("errors[0].field", equalTo("title"));
-        assertProblem(given().auth().oauth2(staff).contentType(ContentType.JSON)
+        assertProblem(given().auth().oauth2(staff).header("If-Match", EventFixtures.etag(staff, id)).contentType(ContentType.JSON)
                 .body(Map.of("endsAt", start.minusSeconds(1).toString()))
                 .patch("/api/events/" + id).then(), 400, "validation")
                 .body("errors[0].field", equalTo("endsAt"));
-        assertProblem(given().auth().oauth2(staff).contentType(ContentType.JSON).body(body)
+        assertProblem(given().auth().oauth2(staff).header("If-Match", "\"0\"").contentType(ContentType.JSON).body(body)
                 .put("/api/events/999999999").then(), 404, "not-found");
         assertEquals(1, Accounts.count(db, "SELECT count(*) FROM event WHERE id = ? AND capacity = 80", id));
+    }
+
+    @Test
+    void anEditNeedsTheVersionItWasMadeOn() {
+        Map<String, Object> body = EventFixtures.body(EventFixtures.uniqueDay());
+        long id = EventFixtures.create(staff, body);
+        String etag = EventFixtures.etag(staff, id);
+        int version = Integer.parseInt(etag.replace("\"", ""));
+        given().auth().oauth2(staff).get("/api/events/manage/" + id).then().statusCode(200)
+                .body("version", equalTo(version));
+
+        // No If-Match: 428, for PUT and PATCH alike, and nothing is written.
+        assertProblem(given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("capacity", 7))
+                .patch("/api/events/" + id).then(), 428, "version-required");
+        assertProblem(given().auth().oauth2(staff).contentType(ContentType.JSON).body(body)
+                .put("/api/events/" + id).then(), 428, "version-required");
+        assertProblem(given().auth().oauth2(staff).header("If-Match", "drei").contentType(ContentType.JSON)
+                .body(Map.of("capacity", 7)).patch("/api/events/" + id).then(), 400, "bad-if-match");
+
+        // The right version: 200, the version moves on by one, and the new ETag says so.
+        given().auth().oauth2(staff).header("If-Match", etag).contentType(ContentType.JSON)
+                .body(Map.of("capacity", 7)).patch("/api/events/" + id).then().statusCode(200)
+                .header("ETag", "\"" + (version + 1) + "\"")
+                .body("version", equalTo(version + 1)).body("capacity", equalTo(7));
+        assertEquals(1, Accounts.count(db, "SELECT count(*) FROM event WHERE id = ? AND version = ? AND capacity = 7",
+                id, version + 1));
+
+        // The old version again: someone saved first. 409 with the current ETag, and nothing is written.
+        assertProblem(given().auth().oauth2(staff).header("If-Match", etag).contentType(ContentType.JSON)
+                .body(Map.of("capacity", 9)).patch("/api/events/" + id).then(), 409, "stale-version")
+                .header("ETag", "\"" + (version + 1) + "\"");
+        body.put("title", "Judul yang tidak tersimpan");
+        assertProblem(given().auth().oauth2(staff).header("If-Match", etag).contentType(ContentType.JSON)
+                .body(body).put("/api/events/" + id).then(), 409, "stale-version")
+                .header("ETag", "\"" + (version + 1) + "\"");
+        assertEquals(1, Accounts.count(db, "SELECT count(*) FROM event WHERE id = ? AND version = ? AND capacity = 7"
+                + " AND title <> 'Judul yang tidak tersimpan'", id, version + 1));
+
+        // PUT with the current version succeeds and answers the next one.
+        given().auth().oauth2(staff).header("If-Match", "\"" + (version + 1) + "\"").contentType(ContentType.JSON)
+                .body(body).put("/api/events/" + id).then().statusCode(200)
+                .header("ETag", "\"" + (version + 2) + "\"")
+                .body("title", equalTo("Judul yang tidak tersimpan"));
     }
 
     @Test
@@ -186,11 +228,11 @@ class EventResourceTest {
                     .body(Map.of("name", "Peserta " + i, "email", Accounts.uniqueEmail("kursi")))
                     .post("/api/events/" + id + "/registrations").then().statusCode(202);
         }
-        assertProblem(given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("capacity", 2))
+        assertProblem(given().auth().oauth2(staff).header("If-Match", EventFixtures.etag(staff, id)).contentType(ContentType.JSON).body(Map.of("capacity", 2))
                 .patch("/api/events/" + id).then(), 400, "validation")
                 .body("errors[0].field", equalTo("capacity"))
                 .body("errors[0].message", equalTo("must be at least 3, the number of confirmed registrations"));
-        given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("capacity", 3))
+        given().auth().oauth2(staff).header("If-Match", EventFixtures.etag(staff, id)).contentType(ContentType.JSON).body(Map.of("capacity", 3))
                 .patch("/api/events/" + id).then().statusCode(200)
                 .body("seatsLeft", equalTo(0));
         assertEquals(1, Accounts.count(db, "SELECT count(*) FROM event WHERE id = ? AND capacity = 3 AND confirmed_count = 3", id));
@@ -205,7 +247,7 @@ class EventResourceTest {
         given().auth().oauth2(staff).post("/api/events/" + id + "/cancel").then().statusCode(200)
                 .body("status", equalTo("CANCELLED"));
         assertProblem(given().auth().oauth2(staff).post("/api/events/" + id + "/cancel").then(), 409, "event-closed");
-        assertProblem(given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("capacity", 5))
+        assertProblem(given().auth().oauth2(staff).header("If-Match", EventFixtures.etag(staff, id)).contentType(ContentType.JSON).body(Map.of("capacity", 5))
                 .patch("/api/events/" + id).then(), 409, "event-closed");
         assertProblem(given().auth().oauth2(staff).post("/api/events/999999999/publish").then(), 404, "not-found");
         assertEquals(1, Accounts.count(db, "SELECT count(*) FROM event WHERE id = ? AND status = 'CANCELLED'"

@@ -14,6 +14,7 @@ import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import id.serambi.event.EventFixtures;
 import id.serambi.support.Accounts;
+import id.serambi.support.Staff;
 import id.serambi.support.ManageLinks;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,7 +37,7 @@ class CheckinQrTest {
 
     @Test
     void theQrCodeChecksAConfirmedPatronIn() throws Exception {
-        String staff = Accounts.tokenFor(db, "STAFF");
+        String staff = Staff.token();
         Map<String, Object> body = EventFixtures.body(EventFixtures.uniqueDay());
         body.put("capacity", 1);
         long id = EventFixtures.published(staff, body);

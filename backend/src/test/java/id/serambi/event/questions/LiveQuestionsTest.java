@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.serambi.event.EventFixtures;
 import id.serambi.support.Accounts;
+import id.serambi.support.Staff;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -47,9 +48,7 @@ class LiveQuestionsTest {
 
     @BeforeEach
     void staff() {
-        if (staff == null) {
-            staff = Accounts.tokenFor(db, "STAFF");
-        }
+        staff = Staff.token();
     }
 
     private long liveEvent() {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import id.serambi.event.EventFixtures;
 import id.serambi.support.Accounts;
+import id.serambi.support.Staff;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -24,7 +25,7 @@ class PublicQuestionTextTest {
 
     @Test
     void aQuestionRefusesPersonalDataAndHiddenCharacters() {
-        String staff = Accounts.tokenFor(db, "STAFF");
+        String staff = Staff.token();
         Map<String, Object> event = EventFixtures.body(EventFixtures.uniqueDay());
         event.put("type", "LIVE_QA");
         event.put("platform", "FACEBOOK_LIVE");

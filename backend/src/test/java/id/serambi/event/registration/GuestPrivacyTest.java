@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.serambi.event.EventFixtures;
 import id.serambi.support.Accounts;
+import id.serambi.support.Staff;
 import id.serambi.support.ManageLinks;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.mailer.MockMailbox;
@@ -42,9 +43,7 @@ class GuestPrivacyTest {
 
     @BeforeEach
     void staff() {
-        if (staff == null) {
-            staff = Accounts.tokenFor(db, "STAFF");
-        }
+        staff = Staff.token();
     }
 
     private long event(int capacity, String type) {

@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.serambi.event.EventFixtures;
 import id.serambi.support.Accounts;
+import id.serambi.support.Staff;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
@@ -48,9 +49,7 @@ class RegistrationTest {
 
     @BeforeEach
     void staff() {
-        if (staff == null) {
-            staff = Accounts.tokenFor(db, "STAFF");
-        }
+        staff = Staff.token();
     }
 
     private long event(int capacity) {
@@ -261,7 +260,7 @@ class RegistrationTest {
         String bEmail = Accounts.uniqueEmail("bayu");
         JsonPath b = EventFixtures.register(id, "Bayu", bEmail);
         JsonPath c = EventFixtures.register(id, "Cici", Accounts.uniqueEmail("cici"));
-        given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("capacity", 2))
+        given().auth().oauth2(staff).header("If-Match", EventFixtures.etag(staff, id)).contentType(ContentType.JSON).body(Map.of("capacity", 2))
                 .patch("/api/events/" + id).then().statusCode(200)
                 .body("confirmedCount", equalTo(2)).body("waitlistCount", equalTo(1));
         assertEquals(1, Accounts.count(db, "SELECT count(*) FROM registration WHERE id = ? AND status = 'CONFIRMED'", b.getLong("id")));
@@ -423,7 +422,7 @@ class RegistrationTest {
         JsonPath r = EventFixtures.register(id, "Maya", email);
         Accounts.sql(db, "UPDATE registration SET reminder_sent_at = now() WHERE id = ?", r.getLong("id"));
         Instant newStart = EventFixtures.uniqueDay();
-        given().auth().oauth2(staff).contentType(ContentType.JSON)
+        given().auth().oauth2(staff).header("If-Match", EventFixtures.etag(staff, id)).contentType(ContentType.JSON)
                 .body(Map.of("startsAt", newStart.toString(), "endsAt", newStart.plusSeconds(3600).toString()))
                 .patch("/api/events/" + id).then().statusCode(200)
                 .body("startsAt", equalTo(newStart.toString()));
@@ -433,7 +432,7 @@ class RegistrationTest {
         assertTrue(moved.getText().contains("WITA"));
         assertEquals(1, Accounts.count(db, "SELECT count(*) FROM registration WHERE id = ? AND reminder_sent_at IS NULL", r.getLong("id")));
         // Changing only the description mails nobody.
-        given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("description", "Deskripsi baru"))
+        given().auth().oauth2(staff).header("If-Match", EventFixtures.etag(staff, id)).contentType(ContentType.JSON).body(Map.of("description", "Deskripsi baru"))
                 .patch("/api/events/" + id).then().statusCode(200);
         assertEquals(mails.size(), mailbox.getMailsSentTo(email).size());
     }

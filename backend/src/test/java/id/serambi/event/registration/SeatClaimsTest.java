@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import id.serambi.common.DatabaseProblems;
 import id.serambi.event.EventFixtures;
 import id.serambi.support.Accounts;
+import id.serambi.support.Staff;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -54,7 +55,7 @@ class SeatClaimsTest {
 
     @Test
     void anEventThatIsNoLongerPublishedTakesNothing() {
-        String staff = Accounts.tokenFor(db, "STAFF");
+        String staff = Staff.token();
         long id = event(staff, 5);
         Accounts.sql(db, "UPDATE event SET status = 'CANCELLED', cancelled_at = now() WHERE id = ?", id);
         assertNull(claim(id, Accounts.uniqueEmail("batal")));
@@ -66,7 +67,7 @@ class SeatClaimsTest {
 
     @Test
     void aClaimStoresTheRegistrationItsSeatAndItsToken() {
-        String staff = Accounts.tokenFor(db, "STAFF");
+        String staff = Staff.token();
         long id = event(staff, 1);
         Registration first = claim(id, Accounts.uniqueEmail("satu"));
         Registration second = claim(id, Accounts.uniqueEmail("dua"));
@@ -84,7 +85,7 @@ class SeatClaimsTest {
 
     @Test
     void concurrentClaimsWhileSeatsAreFreedNeverOverfillTheEvent() throws Exception {
-        String staff = Accounts.tokenFor(db, "STAFF");
+        String staff = Staff.token();
         long id = event(staff, 10);
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
@@ -122,7 +123,7 @@ class SeatClaimsTest {
 
     @Test
     void nobodyWaitsForAFreedSeatWhilePatronsJoinAndOthersCancel() throws Exception {
-        String staff = Accounts.tokenFor(db, "STAFF");
+        String staff = Staff.token();
         for (int round = 0; round < 3; round++) {
             long id = event(staff, 5);
             List<String> seatHolders = new ArrayList<>();
@@ -168,7 +169,7 @@ class SeatClaimsTest {
 
     @Test
     void severalClaimsInOneStatementTakeTheSeatsLeftInArrivalOrder() {
-        String staff = Accounts.tokenFor(db, "STAFF");
+        String staff = Staff.token();
         long id = event(staff, 3);
         assertEquals(RegistrationStatus.CONFIRMED, claim(id, Accounts.uniqueEmail("dulu")).status);
         List<RegistrationRepository.Claim> claims = new ArrayList<>();
@@ -193,7 +194,7 @@ class SeatClaimsTest {
 
     @Test
     void aBatchWithARepeatedEmailWritesNothingAndAnUnpublishedEventTakesNoBatch() {
-        String staff = Accounts.tokenFor(db, "STAFF");
+        String staff = Staff.token();
         long id = event(staff, 5);
         String twice = Accounts.uniqueEmail("dua-kali");
         var batch = List.of(patron(Accounts.uniqueEmail("satu")), patron(twice), patron(twice.toUpperCase()));
@@ -210,7 +211,7 @@ class SeatClaimsTest {
 
     @Test
     void aRushThroughTheLineFillsExactlyTheSeatsAndAnswersEveryone() throws Exception {
-        String staff = Accounts.tokenFor(db, "STAFF");
+        String staff = Staff.token();
         long id = event(staff, 30);
         String twice = Accounts.uniqueEmail("kembar");
         ExecutorService pool = Executors.newFixedThreadPool(24);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.serambi.event.EventFixtures;
 import id.serambi.support.Accounts;
+import id.serambi.support.Staff;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
@@ -37,7 +38,7 @@ class ReminderJobTest {
 
     @Test
     void twoConcurrentRunsSendEachReminderExactlyOnce() throws Throwable {
-        String staff = Accounts.tokenFor(db, "STAFF");
+        String staff = Staff.token();
         Map<String, Object> soon = EventFixtures.body(Instant.now().plusSeconds(3 * 3600));
         soon.put("capacity", 2);
         long soonId = EventFixtures.published(staff, soon);
@@ -86,7 +87,7 @@ class ReminderJobTest {
 
     @Test
     void aReminderADayBeforeAndAnotherAnHourBeforeEachGoOutOnce() throws Throwable {
-        String staff = Accounts.tokenFor(db, "STAFF");
+        String staff = Staff.token();
         long id = EventFixtures.published(staff, EventFixtures.body(Instant.now().plusSeconds(5 * 3600)));
         String email = Accounts.uniqueEmail("dua-kali");
         EventFixtures.register(id, "Eka", email);
@@ -117,7 +118,7 @@ class ReminderJobTest {
 
     @Test
     void endedEventsBecomeCompleted() throws Throwable {
-        String staff = Accounts.tokenFor(db, "STAFF");
+        String staff = Staff.token();
         long id = EventFixtures.published(staff, EventFixtures.body(EventFixtures.uniqueDay()));
         Accounts.sql(db, "UPDATE event SET starts_at = now() - interval '2 hours', ends_at = now() - interval '1 hour' WHERE id = ?", id);
         VertxContextSupport.subscribeAndAwait(() -> job.sendDueReminders());

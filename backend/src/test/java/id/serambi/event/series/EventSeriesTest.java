@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import id.serambi.event.DemoEvents;
 import id.serambi.event.EventFixtures;
 import id.serambi.support.Accounts;
+import id.serambi.support.Wita;
+import id.serambi.support.Staff;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,7 +21,6 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class EventSeriesTest {
 
-    private static final ZoneId WITA = ZoneId.of("Asia/Makassar");
 
     @Inject
     AgroalDataSource db;
@@ -45,15 +45,13 @@ class EventSeriesTest {
 
     @BeforeEach
     void staff() {
-        if (staff == null) {
-            staff = Accounts.tokenFor(db, "STAFF");
-        }
+        staff = Staff.token();
     }
 
     @Test
     void aSeriesHasMonthlyOccurrencesAtTheSameLocalTime() {
         // 31 January, 19:00 WITA: February's occurrence falls on its last day.
-        Instant first = ZonedDateTime.of(2090 + (int) (Math.random() * 500), 1, 31, 19, 0, 0, 0, WITA).toInstant();
+        Instant first = ZonedDateTime.of(2090 + (int) (Math.random() * 500), 1, 31, 19, 0, 0, 0, Wita.ZONE).toInstant();
         Map<String, Object> body = EventFixtures.body(first);
         body.put("title", "Klub Buku Remaja (uji)");
         body.put("type", "BOOK_CLUB");
@@ -67,10 +65,10 @@ class EventSeriesTest {
         long seriesId = response.jsonPath().getLong("id");
         assertTrue(response.header("Location").endsWith("/api/event-series/" + seriesId));
         List<String> starts = response.jsonPath().getList("events.startsAt");
-        int year = first.atZone(WITA).getYear();
+        int year = first.atZone(Wita.ZONE).getYear();
         int lastOfFebruary = java.time.YearMonth.of(year, 2).lengthOfMonth();
-        assertEquals(List.of(first, ZonedDateTime.of(year, 2, lastOfFebruary, 19, 0, 0, 0, WITA).toInstant(),
-                ZonedDateTime.of(first.atZone(WITA).getYear(), 3, 31, 19, 0, 0, 0, WITA).toInstant()),
+        assertEquals(List.of(first, ZonedDateTime.of(year, 2, lastOfFebruary, 19, 0, 0, 0, Wita.ZONE).toInstant(),
+                ZonedDateTime.of(first.atZone(Wita.ZONE).getYear(), 3, 31, 19, 0, 0, 0, Wita.ZONE).toInstant()),
                 starts.stream().map(Instant::parse).toList());
         assertEquals(3, Accounts.count(db, "SELECT count(*) FROM event WHERE series_id = ? AND status = 'PUBLISHED'", seriesId));
         given().auth().oauth2(staff).get("/api/event-series/" + seriesId).then().statusCode(200)
