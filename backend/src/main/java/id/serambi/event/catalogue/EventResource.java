@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.serambi.account.Role;
 import id.serambi.common.PageDto;
 import id.serambi.common.Problem;
-import id.serambi.common.ProblemException;
 import id.serambi.common.IfMatch;
 import id.serambi.common.QueryParameters;
 import id.serambi.common.SerambiConfig;

@@ -2,7 +2,6 @@ package id.serambi.event.questions;
 
 import id.serambi.account.Role;
 import id.serambi.common.Problem;
-import id.serambi.common.ProblemException;
 import id.serambi.common.ProblemResponses;
 import id.serambi.common.QueryParameters;
 import id.serambi.common.RateLimits;
