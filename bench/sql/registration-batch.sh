@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Writes, to stdout, the pgbench script of B2's second reference: what the app sends for BATCH registrations that
-# arrive together (ClaimLine): a lookup for each patron, then one SeatClaims.CLAIM_ALL statement for all of them, then
+# arrive together (ClaimLine): a lookup for each patron, then one RegistrationRepository.CLAIM_ALL statement for all of them, then
 # one read of the waitlist positions. Usage: bench/sql/registration-batch.sh 20 > /tmp/batch.sql
 BATCH=${1:-20}
 echo '\set n random(1, 2000000000)'

@@ -1,10 +1,10 @@
 -- B2 reference: the SQL the app sends for one new registration that arrives alone (RegistrationService.registerOnce,
--- ClaimLine and SeatClaims, checked against pg_stat_statements), for a new patron each time, each statement
+-- ClaimLine and RegistrationRepository, checked against pg_stat_statements), for a new patron each time, each statement
 -- committing by itself:
 --  1. the lookup: the event and the same e-mail's active registration, no lock;
 --  2. the claim: lock the event, take a seat if one is left, insert the registration as CONFIRMED or WAITLISTED and
 --     its manage token (the app sends the claims that wait at the same moment together, as one statement with
---     arrays, SeatClaims.CLAIM_ALL; pgbench's clients cannot share a statement, so each sends its own);
+--     arrays, RegistrationRepository.CLAIM_ALL; pgbench's clients cannot share a statement, so each sends its own);
 --  3. after the commit, the waitlist position when waitlisted.
 -- Sent with -M prepared, as the app's pool keeps its statements prepared.
 \set n random(1, 2000000000)

@@ -32,7 +32,7 @@ public class MailOut {
     public MailOut(ReactiveMailer mailer,
             @ConfigProperty(name = "quarkus.mailer.mock", defaultValue = "false") boolean mock) {
         this.mailer = mailer;
-        // The browser tests (profile e2e) read the mock mailbox through event.E2eMailboxResource: keep it there.
+        // The browser tests (profile e2e) read the mock mailbox through event.registration.E2eMailboxResource: keep it there.
         this.dropped = mock && !LaunchMode.current().isDevOrTest()
                 && !ConfigProvider.getConfig().unwrap(SmallRyeConfig.class).getProfiles().contains("e2e");
     }

@@ -23,7 +23,7 @@ public final class EventFixtures {
         return Instant.parse("2030-01-01T00:00:00Z").plus(days, ChronoUnit.DAYS);
     }
 
-    static String joinUrl() {
+    public static String joinUrl() {
         return "https://zoom.us/j/" + UUID.randomUUID().toString().replace("-", "");
     }
 
@@ -43,13 +43,13 @@ public final class EventFixtures {
         return body;
     }
 
-    static long create(String staff, Map<String, Object> body) {
+    public static long create(String staff, Map<String, Object> body) {
         return given().auth().oauth2(staff).contentType(ContentType.JSON).body(body)
                 .post("/api/events").then().statusCode(201)
                 .extract().jsonPath().getLong("id");
     }
 
-    static void publish(String staff, long id) {
+    public static void publish(String staff, long id) {
         given().auth().oauth2(staff).post("/api/events/" + id + "/publish").then().statusCode(200);
     }
 
@@ -57,18 +57,28 @@ public final class EventFixtures {
      * Registers a patron (202 expected); returns the registration as its manage link shows it, with
      * {@code manageToken} (read from the confirmation e-mail) and {@code eventId}.
      */
-    static io.restassured.path.json.JsonPath register(long eventId, String name, String email) {
+    public static io.restassured.path.json.JsonPath register(long eventId, String name, String email) {
         return id.serambi.support.ManageLinks.register(eventId, Map.of("name", name, "email", email));
     }
 
     /** The manage link in the newest e-mail to this address. */
-    static String tokenFromMail(io.quarkus.mailer.MockMailbox mailbox, String email) {
+    public static String tokenFromMail(io.quarkus.mailer.MockMailbox mailbox, String email) {
         return id.serambi.support.ManageLinks.fromMail(email);
     }
 
-    static long published(String staff, Map<String, Object> body) {
+    public static long published(String staff, Map<String, Object> body) {
         long id = create(staff, body);
         publish(staff, id);
         return id;
+    }
+
+    /** The event's current ETag, from the staff GET the event form loads: what an edit sends as If-Match. */
+    public static String etag(String staff, long id) {
+        String etag = given().auth().oauth2(staff).get("/api/events/manage/" + id).then().statusCode(200)
+                .extract().header("ETag");
+        if (etag == null) {
+            throw new AssertionError("no ETag on event " + id);
+        }
+        return etag;
     }
 }

@@ -1,6 +1,0 @@
-package id.serambi.event;
-
-/** An event's life: staff draft and publish it; it is cancelled, or completed once it has ended. */
-public enum EventStatus {
-    DRAFT, PUBLISHED, CANCELLED, COMPLETED
-}

@@ -1,6 +1,0 @@
-package id.serambi.event;
-
-/** What kind of virtual event it is. */
-public enum EventType {
-    BOOK_DISCUSSION, SEMINAR, ONLINE_LECTURE, LIVE_QA, WORKSHOP, BOOK_CLUB
-}

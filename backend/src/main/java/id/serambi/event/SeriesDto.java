@@ -1,9 +1,0 @@
-package id.serambi.event;
-
-import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
-@Schema(name = "Series")
-public record SeriesDto(@Schema(examples = "3") long id, @Schema(examples = "Klub Buku Remaja") String title,
-        List<StaffEventDto> events) {
-}

@@ -1,0 +1,39 @@
+package id.serambi.event.catalogue;
+
+import id.serambi.common.Audience;
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** An event as anyone may see it. Never carries the join URL or anything about registrants. */
+@Schema(name = "Event")
+public record EventDto(
+        @Schema(examples = "12") long id,
+        @Schema(examples = "Diskusi Buku: Laskar Pelangi") String title,
+        String description,
+        @Schema(examples = "BOOK_DISCUSSION") EventType type,
+        @Schema(examples = "ALL") Audience audience,
+        @Schema(examples = "id") String language,
+        @Schema(examples = "2026-12-05T11:00:00Z") Instant startsAt,
+        @Schema(examples = "2026-12-05T12:30:00Z") Instant endsAt,
+        @Schema(examples = "ZOOM") Platform platform,
+        @Schema(description = "Null means unlimited", examples = "50") Integer capacity,
+        @Schema(examples = "48") int confirmedCount,
+        @Schema(description = "Null when unlimited", examples = "2") Integer seatsLeft,
+        @Schema(examples = "0") long waitlistCount,
+        Instant registrationOpensAt,
+        @Schema(description = "When registration closes (the end of the event unless set)") Instant registrationClosesAt,
+        @Schema(description = "Whether a patron can register right now") boolean registrationOpen,
+        @Schema(examples = "PUBLISHED") EventStatus status,
+        Long seriesId,
+        @Schema(description = "The event's page in the Serambi web app", examples = "https://serambi.example.id/acara/12")
+        String url,
+        @Schema(description = "WhatsApp click-to-chat link that shares the event page")
+        String whatsappShareUrl) {
+
+    public static EventDto of(Event e, long waitlistCount, EventLinks links) {
+        return new EventDto(e.id, e.title, e.description, e.type, e.audience, e.language, e.startsAt, e.endsAt,
+                e.platform, e.capacity, e.confirmedCount, e.seatsLeft(), waitlistCount, e.registrationOpensAt,
+                e.effectiveRegistrationClose(), e.isRegistrationOpen(Instant.now()), e.status, e.seriesId,
+                links.eventPage(e.id), links.whatsappShare(e));
+    }
+}

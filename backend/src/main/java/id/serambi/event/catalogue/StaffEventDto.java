@@ -1,0 +1,44 @@
+package id.serambi.event.catalogue;
+
+import id.serambi.common.Audience;
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** An event as staff see it: everything, including the join URL. */
+@Schema(name = "StaffEvent")
+public record StaffEventDto(
+        @Schema(examples = "12") long id,
+        @Schema(examples = "Diskusi Buku: Laskar Pelangi") String title,
+        String description,
+        @Schema(examples = "BOOK_DISCUSSION") EventType type,
+        @Schema(examples = "ALL") Audience audience,
+        @Schema(examples = "id") String language,
+        @Schema(examples = "2026-12-05T11:00:00Z") Instant startsAt,
+        @Schema(examples = "2026-12-05T12:30:00Z") Instant endsAt,
+        @Schema(examples = "ZOOM") Platform platform,
+        @Schema(examples = "https://zoom.us/j/81234567890") String joinUrl,
+        @Schema(examples = "50") Integer capacity,
+        @Schema(examples = "48") int confirmedCount,
+        Integer seatsLeft,
+        @Schema(examples = "0") long waitlistCount,
+        Instant registrationOpensAt,
+        Instant registrationClosesAt,
+        boolean registrationOpen,
+        @Schema(examples = "DRAFT") EventStatus status,
+        Long seriesId,
+        String url,
+        Instant publishedAt,
+        Instant cancelledAt,
+        Instant createdAt,
+        Instant updatedAt,
+        @Schema(description = "The version to send back as If-Match when changing the event (also its ETag)",
+                examples = "3") int version) {
+
+    public static StaffEventDto of(Event e, long waitlistCount, EventLinks links) {
+        return new StaffEventDto(e.id, e.title, e.description, e.type, e.audience, e.language, e.startsAt, e.endsAt,
+                e.platform, e.joinUrl, e.capacity, e.confirmedCount, e.seatsLeft(), waitlistCount,
+                e.registrationOpensAt, e.registrationClosesAt, e.isRegistrationOpen(Instant.now()), e.status,
+                e.seriesId, links.eventPage(e.id), e.publishedAt, e.cancelledAt, e.createdAt, e.updatedAt,
+                e.version);
+    }
+}

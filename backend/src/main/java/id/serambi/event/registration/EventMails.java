@@ -1,0 +1,125 @@
+package id.serambi.event.registration;
+
+import id.serambi.common.MailOut;
+import id.serambi.event.catalogue.Event;
+import id.serambi.event.catalogue.EventLinks;
+import io.quarkus.mailer.Mail;
+import id.serambi.event.catalogue.Event;
+import id.serambi.event.catalogue.EventLinks;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/**
+ * The e-mails patrons get about their registrations, in Bahasa Indonesia with times in the library's zone. They are
+ * sent after the transaction commits, through {@link MailOut}.
+ */
+@ApplicationScoped
+public class EventMails {
+
+    private final MailOut out;
+    private final EventLinks links;
+
+    public EventMails(MailOut out, EventLinks links) {
+        this.out = out;
+        this.links = links;
+    }
+
+    /** After a registration, or a repeated one (then a new manage link for the same registration). */
+    public Uni<Void> registered(Event e, Registration r, String token, boolean repeated) {
+        String subject;
+        StringBuilder body = greeting(r);
+        if (repeated) {
+            subject = "Tautan pendaftaran Anda: " + e.title;
+            body.append("Anda sudah terdaftar untuk acara ini. Berikut tautan baru untuk melihat atau membatalkan "
+                    + "pendaftaran Anda.\n\n");
+        } else if (r.holdsSeat()) {
+            subject = "Pendaftaran terkonfirmasi: " + e.title;
+            body.append("Terima kasih, pendaftaran Anda sudah terkonfirmasi.\n\n");
+        } else {
+            subject = "Anda masuk daftar tunggu: " + e.title;
+            body.append("Kursi untuk acara ini sudah penuh, jadi Anda masuk daftar tunggu. Kami akan mengirim "
+                    + "e-mail jika ada kursi yang kosong.\n\n");
+        }
+        eventBlock(body, e, r.holdsSeat());
+        body.append("Lihat atau batalkan pendaftaran: ").append(links.managePage(token)).append("\n");
+        return send(r.email, subject, signed(body));
+    }
+
+    public Uni<Void> promoted(Event e, List<Waitlist.Promotion> promotions) {
+        return all(promotions.stream().map(p -> {
+            StringBuilder body = greeting(p.registration());
+            body.append("Kabar baik: ada kursi kosong dan Anda kini terdaftar (tidak lagi di daftar tunggu).\n\n");
+            eventBlock(body, e, true);
+            body.append("Lihat atau batalkan pendaftaran: ").append(links.managePage(p.token())).append("\n");
+            return send(p.registration().email, "Kursi tersedia: " + e.title, signed(body));
+        }).toList());
+    }
+
+    /** To registrants moved to another session of an event. */
+    public Uni<Void> moved(Event target, List<Waitlist.Promotion> moved) {
+        return all(moved.stream().map(p -> {
+            Registration r = p.registration();
+            StringBuilder body = greeting(r);
+            body.append("Acara yang Anda daftari dipindahkan ke jadwal baru, dan pendaftaran Anda ikut dipindahkan")
+                    .append(r.holdsSeat() ? ".\n\n" : "; Anda berada di daftar tunggu.\n\n");
+            eventBlock(body, target, r.holdsSeat());
+            body.append("Lihat atau batalkan pendaftaran: ").append(links.managePage(p.token())).append("\n");
+            return send(r.email, "Acara dipindahkan: " + target.title, signed(body));
+        }).toList());
+    }
+
+    public Uni<Void> eventCancelled(Event e, List<Registration> registrants) {
+        return all(registrants.stream().map(r -> {
+            StringBuilder body = greeting(r);
+            body.append("Mohon maaf, acara \"").append(e.title).append("\" pada ").append(links.format(e.startsAt))
+                    .append(" dibatalkan. Pendaftaran Anda otomatis batal; Anda tidak perlu melakukan apa pun.\n\n")
+                    .append("Lihat acara lain: ").append(links.catalogue()).append("\n");
+            return send(r.email, "Acara dibatalkan: " + e.title, signed(body));
+        }).toList());
+    }
+
+    public Uni<Void> rescheduled(Event e, List<Registration> registrants) {
+        return all(registrants.stream().map(r -> {
+            StringBuilder body = greeting(r);
+            body.append("Jadwal acara yang Anda ikuti berubah.\n\n");
+            eventBlock(body, e, r.holdsSeat());
+            return send(r.email, "Perubahan jadwal: " + e.title, signed(body));
+        }).toList());
+    }
+
+    public Uni<Void> reminder(Event e, Registration r) {
+        StringBuilder body = greeting(r);
+        body.append("Pengingat: acara yang Anda ikuti segera dimulai.\n\n");
+        eventBlock(body, e, true);
+        return send(r.email, "Pengingat: " + e.title + " dimulai " + links.format(e.startsAt), signed(body));
+    }
+
+    private StringBuilder greeting(Registration r) {
+        return new StringBuilder("Halo ").append(r.name).append(",\n\n");
+    }
+
+    private void eventBlock(StringBuilder body, Event e, boolean withJoinUrl) {
+        body.append("Acara: ").append(e.title).append("\n")
+                .append("Mulai: ").append(links.format(e.startsAt)).append("\n")
+                .append("Selesai: ").append(links.format(e.endsAt)).append("\n")
+                .append("Platform: ").append(e.platform.displayName()).append("\n");
+        if (withJoinUrl) {
+            body.append("Tautan bergabung: ").append(e.joinUrl).append("\n");
+        }
+        body.append("Halaman acara: ").append(links.eventPage(e.id)).append("\n\n");
+    }
+
+    private String signed(StringBuilder body) {
+        return body.append("\nSalam,\n").append(links.libraryName()).append("\n").toString();
+    }
+
+    private Uni<Void> send(String to, String subject, String text) {
+        return out.send(Mail.withText(to, subject, text), "\"" + subject + "\"");
+    }
+
+    private static Uni<Void> all(List<Uni<Void>> sends) {
+        return sends.isEmpty() ? Uni.createFrom().voidItem()
+                : Uni.join().all(sends).andCollectFailures().replaceWithVoid();
+    }
+}

@@ -1,0 +1,555 @@
+package id.serambi.event.registration;
+
+import id.serambi.event.catalogue.Event;
+import id.serambi.event.catalogue.EventStatus;
+import id.serambi.event.catalogue.Platform;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowIterator;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.reactive.common.AffectedEntities;
+
+/**
+ * Registrations, and every change of an event's seat count ({@code event.confirmed_count}): nothing outside this
+ * class changes it. Each change is one guarded statement that PostgreSQL checks against the capacity on the latest
+ * row version (the table's CHECK constraint backs them up): {@link #takeSeats} and {@link #releaseSeats} inside an
+ * ORM transaction, and the seat step of {@link #CLAIM} and {@link #CLAIM_ALL}.
+ * <p>
+ * A new registration is the hot path of a rush on an event's last seats, so its SQL is sent on the connection pool
+ * without an ORM session (these methods open none):
+ * <ul>
+ * <li>{@link #lookup}: one read, no lock: the event and the patron's active registration for it, if any.</li>
+ * <li>{@link #claim}: one statement that commits by itself: lock the event (only while it is published), take a seat
+ * if one is left, insert the registration as CONFIRMED or WAITLISTED and store its manage token. The event's row
+ * lock, on which every seat change for that event queues, is held only while PostgreSQL runs it, never across round
+ * trips to the app.</li>
+ * <li>{@link #claimAll}: the same for several patrons at once (see {@link ClaimLine}): one lock and one commit for
+ * all of them, the seats left going to the first ones.</li>
+ * <li>{@link #positions}: after the commit, where the waitlisted ones stand in line, in one read.</li>
+ * </ul>
+ * Every other method runs on the caller's ORM session.
+ */
+@ApplicationScoped
+public class RegistrationRepository implements PanacheRepository<Registration> {
+
+    private final Pool pool;
+
+    public RegistrationRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    private static final AffectedEntities EVENTS = new AffectedEntities(Event.class);
+    private static final AffectedEntities REGISTRATIONS = new AffectedEntities(Registration.class);
+
+    /**
+     * Takes {@code seats} seats if that many are left: true when it did, false (and nothing changed) when not. The
+     * guarded UPDATE is checked by PostgreSQL on the latest row version; the table's CHECK constraint backs it up.
+     */
+    @WithSession
+    public Uni<Boolean> takeSeats(long eventId, int seats) {
+        if (seats == 0) {
+            return Uni.createFrom().item(true);
+        }
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                UPDATE event SET confirmed_count = confirmed_count + :seats
+                 WHERE id = :id AND (capacity IS NULL OR confirmed_count + :seats <= capacity)
+                RETURNING id""", Long.class, EVENTS)
+                .setParameter("id", eventId)
+                .setParameter("seats", seats)
+                .getResultList())
+                .map(rows -> !rows.isEmpty());
+    }
+
+    /** Releases seats that registrations gave up (never below zero). */
+    @WithSession
+    public Uni<Void> releaseSeats(long eventId, int seats) {
+        if (seats == 0) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                "UPDATE event SET confirmed_count = confirmed_count - :seats WHERE id = :id AND confirmed_count >= :seats",
+                EVENTS).setParameter("id", eventId).setParameter("seats", seats).executeUpdate()).replaceWithVoid();
+    }
+
+    /**
+     * Moves up to {@code max} of the earliest waitlisted registrants (arrival order) to CONFIRMED and returns their
+     * ids. Rows another transaction holds are skipped rather than waited for. Seats are the caller's business.
+     */
+    @WithSession
+    public Uni<List<Long>> promoteWaitlisted(long eventId, int max) {
+        if (max <= 0) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                UPDATE registration SET status = 'CONFIRMED', confirmed_at = now()
+                 WHERE id IN (SELECT id FROM registration
+                               WHERE event_id = :event AND status = 'WAITLISTED'
+                               ORDER BY id LIMIT :max
+                               FOR UPDATE SKIP LOCKED)
+                RETURNING id""", Long.class, REGISTRATIONS)
+                .setParameter("event", eventId)
+                .setParameter("max", max)
+                .getResultList())
+                .map(ids -> ids.stream().sorted().toList());
+    }
+
+    @WithSession
+    public Uni<Registration> findActiveByEmail(long eventId, String email) {
+        return find("eventId = ?1 and lower(email) = lower(?2) and status != ?3", eventId, email.strip(),
+                RegistrationStatus.CANCELLED).firstResult();
+    }
+
+    /** The registration a manage token opens, as [registration id, event id], or null. */
+    @WithSession
+    public Uni<Object[]> idsForToken(String tokenHash) {
+        return Panache.getSession().chain(s -> s.createSelectionQuery(
+                "select r.id, r.eventId from Registration r, RegistrationToken t "
+                        + "where t.registrationId = r.id and t.tokenHash = :hash", Object[].class)
+                .setParameter("hash", tokenHash)
+                .getSingleResultOrNull());
+    }
+
+    @WithSession
+    public Uni<Registration> findForUpdate(long id) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** 1 for the first in line; 0 when not waitlisted. */
+    @WithSession
+    public Uni<Long> waitlistPosition(Registration r) {
+        if (r.status != RegistrationStatus.WAITLISTED) {
+            return Uni.createFrom().item(0L);
+        }
+        return count("eventId = ?1 and status = ?2 and id <= ?3", r.eventId, RegistrationStatus.WAITLISTED, r.id);
+    }
+
+    /** Issues a new manage token for a registration and returns it; only its hash is stored. */
+    @WithSession
+    public Uni<String> issueToken(long registrationId) {
+        String token = ManageTokens.generate();
+        RegistrationToken row = new RegistrationToken();
+        row.tokenHash = ManageTokens.hash(token);
+        row.registrationId = registrationId;
+        return Panache.getSession().chain(s -> s.persist(row)).replaceWith(token);
+    }
+
+    /** What erased personal data is replaced with, as for members (privacy.PersonalData). */
+    static final String ERASED_NAME = "Dihapus";
+
+    static String erasedEmail(long registrationId) {
+        return "dihapus-" + registrationId + "@invalid.serambi.id";
+    }
+
+    /**
+     * Overwrites a registration's name, e-mail and WhatsApp number, removes the name shown with its live questions,
+     * and deletes its manage tokens, so no link opens it any more. The row, its status and its times stay.
+     */
+    @WithSession
+    public Uni<Void> erasePersonalData(Registration r) {
+        r.name = ERASED_NAME;
+        r.email = erasedEmail(r.id);
+        r.whatsapp = null;
+        return flush().chain(() -> Panache.getSession()).chain(s -> s.createNativeQuery(
+                "UPDATE event_question SET display_name = NULL WHERE registration_id = :id")
+                .setParameter("id", r.id).executeUpdate()
+                .chain(() -> s.createNativeQuery("DELETE FROM registration_token WHERE registration_id = :id")
+                        .setParameter("id", r.id).executeUpdate()))
+                .replaceWithVoid();
+    }
+
+    private static final String PURGE_WHERE = """
+            registration_id IN (SELECT r.id FROM registration r JOIN event e ON e.id = r.event_id
+                                 WHERE e.ends_at < now() - :retention * interval '1 second')""";
+
+    /**
+     * Purges guests' personal data from the registrations of events that ended more than {@code retention} ago:
+     * name, e-mail and WhatsApp are overwritten as in an erasure, live-question names removed and manage tokens
+     * deleted. Status, times, feedback ratings and counts stay. Idempotent (a purged row is not touched again), so any
+     * number of instances may run it at once. Returns the number of registrations purged now.
+     */
+    @WithSession
+    public Uni<Integer> purgeEndedBefore(Duration retention) {
+        double seconds = retention.toSeconds();
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                UPDATE registration r SET name = :name, email = 'dihapus-' || r.id || '@invalid.serambi.id',
+                       whatsapp = NULL
+                  FROM event e
+                 WHERE r.event_id = e.id AND e.ends_at < now() - :retention * interval '1 second'
+                   AND (r.name <> :name OR r.email <> 'dihapus-' || r.id || '@invalid.serambi.id'
+                        OR r.whatsapp IS NOT NULL)""", REGISTRATIONS)
+                .setParameter("name", ERASED_NAME).setParameter("retention", seconds).executeUpdate()
+                .call(() -> s.createNativeQuery("UPDATE event_question SET display_name = NULL WHERE display_name IS "
+                        + "NOT NULL AND " + PURGE_WHERE).setParameter("retention", seconds).executeUpdate())
+                .call(() -> s.createNativeQuery("DELETE FROM registration_token WHERE " + PURGE_WHERE)
+                        .setParameter("retention", seconds).executeUpdate()));
+    }
+
+    private static final String EXPORT = """
+            SELECT json_build_object(
+              'exportedAt', now(),
+              'registration', json_build_object('id', r.id, 'name', r.name, 'email', r.email,
+                    'whatsapp', r.whatsapp, 'ageGroup', r.age_group, 'status', r.status, 'registeredAt', r.created_at,
+                    'confirmedAt', r.confirmed_at, 'cancelledAt', r.cancelled_at, 'reminderSentAt', r.reminder_sent_at,
+                    'hourReminderSentAt', r.hour_reminder_sent_at, 'checkinCode', r.checkin_code),
+              'event', json_build_object('id', e.id, 'title', e.title, 'startsAt', e.starts_at, 'endsAt', e.ends_at,
+                    'status', e.status),
+              'attendance', json_build_object('attended', r.status = 'ATTENDED', 'attendedAt', r.attended_at),
+              'feedback', (SELECT json_build_object('rating', f.rating, 'comment', f.comment, 'givenAt', f.created_at)
+                             FROM event_feedback f WHERE f.registration_id = r.id),
+              'questions', coalesce((SELECT json_agg(json_build_object('text', q.text, 'displayName', q.display_name,
+                    'status', q.status, 'answer', q.answer, 'upvotes', q.upvotes, 'askedAt', q.created_at,
+                    'answeredAt', q.answered_at) ORDER BY q.id)
+                  FROM event_question q WHERE q.registration_id = r.id), '[]'::json),
+              'questionsUpvoted', (SELECT count(*) FROM event_question_vote v WHERE v.registration_id = r.id)
+            )::text
+              FROM registration r JOIN event e ON e.id = r.event_id
+             WHERE r.id = :id""";
+
+    /** Everything held about one registration, as a JSON document. */
+    @WithSession
+    public Uni<String> export(long registrationId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(EXPORT, String.class)
+                .setParameter("id", registrationId).getSingleResult());
+    }
+
+    public record Page(List<Registration> items, long total) {
+    }
+
+    @WithSession
+    public Uni<Page> page(long eventId, RegistrationStatus status, String search, int page, int size) {
+        // A search matches a fragment of the name, the e-mail or the WhatsApp number, in any letter case.
+        String like = search == null || search.isBlank() ? null
+                : "%" + search.strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                        .replace("_", "\\_") + "%";
+        String where = "eventId = :event" + (status == null ? "" : " and status = :status")
+                + (like == null ? "" : " and (lower(name) like :like or lower(email) like :like or whatsapp like :like)");
+        io.quarkus.panache.common.Parameters params = io.quarkus.panache.common.Parameters.with("event", eventId);
+        if (status != null) {
+            params = params.and("status", status);
+        }
+        if (like != null) {
+            params = params.and("like", like);
+        }
+        var query = find(where, Sort.by("id"), params);
+        return query.page(io.quarkus.panache.common.Page.of(page, size)).list()
+                .chain(items -> query.count().map(total -> new Page(items, total)));
+    }
+
+    @WithSession
+    public Uni<List<Registration>> ofEvent(long eventId, RegistrationStatus status) {
+        return status == null ? list("eventId", Sort.by("id"), eventId)
+                : list("eventId = ?1 and status = ?2", Sort.by("id"), eventId, status);
+    }
+
+    @WithSession
+    public Uni<List<Registration>> active(long eventId) {
+        return list("eventId = ?1 and status != ?2", Sort.by("id"), eventId, RegistrationStatus.CANCELLED);
+    }
+
+    /**
+     * Claims the reminders due now: confirmed registrations of published events starting within {@code lead}. The
+     * UPDATE marks them first, so with two instances each reminder is claimed, and sent, exactly once.
+     */
+    @WithSession
+    public Uni<List<Long>> claimDueReminders(Duration lead) {
+        return claim("reminder_sent_at", lead, Duration.ZERO);
+    }
+
+    /**
+     * Claims the last-minute reminders: due within {@code hourLead}. The day-before reminder is claimed only while
+     * the start is further away than that, so a late registrant gets one reminder, not two at once.
+     */
+    @WithSession
+    public Uni<List<Long>> claimDueReminders(Duration dayLead, Duration hourLead) {
+        return claim("reminder_sent_at", dayLead, hourLead)
+                .chain(day -> claim("hour_reminder_sent_at", hourLead, Duration.ZERO).map(hour -> {
+                    List<Long> all = new java.util.ArrayList<>(day);
+                    all.addAll(hour);
+                    return all;
+                }));
+    }
+
+    private Uni<List<Long>> claim(String column, Duration lead, Duration notWithin) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                UPDATE registration r SET %1$s = now()
+                  FROM event e
+                 WHERE r.event_id = e.id AND e.status = 'PUBLISHED' AND r.status = 'CONFIRMED'
+                   AND r.%1$s IS NULL
+                   AND e.starts_at > now() + :notWithin * interval '1 second'
+                   AND e.starts_at <= now() + :lead * interval '1 second'
+                RETURNING r.id""".formatted(column), Long.class, REGISTRATIONS)
+                .setParameter("lead", (double) lead.toSeconds())
+                .setParameter("notWithin", (double) notWithin.toSeconds())
+                .getResultList());
+    }
+
+    /** After a reschedule, reminders go out again for the new time. */
+    @WithSession
+    public Uni<Integer> resetReminders(long eventId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                "UPDATE registration SET reminder_sent_at = NULL, hour_reminder_sent_at = NULL WHERE event_id = :id", REGISTRATIONS)
+                .setParameter("id", eventId).executeUpdate());
+    }
+
+    /** The registrations with these ids, in id order (arrival order). */
+    @WithSession
+    public Uni<List<Registration>> byIds(Collection<Long> ids) {
+        return ids.isEmpty() ? Uni.createFrom().item(List.of()) : list("id in ?1", Sort.by("id"), ids);
+    }
+
+    /** The registration of this event whose QR carries this check-in code, or null. */
+    @WithSession
+    public Uni<Registration> findByCheckinCode(long eventId, String code) {
+        return find("eventId = ?1 and checkinCode = ?2", eventId, code).firstResult();
+    }
+
+    // ---- a member's personal data: the registrations under an e-mail address the member proved they own ----
+
+    private static final String MEMBER_EXPORT = """
+            SELECT coalesce((SELECT json_agg(json_build_object('event', e.title,
+                    'startsAt', e.starts_at, 'name', r.name, 'email', r.email, 'whatsapp', r.whatsapp,
+                    'ageGroup', r.age_group, 'status', r.status, 'registeredAt', r.created_at) ORDER BY r.id)
+                  FROM registration r JOIN event e ON e.id = r.event_id
+                 WHERE lower(r.email) = lower(:email)), '[]'::json)::text""";
+
+    /** The registrations under this e-mail address (any letter case), as a JSON array in arrival order. */
+    @WithSession
+    public Uni<String> exportByEmail(String email) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(MEMBER_EXPORT, String.class)
+                .setParameter("email", email).getSingleResult());
+    }
+
+    /** Overwrites the name, e-mail and WhatsApp number of every registration under this e-mail (any letter case). */
+    @WithSession
+    public Uni<Integer> anonymiseByEmail(String email) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                "UPDATE registration SET name = :name, email = 'dihapus-' || id || '@invalid.serambi.id', whatsapp = NULL "
+                        + "WHERE lower(email) = lower(:email)", REGISTRATIONS)
+                .setParameter("name", ERASED_NAME).setParameter("email", email).executeUpdate());
+    }
+
+    // ---- the hot path of a new registration: SQL on the pool, no ORM session ----
+
+    static final String CLAIM = """
+            WITH ev AS (
+                SELECT id FROM event WHERE id = $1 AND status = 'PUBLISHED' FOR NO KEY UPDATE
+            ), seat AS (
+                UPDATE event e SET confirmed_count = e.confirmed_count + 1
+                  FROM ev
+                 WHERE e.id = ev.id AND (e.capacity IS NULL OR e.confirmed_count < e.capacity)
+                RETURNING e.id
+            ), reg AS (
+                INSERT INTO registration (event_id, name, email, whatsapp, age_group, status, confirmed_at, created_at)
+                SELECT ev.id, $2, $3, $4, $5,
+                       CASE WHEN EXISTS (SELECT 1 FROM seat) THEN 'CONFIRMED' ELSE 'WAITLISTED' END,
+                       CASE WHEN EXISTS (SELECT 1 FROM seat) THEN $6::timestamptz END,
+                       $6::timestamptz
+                  FROM ev
+                RETURNING id, status, checkin_code
+            ), token AS (
+                INSERT INTO registration_token (registration_id, token_hash, created_at)
+                SELECT id, $7, $6::timestamptz FROM reg
+            )
+            SELECT id, status, checkin_code FROM reg""";
+
+    /**
+     * {@link #CLAIM} for several patrons at once, in the order given: one lock and one commit for all of them. The
+     * seats left go to the first ones; the rest are waitlisted.
+     */
+    static final String CLAIM_ALL = """
+            WITH input AS (
+                SELECT * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[])
+                    WITH ORDINALITY AS i(name, email, whatsapp, age_group, at, token_hash, ord)
+            ), ev AS (
+                SELECT id, CASE WHEN capacity IS NULL THEN cardinality($3::text[])
+                                ELSE least(cardinality($3::text[]), greatest(capacity - confirmed_count, 0)) END AS seats
+                  FROM event WHERE id = $1 AND status = 'PUBLISHED' FOR NO KEY UPDATE
+            ), seat AS (
+                UPDATE event e SET confirmed_count = e.confirmed_count + ev.seats
+                  FROM ev
+                 WHERE e.id = ev.id AND ev.seats > 0
+                RETURNING e.id
+            ), reg AS (
+                INSERT INTO registration (event_id, name, email, whatsapp, age_group, status, confirmed_at, created_at)
+                SELECT ev.id, i.name, i.email, i.whatsapp, i.age_group,
+                       CASE WHEN i.ord <= ev.seats THEN 'CONFIRMED' ELSE 'WAITLISTED' END,
+                       CASE WHEN i.ord <= ev.seats THEN i.at END,
+                       i.at
+                  FROM ev, input i
+                 ORDER BY i.ord
+                RETURNING id, email, status, checkin_code
+            ), token AS (
+                INSERT INTO registration_token (registration_id, token_hash, created_at)
+                SELECT reg.id, i.token_hash, i.at FROM reg JOIN input i ON i.email = reg.email
+            )
+            SELECT id, email, status, checkin_code FROM reg""";
+
+    static final String LOOKUP = """
+            SELECT e.id, e.title, e.status, e.starts_at, e.ends_at, e.platform, e.join_url, e.capacity,
+                   e.confirmed_count, e.registration_opens_at, e.registration_closes_at,
+                   (SELECT r.id FROM registration r
+                     WHERE r.event_id = e.id AND lower(r.email) = lower($2) AND r.status <> 'CANCELLED') AS existing_id
+              FROM event e WHERE e.id = $1""";
+
+    static final String POSITIONS = """
+            SELECT id, position FROM (
+                SELECT id, row_number() OVER (ORDER BY id) AS position FROM registration
+                 WHERE event_id = $1 AND status = 'WAITLISTED' AND id <= $2) waiting
+             WHERE id = ANY($3::bigint[])""";
+
+    /**
+     * What a registration reads first.
+     *
+     * @param event the event with the fields a registration checks and e-mails (detached; not every column is read)
+     * @param existingId the patron's active registration for it (same e-mail, any letter case), or null
+     */
+    public record Lookup(Event event, Long existingId) {
+    }
+
+    /** The event and the e-mail's active registration for it, read without a lock; null when there is no event. */
+    public Uni<Lookup> lookup(long eventId, String email) {
+        return pool.preparedQuery(LOOKUP).execute(Tuple.of(eventId, email.strip())).map(rows -> {
+            RowIterator<Row> it = rows.iterator();
+            if (!it.hasNext()) {
+                return null;
+            }
+            Row row = it.next();
+            Event e = new Event();
+            e.id = row.getLong("id");
+            e.title = row.getString("title");
+            e.status = EventStatus.valueOf(row.getString("status"));
+            e.startsAt = instant(row, "starts_at");
+            e.endsAt = instant(row, "ends_at");
+            e.platform = Platform.valueOf(row.getString("platform"));
+            e.joinUrl = row.getString("join_url");
+            e.capacity = row.getInteger("capacity");
+            e.confirmedCount = row.getInteger("confirmed_count");
+            e.registrationOpensAt = instant(row, "registration_opens_at");
+            e.registrationClosesAt = instant(row, "registration_closes_at");
+            return new Lookup(e, row.getLong("existing_id"));
+        });
+    }
+
+    /**
+     * Registers a new patron and stores the hash of their manage token. The registration comes back detached, or null
+     * when the event was no longer published by the time its lock was granted. A second active registration with the
+     * same e-mail fails on the unique index (SQLSTATE 23505), and nothing is written.
+     */
+    public Uni<Registration> claim(long eventId, String name, String email, String whatsapp, AgeGroup ageGroup,
+            Instant now, String tokenHash) {
+        return pool.preparedQuery(CLAIM).execute(args(eventId, name, email, whatsapp, ageGroup, now, tokenHash))
+                .map(rows -> {
+                    RowIterator<Row> it = rows.iterator();
+                    return it.hasNext() ? registration(it.next(), eventId, name, email, whatsapp, ageGroup, now) : null;
+                });
+    }
+
+    /** A patron's claim, as {@link #claimAll} takes it. */
+    public record Claim(String name, String email, String whatsapp, AgeGroup ageGroup, Instant at, String tokenHash) {
+    }
+
+    /**
+     * Registers several new patrons for one event in one statement ({@link #CLAIM_ALL}), in the order given: their
+     * registrations in the same order, or null when the event was no longer published. Fails as a whole, writing
+     * nothing, when any of them fails (an e-mail already registered, say); the e-mails must differ.
+     */
+    public Uni<List<Registration>> claimAll(long eventId, List<Claim> claims) {
+        if (claims.size() == 1) {
+            Claim c = claims.get(0);
+            return claim(eventId, c.name(), c.email(), c.whatsapp(), c.ageGroup(), c.at(), c.tokenHash())
+                    .map(r -> r == null ? null : List.of(r));
+        }
+        int n = claims.size();
+        String[] names = new String[n];
+        String[] emails = new String[n];
+        String[] whatsapps = new String[n];
+        String[] ageGroups = new String[n];
+        OffsetDateTime[] ats = new OffsetDateTime[n];
+        String[] hashes = new String[n];
+        for (int i = 0; i < n; i++) {
+            Claim c = claims.get(i);
+            names[i] = c.name();
+            emails[i] = c.email();
+            whatsapps[i] = c.whatsapp();
+            ageGroups[i] = c.ageGroup() == null ? null : c.ageGroup().name();
+            ats[i] = c.at().atOffset(ZoneOffset.UTC);
+            hashes[i] = c.tokenHash();
+        }
+        Tuple args = Tuple.tuple(Arrays.asList(eventId, names, emails, whatsapps, ageGroups, ats, hashes));
+        return pool.preparedQuery(CLAIM_ALL).execute(args).map(rows -> {
+            Map<String, Row> byEmail = new HashMap<>();
+            rows.forEach(row -> byEmail.put(row.getString("email"), row));
+            if (byEmail.isEmpty()) {
+                return null;
+            }
+            List<Registration> placed = new ArrayList<>(n);
+            for (Claim c : claims) {
+                placed.add(registration(byEmail.get(c.email()), eventId, c.name(), c.email(), c.whatsapp(),
+                        c.ageGroup(), c.at()));
+            }
+            return placed;
+        });
+    }
+
+    private static Tuple args(long eventId, String name, String email, String whatsapp, AgeGroup ageGroup,
+            Instant now, String tokenHash) {
+        return Tuple.tuple(Arrays.asList(eventId, name, email, whatsapp, ageGroup == null ? null : ageGroup.name(),
+                now.atOffset(ZoneOffset.UTC), tokenHash));
+    }
+
+    private static Registration registration(Row row, long eventId, String name, String email, String whatsapp,
+            AgeGroup ageGroup, Instant now) {
+        Registration r = new Registration();
+        r.id = row.getLong("id");
+        r.eventId = eventId;
+        r.name = name;
+        r.email = email;
+        r.whatsapp = whatsapp;
+        r.ageGroup = ageGroup;
+        r.status = RegistrationStatus.valueOf(row.getString("status"));
+        r.createdAt = now;
+        r.confirmedAt = r.status == RegistrationStatus.CONFIRMED ? now : null;
+        r.checkinCode = row.getString("checkin_code");
+        return r;
+    }
+
+    private static Instant instant(Row row, String column) {
+        OffsetDateTime at = row.getOffsetDateTime(column);
+        return at == null ? null : at.toInstant();
+    }
+
+    /**
+     * Where each waitlisted one of these registrations (all of one event) stands in line: 1 for the first. Read after
+     * their claim committed, outside any lock, in one statement; registrations not waitlisted are left out.
+     */
+    public Uni<Map<Long, Long>> positions(long eventId, List<Registration> registrations) {
+        Long[] ids = registrations.stream().filter(r -> r.status == RegistrationStatus.WAITLISTED).map(r -> r.id)
+                .toArray(Long[]::new);
+        if (ids.length == 0) {
+            return Uni.createFrom().item(Map.of());
+        }
+        long last = Arrays.stream(ids).mapToLong(Long::longValue).max().orElseThrow();
+        return pool.preparedQuery(POSITIONS).execute(Tuple.of(eventId, last, ids)).map(rows -> {
+            Map<Long, Long> positions = new HashMap<>();
+            rows.forEach(row -> positions.put(row.getLong("id"), row.getLong("position")));
+            return positions;
+        });
+    }
+}

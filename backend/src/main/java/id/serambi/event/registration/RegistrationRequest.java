@@ -1,0 +1,22 @@
+package id.serambi.event.registration;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A patron's registration; no account needed. */
+@Schema(name = "RegistrationRequest")
+public record RegistrationRequest(
+        @NotBlank @Size(max = 120) @Schema(examples = "Siti Nurhaliza") String name,
+        @NotBlank @Email @Size(max = 254) @Schema(examples = "siti@example.id") String email,
+        @Size(max = 32) @Schema(description = "Optional WhatsApp number: international (+62 812 3456 7890) or Indonesian "
+                + "(0812-3456-7890); stored as E.164", examples = "+6281234567890") String whatsapp,
+        @Schema(description = "Optional, for statistics", examples = "ADULT") AgeGroup ageGroup) {
+
+    /** Phones add stray spaces (autocomplete ends an e-mail with one): they are not the patron's mistake. */
+    public RegistrationRequest {
+        name = name == null ? null : name.strip();
+        email = email == null ? null : email.strip();
+    }
+}
