@@ -66,6 +66,53 @@ public final class QueryParameters {
         }
     }
 
+    /** A local date (2026-11-01), or null when absent. */
+    public LocalDate date(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            invalid(name, "must be a date like 2026-11-01");
+            return null;
+        }
+    }
+
+    /** A local date that must be given. */
+    public LocalDate requiredDate(String name, String value) {
+        if (value == null || value.isBlank()) {
+            invalid(name, "is required (a date like 2026-11-01)");
+            return null;
+        }
+        return date(name, value);
+    }
+
+    /** An id (a whole number), or null when absent. */
+    public Long id(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            invalid(name, "must be a number");
+            return null;
+        }
+    }
+
+    /** A period of local dates [from, to], both inclusive, at most {@code maxDays} long; either end may be absent. */
+    public void period(LocalDate from, LocalDate to, int maxDays) {
+        if (from == null || to == null) {
+            return;
+        }
+        if (to.isBefore(from)) {
+            invalid("to", "must not be before from");
+        } else if (from.plusDays(maxDays).isBefore(to)) {
+            invalid("to", "the period may be at most " + maxDays + " days");
+        }
+    }
+
     /** Records a bad parameter; {@link #check()} reports it with the others. */
     public void invalid(String name, String message) {
         errors.add(new Problem.FieldError(name, message));

@@ -15,7 +15,7 @@ import java.util.UUID;
 /** Challenges, members and logs made through the real API. */
 public final class ChallengeFixtures {
 
-    public static final ZoneId WITA = ZoneId.of("Asia/Makassar");
+    public static final ZoneId WITA = id.serambi.support.Wita.ZONE;
 
     private ChallengeFixtures() {
     }

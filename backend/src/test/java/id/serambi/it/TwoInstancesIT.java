@@ -154,7 +154,7 @@ class TwoInstancesIT {
 
     @Test
     void aLogPostedToOneInstanceMovesTheLeaderboardStreamOpenOnTheOther() throws Exception {
-        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Makassar"));
+        java.time.LocalDate today = java.time.LocalDate.now(id.serambi.support.Wita.ZONE);
         long id = publishedChallenge("Pekan Literasi Dua Instans", Map.of());
         given().baseUri(pair.url(pair.portA)).contentType(ContentType.JSON).body(Map.of("email", "remaja@it.serambi.id",
                 "password", "rahasia-sekali-123", "displayName", "Remaja Dua", "birthYear", 2010))
@@ -188,7 +188,7 @@ class TwoInstancesIT {
 
     @Test
     void pointsEqualTheSumOfValidLogsWhenOneTeensLogsArriveOnBothInstancesAtOnce() throws Exception {
-        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Makassar"));
+        java.time.LocalDate today = java.time.LocalDate.now(id.serambi.support.Wita.ZONE);
         long id = publishedChallenge("Maraton Baca Dua Instans", Map.of("maxPagesPerDay", 100));
         int teens = 4;
         int logsEach = 16; // 10 pages each against a cap of 100 pages a day: exactly 10 may count
@@ -291,7 +291,7 @@ class TwoInstancesIT {
     /** A pages challenge running this week (1 point a page), created on instance A and published on B. */
     private static long publishedChallenge(String title, Map<String, Object> extra) {
         String staff = pair.adminToken(pair.portA);
-        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Makassar"));
+        java.time.LocalDate today = java.time.LocalDate.now(id.serambi.support.Wita.ZONE);
         Map<String, Object> challenge = new java.util.HashMap<>(Map.of("title", title, "audience", "ALL",
                 "startsOn", today.minusDays(3).toString(), "endsOn", today.plusDays(3).toString(),
                 "goalType", "PAGES", "goalValue", 1000, "pointsPerPage", 1));

@@ -1,5 +1,6 @@
 package id.serambi.privacy;
 
+import id.serambi.support.Wita;
 import static id.serambi.support.Problems.assertProblem;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -15,7 +16,6 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.Year;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +34,7 @@ class PersonalDataTest {
     MockMailbox mailbox;
 
     private long challenge(String staff) {
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Makassar"));
+        LocalDate today = LocalDate.now(Wita.ZONE);
         Map<String, Object> body = new HashMap<>();
         body.put("title", "Tantangan Privasi " + System.nanoTime());
         body.put("audience", "ALL");
@@ -85,7 +85,7 @@ class PersonalDataTest {
     @Test
     void aTeenChallengeIsForTeens() {
         String staff = Accounts.tokenFor(db, "STAFF");
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Makassar"));
+        LocalDate today = LocalDate.now(Wita.ZONE);
         Map<String, Object> body = new HashMap<>(Map.of("title", "Khusus Remaja " + System.nanoTime(), "audience", "TEENS",
                 "startsOn", today.toString(), "endsOn", today.plusDays(3).toString(), "goalType", "BOOKS",
                 "goalValue", 3, "pointsPerBook", 10));
@@ -114,7 +114,7 @@ class PersonalDataTest {
         given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("nickname", "DewiBaca"))
                 .post("/api/challenges/" + challenge + "/participants").then().statusCode(201);
         Map<String, Object> log = new HashMap<>(Map.of("title", "Supernova", "author", "Dee Lestari", "pages", 42,
-                "readOn", LocalDate.now(ZoneId.of("Asia/Makassar")).toString(), "review", "Rumit tapi indah",
+                "readOn", LocalDate.now(Wita.ZONE).toString(), "review", "Rumit tapi indah",
                 "shareReview", true));
         given().auth().oauth2(token).contentType(ContentType.JSON).body(log)
                 .post("/api/challenges/" + challenge + "/logs").then().statusCode(201);

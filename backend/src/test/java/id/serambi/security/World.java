@@ -30,7 +30,7 @@ import java.util.UUID;
  */
 final class World {
 
-    static final ZoneId WITA = ZoneId.of("Asia/Makassar");
+    static final ZoneId WITA = id.serambi.support.Wita.ZONE;
     static final int BIRTH_YEAR_A = 2011;
     static final int BIRTH_YEAR_B = 2009;
 

@@ -2,7 +2,7 @@ package id.serambi.account.members;
 
 import id.serambi.account.Role;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import id.serambi.common.Timestamps;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,8 +10,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -19,7 +17,7 @@ import java.time.Instant;
 /** An account: staff, reviewer, admin, or a member (patron or teen). Never leaves the server as is: see {@link UserDto}. */
 @Entity
 @Table(name = "app_user")
-public class User extends PanacheEntityBase {
+public class User extends Timestamps {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -41,11 +39,7 @@ public class User extends PanacheEntityBase {
     @Column(nullable = false)
     public Role role = Role.MEMBER;
 
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
 
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
 
     /** For members under 13: the guardian who must consent, and when they did. */
     @Column(name = "guardian_email")
@@ -110,14 +104,5 @@ public class User extends PanacheEntityBase {
         return emailVerifiedAt != null;
     }
 
-    @PrePersist
-    void onCreate() {
-        createdAt = Instant.now();
-        updatedAt = createdAt;
-    }
 
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Instant.now();
-    }
 }

@@ -1,7 +1,7 @@
 package id.serambi.campaign.analytics;
 
+import id.serambi.common.QueryParameters;
 import id.serambi.account.Role;
-import id.serambi.campaign.posts.QueryParams;
 import id.serambi.common.CsvExport;
 import id.serambi.common.Problem;
 import io.smallrye.mutiny.Uni;
@@ -58,10 +58,12 @@ public class AnalyticsResource {
             @Parameter(description = "First day (WITA)", required = true) @QueryParam("from") String from,
             @Parameter(description = "Last day (WITA), inclusive", required = true) @QueryParam("to") String to,
             @QueryParam("campaignId") String campaignId, @HeaderParam("Accept") String accept) {
-        LocalDate fromDate = QueryParams.requiredDate("from", from);
-        LocalDate toDate = QueryParams.requiredDate("to", to);
-        QueryParams.period(fromDate, toDate, 366);
-        Long campaign = QueryParams.id("campaignId", campaignId);
+        QueryParameters query = new QueryParameters();
+        LocalDate fromDate = query.requiredDate("from", from);
+        LocalDate toDate = query.requiredDate("to", to);
+        query.period(fromDate, toDate, 366);
+        Long campaign = query.id("campaignId", campaignId);
+        query.check();
         boolean csv = accept != null && accept.contains("text/csv") && !accept.contains(MediaType.APPLICATION_JSON);
         return analytics.between(fromDate, toDate, campaign).map(view -> csv
                 ? Response.ok(csv(view), "text/csv; charset=UTF-8").header("Content-Disposition",

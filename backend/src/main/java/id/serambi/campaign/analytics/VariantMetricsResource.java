@@ -1,9 +1,9 @@
 package id.serambi.campaign.analytics;
 
+import id.serambi.common.QueryParameters;
 import id.serambi.account.Role;
 import id.serambi.campaign.posts.PostDtos.MetricsRequest;
 import id.serambi.campaign.posts.PostDtos.MetricsView;
-import id.serambi.campaign.posts.QueryParams;
 import id.serambi.campaign.posts.SocialPlatform;
 import id.serambi.common.Problem;
 import io.smallrye.mutiny.Uni;
@@ -52,7 +52,9 @@ public class VariantMetricsResource {
             schema = @Schema(implementation = Problem.class)))
     public Uni<MetricsView> record(@PathParam("id") long id, @PathParam("platform") String platform,
             @Valid @NotNull MetricsRequest body) {
-        SocialPlatform p = QueryParams.enumValue("platform", platform, SocialPlatform.class);
+        QueryParameters query = new QueryParameters();
+        SocialPlatform p = query.enumValue("platform", platform, SocialPlatform.class);
+        query.check();
         return metrics.record(id, p, body);
     }
 }

@@ -1,7 +1,7 @@
 package id.serambi.campaign.calendar;
 
+import id.serambi.common.QueryParameters;
 import id.serambi.account.Role;
-import id.serambi.campaign.posts.QueryParams;
 import id.serambi.common.Problem;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -51,9 +51,11 @@ public class CampaignCalendarResource {
     public Uni<CampaignCalendarService.View> calendar(
             @Parameter(description = "First day (WITA), e.g. 2026-11-01", required = true) @QueryParam("from") String from,
             @Parameter(description = "Last day (WITA), inclusive", required = true) @QueryParam("to") String to) {
-        LocalDate fromDate = QueryParams.requiredDate("from", from);
-        LocalDate toDate = QueryParams.requiredDate("to", to);
-        QueryParams.period(fromDate, toDate, 92);
+        QueryParameters query = new QueryParameters();
+        LocalDate fromDate = query.requiredDate("from", from);
+        LocalDate toDate = query.requiredDate("to", to);
+        query.period(fromDate, toDate, 92);
+        query.check();
         return calendar.between(fromDate, toDate);
     }
 }

@@ -1,6 +1,6 @@
 package id.serambi.campaign.planning;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import id.serambi.common.Timestamps;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -9,7 +9,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Instant;
 import java.time.LocalDate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -17,7 +16,7 @@ import org.hibernate.type.SqlTypes;
 /** A social-media campaign: a theme, a period, the platforms it targets and (in {@link CampaignKpi}) its KPI targets. */
 @Entity
 @Table(name = "campaign")
-public class Campaign extends PanacheEntityBase {
+public class Campaign extends Timestamps {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -42,11 +41,7 @@ public class Campaign extends PanacheEntityBase {
     @Column(name = "created_by")
     public Long createdBy;
 
-    @Column(name = "created_at", updatable = false)
-    public Instant createdAt;
 
-    @Column(name = "updated_at")
-    public Instant updatedAt;
 
     public int version;
 }

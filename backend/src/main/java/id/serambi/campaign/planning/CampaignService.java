@@ -36,7 +36,6 @@ public class CampaignService {
         validate(request);
         Campaign c = new Campaign();
         c.createdBy = staffId;
-        c.createdAt = Instant.now();
         apply(c, request);
         return campaigns.persistAndFlush(c).chain(() -> replaceKpis(c.id, request.kpiTargets()))
                 .chain(() -> view(c));
@@ -113,7 +112,6 @@ public class CampaignService {
         c.endsOn = r.endsOn();
         c.platforms = r.platforms() == null ? new String[0]
                 : r.platforms().stream().sorted().map(Enum::name).toArray(String[]::new);
-        c.updatedAt = Instant.now();
     }
 
     private Uni<Void> replaceKpis(long campaignId, List<KpiTarget> targets) {

@@ -1,6 +1,6 @@
 package id.serambi.campaign.posts;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import id.serambi.common.Timestamps;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -19,7 +19,7 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "post")
-public class Post extends PanacheEntityBase {
+public class Post extends Timestamps {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -62,11 +62,7 @@ public class Post extends PanacheEntityBase {
     @Column(name = "reviewed_at")
     public Instant reviewedAt;
 
-    @Column(name = "created_at", updatable = false)
-    public Instant createdAt;
 
-    @Column(name = "updated_at")
-    public Instant updatedAt;
 
     public int version;
 }

@@ -1,5 +1,6 @@
 package id.serambi.campaign.posts;
 
+import id.serambi.common.QueryParameters;
 import id.serambi.account.Role;
 import id.serambi.campaign.posts.PostDtos.Note;
 import id.serambi.campaign.posts.PostDtos.PostFilter;
@@ -142,14 +143,16 @@ public class PostResource {
             @Parameter(description = "First day (WITA), e.g. 2026-11-01") @QueryParam("from") String from,
             @Parameter(description = "Last day (WITA), inclusive") @QueryParam("to") String to,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
-        LocalDate fromDate = QueryParams.date("from", from);
-        LocalDate toDate = QueryParams.date("to", to);
-        QueryParams.period(fromDate, toDate, 3660);
-        PostFilter filter = new PostFilter(QueryParams.id("campaignId", campaignId),
-                QueryParams.enumValue("status", status, PostStatus.class),
-                QueryParams.enumValue("platform", platform, SocialPlatform.class),
+        QueryParameters query = new QueryParameters();
+        LocalDate fromDate = query.date("from", from);
+        LocalDate toDate = query.date("to", to);
+        query.period(fromDate, toDate, 3660);
+        PostFilter filter = new PostFilter(query.id("campaignId", campaignId),
+                query.enumValue("status", status, PostStatus.class),
+                query.enumValue("platform", platform, SocialPlatform.class),
                 fromDate == null ? null : fromDate.atStartOfDay(zone).toInstant(),
                 toDate == null ? null : toDate.plusDays(1).atStartOfDay(zone).toInstant());
+        query.check();
         PageDto.Request request = PageDto.Request.of(page, size);
         return posts.list(filter, request.page(), request.size());
     }

@@ -73,7 +73,6 @@ public class PostService {
         return checkLinks(request).chain(() -> {
             Post p = new Post();
             p.authorId = authorId;
-            p.createdAt = Instant.now();
             p.status = PostStatus.DRAFT;
             apply(p, request);
             return posts.persistAndFlush(p)
@@ -254,7 +253,6 @@ public class PostService {
             return checks.apply(p).chain(() -> {
                 p.status = to;
                 p.version++;
-                p.updatedAt = Instant.now();
                 return record(id, previous, to, actorId, note == null ? null : note.strip(), false);
             }).chain(() -> view(p));
         });
@@ -337,7 +335,6 @@ public class PostService {
         p.campaignId = r.campaignId();
         p.eventId = r.eventId();
         p.challengeId = r.challengeId();
-        p.updatedAt = Instant.now();
     }
 
     private static boolean contentChanged(Post p, List<PostVariant> existing, PostRequest r) {

@@ -1,7 +1,7 @@
 package id.serambi.challenge.catalogue;
 
 import id.serambi.common.Audience;
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import id.serambi.common.Timestamps;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -9,11 +9,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.time.Instant;
 import java.time.LocalDate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -21,7 +18,7 @@ import org.hibernate.type.SqlTypes;
 /** A reading challenge: a period, a goal, scoring rules, daily caps and plausibility thresholds. */
 @Entity
 @Table(name = "challenge")
-public class Challenge extends PanacheEntityBase {
+public class Challenge extends Timestamps {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -80,25 +77,12 @@ public class Challenge extends PanacheEntityBase {
     @Column(name = "created_by")
     public Long createdBy;
 
-    @Column(name = "created_at")
-    public Instant createdAt;
 
-    @Column(name = "updated_at")
-    public Instant updatedAt;
 
     @Version
     public int version;
 
-    @PrePersist
-    void onCreate() {
-        createdAt = Instant.now();
-        updatedAt = createdAt;
-    }
 
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Instant.now();
-    }
 
     /** Points a log earns under this challenge's rules. */
     public int pointsFor(boolean finished, Integer pages, Integer minutes) {
