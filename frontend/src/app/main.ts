@@ -1,7 +1,7 @@
 import { createApp } from 'vue'
 import App from './App.vue'
 import { DEFAULT_LANGUAGE, i18n, isLanguage, setLanguage, storedLanguage } from './i18n'
-import { loadLibrary, useLibrary } from './library'
+import { loadLibrary, useLibrary } from '@/lib/library'
 import { createAppRouter } from './router'
 import './styles.css'
 

@@ -10,6 +10,7 @@ import {
 } from 'vue-router'
 import type { Role } from '@/features/account/api'
 import { auth } from '@/features/account/auth-store'
+import { safeNext } from '@/lib/safe-next'
 import { i18n } from './i18n'
 
 declare module 'vue-router' {
@@ -253,14 +254,6 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'title.forbidden' },
   },
 ]
-
-/** A `next` target is followed only when it is a path inside this app (no other origin, no protocol). */
-export function safeNext(next: unknown, fallback = '/akun'): string {
-  const value = Array.isArray(next) ? next[0] : next
-  if (typeof value !== 'string') return fallback
-  if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback
-  return value
-}
 
 export function loginLocation(target: RouteLocationNormalized | string): RouteLocationRaw {
   const next = typeof target === 'string' ? target : target.fullPath

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createMemoryHistory } from 'vue-router'
-import { createAppRouter, safeNext } from '@/app/router'
+import { createAppRouter } from '@/app/router'
+import { safeNext } from '@/lib/safe-next'
 import { auth } from '@/features/account/auth-store'
 import { aUser } from './helpers'
 

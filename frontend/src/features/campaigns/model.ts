@@ -18,12 +18,14 @@ export const X_URL_LENGTH = 23
  * A link as the backend's CharacterCount finds one: `https?://\S+`, case-insensitive. Java's `\S` is ASCII-only
  * ([^ \t\n\x0B\f\r]), so a no-break space belongs to the link there; JavaScript's `\S` would stop at it.
  */
+// eslint-disable-next-line no-control-regex -- \x0B is part of Java's \s, on purpose
 const URL = /https?:\/\/[^ \t\n\x0B\f\r]+/gi
 
 let segmenter: Intl.Segmenter | null = null
 
 export function segments(text: string): string[] {
   // Plain ASCII (the common case, and 63,206 characters of it on Facebook) is one character per unit, except CR LF.
+  // eslint-disable-next-line no-control-regex -- any ASCII, control characters included
   if (/^[\x00-\x7F]*$/.test(text) && !text.includes('\r\n')) return [...text]
   segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' })
   return Array.from(segmenter.segment(text), (s) => s.segment)
