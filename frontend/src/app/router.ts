@@ -9,7 +9,7 @@ import {
   type RouterHistory,
 } from 'vue-router'
 import type { Role } from '@/features/account/api'
-import { auth } from '@/features/account/auth-store'
+import { auth } from '@/lib/auth-store'
 import { safeNext } from '@/lib/safe-next'
 import { i18n } from './i18n'
 

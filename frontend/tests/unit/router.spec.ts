@@ -2,13 +2,14 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createMemoryHistory } from 'vue-router'
 import { createAppRouter } from '@/app/router'
 import { safeNext } from '@/lib/safe-next'
-import { auth } from '@/features/account/auth-store'
+import { auth } from '@/lib/auth-store'
+import * as authApi from '@/lib/auth-api'
 import { aUser } from './helpers'
+
+vi.mock('@/lib/auth-api', () => ({ fetchMe: vi.fn(), login: vi.fn() }))
 
 vi.mock('@/features/account/api', () => ({
   ROLES: ['ADMIN', 'STAFF', 'REVIEWER', 'MEMBER'],
-  fetchMe: vi.fn(),
-  login: vi.fn(),
   register: vi.fn(),
   updateMe: vi.fn(),
   listUsers: vi.fn(),
@@ -59,12 +60,11 @@ describe('router guard', () => {
   })
 
   it('loads the user first when only the token is known', async () => {
-    const api = await import('@/features/account/api')
-    vi.mocked(api.fetchMe).mockResolvedValueOnce(aUser({ role: 'ADMIN' }))
+    vi.mocked(authApi.fetchMe).mockResolvedValueOnce(aUser({ role: 'ADMIN' }))
     auth.useSession('token', null)
     const router = newRouter()
     await router.push('/admin/pengguna')
-    expect(api.fetchMe).toHaveBeenCalledOnce()
+    expect(authApi.fetchMe).toHaveBeenCalledOnce()
     expect(router.currentRoute.value.name).toBe('users')
   })
 

@@ -1,5 +1,6 @@
 import type { components } from '@/api/schema'
 import { api, unwrap } from '@/lib/api-client'
+import type { DraftSource } from '@/lib/post-drafting'
 
 type Schemas = components['schemas']
 
@@ -108,7 +109,7 @@ export async function publishPost(id: number, variants: PublishedVariant[]): Pro
   return unwrap(await api.POST('/api/posts/{id}/publish', { params: { path: { id } }, body: { variants } }))
 }
 
-export type DraftSource = 'event' | 'challenge' | 'review'
+export type { DraftSource }
 
 /** A DRAFT written from an event, a challenge's leaderboard or a shared reading review. */
 export async function draftFrom(source: DraftSource, id: number): Promise<PostView> {

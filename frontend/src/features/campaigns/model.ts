@@ -3,7 +3,7 @@
  * counts them, the calendar's days, and the labels and tones of statuses.
  */
 import type { Translate } from '@/lib/api-client'
-import type { Tone } from '@/features/events/model'
+import type { Tone } from '@/lib/tone'
 import type { CadenceWarning, CalendarItem, KpiTarget, PostStatus, PostView, SocialPlatform } from './api'
 
 // --- Character counts ---------------------------------------------------------------------------------

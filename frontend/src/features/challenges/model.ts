@@ -1,11 +1,8 @@
 /** What the challenge pages show and compute, kept apart from the pages so it is testable. */
 import type { Translate } from '@/lib/api-client'
-import { ApiError } from '@/lib/api-client'
-import type { Tone } from '@/features/events/model'
-import { problemSlug } from '@/features/events/model'
+import { ApiError, problemSlug } from '@/lib/api-client'
+import type { Tone } from '@/lib/tone'
 import type { Challenge, ChallengeStatus, GoalType, LeaderboardEntry, LogStatus } from './api'
-
-export { problemSlug }
 
 // --- Labels -------------------------------------------------------------------------------------------
 

@@ -1,6 +1,6 @@
 import { computed, ref, watch, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
-import { useAuth } from '@/features/account/auth-store'
+import { useAuth } from '@/lib/auth-store'
 import { ApiError, describeError, type DisplayableError } from '@/lib/api-client'
 import { todayIn } from '@/lib/format'
 import * as challengesApi from './api'

@@ -9,7 +9,10 @@ export type StaffEvent = Schemas['StaffEvent']
 export type StaffEventPage = Schemas['StaffEventPage']
 export type EventRequest = Schemas['EventRequest']
 export type EventType = Schemas['EventType']
-export type Audience = Schemas['Audience']
+import type { Audience } from '@/lib/audience'
+
+export type { Audience }
+export { AUDIENCES } from '@/lib/audience'
 export type Platform = Schemas['Platform']
 export type EventStatus = Schemas['EventStatus']
 export type AgeGroup = Schemas['AgeGroup']
@@ -23,7 +26,6 @@ export type FeedbackRequest = Schemas['FeedbackRequest']
 export type FeedbackSummary = Schemas['FeedbackSummary']
 
 export const EVENT_TYPES: readonly EventType[] = ['BOOK_DISCUSSION', 'SEMINAR', 'ONLINE_LECTURE', 'LIVE_QA', 'WORKSHOP', 'BOOK_CLUB']
-export const AUDIENCES: readonly Audience[] = ['ALL', 'CHILDREN', 'TEENS', 'ADULTS']
 export const PLATFORMS: readonly Platform[] = ['ZOOM', 'GOOGLE_MEET', 'YOUTUBE_LIVE', 'FACEBOOK_LIVE', 'INSTAGRAM_LIVE', 'OTHER']
 export const EVENT_STATUSES: readonly EventStatus[] = ['DRAFT', 'PUBLISHED', 'CANCELLED', 'COMPLETED']
 export const AGE_GROUPS: readonly AgeGroup[] = ['CHILD', 'TEEN', 'ADULT', 'SENIOR']

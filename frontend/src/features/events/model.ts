@@ -1,10 +1,9 @@
 /** What the events pages show about an event or a registration, kept apart from the pages so it is testable. */
 import type { Translate } from '@/lib/api-client'
-import { ApiError } from '@/lib/api-client'
+import { problemSlug } from '@/lib/api-client'
 import type { EventStatus, EventSummary, RegistrationStatus } from './api'
 
-/** The tone of a status badge; each has colours that meet WCAG AA (styles.css). */
-export type Tone = 'success' | 'warning' | 'danger' | 'neutral' | 'info'
+import type { Tone } from '@/lib/tone'
 
 export function registrationStatusLabel(status: RegistrationStatus | undefined, t: Translate): string {
   return status ? t(`events.registrationStatus.${status}`) : ''
@@ -66,13 +65,6 @@ export function durationText(minutes: number, t: Translate): string {
 export function whatsappShareLink(text: string, url: string): string {
   const message = [text.trim(), url.trim()].filter(Boolean).join(' ')
   return `https://wa.me/?text=${encodeURIComponent(message)}`
-}
-
-/** The last segment of a problem's type URI ("https://serambi.id/problems/event-full" -> "event-full"). */
-export function problemSlug(error: unknown): string | null {
-  if (!(error instanceof ApiError) || !error.problem?.type) return null
-  const slug = error.problem.type.split('/').pop()
-  return slug || null
 }
 
 /** Conflicts (409) the events pages explain in the patron's words; the key is under events.conflict. */

@@ -1,7 +1,7 @@
 /** Live Q&A: how the question lists are ordered and how a stream update changes them, kept apart from the pages. */
 import type { Translate } from '@/lib/api-client'
 import type { Question, QuestionStatus, QuestionUpdate } from './api'
-import { problemSlug } from './model'
+import { problemSlug } from '@/lib/api-client'
 
 /** The API's limits (QuestionDtos: @Size on text, displayName and answer). */
 export const QUESTION_MAX_LENGTH = 500

@@ -1,5 +1,5 @@
 /** Client-side checks for the events forms, mirroring the API's rules. */
-import { checkEmail, checkRequired, type Check } from '@/features/account/validation'
+import { checkEmail, checkRequired, type Check } from '@/lib/validation'
 
 export { checkEmail, checkRequired }
 

@@ -1,7 +1,7 @@
 import { computed, reactive, readonly } from 'vue'
-import { ApiError, configureApiClient } from '@/lib/api-client'
-import * as accountApi from './api'
-import type { Role, User } from './api'
+import { ApiError, configureApiClient } from './api-client'
+import * as authApi from './auth-api'
+import type { Role, User } from './auth-api'
 
 /** The logged-in session: a bearer JWT (kept in localStorage) and the current user, loaded from /api/me. */
 interface Session {
@@ -77,7 +77,7 @@ function ensureCurrentUser(): Promise<User | null> {
   if (state.user) return Promise.resolve(state.user)
   if (pendingUser) return pendingUser
   const token = state.session.token
-  const request = accountApi
+  const request = authApi
     .fetchMe()
     .then((user) => {
       if (state.session?.token === token) state.user = user
@@ -98,7 +98,7 @@ function ensureCurrentUser(): Promise<User | null> {
 }
 
 async function login(email: string, password: string): Promise<User | null> {
-  const response = await accountApi.login({ email, password })
+  const response = await authApi.login({ email, password })
   if (!response.token) throw new Error('The login response carried no token')
   applySession({ token: response.token, expiresAt: response.expiresAt ?? null })
   return ensureCurrentUser()
