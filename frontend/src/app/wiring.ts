@@ -3,15 +3,16 @@
  * through the injection keys of lib/post-drafting.ts. main.ts installs this on the app; tests install it too.
  */
 import type { App } from 'vue'
-import DraftPostButton from '@/features/campaigns/components/DraftPostButton.vue'
-import * as challengesApi from '@/features/challenges/api'
-import * as eventsApi from '@/features/events/api'
+import DraftPostButton from '@/features/campaigns/posts/components/DraftPostButton.vue'
+import * as challengesApi from '@/features/challenges/catalogue/api'
+import * as participationApi from '@/features/challenges/participation/api'
+import * as catalogueApi from '@/features/events/catalogue/api'
 import { formatDate } from '@/lib/format'
 import { DraftButtonKey, PostSourcesKey, type DraftSource, type PostSourceOption, type PostSources } from '@/lib/post-drafting'
 
 export const postSources: PostSources = {
   async linkableEvents() {
-    const page = await eventsApi.listManagedEvents({ page: 0, size: 100 })
+    const page = await catalogueApi.listManagedEvents({ page: 0, size: 100 })
     return (page.items ?? []).map((e) => ({ value: String(e.id), label: e.title ?? '' }))
   },
   async linkableChallenges() {
@@ -20,7 +21,7 @@ export const postSources: PostSources = {
   },
   async draftOptions(source: DraftSource, locale: string): Promise<PostSourceOption[]> {
     if (source === 'event') {
-      const page = await eventsApi.listManagedEvents({ status: 'PUBLISHED', page: 0, size: 100 })
+      const page = await catalogueApi.listManagedEvents({ status: 'PUBLISHED', page: 0, size: 100 })
       // An event that is over cannot be promoted any more (the API says 409).
       const now = Date.now()
       return (page.items ?? [])
@@ -31,7 +32,7 @@ export const postSources: PostSources = {
       const all = await challengesApi.listChallenges()
       return all.filter((c) => c.status === 'PUBLISHED').map((c) => ({ value: String(c.id), label: c.title ?? '' }))
     }
-    const reviews = await challengesApi.listSharedReviews()
+    const reviews = await participationApi.listSharedReviews()
     return reviews.map((r) => ({ value: String(r.logId), label: `${r.title} · ${r.nickname}` }))
   },
 }

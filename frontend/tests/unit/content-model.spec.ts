@@ -1,24 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import type { CadenceWarning, CalendarItem } from '@/features/campaigns/api'
-import {
-  addMonths,
-  allowedActions,
-  bucketByDate,
-  cannotReviewReason,
-  counterState,
-  countCharacters,
-  isIsoDate,
-  parseHashtags,
-  previewTokens,
-  rateToPercent,
-  shiftAnchor,
-  splitAtLimit,
-  summarizeWarnings,
-  textFromBody,
-  variantFieldError,
-  visibleDays,
-  visibleRange,
-} from '@/features/campaigns/model'
+import type { CadenceWarning, CalendarItem } from '@/features/campaigns/calendar/api'
+import { addMonths, bucketByDate, isIsoDate, shiftAnchor, summarizeWarnings, visibleDays, visibleRange } from '@/features/campaigns/calendar/model'
+import { allowedActions, cannotReviewReason, counterState, countCharacters, parseHashtags, previewTokens, splitAtLimit, textFromBody, variantFieldError } from '@/features/campaigns/posts/model'
+import { rateToPercent } from '@/features/campaigns/model'
 
 describe('countCharacters counts like the backend (CharacterCount)', () => {
   it('counts user-perceived characters, not UTF-16 units', () => {

@@ -4,18 +4,21 @@ import { createMemoryHistory } from 'vue-router'
 import { i18n } from '@/app/i18n'
 import { createAppRouter } from '@/app/router'
 import { auth } from '@/lib/auth-store'
-import * as postsApi from '@/features/campaigns/api'
-import type { PostView } from '@/features/campaigns/api'
-import PostEditorPage from '@/features/campaigns/pages/PostEditorPage.vue'
+import * as postsApi from '@/features/campaigns/posts/api'
+import type { PostView } from '@/features/campaigns/posts/api'
+import PostEditorPage from '@/features/campaigns/posts/pages/PostEditorPage.vue'
 import { ApiError } from '@/lib/api-client'
 import { PostSourcesKey, type PostSources } from '@/lib/post-drafting'
 import { aUser } from './helpers'
 
 vi.mock('@/features/campaigns/api', async (importOriginal) => {
   const actual = await importOriginal<typeof import('@/features/campaigns/api')>()
+  return { ...actual, listCampaigns: vi.fn(async () => []) }
+})
+vi.mock('@/features/campaigns/posts/api', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@/features/campaigns/posts/api')>()
   return {
     ...actual,
-    listCampaigns: vi.fn(async () => []),
     createPost: vi.fn(),
     getPost: vi.fn(),
     replacePost: vi.fn(),
