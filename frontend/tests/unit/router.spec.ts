@@ -108,13 +108,13 @@ describe('router guard', () => {
     auth.useSession('token', aUser({ role: 'REVIEWER' }))
     const router = newRouter()
     await router.push('/staf/konten/dasbor')
-    expect(router.currentRoute.value.name).toBe('content-dashboard')
+    expect(router.currentRoute.value.name).toBe('campaigns-dashboard')
     expect(document.title).toBe('Dasbor kampanye · Serambi')
     await router.push('/staf/konten/impor')
     expect(router.currentRoute.value.name).toBe('forbidden')
     auth.useSession('token', aUser({ role: 'STAFF' }))
     await router.push('/staf/konten/impor')
-    expect(router.currentRoute.value.name).toBe('content-import')
+    expect(router.currentRoute.value.name).toBe('campaigns-import')
   })
 
   it('sets a translated document title', async () => {

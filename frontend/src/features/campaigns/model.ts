@@ -26,7 +26,7 @@ export function postStatusTone(status: PostStatus | null | undefined): Tone {
 }
 
 export function postStatusLabel(status: PostStatus | null | undefined, t: Translate): string {
-  return status ? t(`content.status.${status}`) : ''
+  return status ? t(`campaigns.status.${status}`) : ''
 }
 
 
@@ -38,5 +38,5 @@ export function rateToPercent(fraction: number): number {
 export function kpiTargetText(k: KpiTarget, t: Translate, locale: string): string {
   const value =
     k.metric === 'ENGAGEMENT_RATE' ? `${formatNumberWith(rateToPercent(k.target), locale, 2)} %` : formatNumberWith(k.target, locale, 2)
-  return t('content.kpi.target', { metric: t(`content.kpis.${k.metric}`), value })
+  return t('campaigns.kpi.target', { metric: t(`campaigns.kpis.${k.metric}`), value })
 }

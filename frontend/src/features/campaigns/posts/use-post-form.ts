@@ -100,14 +100,14 @@ export function usePostForm(t: Translate, errors: FormErrors) {
     variants.value.forEach((v, i) => {
       const state = counterState(v.platform, v.text)
       if (!v.text.trim()) found[i] = { text: t('account.validation.required') }
-      else if (state.over) found[i] = { text: t('content.validation.tooLong', { platform: PLATFORM_LABELS[v.platform], limit: state.limit, count: state.count }) }
+      else if (state.over) found[i] = { text: t('campaigns.validation.tooLong', { platform: PLATFORM_LABELS[v.platform], limit: state.limit, count: state.count }) }
       if (v.scheduledAt.trim() && !fromDateTimeLocal(v.scheduledAt)) found[i] = { ...found[i], scheduledAt: t('events.validation.dateTime') }
     })
     variantErrors.value = found
     const url = form.mediaUrl.trim()
     const ok = errors.validate({
-      mediaUrl: url && !/^https?:\/\/\S+$/i.test(url) ? { key: 'content.validation.url' } : null,
-      variants: variants.value.length === 0 ? { key: 'content.validation.noVariant' } : null,
+      mediaUrl: url && !/^https?:\/\/\S+$/i.test(url) ? { key: 'campaigns.validation.url' } : null,
+      variants: variants.value.length === 0 ? { key: 'campaigns.validation.noVariant' } : null,
     })
     if (Object.keys(found).length > 0) {
       if (ok) errors.problem.value = { status: null, message: t('problem.status.400'), detail: null, fieldErrors: {} }
