@@ -2,6 +2,7 @@
 import type { components } from '@/api/schema'
 import { api, unwrap } from '@/lib/api-client'
 import { ifMatch } from '@/lib/if-match'
+import { enumValues } from '@/lib/enum-values'
 
 type Schemas = components['schemas']
 
@@ -17,19 +18,26 @@ export type KpiTarget = Schemas['KpiTarget']
 
 export type KpiMetric = KpiTarget['metric']
 
-export const PLATFORMS: readonly SocialPlatform[] = ['FACEBOOK', 'INSTAGRAM', 'X']
+export const PLATFORMS = enumValues<SocialPlatform>({ FACEBOOK: true, INSTAGRAM: true, X: true })
 
-export const CAMPAIGN_THEMES: readonly CampaignTheme[] = [
-  'LITERACY',
-  'DIGITAL_LITERACY',
-  'CYBER_SAFETY',
-  'PROMOTION',
-  'READING_CLUB',
-  'EVENTS',
-  'OTHER',
-]
+export const CAMPAIGN_THEMES = enumValues<CampaignTheme>({
+  LITERACY: true,
+  DIGITAL_LITERACY: true,
+  CYBER_SAFETY: true,
+  PROMOTION: true,
+  READING_CLUB: true,
+  EVENTS: true,
+  OTHER: true,
+})
 
-export const KPI_METRICS: readonly KpiMetric[] = ['IMPRESSIONS', 'REACH', 'ENGAGEMENTS', 'ENGAGEMENT_RATE', 'CLICKS', 'POSTS']
+export const KPI_METRICS = enumValues<KpiMetric>({
+  IMPRESSIONS: true,
+  REACH: true,
+  ENGAGEMENTS: true,
+  ENGAGEMENT_RATE: true,
+  CLICKS: true,
+  POSTS: true,
+})
 
 
 

@@ -4,6 +4,7 @@ import { api, unwrap } from '@/lib/api-client'
 import { ifMatch } from '@/lib/if-match'
 import type { SocialPlatform } from '../api'
 import type { DraftSource } from '@/lib/post-drafting'
+import { enumValues } from '@/lib/enum-values'
 
 export type { DraftSource }
 
@@ -27,18 +28,24 @@ export type ContentType = Schemas['ContentType']
 
 export type PublishedVariant = Schemas['PublishedVariant']
 
-export const POST_STATUSES: readonly PostStatus[] = ['DRAFT', 'IN_REVIEW', 'APPROVED', 'SCHEDULED', 'PUBLISHED']
+export const POST_STATUSES = enumValues<PostStatus>({
+  DRAFT: true,
+  IN_REVIEW: true,
+  APPROVED: true,
+  SCHEDULED: true,
+  PUBLISHED: true,
+})
 
-export const CONTENT_TYPES: readonly ContentType[] = [
-  'BOOK_REVIEW',
-  'QUOTE',
-  'INFOGRAPHIC',
-  'SHORT_VIDEO',
-  'EVENT_PROMO',
-  'CHALLENGE_UPDATE',
-  'EDUCATIONAL_TIP',
-  'ANNOUNCEMENT',
-]
+export const CONTENT_TYPES = enumValues<ContentType>({
+  BOOK_REVIEW: true,
+  QUOTE: true,
+  INFOGRAPHIC: true,
+  SHORT_VIDEO: true,
+  EVENT_PROMO: true,
+  CHALLENGE_UPDATE: true,
+  EDUCATIONAL_TIP: true,
+  ANNOUNCEMENT: true,
+})
 
 
 export interface PostQuery {

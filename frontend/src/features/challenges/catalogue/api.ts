@@ -1,6 +1,7 @@
 /** Reading challenges themselves: the public list and page, and staff's challenges (create, edit, publish, close). */
 import type { components } from '@/api/schema'
 import { api, unwrap } from '@/lib/api-client'
+import { enumValues } from '@/lib/enum-values'
 
 type Schemas = components['schemas']
 
@@ -14,9 +15,9 @@ export type GoalType = Schemas['GoalType']
 
 export type Badge = Schemas['Badge']
 
-export const GOAL_TYPES: readonly GoalType[] = ['BOOKS', 'PAGES', 'MINUTES']
+export const GOAL_TYPES = enumValues<GoalType>({ BOOKS: true, PAGES: true, MINUTES: true })
 
-export const CHALLENGE_STATUSES: readonly ChallengeStatus[] = ['DRAFT', 'PUBLISHED', 'CLOSED']
+export const CHALLENGE_STATUSES = enumValues<ChallengeStatus>({ DRAFT: true, PUBLISHED: true, CLOSED: true })
 
 
 /** Published and closed challenges; with a staff token, drafts too. */

@@ -2,6 +2,7 @@
 import type { components } from '@/api/schema'
 import { api, unwrap } from '@/lib/api-client'
 import type { Audience } from '@/lib/audience'
+import { enumValues } from '@/lib/enum-values'
 
 export type { Audience }
 export { AUDIENCES } from '@/lib/audience'
@@ -24,11 +25,30 @@ export type Platform = Schemas['Platform']
 
 export type EventStatus = Schemas['EventStatus']
 
-export const EVENT_TYPES: readonly EventType[] = ['BOOK_DISCUSSION', 'SEMINAR', 'ONLINE_LECTURE', 'LIVE_QA', 'WORKSHOP', 'BOOK_CLUB']
+export const EVENT_TYPES = enumValues<EventType>({
+  BOOK_DISCUSSION: true,
+  SEMINAR: true,
+  ONLINE_LECTURE: true,
+  LIVE_QA: true,
+  WORKSHOP: true,
+  BOOK_CLUB: true,
+})
 
-export const PLATFORMS: readonly Platform[] = ['ZOOM', 'GOOGLE_MEET', 'YOUTUBE_LIVE', 'FACEBOOK_LIVE', 'INSTAGRAM_LIVE', 'OTHER']
+export const PLATFORMS = enumValues<Platform>({
+  ZOOM: true,
+  GOOGLE_MEET: true,
+  YOUTUBE_LIVE: true,
+  FACEBOOK_LIVE: true,
+  INSTAGRAM_LIVE: true,
+  OTHER: true,
+})
 
-export const EVENT_STATUSES: readonly EventStatus[] = ['DRAFT', 'PUBLISHED', 'CANCELLED', 'COMPLETED']
+export const EVENT_STATUSES = enumValues<EventStatus>({
+  DRAFT: true,
+  PUBLISHED: true,
+  CANCELLED: true,
+  COMPLETED: true,
+})
 
 /** Languages staff usually pick; the API takes any BCP 47 tag. */
 export const EVENT_LANGUAGES = ['id', 'en', 'bjn'] as const
