@@ -13,6 +13,7 @@ vi.mock('@/features/challenges/participation/api', async (importOriginal) => {
 
 const challenge: Challenge = {
   id: 4,
+  version: 1,
   title: 'Pekan Literasi',
   description: '',
   audience: 'TEENS',

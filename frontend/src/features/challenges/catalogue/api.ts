@@ -1,6 +1,7 @@
 /** Reading challenges themselves: the public list and page, and staff's challenges (create, edit, publish, close). */
 import type { components } from '@/api/schema'
 import { api, unwrap } from '@/lib/api-client'
+import { ifMatch } from '@/lib/if-match'
 import { enumValues } from '@/lib/enum-values'
 
 type Schemas = components['schemas']
@@ -34,8 +35,9 @@ export async function createChallenge(body: ChallengeRequest): Promise<Challenge
   return unwrap(await api.POST('/api/challenges', { body }))
 }
 
-export async function replaceChallenge(id: number, body: ChallengeRequest): Promise<Challenge> {
-  return unwrap(await api.PUT('/api/challenges/{id}', { params: { path: { id } }, body }))
+/** A stale `version` is a 409 (stale-version): someone saved first. */
+export async function replaceChallenge(id: number, version: number, body: ChallengeRequest): Promise<Challenge> {
+  return unwrap(await api.PUT('/api/challenges/{id}', { params: { path: { id }, header: ifMatch(version) }, body }))
 }
 
 export async function publishChallenge(id: number): Promise<Challenge> {

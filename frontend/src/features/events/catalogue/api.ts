@@ -1,6 +1,7 @@
 /** The event catalogue: the public list and page of an event, and staff's events (create, edit, publish, cancel). */
 import type { components } from '@/api/schema'
 import { api, unwrap } from '@/lib/api-client'
+import { ifMatch } from '@/lib/if-match'
 import type { Audience } from '@/lib/audience'
 import { enumValues } from '@/lib/enum-values'
 
@@ -89,8 +90,9 @@ export async function createEvent(body: EventRequest): Promise<StaffEvent> {
   return unwrap(await api.POST('/api/events', { body }))
 }
 
-export async function replaceEvent(id: number, body: EventRequest): Promise<StaffEvent> {
-  return unwrap(await api.PUT('/api/events/{id}', { params: { path: { id } }, body }))
+/** A stale `version` is a 409 (stale-version): someone saved first. */
+export async function replaceEvent(id: number, version: number, body: EventRequest): Promise<StaffEvent> {
+  return unwrap(await api.PUT('/api/events/{id}', { params: { path: { id }, header: ifMatch(version) }, body }))
 }
 
 export async function publishEvent(id: number): Promise<StaffEvent> {
