@@ -853,7 +853,10 @@ export interface paths {
         put: {
             parameters: {
                 query?: never;
-                header?: never;
+                header: {
+                    /** @description The challenge's ETag, e.g. "3" */
+                    "If-Match": string;
+                };
                 path: {
                     id: number;
                 };
@@ -2475,7 +2478,10 @@ export interface paths {
         put: {
             parameters: {
                 query?: never;
-                header?: never;
+                header: {
+                    /** @description The event's ETag, e.g. "3" */
+                    "If-Match": string;
+                };
                 path: {
                     id: number;
                 };
@@ -2551,7 +2557,10 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header: {
+                    /** @description The event's ETag, e.g. "3" */
+                    "If-Match": string;
+                };
                 path: {
                     id: number;
                 };
@@ -6053,6 +6062,11 @@ export interface components {
         Challenge: {
             /** Format: int64 */
             id: number;
+            /**
+             * Format: int32
+             * @description The version, for If-Match
+             */
+            version: number;
             title: string;
             description: string;
             audience: components["schemas"]["Audience"];
@@ -7106,6 +7120,11 @@ export interface components {
              * @example 12
              */
             id?: number;
+            /**
+             * Format: int32
+             * @description The version, for If-Match
+             */
+            version?: number;
             /** @example Diskusi Buku: Laskar Pelangi */
             title?: string;
             description?: string;

@@ -1,8 +1,9 @@
 import { createApp } from 'vue'
 import App from './App.vue'
 import { DEFAULT_LANGUAGE, i18n, isLanguage, setLanguage, storedLanguage } from './i18n'
-import { loadLibrary, useLibrary } from './library'
+import { loadLibrary, useLibrary } from '@/lib/library'
 import { createAppRouter } from './router'
+import { wireFeatures } from './wiring'
 import './styles.css'
 
 async function start() {
@@ -10,7 +11,7 @@ async function start() {
   await setLanguage(remembered ?? DEFAULT_LANGUAGE, false)
 
   const router = createAppRouter()
-  const app = createApp(App).use(i18n).use(router)
+  const app = createApp(App).use(i18n).use(router).use(wireFeatures)
 
   // Without a remembered choice, follow the library's default language once it is known.
   void loadLibrary().then(() => {

@@ -9,7 +9,8 @@ import {
   type RouterHistory,
 } from 'vue-router'
 import type { Role } from '@/features/account/api'
-import { auth } from '@/features/account/auth-store'
+import { auth } from '@/lib/auth-store'
+import { safeNext } from '@/lib/safe-next'
 import { i18n } from './i18n'
 
 declare module 'vue-router' {
@@ -59,20 +60,20 @@ export const routes: RouteRecordRaw[] = [
   {
     path: '/acara',
     name: 'events',
-    component: () => import('@/features/events/pages/EventsPage.vue'),
+    component: () => import('@/features/events/catalogue/pages/EventsPage.vue'),
     meta: { titleKey: 'title.events' },
   },
   {
     path: '/acara/:id(\\d+)',
     name: 'event',
-    component: () => import('@/features/events/pages/EventPage.vue'),
+    component: () => import('@/features/events/catalogue/pages/EventPage.vue'),
     meta: { titleKey: 'title.event' },
   },
   {
     // The manage link the backend e-mails. `/acara/:id` takes digits only, so it never matches this address.
     path: '/acara/pendaftaran/:token',
     name: 'registration',
-    component: () => import('@/features/events/pages/ManageRegistrationPage.vue'),
+    component: () => import('@/features/events/registration/pages/ManageRegistrationPage.vue'),
     meta: { titleKey: 'title.registration' },
   },
   {
@@ -83,37 +84,37 @@ export const routes: RouteRecordRaw[] = [
   {
     path: '/staf/acara',
     name: 'staff-events',
-    component: () => import('@/features/events/pages/staff/StaffEventsPage.vue'),
+    component: () => import('@/features/events/catalogue/pages/staff/StaffEventsPage.vue'),
     meta: { titleKey: 'title.staffEvents', requiresAuth: true, roles: ['STAFF', 'ADMIN'] },
   },
   {
     path: '/staf/acara/baru',
     name: 'staff-event-new',
-    component: () => import('@/features/events/pages/staff/EventFormPage.vue'),
+    component: () => import('@/features/events/catalogue/pages/staff/EventFormPage.vue'),
     meta: { titleKey: 'title.staffEventNew', requiresAuth: true, roles: ['STAFF', 'ADMIN'] },
   },
   {
     path: '/staf/acara/:id(\\d+)/ubah',
     name: 'staff-event-edit',
-    component: () => import('@/features/events/pages/staff/EventFormPage.vue'),
+    component: () => import('@/features/events/catalogue/pages/staff/EventFormPage.vue'),
     meta: { titleKey: 'title.staffEventEdit', requiresAuth: true, roles: ['STAFF', 'ADMIN'] },
   },
   {
     path: '/staf/acara/:id(\\d+)/pendaftar',
     name: 'staff-registrants',
-    component: () => import('@/features/events/pages/staff/RegistrantsPage.vue'),
+    component: () => import('@/features/events/registration/pages/staff/RegistrantsPage.vue'),
     meta: { titleKey: 'title.staffRegistrants', requiresAuth: true, roles: ['STAFF', 'ADMIN'] },
   },
   {
     path: '/staf/acara/:id(\\d+)/hadir',
     name: 'staff-check-in',
-    component: () => import('@/features/events/pages/staff/CheckInPage.vue'),
+    component: () => import('@/features/events/checkin/pages/staff/CheckInPage.vue'),
     meta: { titleKey: 'title.staffCheckIn', requiresAuth: true, roles: ['STAFF', 'ADMIN'] },
   },
   {
     path: '/staf/acara/:id(\\d+)/tanya-jawab',
     name: 'staff-questions',
-    component: () => import('@/features/events/pages/staff/QuestionsPage.vue'),
+    component: () => import('@/features/events/questions/pages/staff/QuestionsPage.vue'),
     meta: { titleKey: 'qa.title.moderation', requiresAuth: true, roles: ['STAFF', 'ADMIN'] },
   },
   {
@@ -131,112 +132,112 @@ export const routes: RouteRecordRaw[] = [
   {
     path: '/tantangan',
     name: 'challenges',
-    component: () => import('@/features/challenges/pages/ChallengesPage.vue'),
+    component: () => import('@/features/challenges/catalogue/pages/ChallengesPage.vue'),
     meta: { titleKey: 'title.challenges' },
   },
   {
     path: '/tantangan/:id(\\d+)',
     name: 'challenge',
-    component: () => import('@/features/challenges/pages/ChallengePage.vue'),
+    component: () => import('@/features/challenges/participation/pages/ChallengePage.vue'),
     meta: { titleKey: 'title.challenge' },
   },
   {
     path: '/tantangan/:id(\\d+)/saya',
     name: 'challenge-mine',
-    component: () => import('@/features/challenges/pages/MyChallengePage.vue'),
+    component: () => import('@/features/challenges/participation/pages/MyChallengePage.vue'),
     meta: { titleKey: 'title.challengeMine', requiresAuth: true },
   },
   {
     path: '/staf/tantangan',
     name: 'staff-challenges',
-    component: () => import('@/features/challenges/pages/staff/StaffChallengesPage.vue'),
+    component: () => import('@/features/challenges/catalogue/pages/staff/StaffChallengesPage.vue'),
     meta: { titleKey: 'title.staffChallenges', requiresAuth: true, roles: ['STAFF', 'ADMIN'] },
   },
   {
     path: '/staf/tantangan/baru',
     name: 'staff-challenge-new',
-    component: () => import('@/features/challenges/pages/staff/ChallengeFormPage.vue'),
+    component: () => import('@/features/challenges/catalogue/pages/staff/ChallengeFormPage.vue'),
     meta: { titleKey: 'title.staffChallengeNew', requiresAuth: true, roles: ['STAFF', 'ADMIN'] },
   },
   {
     path: '/staf/tantangan/:id(\\d+)/ubah',
     name: 'staff-challenge-edit',
-    component: () => import('@/features/challenges/pages/staff/ChallengeFormPage.vue'),
+    component: () => import('@/features/challenges/catalogue/pages/staff/ChallengeFormPage.vue'),
     meta: { titleKey: 'title.staffChallengeEdit', requiresAuth: true, roles: ['STAFF', 'ADMIN'] },
   },
   {
     path: '/staf/tantangan/:id(\\d+)/tinjau',
     name: 'staff-challenge-review',
-    component: () => import('@/features/challenges/pages/staff/ChallengeReviewPage.vue'),
+    component: () => import('@/features/challenges/participation/pages/staff/ChallengeReviewPage.vue'),
     meta: { titleKey: 'title.staffChallengeReview', requiresAuth: true, roles: ['STAFF', 'ADMIN'] },
   },
   {
     path: '/staf/ulasan',
     name: 'staff-reviews',
-    component: () => import('@/features/challenges/pages/staff/SharedReviewsPage.vue'),
+    component: () => import('@/features/challenges/participation/pages/staff/SharedReviewsPage.vue'),
     meta: { titleKey: 'title.staffReviews', requiresAuth: true, roles: ['STAFF', 'ADMIN'] },
   },
   // Content (campaigns): the calendar, posts and their review, campaigns. Roles follow the API's @RolesAllowed:
   // reviewers read everything and review; only staff and admins write.
   {
     path: '/staf/konten',
-    name: 'content-calendar',
-    component: () => import('@/features/campaigns/pages/CalendarPage.vue'),
-    meta: { titleKey: 'content.titles.calendar', requiresAuth: true, roles: ['STAFF', 'REVIEWER', 'ADMIN'] },
+    name: 'campaigns-calendar',
+    component: () => import('@/features/campaigns/calendar/pages/CalendarPage.vue'),
+    meta: { titleKey: 'campaigns.titles.calendar', requiresAuth: true, roles: ['STAFF', 'REVIEWER', 'ADMIN'] },
   },
   {
     path: '/staf/konten/pos',
-    name: 'content-posts',
-    component: () => import('@/features/campaigns/pages/PostsPage.vue'),
-    meta: { titleKey: 'content.titles.posts', requiresAuth: true, roles: ['STAFF', 'REVIEWER', 'ADMIN'] },
+    name: 'campaigns-posts',
+    component: () => import('@/features/campaigns/posts/pages/PostsPage.vue'),
+    meta: { titleKey: 'campaigns.titles.posts', requiresAuth: true, roles: ['STAFF', 'REVIEWER', 'ADMIN'] },
   },
   {
     path: '/staf/konten/pos/baru',
-    name: 'content-post-new',
-    component: () => import('@/features/campaigns/pages/PostEditorPage.vue'),
-    meta: { titleKey: 'content.titles.postNew', requiresAuth: true, roles: ['STAFF', 'ADMIN'] },
+    name: 'campaigns-post-new',
+    component: () => import('@/features/campaigns/posts/pages/PostEditorPage.vue'),
+    meta: { titleKey: 'campaigns.titles.postNew', requiresAuth: true, roles: ['STAFF', 'ADMIN'] },
   },
   {
     path: '/staf/konten/pos/:id(\\d+)/ubah',
-    name: 'content-post-edit',
-    component: () => import('@/features/campaigns/pages/PostEditorPage.vue'),
-    meta: { titleKey: 'content.titles.postEdit', requiresAuth: true, roles: ['STAFF', 'REVIEWER', 'ADMIN'] },
+    name: 'campaigns-post-edit',
+    component: () => import('@/features/campaigns/posts/pages/PostEditorPage.vue'),
+    meta: { titleKey: 'campaigns.titles.postEdit', requiresAuth: true, roles: ['STAFF', 'REVIEWER', 'ADMIN'] },
   },
   {
     path: '/staf/konten/tinjauan',
-    name: 'content-review',
-    component: () => import('@/features/campaigns/pages/ReviewQueuePage.vue'),
-    meta: { titleKey: 'content.titles.review', requiresAuth: true, roles: ['STAFF', 'REVIEWER', 'ADMIN'] },
+    name: 'campaigns-review',
+    component: () => import('@/features/campaigns/posts/pages/ReviewQueuePage.vue'),
+    meta: { titleKey: 'campaigns.titles.review', requiresAuth: true, roles: ['STAFF', 'REVIEWER', 'ADMIN'] },
   },
   {
     path: '/staf/konten/kampanye',
-    name: 'content-campaigns',
+    name: 'campaigns-campaigns',
     component: () => import('@/features/campaigns/pages/CampaignsPage.vue'),
-    meta: { titleKey: 'content.titles.campaigns', requiresAuth: true, roles: ['STAFF', 'REVIEWER', 'ADMIN'] },
+    meta: { titleKey: 'campaigns.titles.campaigns', requiresAuth: true, roles: ['STAFF', 'REVIEWER', 'ADMIN'] },
   },
   {
     path: '/staf/konten/kampanye/baru',
-    name: 'content-campaign-new',
+    name: 'campaigns-campaign-new',
     component: () => import('@/features/campaigns/pages/CampaignFormPage.vue'),
-    meta: { titleKey: 'content.titles.campaignNew', requiresAuth: true, roles: ['STAFF', 'ADMIN'] },
+    meta: { titleKey: 'campaigns.titles.campaignNew', requiresAuth: true, roles: ['STAFF', 'ADMIN'] },
   },
   {
     path: '/staf/konten/kampanye/:id(\\d+)/ubah',
-    name: 'content-campaign-edit',
+    name: 'campaigns-campaign-edit',
     component: () => import('@/features/campaigns/pages/CampaignFormPage.vue'),
-    meta: { titleKey: 'content.titles.campaignEdit', requiresAuth: true, roles: ['STAFF', 'ADMIN'] },
+    meta: { titleKey: 'campaigns.titles.campaignEdit', requiresAuth: true, roles: ['STAFF', 'ADMIN'] },
   },
   {
     path: '/staf/konten/dasbor',
-    name: 'content-dashboard',
+    name: 'campaigns-dashboard',
     component: () => import('@/features/campaigns/analytics/pages/DashboardPage.vue'),
-    meta: { titleKey: 'content.analytics.title.dashboard', requiresAuth: true, roles: ['STAFF', 'REVIEWER', 'ADMIN'] },
+    meta: { titleKey: 'campaigns.analytics.title.dashboard', requiresAuth: true, roles: ['STAFF', 'REVIEWER', 'ADMIN'] },
   },
   {
     path: '/staf/konten/impor',
-    name: 'content-import',
+    name: 'campaigns-import',
     component: () => import('@/features/campaigns/analytics/pages/ImportPage.vue'),
-    meta: { titleKey: 'content.analytics.title.import', requiresAuth: true, roles: ['STAFF', 'ADMIN'] },
+    meta: { titleKey: 'campaigns.analytics.title.import', requiresAuth: true, roles: ['STAFF', 'ADMIN'] },
   },
   // Both catch-alls match any path; a path resolves to the first. The guard sends a wrong-role visit to
   // 'forbidden' by name, which keeps the address the user asked for.
@@ -253,14 +254,6 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'title.forbidden' },
   },
 ]
-
-/** A `next` target is followed only when it is a path inside this app (no other origin, no protocol). */
-export function safeNext(next: unknown, fallback = '/akun'): string {
-  const value = Array.isArray(next) ? next[0] : next
-  if (typeof value !== 'string') return fallback
-  if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback
-  return value
-}
 
 export function loginLocation(target: RouteLocationNormalized | string): RouteLocationRaw {
   const next = typeof target === 'string' ? target : target.fullPath

@@ -97,6 +97,13 @@ function asProblem(body: unknown): Problem | null {
   return null
 }
 
+/** The last segment of a problem's type URI ("https://serambi.id/problems/event-full" -> "event-full"). */
+export function problemSlug(error: unknown): string | null {
+  if (!(error instanceof ApiError) || !error.problem?.type) return null
+  const slug = error.problem.type.split('/').pop()
+  return slug || null
+}
+
 /** Returns the data of an openapi-fetch result, or throws an ApiError for an error response. */
 export function unwrap<T>(result: { data?: T; error?: unknown; response: Response }): T {
   const { response } = result

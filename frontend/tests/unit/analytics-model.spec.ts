@@ -161,11 +161,11 @@ describe('import errors', () => {
   it("says the server's reasons again in the UI language, keeping the values", () => {
     const t = (key: string, named?: Record<string, unknown>) => `${key}${named ? JSON.stringify(named) : ''}`
     expect(localiseImportError('Impressions must not be negative (-5)', t)).toBe(
-      'content.analytics.import.reason.negative{"column":"Impressions","value":"-5"}',
+      'campaigns.analytics.import.reason.negative{"column":"Impressions","value":"-5"}',
     )
-    expect(localiseImportError('the same post as line 2', t)).toBe('content.analytics.import.reason.duplicate{"line":"2"}')
+    expect(localiseImportError('the same post as line 2', t)).toBe('campaigns.analytics.import.reason.duplicate{"line":"2"}')
     expect(localiseImportError('variant 31 (Instagram) is not published yet', t)).toBe(
-      'content.analytics.import.reason.notPublished{"id":"31","platform":"Instagram"}',
+      'campaigns.analytics.import.reason.notPublished{"id":"31","platform":"Instagram"}',
     )
     expect(localiseImportError('something new', t)).toBe('something new')
   })

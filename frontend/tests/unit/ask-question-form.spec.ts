@@ -1,12 +1,12 @@
 import { flushPromises, mount } from '@vue/test-utils'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { i18n } from '@/app/i18n'
-import * as eventsApi from '@/features/events/api'
-import AskQuestionForm from '@/features/events/components/AskQuestionForm.vue'
+import * as questionsApi from '@/features/events/questions/api'
+import AskQuestionForm from '@/features/events/questions/components/AskQuestionForm.vue'
 import { ApiError } from '@/lib/api-client'
 
-vi.mock('@/features/events/api', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('@/features/events/api')>()
+vi.mock('@/features/events/questions/api', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@/features/events/questions/api')>()
   return { ...actual, askQuestion: vi.fn() }
 })
 
@@ -34,18 +34,18 @@ describe('AskQuestionForm', () => {
     expect(wrapper.get('#qa-text').attributes('aria-invalid')).toBe('true')
     expect(wrapper.get('#qa-text-error').text()).toContain('Tulis pertanyaan Anda dulu.')
     expect(document.activeElement?.id).toBe('qa-text')
-    expect(eventsApi.askQuestion).not.toHaveBeenCalled()
+    expect(questionsApi.askQuestion).not.toHaveBeenCalled()
     wrapper.unmount()
   })
 
   it('sends the trimmed question with the manage token, then clears it and says it awaits approval', async () => {
-    vi.mocked(eventsApi.askQuestion).mockResolvedValue({ id: 41, eventId: 12, text: 'Ada e-book?', status: 'PENDING', upvotes: 0 })
+    vi.mocked(questionsApi.askQuestion).mockResolvedValue({ id: 41, eventId: 12, text: 'Ada e-book?', status: 'PENDING', upvotes: 0 })
     const wrapper = mountForm()
     await wrapper.get('#qa-text').setValue('  Ada e-book?  ')
     await wrapper.get('#qa-name').setValue(' Nadia ')
     await wrapper.get('form').trigger('submit')
     await flushPromises()
-    expect(eventsApi.askQuestion).toHaveBeenCalledWith(12, { manageToken: 'tok-123', text: 'Ada e-book?', displayName: 'Nadia' })
+    expect(questionsApi.askQuestion).toHaveBeenCalledWith(12, { manageToken: 'tok-123', text: 'Ada e-book?', displayName: 'Nadia' })
     expect((wrapper.get('#qa-text').element as HTMLTextAreaElement).value).toBe('')
     expect(wrapper.get('[role="status"]').text()).toContain('tampil setelah disetujui staf')
     expect(wrapper.emitted('asked')?.[0]?.[0]).toMatchObject({ id: 41 })
@@ -53,17 +53,17 @@ describe('AskQuestionForm', () => {
   })
 
   it('asks anonymously when the name is left empty', async () => {
-    vi.mocked(eventsApi.askQuestion).mockResolvedValue({ id: 42, status: 'PENDING' })
+    vi.mocked(questionsApi.askQuestion).mockResolvedValue({ id: 42, status: 'PENDING' })
     const wrapper = mountForm()
     await wrapper.get('#qa-text').setValue('Kapan mulai?')
     await wrapper.get('form').trigger('submit')
     await flushPromises()
-    expect(eventsApi.askQuestion).toHaveBeenCalledWith(12, { manageToken: 'tok-123', text: 'Kapan mulai?' })
+    expect(questionsApi.askQuestion).toHaveBeenCalledWith(12, { manageToken: 'tok-123', text: 'Kapan mulai?' })
     wrapper.unmount()
   })
 
   it('shows the server\'s field error next to the field, and keeps the text', async () => {
-    vi.mocked(eventsApi.askQuestion).mockRejectedValue(
+    vi.mocked(questionsApi.askQuestion).mockRejectedValue(
       new ApiError(400, { status: 400, title: 'Bad Request', errors: [{ field: 'ask.body.text', message: 'size must be between 0 and 500' }] }),
     )
     const wrapper = mountForm()
@@ -80,12 +80,12 @@ describe('AskQuestionForm', () => {
     const wrapper = mountForm()
     await wrapper.get('#qa-text').setValue('Pertanyaan')
 
-    vi.mocked(eventsApi.askQuestion).mockRejectedValueOnce(new ApiError(403, { status: 403, detail: 'Only registrants of event 12 can ask' }))
+    vi.mocked(questionsApi.askQuestion).mockRejectedValueOnce(new ApiError(403, { status: 403, detail: 'Only registrants of event 12 can ask' }))
     await wrapper.get('form').trigger('submit')
     await flushPromises()
     expect(wrapper.get('[role="alert"]').text()).toContain('Hanya peserta terdaftar yang bisa bertanya')
 
-    vi.mocked(eventsApi.askQuestion).mockRejectedValueOnce(
+    vi.mocked(questionsApi.askQuestion).mockRejectedValueOnce(
       new ApiError(409, { status: 409, type: 'https://serambi.id/problems/too-many-questions' }),
     )
     await wrapper.get('form').trigger('submit')

@@ -3,11 +3,12 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createMemoryHistory } from 'vue-router'
 import { i18n } from '@/app/i18n'
 import { createAppRouter } from '@/app/router'
-import { auth } from '@/features/account/auth-store'
+import { auth } from '@/lib/auth-store'
 import * as analyticsApi from '@/features/campaigns/analytics/api'
 import DashboardPage from '@/features/campaigns/analytics/pages/DashboardPage.vue'
 import { aUser } from './helpers'
 
+/* eslint-disable @typescript-eslint/no-explicit-any -- the fake Chart records whatever config it is given */
 // Chart.js draws on a canvas, which jsdom has not: record what each chart was given instead.
 const charts = vi.hoisted(() => ({ made: [] as Array<{ canvas: HTMLCanvasElement; config: any }>, registered: [] as unknown[] }))
 vi.mock('chart.js', () => {

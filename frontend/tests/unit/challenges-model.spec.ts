@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { i18n } from '@/app/i18n'
 import { isUnder13 } from '@/features/account/validation'
-import type { LeaderboardEntry } from '@/features/challenges/api'
-import {
-  checkNickname,
-  createThrottledAnnouncer,
-  dailyCapError,
-  describeMoves,
-  diffBoards,
-  goalProgress,
-  isOpen,
-  phase,
-} from '@/features/challenges/model'
+import type { LeaderboardEntry } from '@/features/challenges/leaderboard/api'
+import { checkNickname, dailyCapError } from '@/features/challenges/participation/model'
+import { createThrottledAnnouncer, describeMoves, diffBoards } from '@/features/challenges/leaderboard/model'
+import { goalProgress, isOpen, phase } from '@/features/challenges/catalogue/model'
 import { ApiError } from '@/lib/api-client'
 import { todayIn } from '@/lib/format'
 

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { i18n } from '@/app/i18n'
-import {
-  conflictMessage,
-  durationText,
-  eventStatusLabel,
-  registrationStatusLabel,
-  registrationStatusTone,
-  seatsInfo,
-  whatsappShareLink,
-} from '@/features/events/model'
+import { conflictMessage, durationText, eventStatusLabel, seatsInfo, whatsappShareLink } from '@/features/events/catalogue/model'
+import { registrationStatusLabel, registrationStatusTone } from '@/features/events/registration/model'
 import { ApiError } from '@/lib/api-client'
 
 const t = i18n.global.t as (key: string, named?: Record<string, unknown>) => string

@@ -1,12 +1,12 @@
 import { flushPromises, mount } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { i18n } from '@/app/i18n'
-import * as eventsApi from '@/features/events/api'
-import LiveQuestions from '@/features/events/components/LiveQuestions.vue'
+import * as questionsApi from '@/features/events/questions/api'
+import LiveQuestions from '@/features/events/questions/components/LiveQuestions.vue'
 import { FakeEventSource } from './fake-event-source'
 
-vi.mock('@/features/events/api', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('@/features/events/api')>()
+vi.mock('@/features/events/questions/api', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@/features/events/questions/api')>()
   return { ...actual, upvoteQuestion: vi.fn() }
 })
 
@@ -65,7 +65,7 @@ describe('LiveQuestions', () => {
   })
 
   it('upvotes once: the button shows the pressed state, and the vote is remembered', async () => {
-    vi.mocked(eventsApi.upvoteQuestion).mockResolvedValue(question(1, 2))
+    vi.mocked(questionsApi.upvoteQuestion).mockResolvedValue(question(1, 2))
     const wrapper = mountPanel()
     FakeEventSource.last.message({ kind: 'SNAPSHOT', eventId: 12, questions: [question(1, 1)] })
     await flushPromises()
@@ -74,14 +74,14 @@ describe('LiveQuestions', () => {
     expect(button().attributes('aria-describedby')).toBe('qa-text-1')
     await button().trigger('click')
     await flushPromises()
-    expect(eventsApi.upvoteQuestion).toHaveBeenCalledWith(12, 1, 'tok-123')
+    expect(questionsApi.upvoteQuestion).toHaveBeenCalledWith(12, 1, 'tok-123')
     expect(button().attributes('aria-pressed')).toBe('true')
     expect(wrapper.get('[data-testid="upvotes"]').text()).toBe('2 dukungan')
     expect(JSON.parse(localStorage.getItem('serambi.qa.votes.311')!)).toEqual([1])
 
     await button().trigger('click')
     await flushPromises()
-    expect(eventsApi.upvoteQuestion).toHaveBeenCalledOnce()
+    expect(questionsApi.upvoteQuestion).toHaveBeenCalledOnce()
     wrapper.unmount()
   })
 

@@ -3,16 +3,16 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createMemoryHistory } from 'vue-router'
 import { i18n, setLanguage } from '@/app/i18n'
 import { createAppRouter } from '@/app/router'
-import * as accountApi from '@/features/account/api'
-import { auth } from '@/features/account/auth-store'
+import { auth } from '@/lib/auth-store'
 import LoginPage from '@/features/account/pages/LoginPage.vue'
 import { ApiError } from '@/lib/api-client'
+import * as authApi from '@/lib/auth-api'
 import { aUser } from './helpers'
+
+vi.mock('@/lib/auth-api', () => ({ fetchMe: vi.fn(), login: vi.fn() }))
 
 vi.mock('@/features/account/api', () => ({
   ROLES: ['ADMIN', 'STAFF', 'REVIEWER', 'MEMBER'],
-  fetchMe: vi.fn(),
-  login: vi.fn(),
   register: vi.fn(),
   updateMe: vi.fn(),
   listUsers: vi.fn(),
@@ -33,8 +33,8 @@ describe('LoginPage', () => {
   })
 
   it('logs in and follows ?next=', async () => {
-    vi.mocked(accountApi.login).mockResolvedValue({ token: 'jwt', expiresAt: '2999-01-01T00:00:00Z' })
-    vi.mocked(accountApi.fetchMe).mockResolvedValue(aUser({ role: 'ADMIN' }))
+    vi.mocked(authApi.login).mockResolvedValue({ token: 'jwt', expiresAt: '2999-01-01T00:00:00Z' })
+    vi.mocked(authApi.fetchMe).mockResolvedValue(aUser({ role: 'ADMIN' }))
     const { wrapper, router } = await mountAt('/masuk?next=/admin/pengguna')
     await wrapper.get('#login-email').setValue('admin@contoh.id')
     await wrapper.get('#login-password').setValue('rahasia-panjang')
@@ -46,8 +46,8 @@ describe('LoginPage', () => {
   })
 
   it('does not follow a next= that leaves the app', async () => {
-    vi.mocked(accountApi.login).mockResolvedValue({ token: 'jwt', expiresAt: '2999-01-01T00:00:00Z' })
-    vi.mocked(accountApi.fetchMe).mockResolvedValue(aUser())
+    vi.mocked(authApi.login).mockResolvedValue({ token: 'jwt', expiresAt: '2999-01-01T00:00:00Z' })
+    vi.mocked(authApi.fetchMe).mockResolvedValue(aUser())
     const { wrapper, router } = await mountAt('/masuk?next=//evil.example/x')
     await wrapper.get('#login-email').setValue('sari@contoh.id')
     await wrapper.get('#login-password').setValue('rahasia-panjang')
@@ -59,7 +59,7 @@ describe('LoginPage', () => {
   })
 
   it('says the credentials are wrong on 401, and stays logged out', async () => {
-    vi.mocked(accountApi.login).mockRejectedValue(new ApiError(401, { status: 401, title: 'Unauthorized' }))
+    vi.mocked(authApi.login).mockRejectedValue(new ApiError(401, { status: 401, title: 'Unauthorized' }))
     const { wrapper, router } = await mountAt('/masuk')
     await wrapper.get('#login-email').setValue('sari@contoh.id')
     await wrapper.get('#login-password').setValue('salah-sekali')

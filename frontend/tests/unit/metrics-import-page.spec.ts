@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createMemoryHistory } from 'vue-router'
 import { i18n } from '@/app/i18n'
 import { createAppRouter } from '@/app/router'
-import { auth } from '@/features/account/auth-store'
+import { auth } from '@/lib/auth-store'
 import ImportPage from '@/features/campaigns/analytics/pages/ImportPage.vue'
 import { aUser } from './helpers'
 

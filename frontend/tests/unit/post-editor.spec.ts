@@ -3,38 +3,44 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createMemoryHistory } from 'vue-router'
 import { i18n } from '@/app/i18n'
 import { createAppRouter } from '@/app/router'
-import { auth } from '@/features/account/auth-store'
-import * as postsApi from '@/features/campaigns/api'
-import type { PostView } from '@/features/campaigns/api'
-import PostEditorPage from '@/features/campaigns/pages/PostEditorPage.vue'
+import { auth } from '@/lib/auth-store'
+import * as postsApi from '@/features/campaigns/posts/api'
+import type { PostView } from '@/features/campaigns/posts/api'
+import PostEditorPage from '@/features/campaigns/posts/pages/PostEditorPage.vue'
 import { ApiError } from '@/lib/api-client'
+import { PostSourcesKey, type PostSources } from '@/lib/post-drafting'
 import { aUser } from './helpers'
 
 vi.mock('@/features/campaigns/api', async (importOriginal) => {
   const actual = await importOriginal<typeof import('@/features/campaigns/api')>()
+  return { ...actual, listCampaigns: vi.fn(async () => []) }
+})
+vi.mock('@/features/campaigns/posts/api', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@/features/campaigns/posts/api')>()
   return {
     ...actual,
-    listCampaigns: vi.fn(async () => []),
     createPost: vi.fn(),
     getPost: vi.fn(),
     replacePost: vi.fn(),
     postHistory: vi.fn(async () => []),
   }
 })
-vi.mock('@/features/events/api', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('@/features/events/api')>()
-  return { ...actual, listManagedEvents: vi.fn(async () => ({ items: [], page: 0, size: 100, total: 0 })) }
-})
-vi.mock('@/features/challenges/api', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('@/features/challenges/api')>()
-  return { ...actual, listChallenges: vi.fn(async () => []), listSharedReviews: vi.fn(async () => []) }
-})
+
+/** What app/ would provide: here, nothing to link to or draft from. */
+const noSources: PostSources = {
+  linkableEvents: async () => [],
+  linkableChallenges: async () => [],
+  draftOptions: async () => [],
+}
 
 async function mountAt(path: string) {
   const router = createAppRouter(createMemoryHistory())
   await router.push(path)
   await router.isReady()
-  const w = mount(PostEditorPage, { global: { plugins: [i18n, router] }, attachTo: document.body })
+  const w = mount(PostEditorPage, {
+    global: { plugins: [i18n, router], provide: { [PostSourcesKey as symbol]: noSources } },
+    attachTo: document.body,
+  })
   await flushPromises()
   return w
 }

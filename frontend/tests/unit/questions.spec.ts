@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { i18n } from '@/app/i18n'
-import type { Question } from '@/features/events/api'
-import { applyUpdate, loadVotes, mergeQuestion, questionErrorMessages, saveVotes, sortQuestions, upsertForStaff } from '@/features/events/questions'
+import type { Question } from '@/features/events/questions/api'
+import { applyUpdate, loadVotes, mergeQuestion, questionErrorMessages, saveVotes, sortQuestions, upsertForStaff } from '@/features/events/questions/model'
 import { ApiError } from '@/lib/api-client'
 
 const t = i18n.global.t as (key: string, named?: Record<string, unknown>) => string

@@ -1,18 +1,19 @@
 import { flushPromises, mount } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { i18n } from '@/app/i18n'
-import type { Challenge } from '@/features/challenges/api'
-import * as challengesApi from '@/features/challenges/api'
-import ReadingLogForm from '@/features/challenges/components/ReadingLogForm.vue'
+import type { Challenge } from '@/features/challenges/catalogue/api'
+import * as participationApi from '@/features/challenges/participation/api'
+import ReadingLogForm from '@/features/challenges/participation/components/ReadingLogForm.vue'
 import { ApiError } from '@/lib/api-client'
 
-vi.mock('@/features/challenges/api', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('@/features/challenges/api')>()
+vi.mock('@/features/challenges/participation/api', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@/features/challenges/participation/api')>()
   return { ...actual, logReading: vi.fn(), editLog: vi.fn() }
 })
 
 const challenge: Challenge = {
   id: 4,
+  version: 1,
   title: 'Pekan Literasi',
   description: '',
   audience: 'TEENS',
@@ -50,7 +51,7 @@ describe('ReadingLogForm', () => {
   })
   afterEach(() => {
     vi.useRealTimers()
-    vi.mocked(challengesApi.logReading).mockReset()
+    vi.mocked(participationApi.logReading).mockReset()
   })
 
   it('starts on today in WITA with "finished" ticked and sharing off', () => {
@@ -70,12 +71,12 @@ describe('ReadingLogForm', () => {
     expect(w.text()).toContain('Isi jumlah halaman atau menit membaca.')
     expect(w.text()).toContain('Tanggal membaca tidak boleh di masa depan.')
     expect(document.activeElement).toBe(input(w, 'Judul buku').element)
-    expect(challengesApi.logReading).not.toHaveBeenCalled()
+    expect(participationApi.logReading).not.toHaveBeenCalled()
     w.unmount()
   })
 
   it('sends the log (the review shared only when ticked) and starts over', async () => {
-    vi.mocked(challengesApi.logReading).mockResolvedValue({
+    vi.mocked(participationApi.logReading).mockResolvedValue({
       log: { id: 1, title: 'Laskar Pelangi', author: 'Andrea Hirata', finished: true, readOn: '2026-11-23', points: 130, status: 'VALID', shareReview: true, createdAt: '' },
       pointsAwarded: 130,
       totalPoints: 130,
@@ -88,7 +89,7 @@ describe('ReadingLogForm', () => {
     await input(w, 'Boleh dibagikan petugas').setValue(true)
     await w.get('form').trigger('submit')
     await flushPromises()
-    expect(challengesApi.logReading).toHaveBeenCalledWith(4, {
+    expect(participationApi.logReading).toHaveBeenCalledWith(4, {
       title: 'Laskar Pelangi',
       author: 'Andrea Hirata',
       pages: 120,
@@ -103,7 +104,7 @@ describe('ReadingLogForm', () => {
   })
 
   it('shows a daily cap (409) next to the field it concerns', async () => {
-    vi.mocked(challengesApi.logReading).mockRejectedValue(
+    vi.mocked(participationApi.logReading).mockRejectedValue(
       new ApiError(409, { type: 'https://serambi.id/problems/daily-cap-exceeded', status: 409, detail: 'At most 500 pages count per day' }),
     )
     const w = mountForm()
@@ -120,7 +121,7 @@ describe('ReadingLogForm', () => {
   })
 
   it('shows a date the server refuses (400) next to the date', async () => {
-    vi.mocked(challengesApi.logReading).mockRejectedValue(
+    vi.mocked(participationApi.logReading).mockRejectedValue(
       new ApiError(400, { status: 400, errors: [{ field: 'log.body.readOn', message: 'must lie within the challenge, 2026-11-01 to 2026-12-31' }] }),
     )
     const w = mountForm()

@@ -4,15 +4,16 @@ import { createMemoryHistory } from 'vue-router'
 import { i18n } from '@/app/i18n'
 import { createAppRouter } from '@/app/router'
 import * as accountApi from '@/features/account/api'
-import { auth } from '@/features/account/auth-store'
+import { auth } from '@/lib/auth-store'
 import RegisterPage from '@/features/account/pages/RegisterPage.vue'
 import { ApiError } from '@/lib/api-client'
+import * as authApi from '@/lib/auth-api'
 import { aUser } from './helpers'
+
+vi.mock('@/lib/auth-api', () => ({ fetchMe: vi.fn(), login: vi.fn() }))
 
 vi.mock('@/features/account/api', () => ({
   ROLES: ['ADMIN', 'STAFF', 'REVIEWER', 'MEMBER'],
-  fetchMe: vi.fn(),
-  login: vi.fn(),
   register: vi.fn(),
   updateMe: vi.fn(),
   listUsers: vi.fn(),
@@ -72,8 +73,8 @@ describe('RegisterPage', () => {
 
   it('signs up, logs in automatically and asks to verify the address before going on to /akun', async () => {
     vi.mocked(accountApi.register).mockResolvedValue({ email: 'sari@contoh.id', verificationSent: true })
-    vi.mocked(accountApi.login).mockResolvedValue({ token: 'jwt', expiresAt: '2999-01-01T00:00:00Z' })
-    vi.mocked(accountApi.fetchMe).mockResolvedValue(aUser())
+    vi.mocked(authApi.login).mockResolvedValue({ token: 'jwt', expiresAt: '2999-01-01T00:00:00Z' })
+    vi.mocked(authApi.fetchMe).mockResolvedValue(aUser())
     const { wrapper, router } = await mountPage()
     await fill(wrapper, {
       'register-email': ' sari@contoh.id ',
@@ -90,7 +91,7 @@ describe('RegisterPage', () => {
       displayName: 'Sari',
       birthYear: 2008,
     })
-    expect(accountApi.login).toHaveBeenCalledWith({ email: 'sari@contoh.id', password: 'rahasia-panjang' })
+    expect(authApi.login).toHaveBeenCalledWith({ email: 'sari@contoh.id', password: 'rahasia-panjang' })
     expect(auth.isLoggedIn.value).toBe(true)
     expect(auth.state.user?.displayName).toBe('Sari')
     const done = wrapper.get('[data-testid="signup-done"]')
@@ -105,7 +106,7 @@ describe('RegisterPage', () => {
 
   it('sends a known e-mail with another password to the login page, saying only to check the e-mail', async () => {
     vi.mocked(accountApi.register).mockResolvedValue({ email: 'sari@contoh.id', verificationSent: true })
-    vi.mocked(accountApi.login).mockRejectedValue(new ApiError(401, { status: 401, title: 'Invalid credentials' }))
+    vi.mocked(authApi.login).mockRejectedValue(new ApiError(401, { status: 401, title: 'Invalid credentials' }))
     const { wrapper, router } = await mountPage()
     await fill(wrapper, {
       'register-email': 'sari@contoh.id',
@@ -138,7 +139,7 @@ describe('RegisterPage', () => {
 
     expect(wrapper.get('#register-display-name-error').text()).toContain('Nama sudah dipakai.')
     expect(wrapper.get('[role="alert"]').text()).toContain('Nama tampilan')
-    expect(accountApi.login).not.toHaveBeenCalled()
+    expect(authApi.login).not.toHaveBeenCalled()
     wrapper.unmount()
   })
 })

@@ -3,12 +3,12 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createMemoryHistory } from 'vue-router'
 import { i18n } from '@/app/i18n'
 import { createAppRouter } from '@/app/router'
-import * as eventsApi from '@/features/events/api'
-import RegistrationForm from '@/features/events/components/RegistrationForm.vue'
+import * as registrationApi from '@/features/events/registration/api'
+import RegistrationForm from '@/features/events/registration/components/RegistrationForm.vue'
 import { ApiError } from '@/lib/api-client'
 
-vi.mock('@/features/events/api', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('@/features/events/api')>()
+vi.mock('@/features/events/registration/api', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@/features/events/registration/api')>()
   return { ...actual, register: vi.fn() }
 })
 
@@ -43,12 +43,12 @@ describe('RegistrationForm', () => {
     expect(wrapper.get('#registration-email-error').text()).toContain('Masukkan alamat email yang valid.')
     expect(wrapper.get('#registration-whatsapp-error').text()).toContain('nomor WhatsApp')
     expect(document.activeElement?.id).toBe('registration-name')
-    expect(eventsApi.register).not.toHaveBeenCalled()
+    expect(registrationApi.register).not.toHaveBeenCalled()
     wrapper.unmount()
   })
 
   it('registers and says the manage link is in the e-mail, without any link to the registration itself', async () => {
-    vi.mocked(eventsApi.register).mockResolvedValue({ eventId: 12, email: 'siti@contoh.id', emailSent: true })
+    vi.mocked(registrationApi.register).mockResolvedValue({ eventId: 12, email: 'siti@contoh.id', emailSent: true })
     const { wrapper } = await mountForm({ shareUrl: 'https://wa.me/?text=Diskusi' })
     await fill(wrapper, {
       'registration-name': ' Siti Nurhaliza ',
@@ -59,7 +59,7 @@ describe('RegistrationForm', () => {
     await wrapper.get('form').trigger('submit')
     await flushPromises()
 
-    expect(eventsApi.register).toHaveBeenCalledWith(12, {
+    expect(registrationApi.register).toHaveBeenCalledWith(12, {
       name: 'Siti Nurhaliza',
       email: 'siti@contoh.id',
       whatsapp: '0812-3456-7890',
@@ -80,19 +80,19 @@ describe('RegistrationForm', () => {
   })
 
   it('leaves out the optional fields when they are empty', async () => {
-    vi.mocked(eventsApi.register).mockResolvedValue({ eventId: 12, email: 'budi@contoh.id', emailSent: true })
+    vi.mocked(registrationApi.register).mockResolvedValue({ eventId: 12, email: 'budi@contoh.id', emailSent: true })
     const { wrapper } = await mountForm()
     await fill(wrapper, { 'registration-name': 'Budi', 'registration-email': 'budi@contoh.id' })
     await wrapper.get('form').trigger('submit')
     await flushPromises()
 
-    expect(eventsApi.register).toHaveBeenCalledWith(12, { name: 'Budi', email: 'budi@contoh.id' })
+    expect(registrationApi.register).toHaveBeenCalledWith(12, { name: 'Budi', email: 'budi@contoh.id' })
     expect(wrapper.get('[data-testid="registration-result"]').text()).toContain('Cek email Anda')
     wrapper.unmount()
   })
 
   it('says clearly when registration has closed (409) and keeps the form', async () => {
-    vi.mocked(eventsApi.register).mockRejectedValue(
+    vi.mocked(registrationApi.register).mockRejectedValue(
       new ApiError(409, { type: 'https://serambi.id/problems/registration-closed', title: 'Registration closed', status: 409 }),
     )
     const { wrapper } = await mountForm()
@@ -106,7 +106,7 @@ describe('RegistrationForm', () => {
   })
 
   it('shows the server’s field errors next to their fields', async () => {
-    vi.mocked(eventsApi.register).mockRejectedValue(
+    vi.mocked(registrationApi.register).mockRejectedValue(
       new ApiError(400, { status: 400, errors: [{ field: 'register.body.whatsapp', message: 'Nomor WhatsApp tidak valid.' }] }),
     )
     const { wrapper } = await mountForm()

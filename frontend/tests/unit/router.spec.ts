@@ -1,13 +1,15 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createMemoryHistory } from 'vue-router'
-import { createAppRouter, safeNext } from '@/app/router'
-import { auth } from '@/features/account/auth-store'
+import { createAppRouter } from '@/app/router'
+import { safeNext } from '@/lib/safe-next'
+import { auth } from '@/lib/auth-store'
+import * as authApi from '@/lib/auth-api'
 import { aUser } from './helpers'
+
+vi.mock('@/lib/auth-api', () => ({ fetchMe: vi.fn(), login: vi.fn() }))
 
 vi.mock('@/features/account/api', () => ({
   ROLES: ['ADMIN', 'STAFF', 'REVIEWER', 'MEMBER'],
-  fetchMe: vi.fn(),
-  login: vi.fn(),
   register: vi.fn(),
   updateMe: vi.fn(),
   listUsers: vi.fn(),
@@ -58,12 +60,11 @@ describe('router guard', () => {
   })
 
   it('loads the user first when only the token is known', async () => {
-    const api = await import('@/features/account/api')
-    vi.mocked(api.fetchMe).mockResolvedValueOnce(aUser({ role: 'ADMIN' }))
+    vi.mocked(authApi.fetchMe).mockResolvedValueOnce(aUser({ role: 'ADMIN' }))
     auth.useSession('token', null)
     const router = newRouter()
     await router.push('/admin/pengguna')
-    expect(api.fetchMe).toHaveBeenCalledOnce()
+    expect(authApi.fetchMe).toHaveBeenCalledOnce()
     expect(router.currentRoute.value.name).toBe('users')
   })
 
@@ -107,13 +108,13 @@ describe('router guard', () => {
     auth.useSession('token', aUser({ role: 'REVIEWER' }))
     const router = newRouter()
     await router.push('/staf/konten/dasbor')
-    expect(router.currentRoute.value.name).toBe('content-dashboard')
+    expect(router.currentRoute.value.name).toBe('campaigns-dashboard')
     expect(document.title).toBe('Dasbor kampanye · Serambi')
     await router.push('/staf/konten/impor')
     expect(router.currentRoute.value.name).toBe('forbidden')
     auth.useSession('token', aUser({ role: 'STAFF' }))
     await router.push('/staf/konten/impor')
-    expect(router.currentRoute.value.name).toBe('content-import')
+    expect(router.currentRoute.value.name).toBe('campaigns-import')
   })
 
   it('sets a translated document title', async () => {

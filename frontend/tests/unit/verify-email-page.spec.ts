@@ -4,14 +4,16 @@ import { createMemoryHistory } from 'vue-router'
 import { i18n, setLanguage } from '@/app/i18n'
 import { createAppRouter } from '@/app/router'
 import * as accountApi from '@/features/account/api'
-import { auth } from '@/features/account/auth-store'
+import { auth } from '@/lib/auth-store'
 import VerifyEmailPage from '@/features/account/pages/VerifyEmailPage.vue'
 import { ApiError } from '@/lib/api-client'
+import * as authApi from '@/lib/auth-api'
 import { aUser } from './helpers'
+
+vi.mock('@/lib/auth-api', () => ({ fetchMe: vi.fn(), login: vi.fn() }))
 
 vi.mock('@/features/account/api', () => ({
   ROLES: ['ADMIN', 'STAFF', 'REVIEWER', 'MEMBER'],
-  fetchMe: vi.fn(),
   verifyEmail: vi.fn(),
 }))
 
@@ -45,7 +47,7 @@ describe('VerifyEmailPage', () => {
   it('refreshes the logged-in member, who now counts as verified', async () => {
     auth.useSession('jwt', aUser({ emailVerified: false }))
     vi.mocked(accountApi.verifyEmail).mockResolvedValue()
-    vi.mocked(accountApi.fetchMe).mockResolvedValue(aUser({ emailVerified: true }))
+    vi.mocked(authApi.fetchMe).mockResolvedValue(aUser({ emailVerified: true }))
     const { wrapper } = await mountAt('/akun/verifikasi/token-dari-email')
 
     expect(auth.state.user?.emailVerified).toBe(true)

@@ -1,30 +1,21 @@
 import type { components } from '@/api/schema'
 import { api, unwrap } from '@/lib/api-client'
+import type { Role, User } from '@/lib/auth-api'
+import { enumValues } from '@/lib/enum-values'
 
 type Schemas = components['schemas']
 
-export type User = Schemas['User']
-export type Role = Schemas['Role']
+export type { Role, User }
 export type RegisterRequest = Schemas['RegisterRequest']
-export type LoginRequest = Schemas['LoginRequest']
-export type LoginResponse = Schemas['LoginResponse']
 export type UpdateMeRequest = Schemas['UpdateMeRequest']
 export type SignUpResponse = Schemas['SignUpResponse']
 export type UserPage = Schemas['UserPage']
 
-export const ROLES: readonly Role[] = ['ADMIN', 'STAFF', 'REVIEWER', 'MEMBER']
+export const ROLES = enumValues<Role>({ ADMIN: true, STAFF: true, REVIEWER: true, MEMBER: true })
 
 /** Signs up. The answer is the same for a new and an already registered e-mail: an e-mail goes out either way. */
 export async function register(body: RegisterRequest): Promise<SignUpResponse> {
   return unwrap(await api.POST('/api/auth/register', { body }))
-}
-
-export async function login(body: LoginRequest): Promise<LoginResponse> {
-  return unwrap(await api.POST('/api/auth/login', { body }))
-}
-
-export async function fetchMe(): Promise<User> {
-  return unwrap(await api.GET('/api/me'))
 }
 
 export async function updateMe(body: UpdateMeRequest): Promise<User> {

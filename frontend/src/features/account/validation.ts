@@ -4,20 +4,9 @@ export const PASSWORD_MIN_LENGTH = 10
 export const BIRTH_YEAR_MIN = 1900
 export const DISPLAY_NAME_MAX_LENGTH = 80
 
-import type { Check } from '@/lib/use-form-errors'
+import { checkEmail, checkRequired, type Check } from '@/lib/validation'
 
-export type { Check }
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
-
-export function checkEmail(value: string): Check {
-  if (!value.trim()) return { key: 'account.validation.required' }
-  return EMAIL.test(value.trim()) ? null : { key: 'account.validation.email' }
-}
-
-export function checkRequired(value: string): Check {
-  return value.trim() ? null : { key: 'account.validation.required' }
-}
+export { checkEmail, checkRequired, type Check }
 
 export function checkPassword(value: string): Check {
   if (!value) return { key: 'account.validation.required' }

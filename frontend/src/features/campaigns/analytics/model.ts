@@ -245,7 +245,7 @@ export function localiseImportError(message: string, t: Translate): string {
     if (!match) continue
     const named: Record<string, string> = {}
     names.forEach((name, i) => (named[name] = match[i + 1] ?? ''))
-    return t(`content.analytics.import.reason.${key}`, named)
+    return t(`campaigns.analytics.import.reason.${key}`, named)
   }
   return message
 }

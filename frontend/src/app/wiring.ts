@@ -1,0 +1,44 @@
+/**
+ * Where features meet: a feature never imports another (eslint.config.js), so app/ hands each what another offers,
+ * through the injection keys of lib/post-drafting.ts. main.ts installs this on the app; tests install it too.
+ */
+import type { App } from 'vue'
+import DraftPostButton from '@/features/campaigns/posts/components/DraftPostButton.vue'
+import * as challengesApi from '@/features/challenges/catalogue/api'
+import * as participationApi from '@/features/challenges/participation/api'
+import * as catalogueApi from '@/features/events/catalogue/api'
+import { formatDate } from '@/lib/format'
+import { DraftButtonKey, PostSourcesKey, type DraftSource, type PostSourceOption, type PostSources } from '@/lib/post-drafting'
+
+export const postSources: PostSources = {
+  async linkableEvents() {
+    const page = await catalogueApi.listManagedEvents({ page: 0, size: 100 })
+    return (page.items ?? []).map((e) => ({ value: String(e.id), label: e.title ?? '' }))
+  },
+  async linkableChallenges() {
+    const all = await challengesApi.listChallenges()
+    return all.map((c) => ({ value: String(c.id), label: c.title ?? '' }))
+  },
+  async draftOptions(source: DraftSource, locale: string): Promise<PostSourceOption[]> {
+    if (source === 'event') {
+      const page = await catalogueApi.listManagedEvents({ status: 'PUBLISHED', page: 0, size: 100 })
+      // An event that is over cannot be promoted any more (the API says 409).
+      const now = Date.now()
+      return (page.items ?? [])
+        .filter((e) => !e.endsAt || Date.parse(e.endsAt) > now)
+        .map((e) => ({ value: String(e.id), label: `${e.title} (${e.startsAt ? formatDate(e.startsAt, locale) : ''})` }))
+    }
+    if (source === 'challenge') {
+      const all = await challengesApi.listChallenges()
+      return all.filter((c) => c.status === 'PUBLISHED').map((c) => ({ value: String(c.id), label: c.title ?? '' }))
+    }
+    const reviews = await participationApi.listSharedReviews()
+    return reviews.map((r) => ({ value: String(r.logId), label: `${r.title} · ${r.nickname}` }))
+  },
+}
+
+/** A Vue plugin: `app.use(wireFeatures)`. */
+export function wireFeatures(app: App): void {
+  app.provide(DraftButtonKey, DraftPostButton)
+  app.provide(PostSourcesKey, postSources)
+}

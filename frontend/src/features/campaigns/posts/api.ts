@@ -1,0 +1,114 @@
+/** Posts: writing, review (submit, approve, reject), scheduling and publishing, and drafts written by the backend. */
+import type { components } from '@/api/schema'
+import { api, unwrap } from '@/lib/api-client'
+import { ifMatch } from '@/lib/if-match'
+import type { SocialPlatform } from '../api'
+import type { DraftSource } from '@/lib/post-drafting'
+import { enumValues } from '@/lib/enum-values'
+
+export type { DraftSource }
+
+type Schemas = components['schemas']
+
+export type PostView = Schemas['Post']
+
+export type PostVariant = Schemas['PostVariant']
+
+export type PostPage = Schemas['PostPage']
+
+export type PostRequest = Schemas['PostRequest']
+
+export type VariantRequest = Schemas['VariantRequest']
+
+export type PostTransition = Schemas['PostTransition']
+
+export type PostStatus = Schemas['PostStatus']
+
+export type ContentType = Schemas['ContentType']
+
+export type PublishedVariant = Schemas['PublishedVariant']
+
+export const POST_STATUSES = enumValues<PostStatus>({
+  DRAFT: true,
+  IN_REVIEW: true,
+  APPROVED: true,
+  SCHEDULED: true,
+  PUBLISHED: true,
+})
+
+export const CONTENT_TYPES = enumValues<ContentType>({
+  BOOK_REVIEW: true,
+  QUOTE: true,
+  INFOGRAPHIC: true,
+  SHORT_VIDEO: true,
+  EVENT_PROMO: true,
+  CHALLENGE_UPDATE: true,
+  EDUCATIONAL_TIP: true,
+  ANNOUNCEMENT: true,
+})
+
+
+export interface PostQuery {
+  status?: PostStatus
+  platform?: SocialPlatform
+  campaignId?: number
+  page: number
+  size: number
+}
+
+export async function listPosts(query: PostQuery): Promise<PostPage> {
+  const { campaignId, ...rest } = query
+  return unwrap(
+    await api.GET('/api/posts', { params: { query: { ...rest, ...(campaignId ? { campaignId: String(campaignId) } : {}) } } }),
+  )
+}
+
+export async function getPost(id: number): Promise<PostView> {
+  return unwrap(await api.GET('/api/posts/{id}', { params: { path: { id } } }))
+}
+
+export async function createPost(body: PostRequest): Promise<PostView> {
+  return unwrap(await api.POST('/api/posts', { body }))
+}
+
+/** A stale `version` is a 409 (stale-version): someone saved first. */
+export async function replacePost(id: number, version: number, body: PostRequest): Promise<PostView> {
+  return unwrap(await api.PUT('/api/posts/{id}', { params: { path: { id }, header: ifMatch(version) }, body }))
+}
+
+export async function postHistory(id: number): Promise<PostTransition[]> {
+  return unwrap(await api.GET('/api/posts/{id}/history', { params: { path: { id } } }))
+}
+
+export async function submitPost(id: number): Promise<PostView> {
+  return unwrap(await api.POST('/api/posts/{id}/submit', { params: { path: { id } } }))
+}
+
+export async function approvePost(id: number, note: string): Promise<PostView> {
+  return unwrap(await api.POST('/api/posts/{id}/approve', { params: { path: { id } }, body: { note } }))
+}
+
+export async function rejectPost(id: number, note: string): Promise<PostView> {
+  return unwrap(await api.POST('/api/posts/{id}/reject', { params: { path: { id } }, body: { note } }))
+}
+
+export async function schedulePost(id: number): Promise<PostView> {
+  return unwrap(await api.POST('/api/posts/{id}/schedule', { params: { path: { id } } }))
+}
+
+export async function publishPost(id: number, variants: PublishedVariant[]): Promise<PostView> {
+  return unwrap(await api.POST('/api/posts/{id}/publish', { params: { path: { id } }, body: { variants } }))
+}
+
+
+/** A DRAFT written from an event, a challenge's leaderboard or a shared reading review. */
+export async function draftFrom(source: DraftSource, id: number): Promise<PostView> {
+  switch (source) {
+    case 'event':
+      return unwrap(await api.POST('/api/posts/draft-from-event/{eventId}', { params: { path: { eventId: id } } }))
+    case 'challenge':
+      return unwrap(await api.POST('/api/posts/draft-from-challenge/{challengeId}', { params: { path: { challengeId: id } } }))
+    case 'review':
+      return unwrap(await api.POST('/api/posts/draft-from-review/{logId}', { params: { path: { logId: id } } }))
+  }
+}

@@ -1,0 +1,49 @@
+/** Reading challenges themselves: the public list and page, and staff's challenges (create, edit, publish, close). */
+import type { components } from '@/api/schema'
+import { api, unwrap } from '@/lib/api-client'
+import { ifMatch } from '@/lib/if-match'
+import { enumValues } from '@/lib/enum-values'
+
+type Schemas = components['schemas']
+
+export type Challenge = Schemas['Challenge']
+
+export type ChallengeRequest = Schemas['ChallengeRequest']
+
+export type ChallengeStatus = Schemas['ChallengeStatus']
+
+export type GoalType = Schemas['GoalType']
+
+export type Badge = Schemas['Badge']
+
+export const GOAL_TYPES = enumValues<GoalType>({ BOOKS: true, PAGES: true, MINUTES: true })
+
+export const CHALLENGE_STATUSES = enumValues<ChallengeStatus>({ DRAFT: true, PUBLISHED: true, CLOSED: true })
+
+
+/** Published and closed challenges; with a staff token, drafts too. */
+export async function listChallenges(): Promise<Challenge[]> {
+  return unwrap(await api.GET('/api/challenges'))
+}
+
+export async function getChallenge(id: number): Promise<Challenge> {
+  return unwrap(await api.GET('/api/challenges/{id}', { params: { path: { id } } }))
+}
+
+
+export async function createChallenge(body: ChallengeRequest): Promise<Challenge> {
+  return unwrap(await api.POST('/api/challenges', { body }))
+}
+
+/** A stale `version` is a 409 (stale-version): someone saved first. */
+export async function replaceChallenge(id: number, version: number, body: ChallengeRequest): Promise<Challenge> {
+  return unwrap(await api.PUT('/api/challenges/{id}', { params: { path: { id }, header: ifMatch(version) }, body }))
+}
+
+export async function publishChallenge(id: number): Promise<Challenge> {
+  return unwrap(await api.POST('/api/challenges/{id}/publish', { params: { path: { id } } }))
+}
+
+export async function closeChallenge(id: number): Promise<Challenge> {
+  return unwrap(await api.POST('/api/challenges/{id}/close', { params: { path: { id } } }))
+}
