@@ -832,6 +832,8 @@ export interface paths {
                 /** @description The challenge */
                 200: {
                     headers: {
+                        /** @description Its version, e.g. "3": send it as If-Match to update it */
+                        ETag?: unknown;
                         [name: string]: unknown;
                     };
                     content: {
@@ -849,7 +851,7 @@ export interface paths {
                 };
             };
         };
-        /** Replace a challenge's settings (staff); existing logs keep the points they earned */
+        /** Replace a challenge's settings (staff); existing logs keep the points they earned; needs If-Match with its version */
         put: {
             parameters: {
                 query?: never;
@@ -871,13 +873,15 @@ export interface paths {
                 /** @description Updated */
                 200: {
                     headers: {
+                        /** @description The new version, e.g. "4" */
+                        ETag?: unknown;
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Challenge"];
                     };
                 };
-                /** @description Bad Request */
+                /** @description Invalid fields, or a malformed If-Match */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -906,6 +910,26 @@ export interface paths {
                 };
                 /** @description No such challenge */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Stale version: someone saved first (the current ETag is sent) */
+                409: {
+                    headers: {
+                        /** @description The current version */
+                        ETag?: unknown;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No If-Match header */
+                428: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2252,9 +2276,10 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Created; Location names the event */
+                /** @description Created; Location names the event, the ETag is its version */
                 201: {
                     headers: {
+                        ETag?: unknown;
                         [name: string]: unknown;
                     };
                     content: {
@@ -2374,7 +2399,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One event with its join URL (staff) */
+        /** One event with its join URL (staff); the ETag is its version, for If-Match when editing */
         get: {
             parameters: {
                 query?: never;
@@ -2389,6 +2414,7 @@ export interface paths {
                 /** @description The event */
                 200: {
                     headers: {
+                        ETag?: unknown;
                         [name: string]: unknown;
                     };
                     content: {
@@ -2472,7 +2498,7 @@ export interface paths {
             };
         };
         /**
-         * Replace an event's fields (staff)
+         * Replace an event's fields (staff); needs If-Match with its version
          * @description Raising the capacity of a published event promotes waitlisted registrants, in arrival order, and e-mails them. Moving a published event e-mails its registrants.
          */
         put: {
@@ -2493,9 +2519,10 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description The event */
+                /** @description The event; the ETag is its new version */
                 200: {
                     headers: {
+                        ETag?: unknown;
                         [name: string]: unknown;
                     };
                     content: {
@@ -2538,8 +2565,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The event is cancelled or completed */
+                /** @description The event is cancelled or completed, or stale version: someone saved first */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No If-Match header */
+                428: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2553,7 +2589,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change some of an event's fields (RFC 7396 merge patch; null clears an optional field) (staff) */
+        /** Change some of an event's fields (RFC 7396 merge patch; null clears an optional field) (staff); needs If-Match with its version */
         patch: {
             parameters: {
                 query?: never;
@@ -2573,9 +2609,10 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description The event */
+                /** @description The event; the ETag is its new version */
                 200: {
                     headers: {
+                        ETag?: unknown;
                         [name: string]: unknown;
                     };
                     content: {
@@ -2618,8 +2655,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The event is cancelled or completed */
+                /** @description The event is cancelled or completed, or stale version: someone saved first */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No If-Match header */
+                428: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6062,11 +6108,6 @@ export interface components {
         Challenge: {
             /** Format: int64 */
             id: number;
-            /**
-             * Format: int32
-             * @description The version, for If-Match
-             */
-            version: number;
             title: string;
             description: string;
             audience: components["schemas"]["Audience"];
@@ -6099,6 +6140,12 @@ export interface components {
              * @description Participants who joined
              */
             participants: number;
+            /**
+             * Format: int32
+             * @description Moves on with every change; send it back as If-Match: "<version>" to update
+             * @example 3
+             */
+            version: number;
         };
         ChallengeRequest: {
             /** @example Tantangan Membaca Remaja: Pekan Literasi Banjarbaru */
@@ -7120,11 +7167,6 @@ export interface components {
              * @example 12
              */
             id?: number;
-            /**
-             * Format: int32
-             * @description The version, for If-Match
-             */
-            version?: number;
             /** @example Diskusi Buku: Laskar Pelangi */
             title?: string;
             description?: string;
@@ -7171,6 +7213,12 @@ export interface components {
             cancelledAt?: components["schemas"]["Instant"];
             createdAt?: components["schemas"]["Instant"];
             updatedAt?: components["schemas"]["Instant"];
+            /**
+             * Format: int32
+             * @description The version to send back as If-Match when changing the event (also its ETag)
+             * @example 3
+             */
+            version?: number;
         };
         StaffEventPage: {
             items?: components["schemas"]["StaffEvent"][];
