@@ -10,6 +10,7 @@ import {
 } from 'vue-router'
 import type { Role } from '@/features/account/api'
 import { auth } from '@/lib/auth-store'
+import { setPageTitle } from '@/lib/page-title'
 import { safeNext } from '@/lib/safe-next'
 import { i18n } from './i18n'
 
@@ -289,7 +290,7 @@ export async function guard(to: RouteLocationNormalized): Promise<RouteLocationR
 
 export function updateTitle(route: RouteLocationNormalized): void {
   const t = i18n.global.t
-  document.title = `${t(route.meta.titleKey ?? 'title.home')} · ${t('app.titleSuffix')}`
+  setPageTitle(t(route.meta.titleKey ?? 'title.home'), t)
 }
 
 export function createAppRouter(history: RouterHistory = createWebHistory(import.meta.env.BASE_URL)): Router {

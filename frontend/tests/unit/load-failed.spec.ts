@@ -16,4 +16,13 @@ describe('LoadFailed', () => {
     await retry.trigger('click')
     expect(wrapper.emitted('retry')).toEqual([[], []])
   })
+
+  it('offers no retry when trying again cannot help', () => {
+    const wrapper = mount(LoadFailed, {
+      props: { error: { status: 404, message: 'Tidak ditemukan.', detail: null, fieldErrors: {} }, final: true },
+      global: { plugins: [i18n] },
+    })
+    expect(wrapper.get('[role="alert"]').text()).toContain('Tidak ditemukan.')
+    expect(wrapper.find('button').exists()).toBe(false)
+  })
 })

@@ -1,7 +1,7 @@
 import { flushPromises, mount } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createMemoryHistory } from 'vue-router'
-import { i18n } from '@/app/i18n'
+import { i18n, setLanguage } from '@/app/i18n'
 import { createAppRouter } from '@/app/router'
 import { auth } from '@/lib/auth-store'
 import * as postsApi from '@/features/campaigns/posts/api'
@@ -135,5 +135,52 @@ describe('the post editor', () => {
     await flushPromises()
     expect(postsApi.replacePost).toHaveBeenLastCalledWith(12, 4, expect.anything())
     w.unmount()
+  })
+
+  describe('the tab title follows the heading', () => {
+    const post: PostView = {
+      id: 21,
+      contentType: 'EDUCATIONAL_TIP',
+      body: 'Cek sumbernya.',
+      hashtags: [],
+      status: 'IN_REVIEW',
+      authorId: 5,
+      version: 1,
+      variants: [{ id: 1, platform: 'X', text: 'Cek dulu', characters: 8, limit: 280 }],
+    }
+
+    it('says "review" to a reviewer, who cannot edit the post', async () => {
+      auth.useSession('token', aUser({ id: 7, role: 'REVIEWER' }))
+      vi.mocked(postsApi.getPost).mockResolvedValue(post)
+      const w = await mountAt('/staf/konten/pos/21/ubah')
+      expect(w.get('h1').text()).toBe('Tinjau unggahan')
+      expect(document.title).toBe('Tinjau unggahan · Serambi')
+      w.unmount()
+    })
+
+    it('says "review" on a published post, and "edit" on a draft, to the staff', async () => {
+      vi.mocked(postsApi.getPost).mockResolvedValue({ ...post, status: 'PUBLISHED' })
+      const published = await mountAt('/staf/konten/pos/21/ubah')
+      expect(published.get('h1').text()).toBe('Tinjau unggahan')
+      expect(document.title).toBe('Tinjau unggahan · Serambi')
+      published.unmount()
+
+      vi.mocked(postsApi.getPost).mockResolvedValue({ ...post, status: 'DRAFT' })
+      const draft = await mountAt('/staf/konten/pos/21/ubah')
+      expect(draft.get('h1').text()).toBe('Ubah unggahan')
+      expect(document.title).toBe('Ubah unggahan · Serambi')
+      draft.unmount()
+    })
+
+    it('follows the language', async () => {
+      auth.useSession('token', aUser({ id: 7, role: 'REVIEWER' }))
+      vi.mocked(postsApi.getPost).mockResolvedValue(post)
+      const w = await mountAt('/staf/konten/pos/21/ubah')
+      await setLanguage('en', false)
+      await flushPromises()
+      expect(document.title).toBe('Review post · Serambi')
+      w.unmount()
+      await setLanguage('id', false)
+    })
   })
 })

@@ -1,11 +1,11 @@
 import { computed, ref, watch, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { useAuth } from '@/lib/auth-store'
-import { ApiError, describeError, type DisplayableError } from '@/lib/api-client'
+import { ApiError } from '@/lib/api-client'
 import { todayIn } from '@/lib/format'
+import { useLatestLoad } from '@/lib/use-latest-load'
 import * as challengesApi from '../catalogue/api'
 import * as participationApi from './api'
-import type { Challenge } from '../catalogue/api'
 import type { Progress } from './api'
 import { isOpen } from '../catalogue/model'
 
@@ -13,39 +13,45 @@ import { isOpen } from '../catalogue/model'
 export function useParticipation(challengeId: Ref<number>) {
   const { t } = useI18n()
   const auth = useAuth()
-  const challenge = ref<Challenge | null>(null)
   const progress = ref<Progress | null>(null)
-  const loading = ref(false)
-  const loadError = ref<DisplayableError | null>(null)
+
+  /** My progress in the challenge: null when logged out or not joined. */
+  async function fetchProgress(): Promise<Progress | null> {
+    if (!auth.isLoggedIn.value) return null
+    try {
+      return await participationApi.getProgress(challengeId.value)
+    } catch (error) {
+      if (error instanceof ApiError && (error.status === 404 || error.status === 401)) return null
+      throw error
+    }
+  }
+
+  const {
+    data: challenge,
+    loading,
+    error: loadError,
+    load,
+  } = useLatestLoad(
+    async () => {
+      const loaded = await challengesApi.getChallenge(challengeId.value)
+      progress.value = await fetchProgress()
+      return loaded
+    },
+    t,
+    { messages: () => ({ 404: t('challenges.detail.notFound') }) },
+  )
 
   async function loadProgress() {
-    if (!auth.isLoggedIn.value || !challenge.value) {
-      progress.value = null
-      return
-    }
-    try {
-      progress.value = await participationApi.getProgress(challengeId.value)
-    } catch (error) {
-      if (error instanceof ApiError && (error.status === 404 || error.status === 401)) progress.value = null
-      else throw error
-    }
+    progress.value = challenge.value ? await fetchProgress() : null
   }
 
-  async function load() {
-    if (!Number.isInteger(challengeId.value)) return
-    loading.value = true
-    loadError.value = null
-    try {
-      challenge.value = await challengesApi.getChallenge(challengeId.value)
-      await loadProgress()
-    } catch (error) {
-      loadError.value = describeError(error, t, { 404: t('challenges.detail.notFound') })
-    } finally {
-      loading.value = false
-    }
-  }
-
-  watch([challengeId, auth.isLoggedIn], load, { immediate: true })
+  watch(
+    [challengeId, auth.isLoggedIn],
+    () => {
+      if (Number.isInteger(challengeId.value)) void load()
+    },
+    { immediate: true },
+  )
 
   const open = computed(() => (challenge.value ? isOpen(challenge.value, todayIn()) : false))
   return { challenge, progress, loading, loadError, load, loadProgress, open }
