@@ -2,6 +2,7 @@ package id.serambi.account.members;
 
 import id.serambi.account.Accounts;
 
+import id.serambi.common.Caller;
 import id.serambi.common.Problem;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.core.Response;
@@ -15,7 +16,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -31,13 +31,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class MeResource {
 
     private final AccountService accounts;
-    private final JsonWebToken jwt;
+    private final Caller.Resolver callers;
     private final EmailVerification verifications;
 
-    public MeResource(AccountService accounts, JsonWebToken jwt, EmailVerification verifications) {
+    public MeResource(AccountService accounts, Caller.Resolver callers, EmailVerification verifications) {
         this.verifications = verifications;
         this.accounts = accounts;
-        this.jwt = jwt;
+        this.callers = callers;
     }
 
     @GET
@@ -46,7 +46,7 @@ public class MeResource {
     @APIResponse(responseCode = "401", description = "Not logged in", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
     public Uni<UserDto> me() {
-        return accounts.get(callerId());
+        return accounts.get(callers.userId());
     }
 
     @PATCH
@@ -61,7 +61,7 @@ public class MeResource {
     @APIResponse(responseCode = "400", description = "Invalid fields or wrong current password", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<UserDto> update(@Valid @NotNull AuthRequests.UpdateMe body) {
-        return accounts.updateMe(callerId(), body);
+        return accounts.updateMe(callers.userId(), body);
     }
 
     @jakarta.ws.rs.POST
@@ -78,7 +78,7 @@ public class MeResource {
             name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> sendVerification() {
-        return verifications.resend(callerId())
+        return verifications.resend(callers.userId())
                 .map(email -> Response.accepted(new AuthRequests.SignUp(email, true)).build());
     }
 
@@ -90,10 +90,6 @@ public class MeResource {
     @APIResponse(responseCode = "401", description = "Not logged in", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
     public Uni<Response> logoutEverywhere() {
-        return accounts.revokeTokens(callerId()).map(v -> Response.noContent().build());
-    }
-
-    private long callerId() {
-        return Long.parseLong(jwt.getSubject());
+        return accounts.revokeTokens(callers.userId()).map(v -> Response.noContent().build());
     }
 }
