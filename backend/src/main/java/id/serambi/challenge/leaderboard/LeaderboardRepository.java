@@ -85,8 +85,9 @@ public class LeaderboardRepository {
     /** The member's place in the challenge, or a null item when they have not joined. */
     @WithSession
     public Uni<ParticipantStanding> standing(long challengeId, long userId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("SELECT id, nickname, points, hidden FROM participant "
-                + "WHERE challenge_id = ?1 AND user_id = ?2", Object[].class)
+        // HQL rather than native SQL: its plan is cached, and this runs on every board read by a logged-in member.
+        return Panache.getSession().chain(s -> s.createSelectionQuery("select p.id, p.nickname, p.points, p.hidden "
+                + "from Participant p where p.challengeId = ?1 and p.userId = ?2", Object[].class)
                 .setParameter(1, challengeId).setParameter(2, userId).getResultList())
                 .map(rows -> rows.isEmpty() ? null : new ParticipantStanding(((Number) rows.get(0)[0]).longValue(),
                         (String) rows.get(0)[1], ((Number) rows.get(0)[2]).intValue(), (Boolean) rows.get(0)[3]));
