@@ -15,7 +15,7 @@ import id.serambi.campaign.posts.PostDtos.PublishRequest;
 import id.serambi.campaign.posts.PostDtos.PublishedVariant;
 import id.serambi.campaign.posts.PostDtos.VariantRequest;
 import id.serambi.campaign.posts.PostService;
-import id.serambi.campaign.posts.SocialPlatform;
+import id.serambi.social.SocialPlatform;
 import id.serambi.common.SerambiConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

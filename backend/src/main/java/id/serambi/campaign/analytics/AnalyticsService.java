@@ -8,7 +8,7 @@ import id.serambi.campaign.planning.KpiMetric;
 import id.serambi.campaign.posts.ContentType;
 import id.serambi.campaign.posts.PostVariant;
 import id.serambi.campaign.posts.PostVariantRepository;
-import id.serambi.campaign.posts.SocialPlatform;
+import id.serambi.social.SocialPlatform;
 import id.serambi.common.SerambiConfig;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;

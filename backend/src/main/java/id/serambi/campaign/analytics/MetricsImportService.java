@@ -2,7 +2,7 @@ package id.serambi.campaign.analytics;
 
 import id.serambi.campaign.posts.PostVariant;
 import id.serambi.campaign.posts.PostVariantRepository;
-import id.serambi.campaign.posts.SocialPlatform;
+import id.serambi.social.SocialPlatform;
 import id.serambi.common.Problem;
 import id.serambi.common.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;

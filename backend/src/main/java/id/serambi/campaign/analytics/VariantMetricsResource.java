@@ -4,7 +4,7 @@ import id.serambi.common.QueryParameters;
 import id.serambi.account.Role;
 import id.serambi.campaign.posts.PostDtos.MetricsRequest;
 import id.serambi.campaign.posts.PostDtos.MetricsView;
-import id.serambi.campaign.posts.SocialPlatform;
+import id.serambi.social.SocialPlatform;
 import id.serambi.common.Problem;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

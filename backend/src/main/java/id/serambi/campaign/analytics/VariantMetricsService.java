@@ -5,7 +5,7 @@ import id.serambi.campaign.posts.PostDtos.MetricsRequest;
 import id.serambi.campaign.posts.PostDtos.MetricsView;
 import id.serambi.campaign.posts.PostRepository;
 import id.serambi.campaign.posts.PostVariantRepository;
-import id.serambi.campaign.posts.SocialPlatform;
+import id.serambi.social.SocialPlatform;
 import id.serambi.common.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;

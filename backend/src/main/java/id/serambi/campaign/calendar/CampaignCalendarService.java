@@ -4,7 +4,7 @@ import id.serambi.campaign.posts.ContentType;
 import id.serambi.campaign.posts.PostStatus;
 import id.serambi.campaign.posts.PostVariant;
 import id.serambi.campaign.posts.PostVariantRepository;
-import id.serambi.campaign.posts.SocialPlatform;
+import id.serambi.social.SocialPlatform;
 import id.serambi.common.SerambiConfig;
 import id.serambi.event.Events;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;

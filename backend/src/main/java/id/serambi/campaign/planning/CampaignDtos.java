@@ -1,6 +1,6 @@
 package id.serambi.campaign.planning;
 
-import id.serambi.campaign.posts.SocialPlatform;
+import id.serambi.social.SocialPlatform;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;

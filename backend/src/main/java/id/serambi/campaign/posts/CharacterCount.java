@@ -1,5 +1,6 @@
 package id.serambi.campaign.posts;
 
+import id.serambi.social.SocialPlatform;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

@@ -1,5 +1,6 @@
 package id.serambi.campaign.posts;
 
+import id.serambi.social.SocialPlatform;
 import id.serambi.campaign.posts.PostDtos.PostRequest;
 import id.serambi.campaign.posts.PostDtos.PostView;
 import id.serambi.campaign.posts.PostDtos.VariantRequest;

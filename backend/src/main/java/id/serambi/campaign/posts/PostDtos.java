@@ -1,5 +1,6 @@
 package id.serambi.campaign.posts;
 
+import id.serambi.social.SocialPlatform;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

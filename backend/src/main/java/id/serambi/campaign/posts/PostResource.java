@@ -1,5 +1,6 @@
 package id.serambi.campaign.posts;
 
+import id.serambi.social.SocialPlatform;
 import id.serambi.common.QueryParameters;
 import id.serambi.account.Role;
 import id.serambi.campaign.posts.PostDtos.Note;

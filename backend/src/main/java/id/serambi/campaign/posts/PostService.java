@@ -1,5 +1,6 @@
 package id.serambi.campaign.posts;
 
+import id.serambi.social.SocialPlatform;
 import id.serambi.campaign.posts.PostDtos.MetricsView;
 import id.serambi.campaign.posts.PostDtos.PostFilter;
 import id.serambi.campaign.posts.PostDtos.PostPage;

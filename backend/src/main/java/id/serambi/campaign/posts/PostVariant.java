@@ -1,5 +1,6 @@
 package id.serambi.campaign.posts;
 
+import id.serambi.social.SocialPlatform;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

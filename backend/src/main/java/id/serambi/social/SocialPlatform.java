@@ -1,4 +1,4 @@
-package id.serambi.campaign.posts;
+package id.serambi.social;
 
 /** Where a post variant goes out, with the platform's character limit and its name in the UI. */
 public enum SocialPlatform {

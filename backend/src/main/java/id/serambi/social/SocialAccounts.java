@@ -1,0 +1,27 @@
+package id.serambi.social;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * What other features may know of connected social accounts: the published interface of the social feature. Tokens
+ * never leave the feature.
+ */
+public interface SocialAccounts {
+
+    /** Whether the platform has a connection that can publish now (not "needs reconnecting"). Chain on the caller's session. */
+    Uni<Boolean> isConnected(SocialPlatform platform);
+
+    /** The platform's media rules (its provider's). */
+    MediaRules mediaRules(SocialPlatform platform);
+
+    /**
+     * Publishes through the platform's connected account (refreshing its token first when it is about to expire). Opens
+     * its own sessions: call it outside any transaction, since it waits on the platform. Fails with
+     * {@link PublishFailure}; on {@link PublishFailure.Kind#TOKEN_INVALID} the connection has already been marked "needs
+     * reconnecting" and the admins told. Never retries by itself.
+     */
+    Uni<PublishedPost> publish(SocialPlatform platform, OutgoingPost post);
+
+    /** A published post's current figures; same sessions and failures as {@link #publish}. */
+    Uni<PostMetrics> metrics(SocialPlatform platform, String externalId);
+}
