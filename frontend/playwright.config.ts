@@ -10,6 +10,10 @@ const port = process.env.SERAMBI_E2E_PORT ?? '8089'
 // Health and metrics are on the management interface: its own port, beside the app's (8089 → 9089).
 const managementPort = process.env.SERAMBI_E2E_MANAGEMENT_PORT ?? String(Number(port) + 1000)
 const baseURL = externalBaseUrl ?? `http://127.0.0.1:${port}`
+// The stand-in for Meta's Graph API and the X API (WireMock, its mappings in tests/e2e/stand-ins): the packaged app
+// publishes there. Meta is under /meta, X under /x; each test file adds the answers it needs in its own mapping files.
+const standInPort = process.env.SERAMBI_E2E_STAND_IN_PORT ?? String(Number(port) + 100)
+export const STAND_IN_URL = `http://127.0.0.1:${standInPort}`
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -44,7 +48,19 @@ export default defineConfig({
   },
   webServer: externalBaseUrl
     ? undefined
-    : {
+    : [
+        {
+          command:
+            `java -jar ../backend/target/stand-in/wiremock-standalone.jar --port ${standInPort} ` +
+            '--bind-address 127.0.0.1 --root-dir tests/e2e/stand-ins --global-response-templating ' +
+            '--disable-banner --no-request-journal',
+          url: `${STAND_IN_URL}/__admin/health`,
+          timeout: 60_000,
+          reuseExistingServer: false,
+          stdout: 'pipe',
+          stderr: 'pipe',
+        },
+        {
         command: 'java -jar ../backend/target/quarkus-app/quarkus-run.jar',
         env: {
           QUARKUS_PROFILE: 'e2e',
@@ -53,6 +69,10 @@ export default defineConfig({
           // The first admin, created at start on the cleaned e2e database (tests/e2e/e2e-admin.ts).
           SERAMBI_ADMIN_EMAIL: E2E_ADMIN.email,
           SERAMBI_ADMIN_PASSWORD: E2E_ADMIN.password,
+          SERAMBI_SOCIAL_META_GRAPH_URL: `${STAND_IN_URL}/meta/v23.0`,
+          SERAMBI_SOCIAL_META_OAUTH_URL: `${STAND_IN_URL}/meta-dialog/v23.0/dialog/oauth`,
+          SERAMBI_SOCIAL_X_API_URL: `${STAND_IN_URL}/x`,
+          SERAMBI_SOCIAL_X_OAUTH_URL: `${STAND_IN_URL}/x-authorize/i/oauth2/authorize`,
         },
         url: `http://127.0.0.1:${managementPort}/q/health/ready`,
         timeout: 120_000,
@@ -60,4 +80,5 @@ export default defineConfig({
         stdout: 'pipe',
         stderr: 'pipe',
       },
+      ],
 })
