@@ -37,4 +37,23 @@ public class PostVariant extends PanacheEntityBase {
 
     @Column(name = "published_at")
     public Instant publishedAt;
+
+    /** Staff post this variant by hand: at its time the author is reminded instead of the platform being called. */
+    public boolean manual;
+
+    @Enumerated(EnumType.STRING)
+    public Delivery delivery = Delivery.NONE;
+
+    /** The platform's own id of the published post. */
+    @Column(name = "external_id")
+    public String externalId;
+
+    public int attempts;
+
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+
+    /** The platform's message for the last failure. */
+    @Column(name = "last_error")
+    public String lastError;
 }
