@@ -2,6 +2,8 @@ package id.serambi.account;
 
 import id.serambi.common.PersonalDataPart;
 import io.smallrye.mutiny.Uni;
+import java.util.Collection;
+import java.util.List;
 
 /**
  * What other features may know of accounts: the published interface of the account feature. Callers chain these on
@@ -15,6 +17,16 @@ public interface Accounts {
 
     /** The member, as of the given year; a null item when there is no such account. */
     Uni<Member> find(long accountId, int year);
+
+    /** Where to reach an account: its e-mail address and name (notifications). */
+    record Contact(long id, String email, String displayName) {
+    }
+
+    /** The contacts of these accounts, in id order; unknown ids are left out. */
+    Uni<List<Contact>> contacts(Collection<Long> accountIds);
+
+    /** The ids of every account with this role, in id order. */
+    Uni<List<Long>> idsWithRole(Role role);
 
     /** The id of the account with this e-mail (any case), or a null item. */
     Uni<Long> idByEmail(String email);

@@ -6,6 +6,8 @@ import id.serambi.common.PersonalDataPart;
 import id.serambi.common.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.List;
 
 /** {@link Accounts} for the other features. */
 @ApplicationScoped
@@ -23,6 +25,20 @@ public class PublishedAccounts implements Accounts {
     public Uni<Member> find(long accountId, int year) {
         return users.findById(accountId).map(u -> u == null ? null
                 : new Member(u.id, u.email, u.displayName, u.ageIn(year), u.needsGuardianConsent(year)));
+    }
+
+    @Override
+    public Uni<List<Contact>> contacts(Collection<Long> accountIds) {
+        if (accountIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return users.byIds(accountIds).map(found -> found.stream()
+                .map(u -> new Contact(u.id, u.email, u.displayName)).toList());
+    }
+
+    @Override
+    public Uni<List<Long>> idsWithRole(Role role) {
+        return users.idsWithRole(role);
     }
 
     @Override

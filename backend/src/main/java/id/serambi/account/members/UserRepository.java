@@ -54,6 +54,18 @@ public class UserRepository implements PanacheRepository<User> {
                 .setParameter(1, id).executeUpdate()).map(updated -> updated == 1);
     }
 
+    /** These accounts, in id order (unknown ids are left out). */
+    public Uni<List<User>> byIds(java.util.Collection<Long> ids) {
+        return list("id in ?1", Sort.by("id"), List.copyOf(ids));
+    }
+
+    /** The ids of every account with this role, in id order. */
+    public Uni<List<Long>> idsWithRole(Role role) {
+        return io.quarkus.hibernate.reactive.panache.Panache.getSession().chain(s -> s.createSelectionQuery(
+                "select u.id from User u where u.role = :role order by u.id", Long.class)
+                .setParameter("role", role).getResultList());
+    }
+
     public Uni<Boolean> anyAdmin() {
         return count("role", Role.ADMIN).map(n -> n > 0);
     }

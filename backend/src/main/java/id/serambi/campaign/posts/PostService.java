@@ -16,6 +16,10 @@ import id.serambi.common.IfMatch;
 import id.serambi.common.Problem;
 import id.serambi.common.ProblemException;
 import id.serambi.event.Events;
+import id.serambi.notification.Notice;
+import id.serambi.notification.NotificationKind;
+import id.serambi.notification.Notifications;
+import id.serambi.account.Role;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -57,15 +61,17 @@ public class PostService {
     private final LatestMetrics metrics;
     private final Events events;
     private final Challenges challenges;
+    private final Notifications notifications;
 
     public PostService(PostRepository posts, PostVariantRepository variants, PostTransitionRepository transitions,
-            LatestMetrics metrics, Events events, Challenges challenges) {
+            LatestMetrics metrics, Events events, Challenges challenges, Notifications notifications) {
         this.posts = posts;
         this.variants = variants;
         this.transitions = transitions;
         this.metrics = metrics;
         this.events = events;
         this.challenges = challenges;
+        this.notifications = notifications;
     }
 
     @WithTransaction
@@ -136,7 +142,11 @@ public class PostService {
     @WithTransaction
     public Uni<PostView> submit(long id, long actorId) {
         return transition(id, actorId, "submit", EnumSet.of(PostStatus.DRAFT), PostStatus.IN_REVIEW, null,
-                p -> Uni.createFrom().voidItem());
+                p -> Uni.createFrom().voidItem())
+                .call(v -> notifications.notifyRole(Role.REVIEWER, new Notice(NotificationKind.REVIEW_REQUESTED,
+                        "Unggahan menunggu tinjauan: " + excerpt(v.body(), 80),
+                        "Unggahan #" + v.id() + " dikirim untuk ditinjau:\n\n\"" + excerpt(v.body(), 300) + "\"",
+                        editorLink(v.id()))));
     }
 
     /**
@@ -162,7 +172,8 @@ public class PostService {
                 p.reviewedAt = Instant.now();
                 return Uni.createFrom().voidItem();
             });
-        });
+        }).call(v -> notifyAuthor(v, NotificationKind.POST_APPROVED, "Unggahan Anda disetujui: ",
+                "Unggahan #" + v.id() + " disetujui dan siap dijadwalkan.\n\nCatatan peninjau: "));
     }
 
     @WithTransaction
@@ -172,7 +183,27 @@ public class PostService {
             p.reviewNote = note.strip();
             p.reviewedAt = Instant.now();
             return Uni.createFrom().voidItem();
-        });
+        }).call(v -> notifyAuthor(v, NotificationKind.POST_REJECTED, "Unggahan Anda dikembalikan: ",
+                "Unggahan #" + v.id() + " dikembalikan ke draf oleh peninjau.\n\nCatatan peninjau: "));
+    }
+
+    // --- Notifications (issue 15), written in the transition's transaction ---
+
+    private Uni<Void> notifyAuthor(PostView v, NotificationKind kind, String title, String body) {
+        if (v.authorId() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return notifications.notify(List.of(v.authorId()), new Notice(kind, title + excerpt(v.body(), 80),
+                body + v.reviewNote(), editorLink(v.id())));
+    }
+
+    private static String editorLink(long postId) {
+        return "/staf/konten/pos/" + postId + "/ubah";
+    }
+
+    private static String excerpt(String text, int max) {
+        String flat = text == null ? "" : text.strip().replaceAll("\\s+", " ");
+        return flat.length() <= max ? flat : flat.substring(0, max - 1).stripTrailing() + "…";
     }
 
     /** Every variant needs its scheduled time. */
