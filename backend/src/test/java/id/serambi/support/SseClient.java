@@ -25,16 +25,23 @@ public final class SseClient implements AutoCloseable {
     public volatile String contentType;
 
     public SseClient(String url) {
-        reader = new Thread(() -> read(url), "sse-test-client");
+        this(url, java.util.Map.of());
+    }
+
+    /** With request headers, e.g. {@code Authorization: Bearer ...} for a stream that needs a login. */
+    public SseClient(String url, java.util.Map<String, String> headers) {
+        reader = new Thread(() -> read(url, headers), "sse-test-client");
         reader.setDaemon(true);
         reader.start();
     }
 
-    private void read(String url) {
+    private void read(String url, java.util.Map<String, String> headers) {
         try {
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            HttpResponse<java.io.InputStream> response = client.send(HttpRequest.newBuilder(URI.create(url))
-                    .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
+            headers.forEach(request::header);
+            HttpResponse<java.io.InputStream> response = client.send(request.build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
             status = response.statusCode();
             contentType = response.headers().firstValue("Content-Type").orElse("");
             body = response.body();
