@@ -199,7 +199,8 @@ class NotificationCentreTest {
         sendAll();
         sendAll();
 
-        List<Mail> mails = mailbox.getMailsSentTo(sari.email());
+        List<Mail> mails = mailbox.getMailsSentTo(sari.email()).stream()
+                .filter(m -> m.getSubject().equals(on) || m.getSubject().equals(off)).toList();
         assertEquals(1, mails.size(), "one e-mail: the kind turned off sends none");
         Mail mail = mails.get(0);
         assertEquals(on, mail.getSubject());
@@ -261,7 +262,8 @@ class NotificationCentreTest {
                         .chain(() -> Uni.createFrom().failure(new IllegalStateException("the caller's work failed"))))));
         sendAll();
         assertEquals(0, Accounts.count(db, "SELECT count(*) FROM notification WHERE title = ?", title));
-        assertEquals(List.of(), mailbox.getMailsSentTo(sari.email()));
+        assertEquals(List.of(), mailbox.getMailsSentTo(sari.email()).stream().filter(m -> m.getSubject().equals(title))
+                .toList());
         given().auth().oauth2(sari.token()).get("/api/me/notifications/unread-count").then().body("unread", equalTo(0));
     }
 
@@ -271,7 +273,9 @@ class NotificationCentreTest {
         notify(List.of(sari.id()), notice(NotificationKind.POST_PUBLISHED, unique("Awal")));
         String url = base + "api/me/notifications/stream";
         try (SseClient anonymous = new SseClient(url)) {
-            anonymous.nextData(Duration.ofMillis(500));
+            for (int i = 0; i < 100 && anonymous.status == 0; i++) {
+                Thread.sleep(50);
+            }
             assertEquals(401, anonymous.status);
         }
         try (SseClient sse = new SseClient(url, Map.of("Authorization", "Bearer " + sari.token()))) {
