@@ -211,6 +211,13 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'campaigns.titles.review', requiresAuth: true, roles: ['STAFF', 'REVIEWER', 'ADMIN'] },
   },
   {
+    // The notification centre (issue 15): every notification of the signed-in member of staff, and e-mail preferences.
+    path: '/staf/notifikasi',
+    name: 'notifications',
+    component: () => import('@/features/notifications/pages/NotificationsPage.vue'),
+    meta: { titleKey: 'notifications.title.page', requiresAuth: true, roles: ['STAFF', 'REVIEWER', 'ADMIN'] },
+  },
+  {
     path: '/staf/konten/kampanye',
     name: 'campaigns-campaigns',
     component: () => import('@/features/campaigns/pages/CampaignsPage.vue'),

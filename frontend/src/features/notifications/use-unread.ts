@@ -1,0 +1,55 @@
+/**
+ * The unread count, shared by the bell and the notifications page: one live stream per tab while someone signed in
+ * watches it. The stream sends the count now and after each change on any server instance; a local change (mark
+ * read) sets it at once too.
+ */
+import { readonly, ref } from 'vue'
+import { createAuthorizedEventSource } from '@/lib/fetch-event-source'
+import { openLiveStream, type EventSourceLike, type LiveStream } from '@/lib/sse'
+import { UNREAD_STREAM_URL } from './api'
+
+const unread = ref(0)
+let stream: LiveStream | null = null
+let watchers = 0
+let createSource: (url: string) => EventSourceLike = (url) => createAuthorizedEventSource(url)
+
+/** Tests pass a fake event source. */
+export function setUnreadEventSource(factory: (url: string) => EventSourceLike): void {
+  createSource = factory
+}
+
+function start() {
+  stream = openLiveStream<{ unread?: number }>(UNREAD_STREAM_URL, {
+    event: 'unread',
+    onMessage: (data) => {
+      if (typeof data.unread === 'number') unread.value = data.unread
+    },
+    createEventSource: createSource,
+  })
+}
+
+export function useUnread() {
+  return {
+    unread: readonly(unread),
+    /** Starts watching (the first watcher opens the stream); returns the function that stops. */
+    watch(): () => void {
+      watchers += 1
+      if (watchers === 1) start()
+      let stopped = false
+      return () => {
+        if (stopped) return
+        stopped = true
+        watchers -= 1
+        if (watchers === 0) {
+          stream?.close()
+          stream = null
+          unread.value = 0
+        }
+      }
+    },
+    /** A change made here (mark read): shown at once, before the stream confirms it. */
+    set(count: number) {
+      unread.value = Math.max(0, count)
+    },
+  }
+}
