@@ -233,6 +233,8 @@ final class World {
             case "guardian-consent/{token}" -> "g" + tag + "0000000000000000000000000000000000000";
             case "verify-email/{token}" -> "v" + tag + "0000000000000000000000000000000000000";
             case "variants/{platform}" -> "INSTAGRAM";
+            // The caller's own notifications: an id nobody has answers 404, like someone else's.
+            case "notifications/{id}" -> "987654321";
             default -> throw new AssertionError("No seeded value for " + key + " in " + path
                     + ": teach World.pathValue about this new path parameter");
         };
