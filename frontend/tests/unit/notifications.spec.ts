@@ -13,7 +13,7 @@ import { FakeEventSource } from './fake-event-source'
 
 vi.mock('@/features/notifications/api', async (importOriginal) => {
   const actual = await importOriginal<typeof import('@/features/notifications/api')>()
-  return { ...actual, listNotifications: vi.fn(), markRead: vi.fn(), markAllRead: vi.fn() }
+  return { ...actual, listNotifications: vi.fn(), markRead: vi.fn(), markAllRead: vi.fn(), unreadCount: vi.fn() }
 })
 
 vi.mock('vue-router', async (importOriginal) => {
@@ -74,6 +74,7 @@ describe('NotificationBell', () => {
     vi.mocked(notificationsApi.listNotifications).mockResolvedValue({ items: [item(1), item(2)], page: 0, size: 8, total: 2 })
     vi.mocked(notificationsApi.markRead).mockImplementation(async (n) => item(n, '2026-12-02T04:00:00Z'))
     vi.mocked(notificationsApi.markAllRead).mockResolvedValue(2)
+    vi.mocked(notificationsApi.unreadCount).mockResolvedValue(1)
   })
   afterEach(() => vi.clearAllMocks())
 

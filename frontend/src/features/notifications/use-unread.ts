@@ -6,7 +6,7 @@
 import { readonly, ref } from 'vue'
 import { createAuthorizedEventSource } from '@/lib/fetch-event-source'
 import { openLiveStream, type EventSourceLike, type LiveStream } from '@/lib/sse'
-import { UNREAD_STREAM_URL } from './api'
+import { UNREAD_STREAM_URL, unreadCount } from './api'
 
 const unread = ref(0)
 let stream: LiveStream | null = null
@@ -47,9 +47,21 @@ export function useUnread() {
         }
       }
     },
-    /** A change made here (mark read): shown at once, before the stream confirms it. */
+    /** A change made here (mark all read): shown at once, before the stream confirms it. */
     set(count: number) {
       unread.value = Math.max(0, count)
+    },
+    /**
+     * Asks the server after a change made here (mark one read). Never counted down locally: the stream may already
+     * have sent the new count, and both would count it.
+     */
+    async refresh(): Promise<void> {
+      try {
+        const count = await unreadCount()
+        if (watchers > 0) unread.value = count
+      } catch {
+        /* the stream sends it anyway */
+      }
     },
   }
 }
