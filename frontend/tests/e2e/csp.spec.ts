@@ -1,4 +1,5 @@
-import { expect, request, test, type Page, type Request } from '@playwright/test'
+import { expect, request, test } from '@playwright/test'
+import { trackRequests } from './settled'
 import { DEMO } from './support'
 
 /**
@@ -11,32 +12,6 @@ const STAFF = DEMO.staff
 const TEEN = { email: 'remaja@demo.serambi.id', password: 'demo-remaja-2026' }
 
 test.use({ bypassCSP: false })
-
-/**
- * Tracks the page's requests; the returned function waits until they have settled for 500 ms. Live streams are left
- * out: the staff header's notification badge keeps /api/me/notifications/stream open (read with fetch(), because it
- * needs the bearer token), so Playwright's 'networkidle' would never come.
- */
-function trackRequests(page: Page): () => Promise<void> {
-  const open = new Set<Request>()
-  page.on('request', (r) => {
-    if (!/\/stream$/.test(new URL(r.url()).pathname)) open.add(r)
-  })
-  page.on('requestfinished', (r) => open.delete(r))
-  page.on('requestfailed', (r) => open.delete(r))
-  return async () => {
-    let quietSince = Date.now()
-    await expect
-      .poll(
-        () => {
-          if (open.size > 0) quietSince = Date.now()
-          return Date.now() - quietSince
-        },
-        { intervals: [100], timeout: 15_000 },
-      )
-      .toBeGreaterThanOrEqual(500)
-  }
-}
 
 test('index.html has no inline script and is served with the security headers', async ({ baseURL }) => {
   const api = await request.newContext({ baseURL })

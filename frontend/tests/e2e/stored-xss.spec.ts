@@ -1,4 +1,5 @@
 import { expect, request, test, type APIRequestContext, type Browser, type Page } from '@playwright/test'
+import { settled, trackRequests } from './settled'
 import { DEMO, manageTokenFromMail, newVisitor } from './support'
 
 /**
@@ -69,6 +70,7 @@ async function watchedPage(browser: Browser, session?: Token) {
     })
   })
   const page = await context.newPage()
+  trackRequests(page)
   page.on('dialog', async (dialog) => {
     dialogs.push(dialog.message())
     await dialog.dismiss()
@@ -78,7 +80,7 @@ async function watchedPage(browser: Browser, session?: Token) {
 
 async function expectInert(page: Page, dialogs: string[], where: string) {
   // Give any onerror/onload handler the chance to run before looking.
-  await page.waitForLoadState('networkidle')
+  await settled(page)
   expect(dialogs, `dialogs on ${where}`).toEqual([])
   const state = await page.evaluate(() => {
     const w = window as unknown as { __xss?: unknown; __cspViolations: string[] }
