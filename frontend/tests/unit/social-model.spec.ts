@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { daysUntil, expiresSoon, signInKind } from './model'
+import { daysUntil, expiresSoon, signInKind } from '@/features/social/model'
 
 describe('social model', () => {
   const now = new Date('2026-12-02T00:00:00Z')
