@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Function;
+import org.jboss.logging.Logger;
 
 /**
  * The social feature's published facade. A platform call goes: load and decrypt the connection in a short session;
@@ -24,6 +25,7 @@ import java.util.function.Function;
 @ApplicationScoped
 public class SocialAccountsService implements SocialAccounts {
 
+    private static final Logger LOG = Logger.getLogger(SocialAccountsService.class);
     static final Duration REFRESH_MARGIN = Duration.ofMinutes(5);
 
     private final ConnectionStore store;
@@ -100,7 +102,13 @@ public class SocialAccountsService implements SocialAccounts {
     }
 
     private Uni<Void> tokenInvalid(SocialPlatform platform, PublishFailure f) {
-        return f.kind() == PublishFailure.Kind.TOKEN_INVALID ? store.needsReconnect(platform, f.getMessage())
-                : Uni.createFrom().voidItem();
+        if (f.kind() != PublishFailure.Kind.TOKEN_INVALID) {
+            return Uni.createFrom().voidItem();
+        }
+        // The caller must still learn that the token was refused, even if recording it failed.
+        return store.needsReconnect(platform, f.getMessage()).onFailure().recoverWithUni(e -> {
+            LOG.errorf(e, "Could not mark the %s connection as needing reconnecting", platform);
+            return Uni.createFrom().voidItem();
+        });
     }
 }
