@@ -235,6 +235,7 @@ final class World {
             case "variants/{platform}" -> "INSTAGRAM";
             // The caller's own notifications: an id nobody has answers 404, like someone else's.
             case "notifications/{id}" -> "987654321";
+            case "connections/{platform}" -> "X";
             default -> throw new AssertionError("No seeded value for " + key + " in " + path
                     + ": teach World.pathValue about this new path parameter");
         };
