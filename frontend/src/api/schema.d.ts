@@ -517,6 +517,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/campaigns/metrics/pull": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pull the metrics of the variants published in the last 30 days from their platforms now (staff)
+         * @description Runs the metrics pull job's round at once: each variant with the platform's id that was not pulled in the current round is read from its connected platform and stored as a snapshot with source API. Variants already pulled this round (by the job or another click) are left alone; platforms that are not connected are skipped.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description How the round went */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MetricsPullResult"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/campaigns/{id}": {
         parameters: {
             query?: never;
@@ -6580,6 +6637,28 @@ export interface components {
             imported?: number;
             rows?: components["schemas"]["ImportedRow"][];
         };
+        MetricsPullResult: {
+            /**
+             * Format: int32
+             * @description Variants claimed in this run (not pulled yet this round)
+             */
+            claimed?: number;
+            /**
+             * Format: int32
+             * @description Snapshots stored from the platforms
+             */
+            updated?: number;
+            /**
+             * Format: int32
+             * @description Skipped: their platform is not connected or needs reconnecting
+             */
+            notConnected?: number;
+            /**
+             * Format: int32
+             * @description The platform failed (temporarily or for good); tried again next round
+             */
+            failed?: number;
+        };
         /** @description A snapshot of one variant's numbers; omitted numbers are not reported */
         MetricsRequest: {
             /**
@@ -6740,6 +6819,13 @@ export interface components {
             engagements?: number;
             /** Format: double */
             engagementRate?: number;
+            /**
+             * @description Where the figures came from: CSV (an import) or API (read from the platform); null without figures
+             * @example API
+             */
+            metricsSource?: string;
+            /** @description When the figures were captured; null without figures */
+            metricsCapturedAt?: components["schemas"]["Instant"];
         };
         PostPage: {
             items?: components["schemas"]["Post"][];
