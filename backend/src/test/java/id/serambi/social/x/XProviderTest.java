@@ -363,7 +363,8 @@ class XProviderTest {
         assertEquals(PublishFailure.Kind.TEMPORARY, f.kind());
         assertNull(f.httpStatus());
         long ms = Duration.ofNanos(System.nanoTime() - start).toMillis();
-        assertTrue(ms >= 1900 && ms < 3800, ms + " ms");
+        // The stand-in answers 201 after 4 s: a TEMPORARY failure without a status is the 2 s timeout cutting it off.
+        assertTrue(ms >= 1900, ms + " ms");
     }
 
     @Test
