@@ -16,18 +16,26 @@ public class MetricsPullRepository {
     }
 
     private static final String CLAIM = """
-            UPDATE post_variant v SET metrics_pulled_at = clock_timestamp()
-             WHERE v.id IN (SELECT d.id FROM post_variant d
-                             WHERE d.external_id IS NOT NULL AND d.published_at >= :since
-                               AND (d.metrics_pulled_at IS NULL OR d.metrics_pulled_at < :due)
-                             ORDER BY d.metrics_pulled_at NULLS FIRST, d.id
-                             LIMIT :batch FOR UPDATE SKIP LOCKED)
-               AND (v.metrics_pulled_at IS NULL OR v.metrics_pulled_at < :due)
-            RETURNING v.id, v.platform, v.external_id""";
+            WITH due AS (
+                SELECT v.id FROM post_variant v LEFT JOIN variant_metrics_pull p ON p.variant_id = v.id
+                 WHERE v.external_id IS NOT NULL AND v.published_at >= :since
+                   AND (p.pulled_at IS NULL OR p.pulled_at < :due)
+                 ORDER BY p.pulled_at NULLS FIRST, v.id
+                 LIMIT :batch
+                   FOR UPDATE OF v SKIP LOCKED),
+            claimed AS (
+                INSERT INTO variant_metrics_pull (variant_id, pulled_at)
+                SELECT id, clock_timestamp() FROM due
+                ON CONFLICT (variant_id) DO UPDATE SET pulled_at = EXCLUDED.pulled_at
+                 WHERE variant_metrics_pull.pulled_at < :due
+                RETURNING variant_id)
+            SELECT v.id, v.platform, v.external_id FROM post_variant v JOIN claimed c ON c.variant_id = v.id
+             ORDER BY v.id""";
 
     /**
      * Marks up to {@code batch} variants published since {@code since}, with a platform id and not pulled since
-     * {@code due}, as pulled now, and returns them. Rows another instance is claiming are skipped; in a transaction.
+     * {@code due}, as pulled now, and returns them. Variants another instance is claiming are skipped, and a variant
+     * another instance claimed meanwhile is not claimed again (ON CONFLICT re-reads the latest row); in a transaction.
      */
     public Uni<List<Claimed>> claim(Instant since, Instant due, int batch) {
         return Panache.getSession().chain(s -> s.createNativeQuery(CLAIM, Object[].class)

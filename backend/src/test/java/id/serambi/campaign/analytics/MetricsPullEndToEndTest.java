@@ -205,7 +205,7 @@ class MetricsPullEndToEndTest {
         assertTrue(Instant.parse(a.getString(row + ".metricsCapturedAt")).isAfter(Instant.now().minusSeconds(120)));
 
         // A round later the figures are read again, into a new snapshot.
-        Accounts.sql(db, "UPDATE post_variant SET metrics_pulled_at = now() - interval '5 hours' WHERE id = ?", variant);
+        Accounts.sql(db, "UPDATE variant_metrics_pull SET pulled_at = now() - interval '5 hours' WHERE variant_id = ?", variant);
         given().auth().oauth2(staff).post("/api/campaigns/metrics/pull").then().statusCode(200);
         assertEquals(2, snapshots(variant).size());
     }

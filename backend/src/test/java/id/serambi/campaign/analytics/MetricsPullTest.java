@@ -31,9 +31,9 @@ import org.junit.jupiter.api.Test;
 class MetricsPullTest {
 
     static final String DUE = """
-            SELECT count(*) FROM post_variant WHERE external_id IS NOT NULL
-               AND published_at >= now() - interval '30 days'
-               AND (metrics_pulled_at IS NULL OR metrics_pulled_at < now() - interval '4 hours' + interval '1 minute')""";
+            SELECT count(*) FROM post_variant v LEFT JOIN variant_metrics_pull p ON p.variant_id = v.id
+             WHERE v.external_id IS NOT NULL AND v.published_at >= now() - interval '30 days'
+               AND (p.pulled_at IS NULL OR p.pulled_at < now() - interval '4 hours' + interval '1 minute')""";
 
     @Inject
     AgroalDataSource db;
@@ -51,8 +51,8 @@ class MetricsPullTest {
     }
 
     private Instant pulledAt(long variant) {
-        Long epochMs = Accounts.count(db, "SELECT coalesce((extract(epoch FROM metrics_pulled_at) * 1000)::bigint, -1) "
-                + "FROM post_variant WHERE id = ?", variant);
+        long epochMs = Accounts.count(db, "SELECT coalesce(max((extract(epoch FROM pulled_at) * 1000)::bigint), -1) "
+                + "FROM variant_metrics_pull WHERE variant_id = ?", variant);
         return epochMs < 0 ? null : Instant.ofEpochMilli(epochMs);
     }
 
@@ -92,7 +92,7 @@ class MetricsPullTest {
         assertEquals(0, snapshots(recent));
 
         // A round later it is due again.
-        Accounts.sql(db, "UPDATE post_variant SET metrics_pulled_at = now() - interval '5 hours' WHERE id = ?", recent);
+        Accounts.sql(db, "UPDATE variant_metrics_pull SET pulled_at = now() - interval '5 hours' WHERE variant_id = ?", recent);
         given().auth().oauth2(staff).post("/api/campaigns/metrics/pull").then().statusCode(200);
         assertEquals(true, pulledAt(recent).isAfter(Instant.now().minusSeconds(60)));
     }
