@@ -75,7 +75,7 @@ public class SocialConnection extends PanacheEntityBase {
     public Instant expiryWarnedAt;
 
     /** The associated data that binds an encrypted token to this row. */
-    static String binding(SocialPlatform platform, String externalId, String which) {
+    public static String binding(SocialPlatform platform, String externalId, String which) {
         return "social_connection:" + platform + ":" + externalId + ":" + which;
     }
 }
