@@ -5843,6 +5843,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/social/authorizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start connecting a platform: where to send the browser (Facebook Login for Facebook and Instagram, X's OAuth 2.0 with PKCE). The platform sends staff back to /staf/akun-sosial/sambung with code and state; the state works once, for 10 minutes, for the account that started */
+        post: operations["startSocialAuthorization"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/social/connections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every platform with its connection's state, name, expiry and who connected it (never a token) */
+        get: operations["listSocialConnections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/social/connections/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Finish connecting with the code and state the platform sent back: the code is exchanged and the accounts saved (Facebook Login: the Page and its Instagram professional account). When the login granted several Pages, nothing is saved yet: the answer lists them, and POST /api/social/connections/page with the state and a pageId connects one */
+        post: operations["finishSocialAuthorization"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/social/connections/page": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Connect the Page chosen among those a Facebook Login granted (with its Instagram account) */
+        post: operations["chooseSocialPage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/social/connections/system-user": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Connect Facebook (and the linked Instagram account) with a Meta Business Suite system-user token, checked against the Graph API before it is saved. When the token reaches several Pages and no pageId is given, the answer lists them to choose from; send the token again with a pageId */
+        post: operations["connectSystemUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/social/connections/{platform}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Disconnect a platform: its tokens are deleted (revoke Serambi's access on the platform too) */
+        delete: operations["disconnectSocialAccount"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users": {
         parameters: {
             query?: never;
@@ -6055,6 +6157,13 @@ export interface components {
         };
         /** @enum {string} */
         Audience: "ALL" | "CHILDREN" | "TEENS" | "ADULTS";
+        AuthorizationRequest: {
+            platform: components["schemas"]["SocialPlatform"];
+        };
+        AuthorizationStart: {
+            /** @description Send the browser here; the platform comes back to /staf/akun-sosial/sambung with code and state */
+            authorizationUrl?: string;
+        };
         Badge: {
             /** Format: int64 */
             id: number;
@@ -6125,6 +6234,10 @@ export interface components {
             /** Format: int64 */
             eventId?: number;
             eventStatus?: string;
+        };
+        CallbackRequest: {
+            code: string;
+            state: string;
         };
         Campaign: {
             /** Format: int64 */
@@ -6309,6 +6422,45 @@ export interface components {
             badge?: string;
             /** @example 2026-12-31T15:59:59Z */
             validUntil?: components["schemas"]["Instant"];
+        };
+        /** @description Either the connections saved, or (when several Pages were granted) the Pages to choose from */
+        ConnectResult: {
+            connected?: components["schemas"]["ConnectionView"][];
+            choices?: components["schemas"]["PageChoice"][];
+            /** @description Send it back with the chosen pageId to /api/social/connections/page */
+            state?: string;
+        };
+        ConnectionList: {
+            connections?: components["schemas"]["ConnectionView"][];
+            /** @description Whether the key that encrypts tokens (SERAMBI_JWT_KEY_ENCRYPTION_KEY) is configured */
+            tokenKeyConfigured?: boolean;
+        };
+        /** @description One platform and its connection, if any. Tokens are never shown. */
+        ConnectionView: {
+            platform?: components["schemas"]["SocialPlatform"];
+            state?: components["schemas"]["State"];
+            /** @description The Page's name, the Instagram username, the X handle */
+            name?: string;
+            /** @description The Page id, the Instagram user id, the X user id */
+            externalId?: string;
+            /** @description OAUTH (Facebook Login, X) or SYSTEM_USER (Meta Business Suite token) */
+            method?: components["schemas"]["Method"];
+            /** @description When the token stops working; null when it does not expire (or is refreshed by itself) */
+            expiresAt?: components["schemas"]["Instant"];
+            connectedAt?: components["schemas"]["Instant"];
+            connectedBy?: components["schemas"]["Connector"];
+            /** @description The platform's message when the connection needs reconnecting */
+            reason?: string;
+            /** @description Whether Serambi's app credentials for this platform are configured (needed to sign in with the platform) */
+            appConfigured?: boolean;
+            /** @description Whether a system-user token may be pasted for this platform (Meta) */
+            systemUserTokens?: boolean;
+        };
+        /** @description Who connected the account */
+        Connector: {
+            /** Format: int64 */
+            id?: number;
+            name?: string;
         };
         ContentCalendar: {
             from?: components["schemas"]["LocalDate"];
@@ -6629,6 +6781,8 @@ export interface components {
             wildcardType?: boolean;
             wildcardSubtype?: boolean;
         };
+        /** @enum {string} */
+        Method: "OAUTH" | "SYSTEM_USER";
         MetricsImportResult: {
             /**
              * Format: int32
@@ -6744,6 +6898,16 @@ export interface components {
             genericType?: Record<string, never>;
             mediaType?: components["schemas"]["MediaType"];
             data?: unknown;
+        };
+        /** @description A Facebook Page the authorization granted, with the Instagram account linked to it */
+        PageChoice: {
+            pageId?: string;
+            name?: string;
+            instagramUsername?: string;
+        };
+        PageChoiceRequest: {
+            state: string;
+            pageId: string;
         };
         ParticipantResponse: {
             /** Format: int64 */
@@ -7363,6 +7527,14 @@ export interface components {
             /** Format: int64 */
             total?: number;
         };
+        /** @enum {string} */
+        State: "NOT_CONNECTED" | "CONNECTED" | "NEEDS_RECONNECT";
+        SystemUserRequest: {
+            /** @description The system user's access token from Meta Business Suite */
+            token: string;
+            /** @description Which Page to connect when the token grants several */
+            pageId?: string;
+        };
         /** @description Only the fields present are changed. A new password needs the current one. */
         UpdateMeRequest: {
             /** @example Sari R. */
@@ -7473,4 +7645,375 @@ export interface components {
     pathItems: never;
 }
 export type $defs = Record<string, never>;
-export type operations = Record<string, never>;
+export interface operations {
+    startSocialAuthorization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AuthorizationRequest"];
+            };
+        };
+        responses: {
+            /** @description The platform's authorization page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthorizationStart"];
+                };
+            };
+            /** @description No or an unknown platform */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The platform's app is not configured */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token encryption key is configured */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSocialConnections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Facebook, Instagram and X, in that order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectionList"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    finishSocialAuthorization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CallbackRequest"];
+            };
+        };
+        responses: {
+            /** @description Connected, or Pages to choose from */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectResult"];
+                };
+            };
+            /** @description Missing code or state, an unknown state, or one older than 10 minutes */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The state was started by another account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The state was already used */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The platform refused the code, or granted no Page */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The platform could not answer now */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    chooseSocialPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PageChoiceRequest"];
+            };
+        };
+        responses: {
+            /** @description Connected */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectResult"];
+                };
+            };
+            /** @description A Page that was not granted, an unknown or expired state */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The state was started by another account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No Pages are waiting for a choice under this state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    connectSystemUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SystemUserRequest"];
+            };
+        };
+        responses: {
+            /** @description Connected, or Pages to choose from */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectResult"];
+                };
+            };
+            /** @description No token, or a pageId the token does not reach */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Meta refused the token (its message), or it reaches no Page */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Meta could not answer now */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token encryption key is configured */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    disconnectSocialAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                platform: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Disconnected */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not connected, or no such platform */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+}
