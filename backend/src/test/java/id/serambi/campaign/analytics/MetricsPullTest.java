@@ -61,6 +61,15 @@ class MetricsPullTest {
     }
 
     @Test
+    void aRoundIsTheJobsPeriodLessAMinute() {
+        assertEquals(Duration.ofHours(4).minusMinutes(1), MetricsPullService.round("4h"));
+        assertEquals(Duration.ofMinutes(29), MetricsPullService.round("PT30M"));
+        assertEquals(Duration.ofDays(1).minusMinutes(1), MetricsPullService.round("1d"));
+        assertEquals(Duration.ofHours(4).minusMinutes(1), MetricsPullService.round("off"), "the job off: 4 hours");
+        assertEquals(Duration.ofSeconds(90), MetricsPullService.round("90s"));
+    }
+
+    @Test
     void onlyStaffAndAdminsPull() {
         given().post("/api/campaigns/metrics/pull").then().statusCode(401);
         given().auth().oauth2(Accounts.tokenFor(db, "REVIEWER")).post("/api/campaigns/metrics/pull").then().statusCode(403);
