@@ -517,6 +517,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/campaigns/metrics/pull": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pull the metrics of the variants published in the last 30 days from their platforms now (staff)
+         * @description Runs the metrics pull job's round at once: each variant with the platform's id that was not pulled in the current round is read from its connected platform and stored as a snapshot with source API. Variants already pulled this round (by the job or another click) are left alone; platforms that are not connected are skipped.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description How the round went */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MetricsPullResult"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/campaigns/{id}": {
         parameters: {
             query?: never;
@@ -6378,20 +6435,16 @@ export interface components {
             /** @description Whether the key that encrypts tokens (SERAMBI_JWT_KEY_ENCRYPTION_KEY) is configured */
             tokenKeyConfigured?: boolean;
         };
-        /** @enum {string} */
-        ConnectionMethod: "OAUTH" | "SYSTEM_USER";
-        /** @enum {string} */
-        ConnectionState: "NOT_CONNECTED" | "CONNECTED" | "NEEDS_RECONNECT";
         /** @description One platform and its connection, if any. Tokens are never shown. */
         ConnectionView: {
             platform?: components["schemas"]["SocialPlatform"];
-            state?: components["schemas"]["ConnectionState"];
+            state?: components["schemas"]["State"];
             /** @description The Page's name, the Instagram username, the X handle */
             name?: string;
             /** @description The Page id, the Instagram user id, the X user id */
             externalId?: string;
             /** @description OAUTH (Facebook Login, X) or SYSTEM_USER (Meta Business Suite token) */
-            method?: components["schemas"]["ConnectionMethod"];
+            method?: components["schemas"]["Method"];
             /** @description When the token stops working; null when it does not expire (or is refreshed by itself) */
             expiresAt?: components["schemas"]["Instant"];
             connectedAt?: components["schemas"]["Instant"];
@@ -6728,6 +6781,8 @@ export interface components {
             wildcardType?: boolean;
             wildcardSubtype?: boolean;
         };
+        /** @enum {string} */
+        Method: "OAUTH" | "SYSTEM_USER";
         MetricsImportResult: {
             /**
              * Format: int32
@@ -6735,6 +6790,28 @@ export interface components {
              */
             imported?: number;
             rows?: components["schemas"]["ImportedRow"][];
+        };
+        MetricsPullResult: {
+            /**
+             * Format: int32
+             * @description Variants claimed in this run (not pulled yet this round)
+             */
+            claimed?: number;
+            /**
+             * Format: int32
+             * @description Snapshots stored from the platforms
+             */
+            updated?: number;
+            /**
+             * Format: int32
+             * @description Skipped: their platform is not connected or needs reconnecting
+             */
+            notConnected?: number;
+            /**
+             * Format: int32
+             * @description The platform failed (temporarily or for good); tried again next round
+             */
+            failed?: number;
         };
         /** @description A snapshot of one variant's numbers; omitted numbers are not reported */
         MetricsRequest: {
@@ -6906,6 +6983,13 @@ export interface components {
             engagements?: number;
             /** Format: double */
             engagementRate?: number;
+            /**
+             * @description Where the figures came from: CSV (an import) or API (read from the platform); null without figures
+             * @example API
+             */
+            metricsSource?: string;
+            /** @description When the figures were captured; null without figures */
+            metricsCapturedAt?: components["schemas"]["Instant"];
         };
         PostPage: {
             items?: components["schemas"]["Post"][];
@@ -7443,6 +7527,8 @@ export interface components {
             /** Format: int64 */
             total?: number;
         };
+        /** @enum {string} */
+        State: "NOT_CONNECTED" | "CONNECTED" | "NEEDS_RECONNECT";
         SystemUserRequest: {
             /** @description The system user's access token from Meta Business Suite */
             token: string;

@@ -132,6 +132,13 @@ async function journey(page: Page, request: APIRequestContext, phone: boolean) {
   // 410 + 32 + 21 + 44 + 13 = 520 engagements.
   await expect(postRow).toContainText('520')
   await expect(postRow).toContainText(`${new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 }).format((520 / impressions) * 100)}\u00a0%`)
+  // Where the figures came from, and when: the import, at its WITA time.
+  await expect(postRow).toContainText(/Sumber: impor CSV, \d{1,2} \w{3}( \d{4})? \d{2}\.\d{2}/)
+  await expect(page.getByText(/^Angka [\d.]+ unggahan dari impor CSV; terakhir /)).toBeVisible()
+  // "Tarik sekarang" reads the figures from the connected platforms at once, and says how it went.
+  await page.getByRole('button', { name: 'Tarik sekarang' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Angka ditarik:' })).toHaveCount(1)
+  await expect(postRow).toContainText('Sumber: impor CSV')
 
   const platformChart = page.locator('figure').filter({ hasText: 'Tingkat interaksi per platform' })
   await platformChart.getByText('Tampilkan data sebagai tabel').click()

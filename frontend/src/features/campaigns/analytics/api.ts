@@ -11,6 +11,7 @@ export type KpiMetric = Schemas['KpiMetric']
 export type ContentType = Schemas['ContentType']
 export type SocialPlatform = Schemas['SocialPlatform']
 export type MetricsImportResult = Schemas['MetricsImportResult']
+export type MetricsPullResult = Schemas['MetricsPullResult']
 export type CampaignOption = Pick<Schemas['Campaign'], 'id' | 'title' | 'startsOn' | 'endsOn'>
 
 export interface AnalyticsQuery {
@@ -33,6 +34,11 @@ export async function downloadAnalyticsCsv(q: AnalyticsQuery): Promise<Blob> {
   return unwrap(
     await api.GET('/api/analytics', { params: { query: query(q) }, headers: { Accept: 'text/csv' }, parseAs: 'blob' }),
   ) as Blob
+}
+
+/** "Tarik sekarang": reads the recent posts' figures from the connected platforms at once (staff). */
+export async function pullMetrics(): Promise<MetricsPullResult> {
+  return unwrap(await api.POST('/api/campaigns/metrics/pull'))
 }
 
 export async function listCampaigns(): Promise<CampaignOption[]> {

@@ -249,3 +249,64 @@ export function localiseImportError(message: string, t: Translate): string {
   }
   return message
 }
+
+// --- Provenance: where each figure came from, and when -------------------------------------------------------
+
+/** An instant as "2 Des 14.00" (id) or "2 Dec 14:00" (en) in the library's zone; the year only when not this year's. */
+export function shortDateTime(value: string | undefined | null, locale: string, timeZone: string, now = new Date()): string {
+  const date = value ? new Date(value) : null
+  if (!date || Number.isNaN(date.getTime())) return ''
+  const l = intlLocale(locale)
+  const year = (d: Date) => new Intl.DateTimeFormat('en-US', { year: 'numeric', timeZone }).format(d)
+  const day = new Intl.DateTimeFormat(l, {
+    day: 'numeric',
+    month: 'short',
+    ...(year(date) === year(now) ? {} : { year: 'numeric' }),
+    timeZone,
+  }).format(date)
+  const time = new Intl.DateTimeFormat(l, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(date)
+  return `${day} ${time}`
+}
+
+/**
+ * Where a variant's figures came from: "Sumber: API Facebook, 2 Des 14.00" when read from the platform, "Sumber: impor
+ * CSV, 2 Des 14.00" when imported; "Belum ada angka" without figures.
+ */
+export function provenance(
+  row: Pick<PostMetricsRow, 'platform' | 'metricsSource' | 'metricsCapturedAt'>,
+  locale: string,
+  timeZone: string,
+  t: Translate,
+  now = new Date(),
+): string {
+  if (!row.metricsSource) return t('campaigns.analytics.provenance.none')
+  const at = shortDateTime(row.metricsCapturedAt, locale, timeZone, now)
+  const source =
+    row.metricsSource === 'API'
+      ? t('campaigns.analytics.provenance.api', { platform: platformLabel(row.platform) })
+      : row.metricsSource === 'CSV'
+        ? t('campaigns.analytics.provenance.csv')
+        : row.metricsSource
+  return at ? t('campaigns.analytics.provenance.sourceAt', { source, at }) : t('campaigns.analytics.provenance.source', { source })
+}
+
+export interface SourceSummary {
+  source: string
+  posts: number
+  /** The latest capture among them (ISO instant). */
+  latest: string | null
+}
+
+/** How many posts' figures came from each source (API first, then CSV), with the latest capture of each. */
+export function sourceSummary(posts: readonly PostMetricsRow[] | undefined): SourceSummary[] {
+  const bySource = new Map<string, SourceSummary>()
+  for (const p of posts ?? []) {
+    if (!p.metricsSource) continue
+    const s = bySource.get(p.metricsSource) ?? { source: p.metricsSource, posts: 0, latest: null }
+    s.posts += 1
+    if (p.metricsCapturedAt && (!s.latest || Date.parse(p.metricsCapturedAt) > Date.parse(s.latest))) s.latest = p.metricsCapturedAt
+    bySource.set(p.metricsSource, s)
+  }
+  const order = (s: string) => (s === 'API' ? 0 : s === 'CSV' ? 1 : 2)
+  return [...bySource.values()].sort((a, b) => order(a.source) - order(b.source) || a.source.localeCompare(b.source))
+}

@@ -54,7 +54,10 @@ public class AnalyticsService {
             @Schema(description = "The start of the variant's text (at most 80 characters), to tell the posts apart") String excerpt,
             String publishedUrl, Instant publishedAt, @Schema(description = "WITA") LocalDateTime publishedAtLocal,
             Long impressions, Long reach, Long reactions, Long comments, Long shares, Long saves, Long clicks,
-            Long videoViews, long engagements, Double engagementRate) {
+            Long videoViews, long engagements, Double engagementRate,
+            @Schema(description = "Where the figures came from: CSV (an import) or API (read from the platform); null without figures",
+                    examples = "API") String metricsSource,
+            @Schema(description = "When the figures were captured; null without figures") Instant metricsCapturedAt) {
     }
 
     @Schema(name = "KpiProgress")
@@ -145,12 +148,12 @@ public class AnalyticsService {
         LocalDateTime local = LocalDateTime.ofInstant(v.publishedAt, zone);
         if (m == null) {
             return new PostRow(v.postId, v.id, v.platform, type, campaignId, excerpt(v.text), v.publishedUrl, v.publishedAt, local,
-                    null, null, null, null, null, null, null, null, 0, null);
+                    null, null, null, null, null, null, null, null, 0, null, null, null);
         }
         long engagements = Engagement.engagements(m.reactions, m.comments, m.shares, m.saves, m.clicks);
         return new PostRow(v.postId, v.id, v.platform, type, campaignId, excerpt(v.text), v.publishedUrl, v.publishedAt, local,
                 m.impressions, m.reach, m.reactions, m.comments, m.shares, m.saves, m.clicks, m.videoViews, engagements,
-                Engagement.rate(engagements, Engagement.n(m.impressions)));
+                Engagement.rate(engagements, Engagement.n(m.impressions)), m.source, m.capturedAt);
     }
 
     /** The first 80 characters (whole code points), with an ellipsis when the text is longer. */
