@@ -4319,6 +4319,45 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/media": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The media library, newest first, optionally of one kind (staff) */
+        get: operations["listMedia"];
+        put?: never;
+        /**
+         * Upload an image or a video, form field "file" (staff)
+         * @description The type is detected from the bytes (never from the name or the declared type); the width, height and a video's duration are read from the file's headers. The file is then served at publicUrl, under an unguessable name. At most serambi.media.max-bytes (100 MB by default).
+         */
+        post: operations["uploadMedia"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/media/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One file of the media library (staff) */
+        get: operations["getMedia"];
+        put?: never;
+        post?: never;
+        /** Delete a file; drafts it is attached to lose it (staff) */
+        delete: operations["deleteMedia"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/metrics/import": {
         parameters: {
             query?: never;
@@ -4746,6 +4785,26 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/media-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check files of the media library against platforms' rules (staff)
+         * @description The same check as on submit, for files not yet saved on a post: the editor shows it live.
+         */
+        post: operations["checkPostMedia"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5321,6 +5380,15 @@ export interface paths {
                 };
                 /** @description Not a draft */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The attached media break a variant's platform rules (per variant, on variants[i].media, in Bahasa Indonesia); nothing changes */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6561,6 +6629,80 @@ export interface components {
             /** @example 2026-11-23T17:00:00Z */
             expiresAt: components["schemas"]["Instant"];
         };
+        MediaFile: {
+            /** Format: int64 */
+            id?: number;
+            /** @example IMAGE */
+            kind?: components["schemas"]["MediaKind"];
+            /**
+             * @description Detected from the bytes
+             * @example image/jpeg
+             */
+            contentType?: string;
+            /**
+             * @description As uploaded
+             * @example poster-literasi.jpg
+             */
+            fileName?: string;
+            /**
+             * Format: int64
+             * @example 245760
+             */
+            sizeBytes?: number;
+            /**
+             * Format: int32
+             * @example 1080
+             */
+            width?: number;
+            /**
+             * Format: int32
+             * @example 1350
+             */
+            height?: number;
+            /**
+             * Format: int64
+             * @description A video's length; null for an image
+             * @example null
+             */
+            durationMs?: number;
+            /**
+             * @description Public, unguessable address (platforms fetch media from it)
+             * @example https://serambi.id/media/Q2F0YXRhbiBwZXJwdXN0YWthYW4gMDE.jpg
+             */
+            publicUrl?: string;
+            /** @description SHA-256 of the bytes, hex */
+            sha256?: string;
+            /** Format: int64 */
+            uploadedBy?: number;
+            createdAt?: components["schemas"]["Instant"];
+        };
+        MediaItem: {
+            /** Format: int64 */
+            id?: number;
+            kind?: components["schemas"]["MediaKind"];
+            contentType?: string;
+            fileName?: string;
+            /** Format: int64 */
+            sizeBytes?: number;
+            /** Format: int32 */
+            width?: number;
+            /** Format: int32 */
+            height?: number;
+            /** Format: int64 */
+            durationMs?: number;
+            publicUrl?: string;
+        };
+        /** @enum {string} */
+        MediaKind: "IMAGE" | "VIDEO";
+        MediaPage: {
+            items?: components["schemas"]["MediaFile"][];
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            size?: number;
+            /** Format: int64 */
+            total?: number;
+        };
         MediaType: {
             type?: string;
             subtype?: string;
@@ -6704,6 +6846,37 @@ export interface components {
              */
             version?: number;
             variants?: components["schemas"]["PostVariant"][];
+            /** @description The attached files of the media library, in order */
+            media?: components["schemas"]["MediaItem"][];
+            /** @description Each variant's platform media rules checked against the attached files; a post with problems cannot be submitted for review */
+            mediaCheck?: components["schemas"]["PostMediaCheck"][];
+        };
+        /** @description One platform's media rules checked against a post's files */
+        PostMediaCheck: {
+            /** @example INSTAGRAM */
+            platform?: components["schemas"]["SocialPlatform"];
+            /**
+             * @description The problems, in Bahasa Indonesia; empty when the files may go out
+             * @example [
+             *       "Instagram memerlukan setidaknya satu gambar atau video."
+             *     ]
+             */
+            problems?: string[];
+        };
+        PostMediaCheckRequest: {
+            /**
+             * @example [
+             *       7
+             *     ]
+             */
+            mediaIds: number[];
+            /**
+             * @example [
+             *       "INSTAGRAM",
+             *       "X"
+             *     ]
+             */
+            platforms: components["schemas"]["SocialPlatform"][];
         };
         PostMetricsRow: {
             /** Format: int64 */
@@ -6769,6 +6942,14 @@ export interface components {
             challengeId?: number;
             /** @description One per platform */
             variants: components["schemas"]["VariantRequest"][];
+            /**
+             * @description Files of the media library attached to the post, in order (at most 10; each platform takes fewer, see mediaCheck). Omitted on PUT: the attached files stay
+             * @example [
+             *       7,
+             *       9
+             *     ]
+             */
+            mediaIds?: number[];
         };
         /** @enum {string} */
         PostStatus: "DRAFT" | "IN_REVIEW" | "APPROVED" | "SCHEDULED" | "PUBLISHED";
@@ -7387,4 +7568,284 @@ export interface components {
     pathItems: never;
 }
 export type $defs = Record<string, never>;
-export type operations = Record<string, never>;
+export interface operations {
+    listMedia: {
+        parameters: {
+            query?: {
+                kind?: components["schemas"]["MediaKind"];
+                page?: number;
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of files */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediaPage"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    uploadMedia: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Stored; Location names it */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediaFile"];
+                };
+            };
+            /** @description No file, or an empty one */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a JPEG, PNG, WebP or MP4 file; nothing stored */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Starts like one of them but its headers do not parse; nothing stored */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMedia: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediaFile"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such file */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteMedia: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted, with its bytes */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such file */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Attached to a post past its draft */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    checkPostMedia: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostMediaCheckRequest"];
+            };
+        };
+        responses: {
+            /** @description Each platform's problems (empty when the files may go out) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostMediaCheck"][];
+                };
+            };
+            /** @description An unknown file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+}
