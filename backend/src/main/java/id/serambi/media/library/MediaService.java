@@ -62,7 +62,7 @@ public class MediaService implements MediaLibrary {
     }
 
     /** Stores an uploaded file (a local temporary file) for the library; 400 empty, 413 too large, 415, 422. */
-    public Uni<MediaView> upload(Path file, String originalName, long uploaderId) {
+    public Uni<MediaView> upload(Path file, String originalName, Long uploaderId) {
         return Uni.createFrom().completionStage(() -> vertx.fileSystem().props(file.toString()).toCompletionStage())
                 .chain(props -> {
                     if (props.size() == 0) {
@@ -153,6 +153,19 @@ public class MediaService implements MediaLibrary {
             }
             return items;
         });
+    }
+
+    @Override
+    public Uni<MediaItem> add(String fileName, byte[] bytes, Long uploadedBy) {
+        io.vertx.core.file.FileSystem fs = vertx.fileSystem();
+        return Uni.createFrom().completionStage(() -> fs.createTempFile("serambi-media-", ".part").toCompletionStage())
+                .chain(temporary -> Uni.createFrom().completionStage(() -> fs
+                        .writeFile(temporary, io.vertx.core.buffer.Buffer.buffer(bytes)).toCompletionStage())
+                        .chain(() -> upload(Path.of(temporary), fileName, uploadedBy))
+                        .onTermination().call(() -> Uni.createFrom().completionStage(() -> fs.delete(temporary)
+                                .otherwiseEmpty().toCompletionStage())))
+                .map(view -> new MediaItem(view.id(), view.kind(), view.contentType(), view.fileName(), view.sizeBytes(),
+                        view.width(), view.height(), view.durationMs(), view.publicUrl()));
     }
 
     @Override
