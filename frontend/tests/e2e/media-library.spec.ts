@@ -21,7 +21,8 @@ test('staff upload media, attach it to a post, and the platform rules follow liv
   const input = page.getByLabel('Pilih gambar atau video')
   await input.setInputFiles({ name: square, mimeType: 'image/jpeg', buffer: SQUARE_JPEG })
   await expect(page.getByText(`${square} berhasil diunggah.`)).toBeVisible()
-  const card = page.getByRole('listitem').filter({ hasText: square })
+  const files = page.getByRole('list', { name: 'Berkas' })
+  const card = files.getByRole('listitem').filter({ hasText: square })
   await expect(card).toContainText('64 × 64 px')
   await expect(card).toContainText(`${(SQUARE_JPEG.length / 1024).toLocaleString('id-ID', { maximumFractionDigits: 1 })} KB`)
   await expect(card).toContainText('Gambar · image/jpeg')
@@ -30,7 +31,7 @@ test('staff upload media, attach it to a post, and the platform rules follow liv
   // Named .jpg, declared image/jpeg, but an HTML page: refused, and nothing is listed.
   await input.setInputFiles({ name: `bukan-gambar-${stamp}.jpg`, mimeType: 'image/jpeg', buffer: Buffer.from('<!doctype html><p>hai</p>') })
   await expect(page.getByRole('alert')).toContainText(`bukan-gambar-${stamp}.jpg tidak diunggah: bukan gambar JPEG, PNG, WebP, atau video MP4.`)
-  await expect(page.getByRole('listitem').filter({ hasText: `bukan-gambar-${stamp}` })).toHaveCount(0)
+  await expect(files.getByRole('listitem').filter({ hasText: `bukan-gambar-${stamp}` })).toHaveCount(0)
   await expectAccessible(page, 'media library with a file and an error')
 
   await page.setViewportSize({ width: 360, height: 740 })
