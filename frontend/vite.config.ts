@@ -3,7 +3,7 @@ import { fileURLToPath, URL } from 'node:url'
 import { defineConfig, type ProxyOptions } from 'vite'
 import vue from '@vitejs/plugin-vue'
 
-// The backend serves /api and /q; `npm run dev` and `npm run preview` proxy them to a running Quarkus
+// The backend serves /api, /q and /media (the media library's files); `npm run dev` and `npm run preview` proxy them to a running Quarkus
 // (SERAMBI_BACKEND_URL, default http://127.0.0.1:8080). Through the proxy the SPA and the API share an
 // origin, as in production, so the browser's Origin header is dropped instead of tripping the CORS check.
 const backend = process.env.SERAMBI_BACKEND_URL ?? 'http://127.0.0.1:8080'
@@ -14,7 +14,7 @@ const sameOrigin: ProxyOptions = {
     proxy.on('proxyReq', (proxyReq) => proxyReq.removeHeader('origin'))
   },
 }
-const proxy: Record<string, ProxyOptions> = { '/api': sameOrigin, '/q': sameOrigin }
+const proxy: Record<string, ProxyOptions> = { '/api': sameOrigin, '/q': sameOrigin, '/media': sameOrigin }
 
 export default defineConfig({
   plugins: [vue()],

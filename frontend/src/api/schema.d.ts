@@ -517,63 +517,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/campaigns/metrics/pull": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Pull the metrics of the variants published in the last 30 days from their platforms now (staff)
-         * @description Runs the metrics pull job's round at once: each variant with the platform's id that was not pulled in the current round is read from its connected platform and stored as a snapshot with source API. Variants already pulled this round (by the job or another click) are left alone; platforms that are not connected are skipped.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description How the round went */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["MetricsPullResult"];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/campaigns/{id}": {
         parameters: {
             query?: never;
@@ -4376,6 +4319,45 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/media": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The media library, newest first, optionally of one kind (staff) */
+        get: operations["listMedia"];
+        put?: never;
+        /**
+         * Upload an image or a video, form field "file" (staff)
+         * @description The type is detected from the bytes (never from the name or the declared type); the width, height and a video's duration are read from the file's headers. The file is then served at publicUrl, under an unguessable name. At most serambi.media.max-bytes (100 MB by default).
+         */
+        post: operations["uploadMedia"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/media/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One file of the media library (staff) */
+        get: operations["getMedia"];
+        put?: never;
+        post?: never;
+        /** Delete a file; drafts it is attached to lose it (staff) */
+        delete: operations["deleteMedia"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/metrics/import": {
         parameters: {
             query?: never;
@@ -4803,6 +4785,26 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/media-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check files of the media library against platforms' rules (staff)
+         * @description The same check as on submit, for files not yet saved on a post: the editor shows it live.
+         */
+        post: operations["checkPostMedia"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5385,6 +5387,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The attached media break a variant's platform rules (per variant, on variants[i].media, in Bahasa Indonesia); nothing changes */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -5843,108 +5854,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/social/authorizations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Start connecting a platform: where to send the browser (Facebook Login for Facebook and Instagram, X's OAuth 2.0 with PKCE). The platform sends staff back to /staf/akun-sosial/sambung with code and state; the state works once, for 10 minutes, for the account that started */
-        post: operations["startSocialAuthorization"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/social/connections": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Every platform with its connection's state, name, expiry and who connected it (never a token) */
-        get: operations["listSocialConnections"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/social/connections/callback": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Finish connecting with the code and state the platform sent back: the code is exchanged and the accounts saved (Facebook Login: the Page and its Instagram professional account). When the login granted several Pages, nothing is saved yet: the answer lists them, and POST /api/social/connections/page with the state and a pageId connects one */
-        post: operations["finishSocialAuthorization"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/social/connections/page": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Connect the Page chosen among those a Facebook Login granted (with its Instagram account) */
-        post: operations["chooseSocialPage"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/social/connections/system-user": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Connect Facebook (and the linked Instagram account) with a Meta Business Suite system-user token, checked against the Graph API before it is saved. When the token reaches several Pages and no pageId is given, the answer lists them to choose from; send the token again with a pageId */
-        post: operations["connectSystemUser"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/social/connections/{platform}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /** Disconnect a platform: its tokens are deleted (revoke Serambi's access on the platform too) */
-        delete: operations["disconnectSocialAccount"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/users": {
         parameters: {
             query?: never;
@@ -6157,13 +6066,6 @@ export interface components {
         };
         /** @enum {string} */
         Audience: "ALL" | "CHILDREN" | "TEENS" | "ADULTS";
-        AuthorizationRequest: {
-            platform: components["schemas"]["SocialPlatform"];
-        };
-        AuthorizationStart: {
-            /** @description Send the browser here; the platform comes back to /staf/akun-sosial/sambung with code and state */
-            authorizationUrl?: string;
-        };
         Badge: {
             /** Format: int64 */
             id: number;
@@ -6234,10 +6136,6 @@ export interface components {
             /** Format: int64 */
             eventId?: number;
             eventStatus?: string;
-        };
-        CallbackRequest: {
-            code: string;
-            state: string;
         };
         Campaign: {
             /** Format: int64 */
@@ -6422,45 +6320,6 @@ export interface components {
             badge?: string;
             /** @example 2026-12-31T15:59:59Z */
             validUntil?: components["schemas"]["Instant"];
-        };
-        /** @description Either the connections saved, or (when several Pages were granted) the Pages to choose from */
-        ConnectResult: {
-            connected?: components["schemas"]["ConnectionView"][];
-            choices?: components["schemas"]["PageChoice"][];
-            /** @description Send it back with the chosen pageId to /api/social/connections/page */
-            state?: string;
-        };
-        ConnectionList: {
-            connections?: components["schemas"]["ConnectionView"][];
-            /** @description Whether the key that encrypts tokens (SERAMBI_JWT_KEY_ENCRYPTION_KEY) is configured */
-            tokenKeyConfigured?: boolean;
-        };
-        /** @description One platform and its connection, if any. Tokens are never shown. */
-        ConnectionView: {
-            platform?: components["schemas"]["SocialPlatform"];
-            state?: components["schemas"]["State"];
-            /** @description The Page's name, the Instagram username, the X handle */
-            name?: string;
-            /** @description The Page id, the Instagram user id, the X user id */
-            externalId?: string;
-            /** @description OAUTH (Facebook Login, X) or SYSTEM_USER (Meta Business Suite token) */
-            method?: components["schemas"]["Method"];
-            /** @description When the token stops working; null when it does not expire (or is refreshed by itself) */
-            expiresAt?: components["schemas"]["Instant"];
-            connectedAt?: components["schemas"]["Instant"];
-            connectedBy?: components["schemas"]["Connector"];
-            /** @description The platform's message when the connection needs reconnecting */
-            reason?: string;
-            /** @description Whether Serambi's app credentials for this platform are configured (needed to sign in with the platform) */
-            appConfigured?: boolean;
-            /** @description Whether a system-user token may be pasted for this platform (Meta) */
-            systemUserTokens?: boolean;
-        };
-        /** @description Who connected the account */
-        Connector: {
-            /** Format: int64 */
-            id?: number;
-            name?: string;
         };
         ContentCalendar: {
             from?: components["schemas"]["LocalDate"];
@@ -6770,6 +6629,80 @@ export interface components {
             /** @example 2026-11-23T17:00:00Z */
             expiresAt: components["schemas"]["Instant"];
         };
+        MediaFile: {
+            /** Format: int64 */
+            id?: number;
+            /** @example IMAGE */
+            kind?: components["schemas"]["MediaKind"];
+            /**
+             * @description Detected from the bytes
+             * @example image/jpeg
+             */
+            contentType?: string;
+            /**
+             * @description As uploaded
+             * @example poster-literasi.jpg
+             */
+            fileName?: string;
+            /**
+             * Format: int64
+             * @example 245760
+             */
+            sizeBytes?: number;
+            /**
+             * Format: int32
+             * @example 1080
+             */
+            width?: number;
+            /**
+             * Format: int32
+             * @example 1350
+             */
+            height?: number;
+            /**
+             * Format: int64
+             * @description A video's length; null for an image
+             * @example null
+             */
+            durationMs?: number;
+            /**
+             * @description Public, unguessable address (platforms fetch media from it)
+             * @example https://serambi.id/media/Q2F0YXRhbiBwZXJwdXN0YWthYW4gMDE.jpg
+             */
+            publicUrl?: string;
+            /** @description SHA-256 of the bytes, hex */
+            sha256?: string;
+            /** Format: int64 */
+            uploadedBy?: number;
+            createdAt?: components["schemas"]["Instant"];
+        };
+        MediaItem: {
+            /** Format: int64 */
+            id?: number;
+            kind?: components["schemas"]["MediaKind"];
+            contentType?: string;
+            fileName?: string;
+            /** Format: int64 */
+            sizeBytes?: number;
+            /** Format: int32 */
+            width?: number;
+            /** Format: int32 */
+            height?: number;
+            /** Format: int64 */
+            durationMs?: number;
+            publicUrl?: string;
+        };
+        /** @enum {string} */
+        MediaKind: "IMAGE" | "VIDEO";
+        MediaPage: {
+            items?: components["schemas"]["MediaFile"][];
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            size?: number;
+            /** Format: int64 */
+            total?: number;
+        };
         MediaType: {
             type?: string;
             subtype?: string;
@@ -6781,8 +6714,6 @@ export interface components {
             wildcardType?: boolean;
             wildcardSubtype?: boolean;
         };
-        /** @enum {string} */
-        Method: "OAUTH" | "SYSTEM_USER";
         MetricsImportResult: {
             /**
              * Format: int32
@@ -6790,28 +6721,6 @@ export interface components {
              */
             imported?: number;
             rows?: components["schemas"]["ImportedRow"][];
-        };
-        MetricsPullResult: {
-            /**
-             * Format: int32
-             * @description Variants claimed in this run (not pulled yet this round)
-             */
-            claimed?: number;
-            /**
-             * Format: int32
-             * @description Snapshots stored from the platforms
-             */
-            updated?: number;
-            /**
-             * Format: int32
-             * @description Skipped: their platform is not connected or needs reconnecting
-             */
-            notConnected?: number;
-            /**
-             * Format: int32
-             * @description The platform failed (temporarily or for good); tried again next round
-             */
-            failed?: number;
         };
         /** @description A snapshot of one variant's numbers; omitted numbers are not reported */
         MetricsRequest: {
@@ -6899,16 +6808,6 @@ export interface components {
             mediaType?: components["schemas"]["MediaType"];
             data?: unknown;
         };
-        /** @description A Facebook Page the authorization granted, with the Instagram account linked to it */
-        PageChoice: {
-            pageId?: string;
-            name?: string;
-            instagramUsername?: string;
-        };
-        PageChoiceRequest: {
-            state: string;
-            pageId: string;
-        };
         ParticipantResponse: {
             /** Format: int64 */
             id: number;
@@ -6947,6 +6846,37 @@ export interface components {
              */
             version?: number;
             variants?: components["schemas"]["PostVariant"][];
+            /** @description The attached files of the media library, in order */
+            media?: components["schemas"]["MediaItem"][];
+            /** @description Each variant's platform media rules checked against the attached files; a post with problems cannot be submitted for review */
+            mediaCheck?: components["schemas"]["PostMediaCheck"][];
+        };
+        /** @description One platform's media rules checked against a post's files */
+        PostMediaCheck: {
+            /** @example INSTAGRAM */
+            platform?: components["schemas"]["SocialPlatform"];
+            /**
+             * @description The problems, in Bahasa Indonesia; empty when the files may go out
+             * @example [
+             *       "Instagram memerlukan setidaknya satu gambar atau video."
+             *     ]
+             */
+            problems?: string[];
+        };
+        PostMediaCheckRequest: {
+            /**
+             * @example [
+             *       7
+             *     ]
+             */
+            mediaIds: number[];
+            /**
+             * @example [
+             *       "INSTAGRAM",
+             *       "X"
+             *     ]
+             */
+            platforms: components["schemas"]["SocialPlatform"][];
         };
         PostMetricsRow: {
             /** Format: int64 */
@@ -6983,13 +6913,6 @@ export interface components {
             engagements?: number;
             /** Format: double */
             engagementRate?: number;
-            /**
-             * @description Where the figures came from: CSV (an import) or API (read from the platform); null without figures
-             * @example API
-             */
-            metricsSource?: string;
-            /** @description When the figures were captured; null without figures */
-            metricsCapturedAt?: components["schemas"]["Instant"];
         };
         PostPage: {
             items?: components["schemas"]["Post"][];
@@ -7019,6 +6942,14 @@ export interface components {
             challengeId?: number;
             /** @description One per platform */
             variants: components["schemas"]["VariantRequest"][];
+            /**
+             * @description Files of the media library attached to the post, in order (at most 10; each platform takes fewer, see mediaCheck). Omitted on PUT: the attached files stay
+             * @example [
+             *       7,
+             *       9
+             *     ]
+             */
+            mediaIds?: number[];
         };
         /** @enum {string} */
         PostStatus: "DRAFT" | "IN_REVIEW" | "APPROVED" | "SCHEDULED" | "PUBLISHED";
@@ -7527,14 +7458,6 @@ export interface components {
             /** Format: int64 */
             total?: number;
         };
-        /** @enum {string} */
-        State: "NOT_CONNECTED" | "CONNECTED" | "NEEDS_RECONNECT";
-        SystemUserRequest: {
-            /** @description The system user's access token from Meta Business Suite */
-            token: string;
-            /** @description Which Page to connect when the token grants several */
-            pageId?: string;
-        };
         /** @description Only the fields present are changed. A new password needs the current one. */
         UpdateMeRequest: {
             /** @example Sari R. */
@@ -7646,91 +7569,26 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    startSocialAuthorization: {
+    listMedia: {
         parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AuthorizationRequest"];
+            query?: {
+                kind?: components["schemas"]["MediaKind"];
+                page?: number;
+                size?: number;
             };
-        };
-        responses: {
-            /** @description The platform's authorization page */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AuthorizationStart"];
-                };
-            };
-            /** @description No or an unknown platform */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not Authorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not Allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The platform's app is not configured */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No token encryption key is configured */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    listSocialConnections: {
-        parameters: {
-            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Facebook, Instagram and X, in that order */
+            /** @description A page of files */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConnectionList"];
+                    "application/json": components["schemas"]["MediaPage"];
                 };
             };
             /** @description Not Authorized */
@@ -7753,7 +7611,7 @@ export interface operations {
             };
         };
     };
-    finishSocialAuthorization: {
+    uploadMedia: {
         parameters: {
             query?: never;
             header?: never;
@@ -7762,158 +7620,23 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CallbackRequest"];
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file?: string;
+                };
             };
         };
         responses: {
-            /** @description Connected, or Pages to choose from */
-            200: {
+            /** @description Stored; Location names it */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConnectResult"];
+                    "application/json": components["schemas"]["MediaFile"];
                 };
             };
-            /** @description Missing code or state, an unknown state, or one older than 10 minutes */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not Authorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The state was started by another account */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The state was already used */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The platform refused the code, or granted no Page */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The platform could not answer now */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    chooseSocialPage: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PageChoiceRequest"];
-            };
-        };
-        responses: {
-            /** @description Connected */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ConnectResult"];
-                };
-            };
-            /** @description A Page that was not granted, an unknown or expired state */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not Authorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The state was started by another account */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No Pages are waiting for a choice under this state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    connectSystemUser: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SystemUserRequest"];
-            };
-        };
-        responses: {
-            /** @description Connected, or Pages to choose from */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ConnectResult"];
-                };
-            };
-            /** @description No token, or a pageId the token does not reach */
+            /** @description No file, or an empty one */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7940,26 +7663,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Meta refused the token (its message), or it reaches no Page */
+            /** @description Larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a JPEG, PNG, WebP or MP4 file; nothing stored */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Starts like one of them but its headers do not parse; nothing stored */
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Meta could not answer now */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No token encryption key is configured */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7969,18 +7692,67 @@ export interface operations {
             };
         };
     };
-    disconnectSocialAccount: {
+    getMedia: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                platform: string;
+                id: number;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Disconnected */
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediaFile"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such file */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteMedia: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted, with its bytes */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -8005,8 +7777,68 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not connected, or no such platform */
+            /** @description No such file */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Attached to a post past its draft */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    checkPostMedia: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostMediaCheckRequest"];
+            };
+        };
+        responses: {
+            /** @description Each platform's problems (empty when the files may go out) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostMediaCheck"][];
+                };
+            };
+            /** @description An unknown file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

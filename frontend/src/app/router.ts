@@ -260,6 +260,12 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/features/campaigns/analytics/pages/ImportPage.vue'),
     meta: { titleKey: 'campaigns.analytics.title.import', requiresAuth: true, roles: ['STAFF', 'ADMIN'] },
   },
+  {
+    path: '/staf/media',
+    name: 'media-library',
+    component: () => import('@/features/media/pages/MediaLibraryPage.vue'),
+    meta: { titleKey: 'media.title', requiresAuth: true, roles: ['STAFF', 'ADMIN'] },
+  },
   // Both catch-alls match any path; a path resolves to the first. The guard sends a wrong-role visit to
   // 'forbidden' by name, which keeps the address the user asked for.
   {

@@ -1,13 +1,15 @@
 /**
  * Where features meet: a feature never imports another (eslint.config.js), so app/ hands each what another offers,
- * through the injection keys of lib/post-drafting.ts. main.ts installs this on the app; tests install it too.
+ * through the injection keys of lib/post-drafting.ts and lib/media-picking.ts. main.ts installs this on the app; tests install it too.
  */
 import type { App } from 'vue'
 import DraftPostButton from '@/features/campaigns/posts/components/DraftPostButton.vue'
 import * as challengesApi from '@/features/challenges/catalogue/api'
 import * as participationApi from '@/features/challenges/participation/api'
 import * as catalogueApi from '@/features/events/catalogue/api'
+import MediaPicker from '@/features/media/components/MediaPicker.vue'
 import { formatDate } from '@/lib/format'
+import { MediaPickerKey } from '@/lib/media-picking'
 import { DraftButtonKey, PostSourcesKey, type DraftSource, type PostSourceOption, type PostSources } from '@/lib/post-drafting'
 
 export const postSources: PostSources = {
@@ -41,4 +43,5 @@ export const postSources: PostSources = {
 export function wireFeatures(app: App): void {
   app.provide(DraftButtonKey, DraftPostButton)
   app.provide(PostSourcesKey, postSources)
+  app.provide(MediaPickerKey, MediaPicker)
 }

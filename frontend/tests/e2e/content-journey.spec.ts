@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test'
+import { SQUARE_JPEG } from './media-files'
 import { DEMO, expectAccessible, logIn } from './support'
 
 /**
@@ -56,6 +57,11 @@ test.describe.serial('content: draft, review, schedule, calendar', () => {
     await instagram.getByLabel('Jadwal tayang (WITA)').fill(`${day}T10:00`)
     await x.getByLabel('Jadwal tayang (WITA)').fill(`${day}T12:30`)
     await expect(page.getByTestId('preview-X')).toContainText('12.30 WITA')
+
+    // Instagram publishes nothing without an image (issue 15): one from the media picker.
+    await page.getByRole('button', { name: 'Pilih dari pustaka media' }).click()
+    await page.getByLabel('Pilih gambar atau video').setInputFiles({ name: `hoaks-${stamp}.jpg`, mimeType: 'image/jpeg', buffer: SQUARE_JPEG })
+    await expect(page.getByTestId('media-check')).toContainText('Media memenuhi aturan semua platform.')
 
     await page.getByRole('button', { name: 'Simpan sebagai draf' }).click()
     await expect(page).toHaveURL(/\/staf\/konten\/pos\/\d+\/ubah$/)

@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
+import { uploadSquareImage } from './media-files'
 import { DEMO, expectAccessible, logIn } from './support'
 
 /**
@@ -51,6 +52,8 @@ async function publishedPost(
     body: `Ajakan membaca cerita rakyat (${stamp}).`,
     hashtags: ['PerpustakaanKotaBanjarbaru'],
     variants: [{ platform: 'INSTAGRAM', text, scheduledAt: publishedAt }],
+    // Instagram needs an image before the post can be submitted (issue 15).
+    mediaIds: [await uploadSquareImage(request, staff)],
   })
   await call(request, staff, 'post', `/api/posts/${post.id}/submit`)
   await call(request, reviewer, 'post', `/api/posts/${post.id}/approve`, { note: 'Judul buku dan tautan sudah diperiksa.' })

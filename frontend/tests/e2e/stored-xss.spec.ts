@@ -1,5 +1,6 @@
 import { expect, request, test, type APIRequestContext, type Browser, type Page } from '@playwright/test'
 import { settled, trackRequests } from './settled'
+import { uploadSquareImage } from './media-files'
 import { DEMO, manageTokenFromMail, newVisitor } from './support'
 
 /**
@@ -266,6 +267,8 @@ test.describe.serial('stored XSS stays inert', () => {
     const post = (await call('post', '/api/posts', {
       contentType: 'EDUCATIONAL_TIP', body: `${payload.svg}\n${payload.iframe}`, hashtags: [`#${tag}<b>tebal</b>`],
       campaignId: campaign.id,
+      // Instagram needs an image before the post can be submitted (issue 15).
+      mediaIds: [await uploadSquareImage(api, staff.token)],
       variants: [
         { platform: 'INSTAGRAM', text: `${payload.img} #${tag} https://contoh.id/"onmouseover="alert(7)`, scheduledAt: inTwoDays.toISOString() },
         { platform: 'X', text: `${payload.mustache} @${tag}`, scheduledAt: inTwoDays.toISOString() },

@@ -27,6 +27,10 @@ const post: PostView = {
   mediaUrl: 'https://contoh.id/a.png',
   campaignId: 5,
   variants: [{ platform: 'X', text: 'Membaca #baca' }],
+  media: [
+    { id: 9, kind: 'IMAGE', fileName: 'b.jpg', width: 1080, height: 1080 },
+    { id: 7, kind: 'IMAGE', fileName: 'a.jpg', width: 1080, height: 1350 },
+  ],
 } as PostView
 
 describe('the post form', () => {
@@ -58,8 +62,19 @@ describe('the post form', () => {
       mediaUrl: 'https://contoh.id/a.png',
       campaignId: 5,
       variants: [{ platform: 'X', text: 'Membaca #baca' }],
+      mediaIds: [9, 7],
     })
     expect(postForm.dirty.value).toBe(false)
+  })
+
+  it('sends the attached media in their order; reordering them is an unsaved change', () => {
+    const { postForm } = newForm()
+    postForm.fill(post)
+    postForm.mediaIds.value = [7, 9]
+    expect(postForm.dirty.value).toBe(true)
+    expect(postForm.request().mediaIds).toEqual([7, 9])
+    postForm.startBlank()
+    expect(postForm.request().mediaIds).toEqual([])
   })
 
   it('adds the missing platforms in platform order, filled from the body', () => {

@@ -112,3 +112,10 @@ export async function draftFrom(source: DraftSource, id: number): Promise<PostVi
       return unwrap(await api.POST('/api/posts/draft-from-review/{logId}', { params: { path: { logId: id } } }))
   }
 }
+
+export type PostMediaCheck = Schemas['PostMediaCheck']
+
+/** The platforms' media rules checked against files not yet saved on the post (the same check as on submit). */
+export async function checkPostMedia(mediaIds: number[], platforms: SocialPlatform[]): Promise<PostMediaCheck[]> {
+  return unwrap(await api.POST('/api/posts/media-check', { body: { mediaIds, platforms } }))
+}

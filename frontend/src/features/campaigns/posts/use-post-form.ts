@@ -29,6 +29,8 @@ const blank = () => ({ contentType: 'EDUCATIONAL_TIP', body: '', hashtags: '', m
 export function usePostForm(t: Translate, errors: FormErrors) {
   const form = reactive(blank())
   const variants = ref<VariantDraft[]>([])
+  /** The attached files of the media library, in order. */
+  const mediaIds = ref<number[]>([])
   /** The request as last saved or loaded: what "unsaved changes" compares against. */
   const saved = ref('')
   /** Errors of one variant (by its index in the request), from the server or the checks below. */
@@ -46,6 +48,7 @@ export function usePostForm(t: Translate, errors: FormErrors) {
       }),
     }
     if (form.mediaUrl.trim()) body.mediaUrl = form.mediaUrl.trim()
+    body.mediaIds = [...mediaIds.value]
     if (form.campaignId) body.campaignId = Number(form.campaignId)
     if (form.eventId) body.eventId = Number(form.eventId)
     if (form.challengeId) body.challengeId = Number(form.challengeId)
@@ -67,12 +70,14 @@ export function usePostForm(t: Translate, errors: FormErrors) {
       text: v.text ?? '',
       scheduledAt: toDateTimeLocal(v.scheduledAt),
     }))
+    mediaIds.value = (p.media ?? []).map((m) => m.id!).filter((id) => id != null)
     markSaved()
   }
 
   /** A new post: Instagram and X to write, at 10:00 on `day` (YYYY-MM-DD) when given, in a campaign when given. */
   function startBlank(options: { campaignId?: number | null; day?: string | null } = {}) {
     Object.assign(form, blank())
+    mediaIds.value = []
     if (options.campaignId) form.campaignId = String(options.campaignId)
     const at = options.day ? `${options.day}T10:00` : ''
     variants.value = [
@@ -151,6 +156,7 @@ export function usePostForm(t: Translate, errors: FormErrors) {
   return {
     form,
     variants,
+    mediaIds,
     variantErrors,
     conflict,
     dirty,

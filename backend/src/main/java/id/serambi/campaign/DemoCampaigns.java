@@ -15,6 +15,7 @@ import id.serambi.campaign.posts.PostDtos.PublishRequest;
 import id.serambi.campaign.posts.PostDtos.PublishedVariant;
 import id.serambi.campaign.posts.PostDtos.VariantRequest;
 import id.serambi.campaign.posts.PostService;
+import id.serambi.media.MediaLibrary;
 import id.serambi.social.SocialPlatform;
 import id.serambi.common.SerambiConfig;
 import io.smallrye.mutiny.Uni;
@@ -43,14 +44,23 @@ public class DemoCampaigns {
     private final VariantMetricsService metrics;
     private final Accounts users;
     private final ZoneId zone;
+    private final MediaLibrary media;
+    /** The Instagram posts' image (1080×1080 JPEG): Instagram publishes nothing without one (issue 15). */
+    private final byte[] hoaksImage;
 
     public DemoCampaigns(CampaignService campaigns, PostService posts, VariantMetricsService metrics, Accounts users,
-            SerambiConfig config) {
+            SerambiConfig config, MediaLibrary media) {
         this.campaigns = campaigns;
         this.posts = posts;
         this.metrics = metrics;
         this.users = users;
         this.zone = config.library().timeZone();
+        this.media = media;
+        try (var in = DemoCampaigns.class.getResourceAsStream("/demo/media/waspada-hoaks.jpg")) {
+            this.hoaksImage = in == null ? null : in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public Uni<Void> ensure(String staffEmail, String reviewerEmail) {
@@ -67,27 +77,28 @@ public class DemoCampaigns {
                 List.of(new KpiTarget(KpiMetric.IMPRESSIONS, new BigDecimal("20000")),
                         new KpiTarget(KpiMetric.ENGAGEMENT_RATE, new BigDecimal("0.05")),
                         new KpiTarget(KpiMetric.POSTS, new BigDecimal("12")))), staff)
-                .chain(c -> hoaksPosts(c.id(), staff, reviewer, today)));
+                .chain(c -> media.add("waspada-hoaks.jpg", hoaksImage, staff)
+                        .chain(image -> hoaksPosts(c.id(), staff, reviewer, today, image.id()))));
     }
 
-    private Uni<Void> hoaksPosts(long campaign, long staff, long reviewer, LocalDate today) {
-        PostRequest tip = post(campaign, ContentType.EDUCATIONAL_TIP,
+    private Uni<Void> hoaksPosts(long campaign, long staff, long reviewer, LocalDate today, long image) {
+        PostRequest tip = withImage(image, post(campaign, ContentType.EDUCATIONAL_TIP,
                 "Tiga langkah sebelum membagikan berita: cek sumbernya, cek tanggalnya, bandingkan dengan media lain.",
                 List.of("WaspadaHoaks", "LiterasiDigital", "PerpustakaanKotaBanjarbaru"),
                 new VariantRequest(SocialPlatform.INSTAGRAM, "Waspada hoaks! 🔍 Sebelum membagikan berita: "
                         + "1️⃣ cek sumbernya, 2️⃣ cek tanggalnya, 3️⃣ bandingkan dengan media lain. "
-                        + "#WaspadaHoaks #LiterasiDigital #PerpustakaanKotaBanjarbaru", at(today.minusDays(5), 19)));
-        PostRequest quote = post(campaign, ContentType.QUOTE,
+                        + "#WaspadaHoaks #LiterasiDigital #PerpustakaanKotaBanjarbaru", at(today.minusDays(5), 19))));
+        PostRequest quote = withImage(image, post(campaign, ContentType.QUOTE,
                 "Kutipan: \"Membaca adalah jendela dunia, berpikir kritis adalah kuncinya.\"",
                 List.of("WaspadaHoaks", "KutipanLiterasi"),
                 new VariantRequest(SocialPlatform.INSTAGRAM, "\"Membaca adalah jendela dunia, berpikir "
-                        + "kritis adalah kuncinya.\" 📚✨ #WaspadaHoaks #KutipanLiterasi", at(today.plusDays(1), 19)));
-        PostRequest infographic = post(campaign, ContentType.INFOGRAPHIC,
+                        + "kritis adalah kuncinya.\" 📚✨ #WaspadaHoaks #KutipanLiterasi", at(today.plusDays(1), 19))));
+        PostRequest infographic = withImage(image, post(campaign, ContentType.INFOGRAPHIC,
                 "Infografis: ciri-ciri hoaks (judul provokatif, sumber tidak jelas, minta disebarkan).",
                 List.of("WaspadaHoaks", "Infografis"),
                 new VariantRequest(SocialPlatform.INSTAGRAM, "Kenali ciri-ciri hoaks 🚩 Judul provokatif, "
                         + "sumber tidak jelas, dan minta segera disebarkan. Geser untuk infografis lengkap! "
-                        + "#WaspadaHoaks #Infografis", at(today.plusDays(3), 12)));
+                        + "#WaspadaHoaks #Infografis", at(today.plusDays(3), 12))));
         return published(staff, reviewer, tip, "https://www.instagram.com/p/DemoWaspadaHoaks1/",
                 new MetricsRequest(2450L, 1830L, 164L, 23L, 31L, 48L, 12L, null))
                 .chain(() -> scheduled(staff, reviewer, quote))
@@ -119,6 +130,11 @@ public class DemoCampaigns {
                                 new VariantRequest(SocialPlatform.X, "Klub Buku Bulanan: \"Bumi\" karya Tere Liye 📚 "
                                         + "Daftar sekarang! #KlubBukuBanjarbaru", at(today.plusDays(5), 19))), staff))
                         .replaceWithVoid()));
+    }
+
+    private static PostRequest withImage(long image, PostRequest r) {
+        return new PostRequest(r.contentType(), r.body(), r.hashtags(), r.mediaUrl(), r.campaignId(), r.eventId(),
+                r.challengeId(), r.variants(), List.of(image));
     }
 
     private static PostRequest post(long campaignId, ContentType type, String body, List<String> hashtags,

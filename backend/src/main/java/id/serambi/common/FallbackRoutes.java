@@ -25,11 +25,16 @@ public class FallbackRoutes {
 
     private final long maxBodySize;
 
+    private final long maxUploadSize;
+
     public FallbackRoutes(ObjectMapper mapper,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "serambi.http.max-request-body")
+            io.quarkus.runtime.configuration.MemorySize maxBodySize,
             @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.http.limits.max-body-size")
-            io.quarkus.runtime.configuration.MemorySize maxBodySize) {
+            io.quarkus.runtime.configuration.MemorySize maxUploadSize) {
         this.mapper = mapper;
         this.maxBodySize = maxBodySize.asLongValue();
+        this.maxUploadSize = maxUploadSize.asLongValue();
         this.indexHtml = loadIndexHtml();
     }
 
@@ -39,15 +44,21 @@ public class FallbackRoutes {
         router.route().order(Integer.MAX_VALUE - 10).handler(this::fallback);
     }
 
-    /** Answers an announced oversized body before it is read, as a problem (the body handler would send a bare 413). */
+    /**
+     * Answers an announced oversized body before it is read, as a problem (the body handler would send a bare 413).
+     * Request bodies are limited to serambi.http.max-request-body, except uploads to the media library (POST
+     * /api/media), which may reach quarkus.http.limits.max-body-size (HTTP's own limit, raised for them).
+     */
     private void rejectOversizedBody(RoutingContext ctx) {
         String length = ctx.request().getHeader("Content-Length");
         if (length != null) {
+            long limit = ctx.request().method() == HttpMethod.POST && "/api/media".equals(ctx.normalizedPath())
+                    ? maxUploadSize : maxBodySize;
             try {
-                if (Long.parseLong(length.trim()) > maxBodySize) {
+                if (Long.parseLong(length.trim()) > limit) {
                     ctx.response().putHeader("Connection", "close");
                     send(ctx, ProblemResponses.problem(413, "payload-too-large", "Payload too large",
-                            "The request body is larger than " + maxBodySize + " bytes", ctx.normalizedPath(), null));
+                            "The request body is larger than " + limit + " bytes", ctx.normalizedPath(), null));
                     return;
                 }
             } catch (NumberFormatException e) {

@@ -24,6 +24,18 @@ public interface SerambiConfig {
 
     RateLimit rateLimit();
 
+    Http http();
+
+    /** Request limits of our own, besides Quarkus' (quarkus.http.limits.*). */
+    interface Http {
+        /**
+         * The largest request body, announced by Content-Length, outside uploads to the media library (which may reach
+         * quarkus.http.limits.max-body-size); checked by FallbackRoutes before the body is read.
+         */
+        @WithDefault("2M")
+        io.quarkus.runtime.configuration.MemorySize maxRequestBody();
+    }
+
     /**
      * Requests per client address and per account (an e-mail, a registration, a member) in a period, refilled
      * gradually; over the limit is a 429 with Retry-After. Kept in memory per instance.

@@ -50,6 +50,10 @@ public final class CampaignFixtures {
         body.put("hashtags", List.of("WaspadaHoaks", "LiterasiDigital"));
         body.put("mediaUrl", "https://serambi.test/media/cek-fakta.png");
         body.put("variants", new ArrayList<>(List.of(variants)));
+        // Instagram publishes nothing without an image: its posts carry one, so that they can be submitted.
+        if (List.of(variants).stream().anyMatch(v -> "INSTAGRAM".equals(v.get("platform")))) {
+            body.put("mediaIds", List.of(id.serambi.support.Media.squareJpeg()));
+        }
         return body;
     }
 

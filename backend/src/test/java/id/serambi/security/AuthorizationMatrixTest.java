@@ -237,7 +237,7 @@ class AuthorizationMatrixTest {
     void nobodyApprovesTheirOwnPost() {
         String admin = world.token("ADMIN");
         Map<String, Object> post = Map.of("contentType", "QUOTE", "body", "Buku adalah jendela dunia.",
-                "variants", List.of(Map.of("platform", "INSTAGRAM", "text", "Buku adalah jendela dunia.")));
+                "mediaIds", List.of(world.mediaId()), "variants", List.of(Map.of("platform", "INSTAGRAM", "text", "Buku adalah jendela dunia.")));
         long id = given().auth().oauth2(admin).contentType(ContentType.JSON).body(post).post("/api/posts")
                 .then().statusCode(201).extract().jsonPath().getLong("id");
         given().auth().oauth2(admin).post("/api/posts/" + id + "/submit").then().statusCode(200);

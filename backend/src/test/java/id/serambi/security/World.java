@@ -193,6 +193,11 @@ final class World {
                 .extract().jsonPath().getLong("log.id");
     }
 
+    /** A file of the media library (issue 15: the seeded post's Instagram variant needs an image). */
+    long mediaId() {
+        return id.serambi.support.Media.squareJpeg();
+    }
+
     private void campaign() {
         String staff = token("STAFF");
         Map<String, Object> campaign = Map.of("title", "Waspada Hoaks " + tag, "goal", "Remaja memeriksa informasi",
@@ -201,7 +206,7 @@ final class World {
         campaignId = given().auth().oauth2(staff).contentType(ContentType.JSON).body(campaign)
                 .post("/api/campaigns").then().statusCode(201).extract().jsonPath().getLong("id");
         Map<String, Object> post = Map.of("contentType", "EDUCATIONAL_TIP", "body", "Cek sumber sebelum berbagi.",
-                "campaignId", campaignId, "eventId", eventId,
+                "campaignId", campaignId, "eventId", eventId, "mediaIds", List.of(mediaId()),
                 "variants", List.of(Map.of("platform", "INSTAGRAM", "text", "Waspada hoaks! Cek dulu sebelum berbagi."),
                         Map.of("platform", "X", "text", "Cek dulu sebelum berbagi.")));
         postId = given().auth().oauth2(staff).contentType(ContentType.JSON).body(post)
@@ -224,6 +229,7 @@ final class World {
             case "challenges/{id}", "draft-from-challenge/{challengeId}" -> String.valueOf(challengeId);
             case "campaigns/{id}" -> String.valueOf(campaignId);
             case "posts/{id}" -> String.valueOf(postId);
+            case "media/{id}" -> String.valueOf(mediaId());
             case "users/{id}" -> String.valueOf(throwawayUserId);
             case "event-series/{id}" -> String.valueOf(seriesId);
             case "logs/{logId}", "draft-from-review/{logId}" -> String.valueOf(logA);

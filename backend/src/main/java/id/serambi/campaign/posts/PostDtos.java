@@ -1,5 +1,6 @@
 package id.serambi.campaign.posts;
 
+import id.serambi.media.MediaItem;
 import id.serambi.social.SocialPlatform;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -30,7 +31,16 @@ public final class PostDtos {
             Long eventId,
             Long challengeId,
             @NotNull @Size(min = 1, max = 3) @Schema(description = "One per platform")
-            List<@NotNull @Valid VariantRequest> variants) {
+            List<@NotNull @Valid VariantRequest> variants,
+            @Size(max = 10) @Schema(description = "Files of the media library attached to the post, in order (at most "
+                    + "10; each platform takes fewer, see mediaCheck). Omitted on PUT: the attached files stay",
+                    examples = "[7, 9]") List<@NotNull Long> mediaIds) {
+
+        /** A request without media (on PUT: the attached files stay). */
+        public PostRequest(ContentType contentType, String body, List<String> hashtags, String mediaUrl, Long campaignId,
+                Long eventId, Long challengeId, List<VariantRequest> variants) {
+            this(contentType, body, hashtags, mediaUrl, campaignId, eventId, challengeId, variants, null);
+        }
     }
 
     @Schema(name = "VariantRequest")
@@ -49,7 +59,23 @@ public final class PostDtos {
             @Schema(description = "The reviewer's fact-check note (approval) or the rejection note") String reviewNote,
             Instant reviewedAt, Instant createdAt, Instant updatedAt,
             @Schema(description = "Send it back as If-Match: \"<version>\" on PUT (the ETag header carries it too)")
-            int version, List<VariantView> variants) {
+            int version, List<VariantView> variants,
+            @Schema(description = "The attached files of the media library, in order") List<MediaItem> media,
+            @Schema(description = "Each variant's platform media rules checked against the attached files; a post with "
+                    + "problems cannot be submitted for review") List<MediaCheck> mediaCheck) {
+    }
+
+    @Schema(name = "PostMediaCheck", description = "One platform's media rules checked against a post's files")
+    public record MediaCheck(@Schema(examples = "INSTAGRAM") SocialPlatform platform,
+            @Schema(description = "The problems, in Bahasa Indonesia; empty when the files may go out",
+                    examples = "[\"Instagram memerlukan setidaknya satu gambar atau video.\"]") List<String> problems) {
+    }
+
+    @Schema(name = "PostMediaCheckRequest")
+    public record MediaCheckRequest(
+            @NotNull @Size(max = 10) @Schema(examples = "[7]") List<@NotNull Long> mediaIds,
+            @NotNull @Size(min = 1, max = 3) @Schema(examples = "[\"INSTAGRAM\", \"X\"]")
+            List<@NotNull SocialPlatform> platforms) {
     }
 
     @Schema(name = "PostVariant")

@@ -187,6 +187,12 @@ public class PostResource {
     @APIResponse(responseCode = "200", description = "In review", headers = @Header(name = "ETag"), content = @Content(schema = @Schema(implementation = PostView.class)))
     @APIResponse(responseCode = "409", description = "Not a draft", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "illegal", value = ILLEGAL)))
+    @APIResponse(responseCode = "422", description = "The attached media break a variant's platform rules (per variant, "
+            + "on variants[i].media, in Bahasa Indonesia); nothing changes", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "instagram without media", value = """
+                    {"type":"https://serambi.id/problems/media-rules","title":"Media do not meet the platforms' rules","status":422,
+                     "detail":"Instagram memerlukan setidaknya satu gambar atau video.","instance":"/api/posts/12/submit",
+                     "errors":[{"field":"variants[0].media","message":"Instagram memerlukan setidaknya satu gambar atau video."}]}""")))
     public Uni<Response> submit(@PathParam("id") long id) {
         return posts.submit(id, userId()).map(PostResource::ok);
     }

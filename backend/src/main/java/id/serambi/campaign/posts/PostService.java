@@ -1,6 +1,11 @@
 package id.serambi.campaign.posts;
 
+import id.serambi.media.MediaItem;
+import id.serambi.media.MediaLibrary;
+import id.serambi.social.SocialAccounts;
 import id.serambi.social.SocialPlatform;
+import id.serambi.campaign.posts.PostDtos.MediaCheck;
+import id.serambi.campaign.posts.PostDtos.MediaCheckRequest;
 import id.serambi.campaign.posts.PostDtos.MetricsView;
 import id.serambi.campaign.posts.PostDtos.PostFilter;
 import id.serambi.campaign.posts.PostDtos.PostPage;
@@ -62,9 +67,13 @@ public class PostService {
     private final Events events;
     private final Challenges challenges;
     private final Notifications notifications;
+    private final PostMediaRepository postMedia;
+    private final MediaLibrary media;
+    private final SocialAccounts social;
 
     public PostService(PostRepository posts, PostVariantRepository variants, PostTransitionRepository transitions,
-            LatestMetrics metrics, Events events, Challenges challenges, Notifications notifications) {
+            LatestMetrics metrics, Events events, Challenges challenges, Notifications notifications,
+            PostMediaRepository postMedia, MediaLibrary media, SocialAccounts social) {
         this.posts = posts;
         this.variants = variants;
         this.transitions = transitions;
@@ -72,18 +81,23 @@ public class PostService {
         this.events = events;
         this.challenges = challenges;
         this.notifications = notifications;
+        this.postMedia = postMedia;
+        this.media = media;
+        this.social = social;
     }
 
     @WithTransaction
     public Uni<PostView> create(PostRequest request, long authorId) {
         validate(request);
-        return checkLinks(request).chain(() -> {
+        List<Long> mediaIds = request.mediaIds() == null ? List.of() : request.mediaIds();
+        return checkLinks(request).chain(() -> media.byIds(mediaIds)).chain(() -> {
             Post p = new Post();
             p.authorId = authorId;
             p.status = PostStatus.DRAFT;
             apply(p, request);
             return posts.persistAndFlush(p)
                     .chain(() -> replaceVariants(p.id, List.of(), request.variants()))
+                    .chain(() -> postMedia.replace(p.id, mediaIds))
                     .chain(() -> record(p.id, null, PostStatus.DRAFT, authorId, null, true))
                     .chain(() -> view(p));
         });
@@ -92,14 +106,17 @@ public class PostService {
     @WithTransaction
     public Uni<PostView> update(long id, int expectedVersion, PostRequest request, long actorId) {
         validate(request);
-        return checkLinks(request).chain(() -> locked(id)).chain(p -> {
+        List<Long> mediaIds = request.mediaIds();
+        return checkLinks(request).chain(() -> media.byIds(mediaIds == null ? List.of() : mediaIds))
+                .chain(() -> locked(id)).chain(p -> {
             IfMatch.check("Post", id, p.version, expectedVersion);
             if (p.status == PostStatus.PUBLISHED) {
                 return Uni.createFrom().failure(ProblemException.conflict("post-published", "Post already published",
                         "Post " + id + " is published; its content can no longer change"));
             }
-            return variants.ofPost(id).chain(existing -> {
-                boolean contentChanged = contentChanged(p, existing, request);
+            return variants.ofPost(id).chain(existing -> postMedia.ofPost(id).chain(attached -> {
+                boolean contentChanged = contentChanged(p, existing, request)
+                        || (mediaIds != null && !mediaIds.equals(attached));
                 apply(p, request);
                 p.version++;
                 Uni<Void> back = Uni.createFrom().voidItem();
@@ -115,8 +132,10 @@ public class PostService {
                 } else if (contentChanged) {
                     back = record(id, p.status, p.status, actorId, "Teks diubah (text edited)", true);
                 }
-                return back.chain(() -> replaceVariants(id, existing, request.variants())).chain(() -> view(p));
-            });
+                return back.chain(() -> replaceVariants(id, existing, request.variants()))
+                        .chain(() -> mediaIds == null ? Uni.createFrom().voidItem() : postMedia.replace(id, mediaIds))
+                        .chain(() -> view(p));
+            }));
         });
     }
 
@@ -139,14 +158,41 @@ public class PostService {
 
     // --- Workflow ---
 
+    /**
+     * Every variant's platform media rules must hold for the attached files (Instagram needs an image or a video, X
+     * takes at most 4 images, ...): otherwise a 422 problem {@code media-rules} lists each variant's problems, in
+     * Bahasa Indonesia, on the field {@code variants[i].media} (variants in the order the post shows them).
+     */
     @WithTransaction
     public Uni<PostView> submit(long id, long actorId) {
         return transition(id, actorId, "submit", EnumSet.of(PostStatus.DRAFT), PostStatus.IN_REVIEW, null,
-                p -> Uni.createFrom().voidItem())
+                p -> variants.ofPost(id).chain(list -> postMedia.ofPost(id).chain(media::byIds).map(files -> {
+                    List<PostVariant> sorted = list.stream().sorted(Comparator.comparing(v -> v.platform)).toList();
+                    List<Problem.FieldError> errors = new ArrayList<>();
+                    for (int i = 0; i < sorted.size(); i++) {
+                        for (String problem : social.mediaRules(sorted.get(i).platform).check(files)) {
+                            errors.add(new Problem.FieldError("variants[" + i + "].media", problem));
+                        }
+                    }
+                    if (!errors.isEmpty()) {
+                        throw new ProblemException(422, "media-rules", "Media do not meet the platforms' rules",
+                                errors.size() == 1 ? errors.get(0).message()
+                                        : errors.stream().map(Problem.FieldError::message).collect(Collectors.joining(" ")),
+                                errors, Map.of());
+                    }
+                    return null;
+                })).replaceWithVoid())
                 .call(v -> notifications.notifyRole(Role.REVIEWER, new Notice(NotificationKind.REVIEW_REQUESTED,
                         "Unggahan menunggu tinjauan: " + excerpt(v.body(), 80),
                         "Unggahan #" + v.id() + " dikirim untuk ditinjau:\n\n\"" + excerpt(v.body(), 300) + "\"",
                         editorLink(v.id()))));
+    }
+
+    /** The platforms' media rules checked against these files, before they are saved (the editor shows them live). */
+    @WithSession
+    public Uni<List<MediaCheck>> mediaCheck(MediaCheckRequest request) {
+        return media.byIds(request.mediaIds()).map(files -> request.platforms().stream().distinct()
+                .map(platform -> new MediaCheck(platform, social.mediaRules(platform).check(files))).toList());
     }
 
     /**
@@ -415,19 +461,24 @@ public class PostService {
         }
         List<Long> ids = found.stream().map(p -> p.id).toList();
         return variants.ofPosts(ids)
-                .chain(all -> metrics.forVariants(all.stream().map(v -> v.id).toList()).map(latest -> {
+                .chain(all -> metrics.forVariants(all.stream().map(v -> v.id).toList())
+                        .chain(latest -> postMedia.ofPosts(ids).chain(attached -> media.byIds(
+                                attached.values().stream().flatMap(List::stream).distinct().toList()).map(files -> {
+                    Map<Long, MediaItem> byId = files.stream().collect(Collectors.toMap(MediaItem::id, m -> m));
                     Map<Long, List<PostVariant>> byPost = all.stream().collect(Collectors.groupingBy(v -> v.postId));
-                    return found.stream().map(p -> of(p, byPost.getOrDefault(p.id, List.of()), latest)).toList();
-                }));
+                    return found.stream().map(p -> of(p, byPost.getOrDefault(p.id, List.of()), latest,
+                            attached.getOrDefault(p.id, List.of()).stream().map(byId::get).toList())).toList();
+                }))));
     }
 
-    private static PostView of(Post p, List<PostVariant> variants, Map<Long, MetricsView> metrics) {
+    private PostView of(Post p, List<PostVariant> variants, Map<Long, MetricsView> metrics, List<MediaItem> files) {
         List<VariantView> vs = variants.stream().sorted(Comparator.comparing(v -> v.platform))
                 .map(v -> new VariantView(v.id, v.platform, v.text, CharacterCount.count(v.platform, v.text),
                         v.platform.limit(), v.scheduledAt, v.publishedUrl, v.publishedAt, metrics.get(v.id)))
                 .toList();
         return new PostView(p.id, p.contentType, p.body, List.of(p.hashtags), p.mediaUrl, p.campaignId, p.eventId,
                 p.challengeId, p.status, p.authorId, p.reviewerId, p.reviewNote, p.reviewedAt, p.createdAt, p.updatedAt,
-                p.version, vs);
+                p.version, vs, files, vs.stream()
+                        .map(v -> new MediaCheck(v.platform(), social.mediaRules(v.platform()).check(files))).toList());
     }
 }
