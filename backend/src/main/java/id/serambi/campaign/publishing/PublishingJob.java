@@ -1,8 +1,8 @@
 package id.serambi.campaign.publishing;
 
 import id.serambi.social.SocialAccounts;
-import id.serambi.social.SocialPlatform;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -11,7 +11,6 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.lang.management.ManagementFactory;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
@@ -111,12 +110,8 @@ public class PublishingJob {
      */
     private <T> Uni<T> onOwnContext(Supplier<Uni<T>> work) {
         Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
         return Uni.createFrom().emitter(emitter -> context.runOnContext(
                 ignored -> work.get().subscribe().with(emitter::complete, emitter::fail)));
-    }
-
-    /** The platforms this job considers connected: a convenience for tests and logs. */
-    public Uni<Set<SocialPlatform>> connected() {
-        return service.connectedPlatforms();
     }
 }
