@@ -1,6 +1,7 @@
 package id.serambi.campaign.publishing;
 
 import id.serambi.social.SocialAccounts;
+import id.serambi.social.SocialPlatform;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
@@ -11,6 +12,7 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.lang.management.ManagementFactory;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
@@ -23,7 +25,7 @@ import org.jboss.logging.Logger;
  * <li>due variants that are manual or whose platform is not connected become MANUAL_DUE and their authors are
  * reminded;</li>
  * <li>due variants are claimed ({@code UPDATE ... FOR UPDATE SKIP LOCKED}: PUBLISHING, attempts + 1, an attempt row
- * naming this instance), and that transaction commits BEFORE any platform call;</li>
+ * naming this instance), a small batch at a time, and that transaction commits BEFORE any platform call;</li>
  * <li>each claimed variant goes to its platform, outside any transaction, a few at once, and the answer is recorded:
  * PUBLISHED, RETRY_WAIT (temporary, with back-off, within the retry window), FAILED (permanent) or MANUAL_DUE (no
  * longer connected);</li>
@@ -65,19 +67,37 @@ public class PublishingJob {
         }).replaceWithVoid();
     }
 
-    /** One run (the scheduler's, or a test's). */
+    /** One run (the scheduler's, or a test's). Each step stands alone: one that fails is logged and the next still runs. */
     public Uni<Run> runOnce() {
-        return service.interruptStale().chain(interrupted -> service.connectedPlatforms()
-                .chain(connected -> service.remind(connected)
-                        .chain(reminded -> service.claim(connected, instance)
-                                .chain(due -> publishAll(due))
-                                .chain(published -> service.markMissed().map(missed -> {
-                                    Run run = new Run(interrupted, reminded, published[0], published[1], missed);
-                                    if (run.interrupted() + run.reminded() + run.claimed() + run.missed() > 0) {
-                                        LOG.infof("Publishing: %s", run);
-                                    }
-                                    return run;
-                                })))));
+        return guarded("check-needed", service.interruptStale())
+                .chain(interrupted -> service.connectedPlatforms()
+                        .chain(connected -> guarded("reminders", service.remind(connected))
+                                .chain(reminded -> claimAndPublish(connected, new int[] { 0, 0 })
+                                        .chain(published -> guarded("missed", service.markMissed()).map(missed -> {
+                                            Run run = new Run(interrupted, reminded, published[0], published[1], missed);
+                                            if (run.interrupted() + run.reminded() + run.claimed() + run.missed() > 0) {
+                                                LOG.infof("Publishing: %s", run);
+                                            }
+                                            return run;
+                                        })))));
+    }
+
+    private static Uni<Integer> guarded(String step, Uni<Integer> work) {
+        return work.onFailure().recoverWithItem(e -> {
+            LOG.errorf(e, "Publishing step %s failed", step);
+            return 0;
+        });
+    }
+
+    /**
+     * Claims a batch and publishes it, again while batches come back full: a small batch keeps what a crash can cut
+     * off small, the loop keeps a crowded minute moving. Returns {claimed, published}.
+     */
+    private Uni<int[]> claimAndPublish(Set<SocialPlatform> connected, int[] sofar) {
+        return service.claim(connected, instance).chain(due -> publishAll(due).chain(done -> {
+            int[] total = { sofar[0] + done[0], sofar[1] + done[1] };
+            return due.size() >= settings.publishBatch() ? claimAndPublish(connected, total) : Uni.createFrom().item(total);
+        }));
     }
 
     /** Calls the platforms, {@code publishConcurrency} at once; returns {claimed, published}. */
@@ -93,9 +113,12 @@ public class PublishingJob {
     }
 
     private Uni<Boolean> publishOne(PublishingService.Due d) {
+        // The answer is recorded on a context of its own too: nothing of the platform call's sessions is reused.
         return social.publish(d.platform(), d.post())
-                .onItem().transformToUni(published -> service.recordPublished(d.variantId(), published).replaceWith(true))
-                .onFailure().recoverWithUni(error -> service.recordFailure(d.variantId(), error).replaceWith(false))
+                .onItem().transformToUni(published -> onOwnContext(
+                        () -> service.recordPublished(d.variantId(), d.postId(), published).replaceWith(true)))
+                .onFailure().recoverWithUni(error -> onOwnContext(
+                        () -> service.recordFailure(d.variantId(), d.postId(), error).replaceWith(false)))
                 // Recording failed (the database went away): the attempt stays unfinished and step 1 of a later run
                 // marks it CHECK_NEEDED. Never re-sent.
                 .onFailure().recoverWithItem(error -> {
@@ -111,7 +134,12 @@ public class PublishingJob {
     private <T> Uni<T> onOwnContext(Supplier<Uni<T>> work) {
         Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
         VertxContextSafetyToggle.setContextSafe(context, true);
-        return Uni.createFrom().emitter(emitter -> context.runOnContext(
-                ignored -> work.get().subscribe().with(emitter::complete, emitter::fail)));
+        return Uni.createFrom().emitter(emitter -> context.runOnContext(ignored -> {
+            try {
+                work.get().subscribe().with(emitter::complete, emitter::fail);
+            } catch (RuntimeException e) {
+                emitter.fail(e);
+            }
+        }));
     }
 }

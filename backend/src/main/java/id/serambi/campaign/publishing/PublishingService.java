@@ -99,7 +99,7 @@ public class PublishingService {
     @WithTransaction
     public Uni<Integer> interruptStale() {
         return deliveries.interruptStale(settings.attemptLease(), INTERRUPTED)
-                .call(ids -> each(ids, (v, p) -> notifications.notify(List.of(p.authorId), notice(
+                .call(ids -> each(ids, (v, p) -> notifications.notify(author(p), notice(
                         NotificationKind.POST_CHECK_NEEDED, "Perlu dicek: " + v.platform.label(), v, p, INTERRUPTED))
                         .chain(() -> notifications.notifyRole(Role.ADMIN, notice(NotificationKind.POST_CHECK_NEEDED,
                                 "Perlu dicek: " + v.platform.label(), v, p, INTERRUPTED)))))
@@ -110,7 +110,7 @@ public class PublishingService {
     @WithTransaction
     public Uni<Integer> remind(Set<SocialPlatform> connected) {
         return deliveries.claimReminders(names(connected))
-                .call(ids -> each(ids, (v, p) -> notifications.notify(List.of(p.authorId), reminder(v, p))))
+                .call(ids -> each(ids, (v, p) -> notifications.notify(author(p), reminder(v, p))))
                 .map(List::size);
     }
 
@@ -142,8 +142,8 @@ public class PublishingService {
 
     /** The platform took it: PUBLISHED with its id and permalink; the author is told; the post is PUBLISHED when all are. */
     @WithTransaction
-    public Uni<Void> recordPublished(long variantId, PublishedPost published) {
-        return withLockedVariant(variantId, (v, p) -> deliveries.finishAttempt(variantId, "PUBLISHED", null, null)
+    public Uni<Void> recordPublished(long variantId, long postId, PublishedPost published) {
+        return withLockedVariant(variantId, postId, (v, p) -> deliveries.finishAttempt(variantId, "PUBLISHED", null, null)
                 .chain(finished -> {
                     if (v.delivery != Delivery.PUBLISHING && v.delivery != Delivery.CHECK_NEEDED) {
                         LOG.warnf("Variant %d was published as %s while %s; recorded anyway", variantId,
@@ -155,7 +155,7 @@ public class PublishingService {
                     v.publishedAt = Instant.now();
                     v.nextAttemptAt = null;
                     v.lastError = null;
-                    return notifications.notify(List.of(p.authorId), notice(NotificationKind.POST_PUBLISHED,
+                    return notifications.notify(author(p), notice(NotificationKind.POST_PUBLISHED,
                             "Terbit di " + v.platform.label(), v, p, "Tautan: " + published.permalink()))
                             .chain(() -> completeIfAllOut(p, null));
                 }));
@@ -163,13 +163,13 @@ public class PublishingService {
 
     /** The platform refused or could not be reached: retry later, fail for good, or fall back to a reminder. */
     @WithTransaction
-    public Uni<Void> recordFailure(long variantId, Throwable error) {
+    public Uni<Void> recordFailure(long variantId, long postId, Throwable error) {
         PublishFailure failure = error instanceof PublishFailure f ? f : null;
         String message = truncate(failure != null ? failure.getMessage()
                 : "Jawaban platform tidak dikenali (" + error.getClass().getSimpleName() + ")");
         String outcome = failure != null ? failure.kind().name() : "INTERRUPTED";
         Integer status = failure != null ? failure.httpStatus() : null;
-        return withLockedVariant(variantId, (v, p) -> deliveries.finishAttempt(variantId, outcome, status, message)
+        return withLockedVariant(variantId, postId, (v, p) -> deliveries.finishAttempt(variantId, outcome, status, message)
                 .chain(finished -> {
                     if (v.delivery != Delivery.PUBLISHING) {
                         LOG.warnf("Variant %d failed (%s) while %s; left as it is", variantId, outcome, v.delivery);
@@ -179,7 +179,7 @@ public class PublishingService {
                     if (failure == null) {
                         // Something unexpected after the call went out: the post may be up. Never re-send blindly.
                         v.delivery = Delivery.CHECK_NEEDED;
-                        return notifications.notify(List.of(p.authorId), notice(NotificationKind.POST_CHECK_NEEDED,
+                        return notifications.notify(author(p), notice(NotificationKind.POST_CHECK_NEEDED,
                                 "Perlu dicek: " + v.platform.label(), v, p, message))
                                 .chain(() -> notifications.notifyRole(Role.ADMIN, notice(NotificationKind.POST_CHECK_NEEDED,
                                         "Perlu dicek: " + v.platform.label(), v, p, message)));
@@ -188,7 +188,7 @@ public class PublishingService {
                         case TEMPORARY -> retryLater(v, p, failure, message);
                         case NOT_CONNECTED -> {
                             v.delivery = Delivery.MANUAL_DUE;
-                            yield notifications.notify(List.of(p.authorId), reminder(v, p));
+                            yield notifications.notify(author(p), reminder(v, p));
                         }
                         case PERMANENT, TOKEN_INVALID -> fail(v, p, message);
                     };
@@ -218,7 +218,7 @@ public class PublishingService {
         v.delivery = Delivery.FAILED;
         v.lastError = message;
         v.nextAttemptAt = null;
-        return notifications.notify(List.of(p.authorId), notice(NotificationKind.POST_FAILED,
+        return notifications.notify(author(p), notice(NotificationKind.POST_FAILED,
                 "Gagal terbit di " + v.platform.label(), v, p, "Pesan platform: " + message));
     }
 
@@ -230,7 +230,7 @@ public class PublishingService {
                     Notice n = notice(NotificationKind.POST_MISSED, "Terlewat: " + v.platform.label(), v, p,
                             "Unggahan ini belum terbit " + settings.missedAfter().toMinutes()
                                     + " menit setelah jadwalnya.");
-                    return notifications.notify(List.of(p.authorId), n).chain(() -> notifications.notifyRole(Role.REVIEWER, n));
+                    return notifications.notify(author(p), n).chain(() -> notifications.notifyRole(Role.REVIEWER, n));
                 }))
                 .map(List::size);
     }
@@ -302,13 +302,11 @@ public class PublishingService {
     }
 
     /**
-     * Runs {@code then} with the variant and its post, the post's row locked (one post's variants are recorded one at
-     * a time, so the last one sees the others and turns the post PUBLISHED).
+     * Runs {@code then} with the variant and its post, the post's row locked first (one post's variants are recorded
+     * one at a time, so the last one sees the others and turns the post PUBLISHED); the variant is read after the lock.
      */
-    private Uni<Void> withLockedVariant(long variantId, BiFunction<PostVariant, Post, Uni<Void>> then) {
-        return variants.findById(variantId).chain(v -> posts.locked(v.postId)
-                // Re-read after the lock: another instance may have changed it while we waited.
-                .chain(p -> variants.getSession().chain(s -> s.refresh(v)).chain(() -> then.apply(v, p))));
+    private Uni<Void> withLockedVariant(long variantId, long postId, BiFunction<PostVariant, Post, Uni<Void>> then) {
+        return posts.locked(postId).chain(p -> variants.findById(variantId).chain(v -> then.apply(v, p)));
     }
 
     private Uni<Void> each(List<Long> variantIds, BiFunction<PostVariant, Post, Uni<Void>> action) {
@@ -344,6 +342,11 @@ public class PublishingService {
     private static Notice notice(NotificationKind kind, String title, PostVariant v, Post p, String detail) {
         String excerpt = v.text.length() > 200 ? v.text.substring(0, 200) + "…" : v.text;
         return new Notice(kind, title, detail + "\n\n" + excerpt, link(p));
+    }
+
+    /** The post's author, if the account still exists (author_id is set null when it is deleted). */
+    private static List<Long> author(Post p) {
+        return p.authorId == null ? List.of() : List.of(p.authorId);
     }
 
     private static String link(Post p) {

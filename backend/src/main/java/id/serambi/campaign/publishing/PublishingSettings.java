@@ -39,7 +39,7 @@ public interface PublishingSettings {
     @WithDefault("8")
     int publishConcurrency();
 
-    /** Variants one instance claims per run. */
-    @WithDefault("200")
+    /** Variants one instance claims at a time (it claims again while batches come back full). */
+    @WithDefault("40")
     int publishBatch();
 }
