@@ -70,7 +70,7 @@ for _ in $(seq 1 240); do
 done
 sleep 3 # any late duplicate would show now
 FEED_REQUESTS=$(curl -sf -X POST "$STAND_IN/__admin/requests/count" -d '{"method":"POST","urlPath":"/meta/v23.0/'$PAGE'/feed"}' | json "['count']")
-psql "$APP_DB_URL" -q -P footer=off <<SQL
+psql "$APP_DB_URL" -Atq <<SQL
 \echo
 \echo '| B8 | value |'
 \echo '|---|---|'
