@@ -69,6 +69,10 @@ export default defineConfig({
           // The first admin, created at start on the cleaned e2e database (tests/e2e/e2e-admin.ts).
           SERAMBI_ADMIN_EMAIL: E2E_ADMIN.email,
           SERAMBI_ADMIN_PASSWORD: E2E_ADMIN.password,
+          // Facebook Login sends the browser back to the app's own address (the OAuth redirect URI).
+          SERAMBI_PUBLIC_URL: baseURL,
+          SERAMBI_SOCIAL_META_APP_ID: 'e2e-meta-app',
+          SERAMBI_SOCIAL_META_APP_SECRET: 'e2e-meta-secret',
           SERAMBI_SOCIAL_META_GRAPH_URL: `${STAND_IN_URL}/meta/v23.0`,
           SERAMBI_SOCIAL_META_OAUTH_URL: `${STAND_IN_URL}/meta-dialog/v23.0/dialog/oauth`,
           SERAMBI_SOCIAL_X_API_URL: `${STAND_IN_URL}/x`,

@@ -235,6 +235,19 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'campaigns.analytics.title.dashboard', requiresAuth: true, roles: ['STAFF', 'REVIEWER', 'ADMIN'] },
   },
   {
+    path: '/staf/akun-sosial',
+    name: 'social-accounts',
+    component: () => import('@/features/social/pages/SocialAccountsPage.vue'),
+    meta: { titleKey: 'social.title.accounts', requiresAuth: true, roles: ['STAFF', 'ADMIN'] },
+  },
+  {
+    // Facebook Login and X send staff back here with ?code=…&state=… (the OAuth redirect URI registered with them).
+    path: '/staf/akun-sosial/sambung',
+    name: 'social-callback',
+    component: () => import('@/features/social/pages/SocialCallbackPage.vue'),
+    meta: { titleKey: 'social.title.callback', requiresAuth: true, roles: ['STAFF', 'ADMIN'] },
+  },
+  {
     path: '/staf/konten/impor',
     name: 'campaigns-import',
     component: () => import('@/features/campaigns/analytics/pages/ImportPage.vue'),

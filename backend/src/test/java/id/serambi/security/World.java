@@ -233,6 +233,7 @@ final class World {
             case "guardian-consent/{token}" -> "g" + tag + "0000000000000000000000000000000000000";
             case "verify-email/{token}" -> "v" + tag + "0000000000000000000000000000000000000";
             case "variants/{platform}" -> "INSTAGRAM";
+            case "connections/{platform}" -> "X";
             default -> throw new AssertionError("No seeded value for " + key + " in " + path
                     + ": teach World.pathValue about this new path parameter");
         };

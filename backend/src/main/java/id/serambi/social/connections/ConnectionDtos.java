@@ -15,7 +15,7 @@ public final class ConnectionDtos {
     }
 
     /** A platform's state, as staff see it. */
-    public enum State {
+    public enum ConnectionState {
         NOT_CONNECTED, CONNECTED, NEEDS_RECONNECT
     }
 
@@ -26,10 +26,10 @@ public final class ConnectionDtos {
     @Schema(description = "One platform and its connection, if any. Tokens are never shown.")
     public record ConnectionView(
             SocialPlatform platform,
-            State state,
+            ConnectionState state,
             @Schema(description = "The Page's name, the Instagram username, the X handle") String name,
             @Schema(description = "The Page id, the Instagram user id, the X user id") String externalId,
-            @Schema(description = "OAUTH (Facebook Login, X) or SYSTEM_USER (Meta Business Suite token)") SocialConnection.Method method,
+            @Schema(description = "OAUTH (Facebook Login, X) or SYSTEM_USER (Meta Business Suite token)") ConnectionMethod method,
             @Schema(description = "When the token stops working; null when it does not expire (or is refreshed by itself)") Instant expiresAt,
             Instant connectedAt,
             Connector connectedBy,

@@ -91,7 +91,7 @@ public class ConnectionService {
                 return store.keepGranted(stateHash, granted)
                         .map(v -> new ConnectResult(List.of(), Grants.choices(granted), state));
             }
-            return store.save(granted, SocialConnection.Method.OAUTH, accountId, this::appConfigured)
+            return store.save(granted, ConnectionMethod.OAUTH, accountId, this::appConfigured)
                     .map(saved -> new ConnectResult(saved, List.of(), null));
         });
     }
@@ -121,7 +121,7 @@ public class ConnectionService {
             } else if (Grants.needsChoice(granted)) {
                 return Uni.createFrom().item(new ConnectResult(List.of(), Grants.choices(granted), null));
             }
-            return store.save(chosen, SocialConnection.Method.SYSTEM_USER, accountId, this::appConfigured)
+            return store.save(chosen, ConnectionMethod.SYSTEM_USER, accountId, this::appConfigured)
                     .map(saved -> new ConnectResult(saved, List.of(), null));
         });
     }

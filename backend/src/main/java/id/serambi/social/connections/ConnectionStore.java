@@ -14,7 +14,7 @@ import id.serambi.social.PublishFailure;
 import id.serambi.social.SocialPlatform;
 import id.serambi.social.connections.ConnectionDtos.ConnectionView;
 import id.serambi.social.connections.ConnectionDtos.Connector;
-import id.serambi.social.connections.ConnectionDtos.State;
+import id.serambi.social.connections.ConnectionDtos.ConnectionState;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -80,14 +80,14 @@ public class ConnectionStore {
     private Uni<ConnectionView> view(SocialPlatform platform, SocialConnection c, boolean appConfigured) {
         boolean systemUser = platform != SocialPlatform.X;
         if (c == null) {
-            return Uni.createFrom().item(new ConnectionView(platform, State.NOT_CONNECTED, null, null, null, null, null,
+            return Uni.createFrom().item(new ConnectionView(platform, ConnectionState.NOT_CONNECTED, null, null, null, null, null,
                     null, null, appConfigured, systemUser));
         }
         Uni<Connector> by = c.connectedBy == null ? Uni.createFrom().nullItem()
                 : accounts.find(c.connectedBy, Year.now(ZoneOffset.UTC).getValue())
                         .map(m -> m == null ? null : new Connector(m.id(), m.displayName()));
         return by.map(connector -> new ConnectionView(platform,
-                c.status == SocialConnection.Status.CONNECTED ? State.CONNECTED : State.NEEDS_RECONNECT, c.name,
+                c.status == SocialConnection.Status.CONNECTED ? ConnectionState.CONNECTED : ConnectionState.NEEDS_RECONNECT, c.name,
                 c.externalId, c.method, c.refreshToken == null ? c.expiresAt : null, c.connectedAt, connector,
                 c.statusReason, appConfigured, systemUser));
     }
@@ -184,18 +184,18 @@ public class ConnectionStore {
             if (page.isEmpty()) {
                 throw ProblemException.invalidField("pageId", "not one of the Pages this authorization granted");
             }
-            return authorizations.delete(a).chain(() -> saveAll(page, SocialConnection.Method.OAUTH, accountId, appConfigured));
+            return authorizations.delete(a).chain(() -> saveAll(page, ConnectionMethod.OAUTH, accountId, appConfigured));
         });
     }
 
     /** Saves (or replaces) each granted account as its platform's connection. */
     @WithTransaction
-    public Uni<List<ConnectionView>> save(List<GrantedAccount> granted, SocialConnection.Method method, long accountId,
+    public Uni<List<ConnectionView>> save(List<GrantedAccount> granted, ConnectionMethod method, long accountId,
             Function<SocialPlatform, Boolean> appConfigured) {
         return saveAll(granted, method, accountId, appConfigured);
     }
 
-    private Uni<List<ConnectionView>> saveAll(List<GrantedAccount> granted, SocialConnection.Method method,
+    private Uni<List<ConnectionView>> saveAll(List<GrantedAccount> granted, ConnectionMethod method,
             long accountId, Function<SocialPlatform, Boolean> appConfigured) {
         cipher.requireKey();
         Uni<List<ConnectionView>> saved = Uni.createFrom().item(new ArrayList<>());

@@ -29,11 +29,13 @@ public class SocialAccountsService implements SocialAccounts {
     private final ConnectionStore store;
     private final SocialProviders providers;
     private final Duration timeout;
+    private final Duration processingWait;
 
     public SocialAccountsService(ConnectionStore store, SocialProviders providers, SocialSettings settings) {
         this.store = store;
         this.providers = providers;
         this.timeout = settings.timeout();
+        this.processingWait = settings.instagramProcessingWait();
     }
 
     @Override
@@ -53,7 +55,7 @@ public class SocialAccountsService implements SocialAccounts {
     @Override
     public Uni<PublishedPost> publish(SocialPlatform platform, OutgoingPost post) {
         // Instagram waits for its container to finish processing: allow for that on top of the single calls.
-        Duration bound = timeout.multipliedBy(6).plus(platform == SocialPlatform.INSTAGRAM ? Duration.ofMinutes(3) : Duration.ZERO);
+        Duration bound = timeout.multipliedBy(6).plus(platform == SocialPlatform.INSTAGRAM ? processingWait : Duration.ZERO);
         return call(platform, bound, (provider, account) -> provider.publish(account, post));
     }
 

@@ -18,11 +18,6 @@ import java.time.Instant;
 @Table(name = "social_connection")
 public class SocialConnection extends PanacheEntityBase {
 
-    /** How the token came. */
-    public enum Method {
-        OAUTH, SYSTEM_USER
-    }
-
     public enum Status {
         CONNECTED, NEEDS_RECONNECT
     }
@@ -40,7 +35,7 @@ public class SocialConnection extends PanacheEntityBase {
     public String name;
 
     @Enumerated(EnumType.STRING)
-    public Method method;
+    public ConnectionMethod method;
 
     /** Encrypted. */
     @Column(name = "access_token")
@@ -75,7 +70,7 @@ public class SocialConnection extends PanacheEntityBase {
     public Instant expiryWarnedAt;
 
     /** The associated data that binds an encrypted token to this row. */
-    static String binding(SocialPlatform platform, String externalId, String which) {
+    public static String binding(SocialPlatform platform, String externalId, String which) {
         return "social_connection:" + platform + ":" + externalId + ":" + which;
     }
 }

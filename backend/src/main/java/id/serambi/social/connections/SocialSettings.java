@@ -41,4 +41,19 @@ public interface SocialSettings {
     /** The longest wait for one platform call; a slower answer counts as a temporary failure. */
     @WithDefault("PT20S")
     Duration timeout();
+
+    /**
+     * How long Instagram may take to process a post's media (its container's status_code turning FINISHED) before the
+     * attempt counts as a temporary failure.
+     */
+    @WithDefault("PT3M")
+    Duration instagramProcessingWait();
+
+    /** How often one instance checks the tokens' expiry (7-day warnings, expired tokens); "off" to disable. */
+    @WithDefault("1h")
+    String expiryCheckEvery();
+
+    /** The first check's delay after the start. */
+    @WithDefault("1m")
+    String expiryCheckDelay();
 }

@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import id.serambi.media.MediaItem;
@@ -17,17 +16,13 @@ import id.serambi.social.OutgoingPost;
 import id.serambi.social.PublishedPost;
 import id.serambi.social.SocialAccounts;
 import id.serambi.social.SocialPlatform;
-import id.serambi.support.Accounts;
 import id.serambi.support.PlatformStandIns;
-import id.serambi.support.Staff;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,9 +32,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(PlatformStandIns.class)
 class FacebookPublishTest {
 
-    static final String SYSTEM_TOKEN = "EAAGsystemUserTokenFb";
-    static final String PAGE_TOKEN = "EAAGpageTokenFb";
-
     @Inject
     AgroalDataSource db;
 
@@ -48,12 +40,7 @@ class FacebookPublishTest {
 
     @BeforeEach
     void connect() {
-        Accounts.sql(db, "DELETE FROM social_connection");
-        MetaStubs.onePage(SYSTEM_TOKEN, PAGE_TOKEN);
-        MetaStubs.debugToken(PAGE_TOKEN, 0);
-        given().auth().oauth2(Staff.token()).contentType(ContentType.JSON).body(Map.of("token", SYSTEM_TOKEN))
-                .post("/api/social/connections/system-user").then().statusCode(200);
-        PlatformStandIns.server().resetAll();
+        MetaConnected.connect(db);
     }
 
     @AfterEach
@@ -65,7 +52,7 @@ class FacebookPublishTest {
     void aTextPostGoesToThePageFeedWithItsPermalink() throws Throwable {
         String page = MetaStubs.PAGE_ID;
         PlatformStandIns.server().stubFor(post(urlPathEqualTo(MetaStubs.GRAPH + "/" + page + "/feed"))
-                .withRequestBody(containing("access_token=" + PAGE_TOKEN))
+                .withRequestBody(containing("access_token=" + MetaConnected.PAGE_TOKEN))
                 .willReturn(okJson("{\"id\":\"" + page + "_555000111\"}")));
         PlatformStandIns.server().stubFor(get(urlPathEqualTo(MetaStubs.GRAPH + "/" + page + "_555000111"))
                 .withQueryParam("fields", equalTo("permalink_url"))
