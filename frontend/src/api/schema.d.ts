@@ -5424,6 +5424,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/posts/{id}/variants/{platform}/published": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that a variant that is CHECK_NEEDED, FAILED, MISSED or MANUAL_DUE is out, at its URL; the post turns PUBLISHED when all its variants are (staff) */
+        post: operations["markVariantPublished"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/{id}/variants/{platform}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a variant that is CHECK_NEEDED, FAILED, MISSED or MANUAL_DUE to its platform now: it is SCHEDULED for now and the publishing job takes it within seconds (staff). For CHECK_NEEDED, check the platform first: it may already be up */
+        post: operations["retryVariant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/registrations/{token}": {
         parameters: {
             query?: never;
@@ -6177,6 +6211,12 @@ export interface components {
             /** Format: int64 */
             eventId?: number;
             eventStatus?: string;
+            /** @description POST: where the variant stands on its way to its platform (Terjadwal, Terbit, Gagal, Terlewat, Perlu dicek ...), as on the post */
+            delivery?: components["schemas"]["Delivery"];
+            /** @description POST: its permalink once out */
+            publishedUrl?: string;
+            /** @description POST: the platform's message for its last failure */
+            lastError?: string;
         };
         CallbackRequest: {
             code: string;
@@ -6418,6 +6458,8 @@ export interface components {
         };
         /** @enum {string} */
         ContentType: "BOOK_REVIEW" | "QUOTE" | "INFOGRAPHIC" | "SHORT_VIDEO" | "EVENT_PROMO" | "CHALLENGE_UPDATE" | "EDUCATIONAL_TIP" | "ANNOUNCEMENT";
+        /** @enum {string} */
+        Delivery: "NONE" | "SCHEDULED" | "PUBLISHING" | "RETRY_WAIT" | "PUBLISHED" | "FAILED" | "CHECK_NEEDED" | "MANUAL_DUE" | "MISSED";
         Event: {
             /**
              * Format: int64
@@ -6717,6 +6759,13 @@ export interface components {
             /** @example 2026-11-23T17:00:00Z */
             expiresAt: components["schemas"]["Instant"];
         };
+        MarkPublishedRequest: {
+            /**
+             * @description Where the variant went out
+             * @example https://www.facebook.com/perpuskotabjb/posts/123
+             */
+            url: string;
+        };
         MediaType: {
             type?: string;
             subtype?: string;
@@ -6971,6 +7020,21 @@ export interface components {
             publishedAt?: components["schemas"]["Instant"];
             /** @description The latest metrics snapshot, if any */
             metrics?: components["schemas"]["VariantMetrics"];
+            /** @description Posted by hand: a reminder at its time instead of a platform call */
+            manual?: boolean;
+            /** @description Where it stands on its way to the platform: NONE (not scheduled), SCHEDULED (Terjadwal), PUBLISHING (Sedang diterbitkan), RETRY_WAIT (a temporary failure, tried again at nextAttemptAt), PUBLISHED (Terbit), FAILED (Gagal, see lastError), CHECK_NEEDED (Perlu dicek: an attempt was cut off), MANUAL_DUE (Menunggu diunggah manual), MISSED (Terlewat) */
+            delivery?: components["schemas"]["Delivery"];
+            /** @description The platform's own id of the published post */
+            externalId?: string;
+            /**
+             * Format: int32
+             * @description Calls made to the platform
+             */
+            attempts?: number;
+            /** @description The platform's message for the last failure */
+            lastError?: string;
+            /** @description When a temporary failure is tried again */
+            nextAttemptAt?: components["schemas"]["Instant"];
         };
         /** @description RFC 9457 problem details (media type application/problem+json) */
         Problem: {
@@ -7538,10 +7602,12 @@ export interface components {
              */
             text: string;
             /**
-             * @description When it should go out (UTC instant)
+             * @description When it should go out (UTC instant); scheduling needs it at least 5 minutes after the approval and not in the past
              * @example 2026-11-05T11:00:00Z
              */
             scheduledAt?: components["schemas"]["Instant"];
+            /** @description Post it by hand: at its time the author gets a reminder with the text and media instead of Serambi publishing it (false when omitted) */
+            manual?: boolean;
         };
         Visibility: {
             /** @description true hides you from the public leaderboard */
@@ -7560,6 +7626,150 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    markVariantPublished: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                /** @description FACEBOOK, INSTAGRAM or X */
+                platform: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkPublishedRequest"];
+            };
+        };
+        responses: {
+            /** @description Published */
+            200: {
+                headers: {
+                    ETag?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Post"];
+                };
+            };
+            /** @description Not a platform, or not an http(s) URL */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such post, or no variant for that platform */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The variant is not in a state to mark, or another post has that URL */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    retryVariant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                /** @description FACEBOOK, INSTAGRAM or X */
+                platform: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Scheduled again */
+            200: {
+                headers: {
+                    ETag?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Post"];
+                };
+            };
+            /** @description Not a platform */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such post, or no variant for that platform */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The variant is not in a state to retry */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     startSocialAuthorization: {
         parameters: {
             query?: never;
