@@ -4319,45 +4319,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/media": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The media library, newest first, optionally of one kind (staff) */
-        get: operations["listMedia"];
-        put?: never;
-        /**
-         * Upload an image or a video, form field "file" (staff)
-         * @description The type is detected from the bytes (never from the name or the declared type); the width, height and a video's duration are read from the file's headers. The file is then served at publicUrl, under an unguessable name. At most serambi.media.max-bytes (100 MB by default).
-         */
-        post: operations["uploadMedia"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/media/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One file of the media library (staff) */
-        get: operations["getMedia"];
-        put?: never;
-        post?: never;
-        /** Delete a file; drafts it is attached to lose it (staff) */
-        delete: operations["deleteMedia"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/metrics/import": {
         parameters: {
             query?: never;
@@ -4785,26 +4746,6 @@ export interface paths {
                 };
             };
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/posts/media-check": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Check files of the media library against platforms' rules (staff)
-         * @description The same check as on submit, for files not yet saved on a post: the editor shows it live.
-         */
-        post: operations["checkPostMedia"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5387,15 +5328,6 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The attached media break a variant's platform rules (per variant, on variants[i].media, in Bahasa Indonesia); nothing changes */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
             };
         };
         delete?: never;
@@ -5486,6 +5418,40 @@ export interface paths {
             };
         };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/{id}/variants/{platform}/published": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that a variant that is CHECK_NEEDED, FAILED, MISSED or MANUAL_DUE is out, at its URL; the post turns PUBLISHED when all its variants are (staff) */
+        post: operations["markVariantPublished"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/{id}/variants/{platform}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a variant that is CHECK_NEEDED, FAILED, MISSED or MANUAL_DUE to its platform now: it is SCHEDULED for now and the publishing job takes it within seconds (staff). For CHECK_NEEDED, check the platform first: it may already be up */
+        post: operations["retryVariant"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5854,6 +5820,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/social/authorizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start connecting a platform: where to send the browser (Facebook Login for Facebook and Instagram, X's OAuth 2.0 with PKCE). The platform sends staff back to /staf/akun-sosial/sambung with code and state; the state works once, for 10 minutes, for the account that started */
+        post: operations["startSocialAuthorization"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/social/connections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every platform with its connection's state, name, expiry and who connected it (never a token) */
+        get: operations["listSocialConnections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/social/connections/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Finish connecting with the code and state the platform sent back: the code is exchanged and the accounts saved (Facebook Login: the Page and its Instagram professional account). When the login granted several Pages, nothing is saved yet: the answer lists them, and POST /api/social/connections/page with the state and a pageId connects one */
+        post: operations["finishSocialAuthorization"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/social/connections/page": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Connect the Page chosen among those a Facebook Login granted (with its Instagram account) */
+        post: operations["chooseSocialPage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/social/connections/system-user": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Connect Facebook (and the linked Instagram account) with a Meta Business Suite system-user token, checked against the Graph API before it is saved. When the token reaches several Pages and no pageId is given, the answer lists them to choose from; send the token again with a pageId */
+        post: operations["connectSystemUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/social/connections/{platform}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Disconnect a platform: its tokens are deleted (revoke Serambi's access on the platform too) */
+        delete: operations["disconnectSocialAccount"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users": {
         parameters: {
             query?: never;
@@ -6066,6 +6134,13 @@ export interface components {
         };
         /** @enum {string} */
         Audience: "ALL" | "CHILDREN" | "TEENS" | "ADULTS";
+        AuthorizationRequest: {
+            platform: components["schemas"]["SocialPlatform"];
+        };
+        AuthorizationStart: {
+            /** @description Send the browser here; the platform comes back to /staf/akun-sosial/sambung with code and state */
+            authorizationUrl?: string;
+        };
         Badge: {
             /** Format: int64 */
             id: number;
@@ -6136,6 +6211,16 @@ export interface components {
             /** Format: int64 */
             eventId?: number;
             eventStatus?: string;
+            /** @description POST: where the variant stands on its way to its platform (Terjadwal, Terbit, Gagal, Terlewat, Perlu dicek ...), as on the post */
+            delivery?: components["schemas"]["Delivery"];
+            /** @description POST: its permalink once out */
+            publishedUrl?: string;
+            /** @description POST: the platform's message for its last failure */
+            lastError?: string;
+        };
+        CallbackRequest: {
+            code: string;
+            state: string;
         };
         Campaign: {
             /** Format: int64 */
@@ -6321,6 +6406,49 @@ export interface components {
             /** @example 2026-12-31T15:59:59Z */
             validUntil?: components["schemas"]["Instant"];
         };
+        /** @description Either the connections saved, or (when several Pages were granted) the Pages to choose from */
+        ConnectResult: {
+            connected?: components["schemas"]["ConnectionView"][];
+            choices?: components["schemas"]["PageChoice"][];
+            /** @description Send it back with the chosen pageId to /api/social/connections/page */
+            state?: string;
+        };
+        ConnectionList: {
+            connections?: components["schemas"]["ConnectionView"][];
+            /** @description Whether the key that encrypts tokens (SERAMBI_JWT_KEY_ENCRYPTION_KEY) is configured */
+            tokenKeyConfigured?: boolean;
+        };
+        /** @enum {string} */
+        ConnectionMethod: "OAUTH" | "SYSTEM_USER";
+        /** @enum {string} */
+        ConnectionState: "NOT_CONNECTED" | "CONNECTED" | "NEEDS_RECONNECT";
+        /** @description One platform and its connection, if any. Tokens are never shown. */
+        ConnectionView: {
+            platform?: components["schemas"]["SocialPlatform"];
+            state?: components["schemas"]["ConnectionState"];
+            /** @description The Page's name, the Instagram username, the X handle */
+            name?: string;
+            /** @description The Page id, the Instagram user id, the X user id */
+            externalId?: string;
+            /** @description OAUTH (Facebook Login, X) or SYSTEM_USER (Meta Business Suite token) */
+            method?: components["schemas"]["ConnectionMethod"];
+            /** @description When the token stops working; null when it does not expire (or is refreshed by itself) */
+            expiresAt?: components["schemas"]["Instant"];
+            connectedAt?: components["schemas"]["Instant"];
+            connectedBy?: components["schemas"]["Connector"];
+            /** @description The platform's message when the connection needs reconnecting */
+            reason?: string;
+            /** @description Whether Serambi's app credentials for this platform are configured (needed to sign in with the platform) */
+            appConfigured?: boolean;
+            /** @description Whether a system-user token may be pasted for this platform (Meta) */
+            systemUserTokens?: boolean;
+        };
+        /** @description Who connected the account */
+        Connector: {
+            /** Format: int64 */
+            id?: number;
+            name?: string;
+        };
         ContentCalendar: {
             from?: components["schemas"]["LocalDate"];
             to?: components["schemas"]["LocalDate"];
@@ -6330,6 +6458,8 @@ export interface components {
         };
         /** @enum {string} */
         ContentType: "BOOK_REVIEW" | "QUOTE" | "INFOGRAPHIC" | "SHORT_VIDEO" | "EVENT_PROMO" | "CHALLENGE_UPDATE" | "EDUCATIONAL_TIP" | "ANNOUNCEMENT";
+        /** @enum {string} */
+        Delivery: "NONE" | "SCHEDULED" | "PUBLISHING" | "RETRY_WAIT" | "PUBLISHED" | "FAILED" | "CHECK_NEEDED" | "MANUAL_DUE" | "MISSED";
         Event: {
             /**
              * Format: int64
@@ -6629,79 +6759,12 @@ export interface components {
             /** @example 2026-11-23T17:00:00Z */
             expiresAt: components["schemas"]["Instant"];
         };
-        MediaFile: {
-            /** Format: int64 */
-            id?: number;
-            /** @example IMAGE */
-            kind?: components["schemas"]["MediaKind"];
+        MarkPublishedRequest: {
             /**
-             * @description Detected from the bytes
-             * @example image/jpeg
+             * @description Where the variant went out
+             * @example https://www.facebook.com/perpuskotabjb/posts/123
              */
-            contentType?: string;
-            /**
-             * @description As uploaded
-             * @example poster-literasi.jpg
-             */
-            fileName?: string;
-            /**
-             * Format: int64
-             * @example 245760
-             */
-            sizeBytes?: number;
-            /**
-             * Format: int32
-             * @example 1080
-             */
-            width?: number;
-            /**
-             * Format: int32
-             * @example 1350
-             */
-            height?: number;
-            /**
-             * Format: int64
-             * @description A video's length; null for an image
-             * @example null
-             */
-            durationMs?: number;
-            /**
-             * @description Public, unguessable address (platforms fetch media from it)
-             * @example https://serambi.id/media/Q2F0YXRhbiBwZXJwdXN0YWthYW4gMDE.jpg
-             */
-            publicUrl?: string;
-            /** @description SHA-256 of the bytes, hex */
-            sha256?: string;
-            /** Format: int64 */
-            uploadedBy?: number;
-            createdAt?: components["schemas"]["Instant"];
-        };
-        MediaItem: {
-            /** Format: int64 */
-            id?: number;
-            kind?: components["schemas"]["MediaKind"];
-            contentType?: string;
-            fileName?: string;
-            /** Format: int64 */
-            sizeBytes?: number;
-            /** Format: int32 */
-            width?: number;
-            /** Format: int32 */
-            height?: number;
-            /** Format: int64 */
-            durationMs?: number;
-            publicUrl?: string;
-        };
-        /** @enum {string} */
-        MediaKind: "IMAGE" | "VIDEO";
-        MediaPage: {
-            items?: components["schemas"]["MediaFile"][];
-            /** Format: int32 */
-            page?: number;
-            /** Format: int32 */
-            size?: number;
-            /** Format: int64 */
-            total?: number;
+            url: string;
         };
         MediaType: {
             type?: string;
@@ -6808,6 +6871,16 @@ export interface components {
             mediaType?: components["schemas"]["MediaType"];
             data?: unknown;
         };
+        /** @description A Facebook Page the authorization granted, with the Instagram account linked to it */
+        PageChoice: {
+            pageId?: string;
+            name?: string;
+            instagramUsername?: string;
+        };
+        PageChoiceRequest: {
+            state: string;
+            pageId: string;
+        };
         ParticipantResponse: {
             /** Format: int64 */
             id: number;
@@ -6846,37 +6919,6 @@ export interface components {
              */
             version?: number;
             variants?: components["schemas"]["PostVariant"][];
-            /** @description The attached files of the media library, in order */
-            media?: components["schemas"]["MediaItem"][];
-            /** @description Each variant's platform media rules checked against the attached files; a post with problems cannot be submitted for review */
-            mediaCheck?: components["schemas"]["PostMediaCheck"][];
-        };
-        /** @description One platform's media rules checked against a post's files */
-        PostMediaCheck: {
-            /** @example INSTAGRAM */
-            platform?: components["schemas"]["SocialPlatform"];
-            /**
-             * @description The problems, in Bahasa Indonesia; empty when the files may go out
-             * @example [
-             *       "Instagram memerlukan setidaknya satu gambar atau video."
-             *     ]
-             */
-            problems?: string[];
-        };
-        PostMediaCheckRequest: {
-            /**
-             * @example [
-             *       7
-             *     ]
-             */
-            mediaIds: number[];
-            /**
-             * @example [
-             *       "INSTAGRAM",
-             *       "X"
-             *     ]
-             */
-            platforms: components["schemas"]["SocialPlatform"][];
         };
         PostMetricsRow: {
             /** Format: int64 */
@@ -6942,14 +6984,6 @@ export interface components {
             challengeId?: number;
             /** @description One per platform */
             variants: components["schemas"]["VariantRequest"][];
-            /**
-             * @description Files of the media library attached to the post, in order (at most 10; each platform takes fewer, see mediaCheck). Omitted on PUT: the attached files stay
-             * @example [
-             *       7,
-             *       9
-             *     ]
-             */
-            mediaIds?: number[];
         };
         /** @enum {string} */
         PostStatus: "DRAFT" | "IN_REVIEW" | "APPROVED" | "SCHEDULED" | "PUBLISHED";
@@ -6986,6 +7020,21 @@ export interface components {
             publishedAt?: components["schemas"]["Instant"];
             /** @description The latest metrics snapshot, if any */
             metrics?: components["schemas"]["VariantMetrics"];
+            /** @description Posted by hand: a reminder at its time instead of a platform call */
+            manual?: boolean;
+            /** @description Where it stands on its way to the platform: NONE (not scheduled), SCHEDULED (Terjadwal), PUBLISHING (Sedang diterbitkan), RETRY_WAIT (a temporary failure, tried again at nextAttemptAt), PUBLISHED (Terbit), FAILED (Gagal, see lastError), CHECK_NEEDED (Perlu dicek: an attempt was cut off), MANUAL_DUE (Menunggu diunggah manual), MISSED (Terlewat) */
+            delivery?: components["schemas"]["Delivery"];
+            /** @description The platform's own id of the published post */
+            externalId?: string;
+            /**
+             * Format: int32
+             * @description Calls made to the platform
+             */
+            attempts?: number;
+            /** @description The platform's message for the last failure */
+            lastError?: string;
+            /** @description When a temporary failure is tried again */
+            nextAttemptAt?: components["schemas"]["Instant"];
         };
         /** @description RFC 9457 problem details (media type application/problem+json) */
         Problem: {
@@ -7458,6 +7507,12 @@ export interface components {
             /** Format: int64 */
             total?: number;
         };
+        SystemUserRequest: {
+            /** @description The system user's access token from Meta Business Suite */
+            token: string;
+            /** @description Which Page to connect when the token grants several */
+            pageId?: string;
+        };
         /** @description Only the fields present are changed. A new password needs the current one. */
         UpdateMeRequest: {
             /** @example Sari R. */
@@ -7547,10 +7602,12 @@ export interface components {
              */
             text: string;
             /**
-             * @description When it should go out (UTC instant)
+             * @description When it should go out (UTC instant); scheduling needs it at least 5 minutes after the approval and not in the past
              * @example 2026-11-05T11:00:00Z
              */
             scheduledAt?: components["schemas"]["Instant"];
+            /** @description Post it by hand: at its time the author gets a reminder with the text and media instead of Serambi publishing it (false when omitted) */
+            manual?: boolean;
         };
         Visibility: {
             /** @description true hides you from the public leaderboard */
@@ -7569,74 +7626,34 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    listMedia: {
-        parameters: {
-            query?: {
-                kind?: components["schemas"]["MediaKind"];
-                page?: number;
-                size?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description A page of files */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MediaPage"];
-                };
-            };
-            /** @description Not Authorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not Allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    uploadMedia: {
+    markVariantPublished: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: number;
+                /** @description FACEBOOK, INSTAGRAM or X */
+                platform: string;
+            };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "multipart/form-data": {
-                    /** Format: binary */
-                    file?: string;
-                };
+                "application/json": components["schemas"]["MarkPublishedRequest"];
             };
         };
         responses: {
-            /** @description Stored; Location names it */
-            201: {
+            /** @description Published */
+            200: {
                 headers: {
+                    ETag?: unknown;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MediaFile"];
+                    "application/json": components["schemas"]["Post"];
                 };
             };
-            /** @description No file, or an empty one */
+            /** @description Not a platform, or not an http(s) URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7663,8 +7680,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Larger than the limit */
-            413: {
+            /** @description No such post, or no variant for that platform */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7672,17 +7689,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not a JPEG, PNG, WebP or MP4 file; nothing stored */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Starts like one of them but its headers do not parse; nothing stored */
-            422: {
+            /** @description The variant is not in a state to mark, or another post has that URL */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7692,24 +7700,36 @@ export interface operations {
             };
         };
     };
-    getMedia: {
+    retryVariant: {
         parameters: {
             query?: never;
             header?: never;
             path: {
                 id: number;
+                /** @description FACEBOOK, INSTAGRAM or X */
+                platform: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The file */
+            /** @description Scheduled again */
             200: {
+                headers: {
+                    ETag?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Post"];
+                };
+            };
+            /** @description Not a platform */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MediaFile"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not Authorized */
@@ -7730,8 +7750,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such file */
+            /** @description No such post, or no variant for that platform */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The variant is not in a state to retry */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7741,18 +7770,341 @@ export interface operations {
             };
         };
     };
-    deleteMedia: {
+    startSocialAuthorization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AuthorizationRequest"];
+            };
+        };
+        responses: {
+            /** @description The platform's authorization page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthorizationStart"];
+                };
+            };
+            /** @description No or an unknown platform */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The platform's app is not configured */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token encryption key is configured */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSocialConnections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Facebook, Instagram and X, in that order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectionList"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    finishSocialAuthorization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CallbackRequest"];
+            };
+        };
+        responses: {
+            /** @description Connected, or Pages to choose from */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectResult"];
+                };
+            };
+            /** @description Missing code or state, an unknown state, or one older than 10 minutes */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The state was started by another account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The state was already used */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The platform refused the code, or granted no Page */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The platform could not answer now */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    chooseSocialPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PageChoiceRequest"];
+            };
+        };
+        responses: {
+            /** @description Connected */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectResult"];
+                };
+            };
+            /** @description A Page that was not granted, an unknown or expired state */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The state was started by another account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No Pages are waiting for a choice under this state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    connectSystemUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SystemUserRequest"];
+            };
+        };
+        responses: {
+            /** @description Connected, or Pages to choose from */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectResult"];
+                };
+            };
+            /** @description No token, or a pageId the token does not reach */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Meta refused the token (its message), or it reaches no Page */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Meta could not answer now */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token encryption key is configured */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    disconnectSocialAccount: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                id: number;
+                platform: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Deleted, with its bytes */
+            /** @description Disconnected */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -7777,68 +8129,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such file */
+            /** @description Not connected, or no such platform */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Attached to a post past its draft */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    checkPostMedia: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PostMediaCheckRequest"];
-            };
-        };
-        responses: {
-            /** @description Each platform's problems (empty when the files may go out) */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PostMediaCheck"][];
-                };
-            };
-            /** @description An unknown file */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not Authorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not Allowed */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };

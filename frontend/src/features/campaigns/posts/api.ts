@@ -28,6 +28,8 @@ export type ContentType = Schemas['ContentType']
 
 export type PublishedVariant = Schemas['PublishedVariant']
 
+export type Delivery = Schemas['Delivery']
+
 export const POST_STATUSES = enumValues<PostStatus>({
   DRAFT: true,
   IN_REVIEW: true,
@@ -94,6 +96,16 @@ export async function rejectPost(id: number, note: string): Promise<PostView> {
 
 export async function schedulePost(id: number): Promise<PostView> {
   return unwrap(await api.POST('/api/posts/{id}/schedule', { params: { path: { id } } }))
+}
+
+/** Sends a variant that failed, was missed, was cut off or waits to be posted by hand to its platform now. */
+export async function retryVariant(id: number, platform: SocialPlatform): Promise<PostView> {
+  return unwrap(await api.POST('/api/posts/{id}/variants/{platform}/retry', { params: { path: { id, platform } } }))
+}
+
+/** Records that such a variant is out, at its URL. */
+export async function markVariantPublished(id: number, platform: SocialPlatform, url: string): Promise<PostView> {
+  return unwrap(await api.POST('/api/posts/{id}/variants/{platform}/published', { params: { path: { id, platform } }, body: { url } }))
 }
 
 export async function publishPost(id: number, variants: PublishedVariant[]): Promise<PostView> {

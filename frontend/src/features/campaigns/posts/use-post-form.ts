@@ -44,7 +44,7 @@ export function usePostForm(t: Translate, errors: FormErrors) {
       hashtags: parseHashtags(form.hashtags),
       variants: variants.value.map((v) => {
         const at = fromDateTimeLocal(v.scheduledAt)
-        return { platform: v.platform, text: v.text, ...(at ? { scheduledAt: at } : {}) }
+        return { platform: v.platform, text: v.text, ...(at ? { scheduledAt: at } : {}), ...(v.manual ? { manual: true } : {}) }
       }),
     }
     if (form.mediaUrl.trim()) body.mediaUrl = form.mediaUrl.trim()
@@ -69,6 +69,7 @@ export function usePostForm(t: Translate, errors: FormErrors) {
       platform: v.platform!,
       text: v.text ?? '',
       scheduledAt: toDateTimeLocal(v.scheduledAt),
+      manual: v.manual ?? false,
     }))
     mediaIds.value = (p.media ?? []).map((m) => m.id!).filter((id) => id != null)
     markSaved()
@@ -81,15 +82,15 @@ export function usePostForm(t: Translate, errors: FormErrors) {
     if (options.campaignId) form.campaignId = String(options.campaignId)
     const at = options.day ? `${options.day}T10:00` : ''
     variants.value = [
-      { platform: 'INSTAGRAM', text: '', scheduledAt: at },
-      { platform: 'X', text: '', scheduledAt: at },
+      { platform: 'INSTAGRAM', text: '', scheduledAt: at, manual: false },
+      { platform: 'X', text: '', scheduledAt: at, manual: false },
     ]
     markSaved()
   }
 
   const missingPlatforms = computed(() => PLATFORMS.filter((p) => !variants.value.some((v) => v.platform === p)))
   function addVariant(platform: SocialPlatform) {
-    variants.value.push({ platform, text: textFromBody(form.body, parseHashtags(form.hashtags)), scheduledAt: '' })
+    variants.value.push({ platform, text: textFromBody(form.body, parseHashtags(form.hashtags)), scheduledAt: '', manual: false })
     variants.value.sort((a, b) => PLATFORMS.indexOf(a.platform) - PLATFORMS.indexOf(b.platform))
   }
   function removeVariant(platform: SocialPlatform) {

@@ -154,7 +154,9 @@ public class DemoCampaigns {
 
     private Uni<Void> published(long staff, long reviewer, PostRequest request, String url, MetricsRequest numbers) {
         VariantRequest variant = request.variants().get(0);
-        return scheduled(staff, reviewer, request)
+        // Published in the past: approved and recorded by hand (scheduling is only for a time ahead).
+        return inReview(staff, request)
+                .chain(p -> posts.approve(p.id(), reviewer, "Isi dan kutipan sudah diperiksa; aman untuk diunggah."))
                 .chain(p -> posts.publish(p.id(), staff, new PublishRequest(List.of(
                         new PublishedVariant(variant.platform(), url, variant.scheduledAt())))))
                 .chain(p -> metrics.record(p.id(), variant.platform(), numbers)).replaceWithVoid();

@@ -29,14 +29,21 @@ final class TwoInstances implements AutoCloseable {
     final int portA;
     final int portB;
     private final List<Process> processes = new ArrayList<>();
+    /** More environment for both instances (e.g. the platforms' stand-in, the publishing job's pace). */
+    private final Map<String, String> extraEnv;
 
-    private TwoInstances(int portA, int portB) {
+    private TwoInstances(int portA, int portB, Map<String, String> extraEnv) {
         this.portA = portA;
         this.portB = portB;
+        this.extraEnv = extraEnv;
     }
 
     static TwoInstances start(int portA, int portB) throws Exception {
-        TwoInstances pair = new TwoInstances(portA, portB);
+        return start(portA, portB, Map.of());
+    }
+
+    static TwoInstances start(int portA, int portB, Map<String, String> extraEnv) throws Exception {
+        TwoInstances pair = new TwoInstances(portA, portB, extraEnv);
         try {
             pair.launch("a", portA, true);
             pair.launch("b", portB, false);
@@ -78,6 +85,7 @@ final class TwoInstances implements AutoCloseable {
         // Both instances run the reminder job every second, so they really compete for the same reminders.
         env.put("SERAMBI_EVENTS_REMINDER_EVERY", "1s");
         env.put("SERAMBI_EVENTS_REMINDER_DELAY", "1s");
+        env.putAll(extraEnv);
         builder.redirectErrorStream(true).redirectOutput(new File(logs, "instance-" + name + ".log"));
         processes.add(builder.start());
         awaitReady(port);
@@ -112,6 +120,14 @@ final class TwoInstances implements AutoCloseable {
     /** Everything an instance ("a" or "b") has logged so far. */
     static String log(String name) throws IOException {
         return java.nio.file.Files.readString(new File("target/it-logs/instance-" + name + ".log").toPath());
+    }
+
+    /** kill -9 of the instance with this process id: no shutdown hook, no chance to finish what it was doing. */
+    void kill(long pid) throws InterruptedException {
+        Process p = processes.stream().filter(x -> x.pid() == pid).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no instance with pid " + pid));
+        p.destroyForcibly(); // SIGKILL on Linux
+        p.waitFor();
     }
 
     String url(int port) {

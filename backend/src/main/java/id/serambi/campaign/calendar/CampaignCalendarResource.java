@@ -27,7 +27,7 @@ public class CampaignCalendarResource {
     static final String EXAMPLE = """
             {"from":"2026-11-01","to":"2026-11-30","timeZone":"Asia/Makassar",
              "items":[{"kind":"POST","at":"2026-11-05T03:00:00Z","localDate":"2026-11-05","localTime":"11:00","title":"Waspada hoaks! 🔍 Cek dulu sebelum berbagi.",
-                       "postId":12,"variantId":31,"platform":"INSTAGRAM","postStatus":"SCHEDULED","contentType":"EDUCATIONAL_TIP","published":false},
+                       "postId":12,"variantId":31,"platform":"INSTAGRAM","postStatus":"SCHEDULED","contentType":"EDUCATIONAL_TIP","published":false,"delivery":"SCHEDULED"},
                       {"kind":"EVENT","at":"2026-11-06T11:00:00Z","localDate":"2026-11-06","localTime":"19:00","title":"Diskusi Buku: Laut Bercerita","eventId":4,"eventStatus":"PUBLISHED"}],
              "warnings":[{"platform":"INSTAGRAM","kind":"GAP","from":"2026-11-06","to":"2026-11-11","days":6,"message":"Instagram: tidak ada unggahan selama 6 hari"}]}""";
     static final String BAD = """

@@ -1,6 +1,7 @@
 package id.serambi.campaign.calendar;
 
 import id.serambi.campaign.posts.ContentType;
+import id.serambi.campaign.posts.Delivery;
 import id.serambi.campaign.posts.PostStatus;
 import id.serambi.campaign.posts.PostVariant;
 import id.serambi.campaign.posts.PostVariantRepository;
@@ -49,7 +50,11 @@ public class CampaignCalendarService {
             @Schema(description = "The date in the library's zone (WITA)") LocalDate localDate,
             @Schema(description = "HH:mm in the library's zone", examples = "19:00") String localTime, String title,
             Long postId, Long variantId, SocialPlatform platform, PostStatus postStatus, ContentType contentType,
-            Long campaignId, Boolean published, Long eventId, String eventStatus) {
+            Long campaignId, Boolean published, Long eventId, String eventStatus,
+            @Schema(description = "POST: where the variant stands on its way to its platform (Terjadwal, Terbit, Gagal, "
+                    + "Terlewat, Perlu dicek ...), as on the post") Delivery delivery,
+            @Schema(description = "POST: its permalink once out") String publishedUrl,
+            @Schema(description = "POST: the platform's message for its last failure") String lastError) {
     }
 
     @Schema(name = "CadenceWarning")
@@ -81,6 +86,12 @@ public class CampaignCalendarService {
         cadence.put(SocialPlatform.X, config.campaigns().cadence().x());
     }
 
+    /** As on the post: a post back in draft shows its variants NONE until scheduled again, except one already out. */
+    private static Delivery delivery(PostStatus status, PostVariant v) {
+        boolean goingOut = status == PostStatus.SCHEDULED || status == PostStatus.PUBLISHED;
+        return goingOut || v.delivery == Delivery.PUBLISHED ? v.delivery : Delivery.NONE;
+    }
+
     /** [from, to] as local dates in the library's zone, both inclusive. */
     @WithSession
     public Uni<View> between(LocalDate from, LocalDate to) {
@@ -96,12 +107,13 @@ public class CampaignCalendarService {
                                 ZonedDateTime local = at.atZone(zone);
                                 items.add(new Item("POST", at, local.toLocalDate(), TIME.format(local), excerpt(v.text),
                                         v.postId, v.id, v.platform, row.status(), row.contentType(),
-                                        row.campaignId(), v.publishedAt != null, null, null));
+                                        row.campaignId(), v.publishedAt != null, null, null, delivery(row.status(), v),
+                                        v.publishedUrl, v.lastError));
                             }
                             for (Events.EventSummary e : events) {
                                 ZonedDateTime local = e.startsAt().atZone(zone);
                                 items.add(new Item("EVENT", e.startsAt(), local.toLocalDate(), TIME.format(local), e.title(),
-                                        null, null, null, null, null, null, null, e.id(), e.status()));
+                                        null, null, null, null, null, null, null, e.id(), e.status(), null, null, null));
                             }
                             items.sort(Comparator.comparing(Item::at).thenComparing(Item::kind)
                                     .thenComparing(i -> i.variantId() == null ? i.eventId() : i.variantId()));

@@ -49,8 +49,15 @@ public final class PostDtos {
             @NotNull @Schema(description = "Counted in user-perceived characters (an emoji is 1); on X a URL counts 23. "
                     + "Limits: X 280, Instagram 2200, Facebook 63206", examples = "Waspada hoaks! 🔍 Cek dulu sebelum berbagi.")
             String text,
-            @Schema(description = "When it should go out (UTC instant)", examples = "2026-11-05T11:00:00Z")
-            Instant scheduledAt) {
+            @Schema(description = "When it should go out (UTC instant); scheduling needs it at least 5 minutes after the "
+                    + "approval and not in the past", examples = "2026-11-05T11:00:00Z")
+            Instant scheduledAt,
+            @Schema(description = "Post it by hand: at its time the author gets a reminder with the text and media instead "
+                    + "of Serambi publishing it (false when omitted)") Boolean manual) {
+
+        public VariantRequest(SocialPlatform platform, String text, Instant scheduledAt) {
+            this(platform, text, scheduledAt, null);
+        }
     }
 
     @Schema(name = "Post")
@@ -82,7 +89,16 @@ public final class PostDtos {
     public record VariantView(long id, SocialPlatform platform, String text,
             @Schema(description = "Characters as the platform counts them") int characters,
             @Schema(description = "The platform's limit") int limit, Instant scheduledAt, String publishedUrl,
-            Instant publishedAt, @Schema(description = "The latest metrics snapshot, if any") MetricsView metrics) {
+            Instant publishedAt, @Schema(description = "The latest metrics snapshot, if any") MetricsView metrics,
+            @Schema(description = "Posted by hand: a reminder at its time instead of a platform call") boolean manual,
+            @Schema(description = "Where it stands on its way to the platform: NONE (not scheduled), SCHEDULED (Terjadwal), "
+                    + "PUBLISHING (Sedang diterbitkan), RETRY_WAIT (a temporary failure, tried again at nextAttemptAt), "
+                    + "PUBLISHED (Terbit), FAILED (Gagal, see lastError), CHECK_NEEDED (Perlu dicek: an attempt was cut "
+                    + "off), MANUAL_DUE (Menunggu diunggah manual), MISSED (Terlewat)") Delivery delivery,
+            @Schema(description = "The platform's own id of the published post") String externalId,
+            @Schema(description = "Calls made to the platform") int attempts,
+            @Schema(description = "The platform's message for the last failure") String lastError,
+            @Schema(description = "When a temporary failure is tried again") Instant nextAttemptAt) {
     }
 
     @Schema(name = "VariantMetrics")

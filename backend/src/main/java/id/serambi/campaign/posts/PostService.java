@@ -252,21 +252,53 @@ public class PostService {
         return flat.length() <= max ? flat : flat.substring(0, max - 1).stripTrailing() + "…";
     }
 
-    /** Every variant needs its scheduled time. */
+    /** How long after its approval a post may go out at the earliest. */
+    static final java.time.Duration AFTER_APPROVAL = java.time.Duration.ofMinutes(5);
+
+    /**
+     * Every variant not yet out needs its scheduled time, at least 5 minutes after the approval and not in the past;
+     * each becomes SCHEDULED (a manual one too: at its time the author is reminded), and the publishing job takes it.
+     */
     @WithTransaction
     public Uni<PostView> schedule(long id, long actorId) {
         return transition(id, actorId, "schedule", EnumSet.of(PostStatus.APPROVED), PostStatus.SCHEDULED, null,
                 p -> variants.ofPost(id).map(list -> {
                     List<Problem.FieldError> missing = new ArrayList<>();
+                    List<Problem.FieldError> early = new ArrayList<>();
+                    Instant now = Instant.now();
+                    Instant earliest = p.reviewedAt == null ? now : p.reviewedAt.plus(AFTER_APPROVAL);
                     for (int i = 0; i < list.size(); i++) {
-                        if (list.get(i).scheduledAt == null) {
+                        PostVariant v = list.get(i);
+                        if (v.delivery == Delivery.PUBLISHED) {
+                            continue;
+                        }
+                        if (v.scheduledAt == null) {
                             missing.add(new Problem.FieldError("variants[" + i + "].scheduledAt",
-                                    list.get(i).platform.label() + " has no scheduled time"));
+                                    v.platform.label() + " has no scheduled time"));
+                        } else if (v.scheduledAt.isBefore(earliest)) {
+                            early.add(new Problem.FieldError("variants[" + i + "].scheduledAt", v.platform.label()
+                                    + " is scheduled for " + v.scheduledAt + ", before " + earliest
+                                    + " (5 minutes after the approval)"));
+                        } else if (v.scheduledAt.isBefore(now)) {
+                            early.add(new Problem.FieldError("variants[" + i + "].scheduledAt",
+                                    v.platform.label() + " is scheduled for " + v.scheduledAt + ", in the past"));
                         }
                     }
                     if (!missing.isEmpty()) {
                         throw new ProblemException(409, "schedule-incomplete", "Schedule incomplete",
                                 "Every variant needs a scheduled time before the post can be scheduled", missing, Map.of());
+                    }
+                    if (!early.isEmpty()) {
+                        throw new ProblemException(409, "schedule-too-early", "Scheduled too early",
+                                "Every variant must go out at least 5 minutes after the approval (" + p.reviewedAt
+                                        + ") and not in the past; move its time and schedule again", early, Map.of());
+                    }
+                    for (PostVariant v : list) {
+                        if (v.delivery != Delivery.PUBLISHED) {
+                            v.delivery = Delivery.SCHEDULED;
+                            v.nextAttemptAt = null;
+                            v.lastError = null;
+                        }
                     }
                     return null;
                 }).replaceWithVoid());
@@ -311,8 +343,13 @@ public class PostService {
                         Instant now = Instant.now();
                         for (PostVariant v : list) {
                             PublishedVariant published = byPlatform.get(v.platform);
+                            if (v.delivery == Delivery.PUBLISHED && v.externalId != null) {
+                                continue; // Serambi published it itself: its permalink and time stay
+                            }
                             v.publishedUrl = published.publishedUrl();
                             v.publishedAt = published.publishedAt() == null ? now : published.publishedAt();
+                            v.delivery = Delivery.PUBLISHED;
+                            v.nextAttemptAt = null;
                         }
                         return Uni.createFrom().voidItem();
                     });
@@ -439,10 +476,12 @@ public class PostService {
                 created.platform = w.platform();
                 created.text = w.text();
                 created.scheduledAt = w.scheduledAt();
+                created.manual = Boolean.TRUE.equals(w.manual());
                 chain = chain.chain(() -> variants.persist(created)).replaceWithVoid();
             } else {
                 v.text = w.text();
                 v.scheduledAt = w.scheduledAt();
+                v.manual = Boolean.TRUE.equals(w.manual());
             }
         }
         for (PostVariant gone : byPlatform.values()) {
@@ -471,10 +510,20 @@ public class PostService {
                 }))));
     }
 
+    /**
+     * A post sent back to draft after it was scheduled keeps its variants' delivery column until it is scheduled again:
+     * until then they show as NONE, except one already out.
+     */
+    private static Delivery delivery(Post p, PostVariant v) {
+        boolean goingOut = p.status == PostStatus.SCHEDULED || p.status == PostStatus.PUBLISHED;
+        return goingOut || v.delivery == Delivery.PUBLISHED ? v.delivery : Delivery.NONE;
+    }
+
     private PostView of(Post p, List<PostVariant> variants, Map<Long, MetricsView> metrics, List<MediaItem> files) {
         List<VariantView> vs = variants.stream().sorted(Comparator.comparing(v -> v.platform))
                 .map(v -> new VariantView(v.id, v.platform, v.text, CharacterCount.count(v.platform, v.text),
-                        v.platform.limit(), v.scheduledAt, v.publishedUrl, v.publishedAt, metrics.get(v.id)))
+                        v.platform.limit(), v.scheduledAt, v.publishedUrl, v.publishedAt, metrics.get(v.id), v.manual,
+                        delivery(p, v), v.externalId, v.attempts, v.lastError, v.nextAttemptAt))
                 .toList();
         return new PostView(p.id, p.contentType, p.body, List.of(p.hashtags), p.mediaUrl, p.campaignId, p.eventId,
                 p.challengeId, p.status, p.authorId, p.reviewerId, p.reviewNote, p.reviewedAt, p.createdAt, p.updatedAt,

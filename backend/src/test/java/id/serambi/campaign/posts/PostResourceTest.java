@@ -131,6 +131,8 @@ class PostResourceTest {
         given().auth().oauth2(reviewer).contentType(ContentType.JSON).body(Map.of("note", "Data Kominfo sudah dicek"))
                 .post("/api/posts/" + id + "/approve").then().statusCode(200)
                 .body("status", equalTo("APPROVED")).body("reviewNote", equalTo("Data Kominfo sudah dicek"));
+        // Scheduling needs times ahead (at least 5 minutes after the approval): the fixture's are long past.
+        Accounts.sql(db, "UPDATE post_variant SET scheduled_at = now() + interval '1 day' WHERE post_id = ?", id);
         given().auth().oauth2(staff).post("/api/posts/" + id + "/schedule").then().statusCode(200)
                 .body("status", equalTo("SCHEDULED"));
         assertProblem(given().auth().oauth2(staff).contentType(ContentType.JSON)
