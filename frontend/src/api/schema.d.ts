@@ -517,6 +517,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/campaigns/metrics/pull": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pull the metrics of the variants published in the last 30 days from their platforms now (staff)
+         * @description Runs the metrics pull job's round at once: each variant with the platform's id that was not pulled in the current round is read from its connected platform and stored as a snapshot with source API. Variants already pulled this round (by the job or another click) are left alone; platforms that are not connected are skipped.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description How the round went */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MetricsPullResult"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/campaigns/{id}": {
         parameters: {
             query?: never;
@@ -4242,6 +4299,406 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/notification-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My e-mail preferences: for each kind of notification, whether it also comes by e-mail */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every kind */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationSettings"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Turn the e-mail of kinds of notification on or off (the in-app notification always stays); kinds not listed keep their setting */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NotificationSettings"];
+                };
+            };
+            responses: {
+                /** @description Every kind, as now set */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationSettings"];
+                    };
+                };
+                /** @description An unknown kind, or a kind twice */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My notifications, newest first; ?unread=true for the unread ones only */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    size?: number;
+                    /** @description true: unread only */
+                    unread?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of notifications */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationPage"];
+                    };
+                };
+                /** @description A bad filter or page */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark all my notifications read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description How many were unread */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReadAll"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/notifications/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Server-sent events: my unread count now and after every change, from whichever server instance made it ('unread' events with {"unread":n}; a comment every 25 s keeps proxies open). The stream ends when the token expires or the account changes; reconnect with a current token */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An endless text/event-stream of UnreadCount */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": components["schemas"]["UnreadCount"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many of my notifications are unread (the badge) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The count */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UnreadCount"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one of my notifications read (again is fine) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The notification, read */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Notification"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such notification of mine (someone else's is not found either) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/verification": {
         parameters: {
             query?: never;
@@ -4314,6 +4771,45 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/media": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The media library, newest first, optionally of one kind (staff) */
+        get: operations["listMedia"];
+        put?: never;
+        /**
+         * Upload an image or a video, form field "file" (staff)
+         * @description The type is detected from the bytes (never from the name or the declared type); the width, height and a video's duration are read from the file's headers. The file is then served at publicUrl, under an unguessable name. At most serambi.media.max-bytes (100 MB by default).
+         */
+        post: operations["uploadMedia"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/media/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One file of the media library (staff) */
+        get: operations["getMedia"];
+        put?: never;
+        post?: never;
+        /** Delete a file; drafts it is attached to lose it (staff) */
+        delete: operations["deleteMedia"];
         options?: never;
         head?: never;
         patch?: never;
@@ -4746,6 +5242,26 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/media-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check files of the media library against platforms' rules (staff)
+         * @description The same check as on submit, for files not yet saved on a post: the editor shows it live.
+         */
+        post: operations["checkPostMedia"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5321,6 +5837,15 @@ export interface paths {
                 };
                 /** @description Not a draft */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The attached media break a variant's platform rules (per variant, on variants[i].media, in Bahasa Indonesia); nothing changes */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6766,6 +7291,80 @@ export interface components {
              */
             url: string;
         };
+        MediaFile: {
+            /** Format: int64 */
+            id?: number;
+            /** @example IMAGE */
+            kind?: components["schemas"]["MediaKind"];
+            /**
+             * @description Detected from the bytes
+             * @example image/jpeg
+             */
+            contentType?: string;
+            /**
+             * @description As uploaded
+             * @example poster-literasi.jpg
+             */
+            fileName?: string;
+            /**
+             * Format: int64
+             * @example 245760
+             */
+            sizeBytes?: number;
+            /**
+             * Format: int32
+             * @example 1080
+             */
+            width?: number;
+            /**
+             * Format: int32
+             * @example 1350
+             */
+            height?: number;
+            /**
+             * Format: int64
+             * @description A video's length; null for an image
+             * @example null
+             */
+            durationMs?: number;
+            /**
+             * @description Public, unguessable address (platforms fetch media from it)
+             * @example https://serambi.id/media/Q2F0YXRhbiBwZXJwdXN0YWthYW4gMDE.jpg
+             */
+            publicUrl?: string;
+            /** @description SHA-256 of the bytes, hex */
+            sha256?: string;
+            /** Format: int64 */
+            uploadedBy?: number;
+            createdAt?: components["schemas"]["Instant"];
+        };
+        MediaItem: {
+            /** Format: int64 */
+            id?: number;
+            kind?: components["schemas"]["MediaKind"];
+            contentType?: string;
+            fileName?: string;
+            /** Format: int64 */
+            sizeBytes?: number;
+            /** Format: int32 */
+            width?: number;
+            /** Format: int32 */
+            height?: number;
+            /** Format: int64 */
+            durationMs?: number;
+            publicUrl?: string;
+        };
+        /** @enum {string} */
+        MediaKind: "IMAGE" | "VIDEO";
+        MediaPage: {
+            items?: components["schemas"]["MediaFile"][];
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            size?: number;
+            /** Format: int64 */
+            total?: number;
+        };
         MediaType: {
             type?: string;
             subtype?: string;
@@ -6784,6 +7383,28 @@ export interface components {
              */
             imported?: number;
             rows?: components["schemas"]["ImportedRow"][];
+        };
+        MetricsPullResult: {
+            /**
+             * Format: int32
+             * @description Variants claimed in this run (not pulled yet this round)
+             */
+            claimed?: number;
+            /**
+             * Format: int32
+             * @description Snapshots stored from the platforms
+             */
+            updated?: number;
+            /**
+             * Format: int32
+             * @description Skipped: their platform is not connected or needs reconnecting
+             */
+            notConnected?: number;
+            /**
+             * Format: int32
+             * @description The platform failed (temporarily or for good); tried again next round
+             */
+            failed?: number;
         };
         /** @description A snapshot of one variant's numbers; omitted numbers are not reported */
         MetricsRequest: {
@@ -6859,6 +7480,37 @@ export interface components {
              */
             alreadyRegistered?: number;
         };
+        Notification: {
+            /** Format: int64 */
+            id?: number;
+            kind?: components["schemas"]["NotificationKind"];
+            title?: string;
+            body?: string;
+            /** @description A path inside the web app, such as /staf/konten/pos/12/ubah; null when there is none */
+            link?: string;
+            createdAt?: components["schemas"]["Instant"];
+            /** @description When it was marked read; null while unread */
+            readAt?: components["schemas"]["Instant"];
+        };
+        NotificationEmailSetting: {
+            kind: components["schemas"]["NotificationKind"];
+            /** @description false: no e-mail for this kind (the in-app notification stays) */
+            email: boolean;
+        };
+        /** @enum {string} */
+        NotificationKind: "REVIEW_REQUESTED" | "POST_APPROVED" | "POST_REJECTED" | "POST_DUE_MANUAL" | "POST_PUBLISHED" | "POST_FAILED" | "POST_MISSED" | "POST_CHECK_NEEDED" | "CONNECTION_NEEDS_RECONNECT" | "CONNECTION_EXPIRING";
+        NotificationPage: {
+            items?: components["schemas"]["Notification"][];
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            size?: number;
+            /** Format: int64 */
+            total?: number;
+        };
+        NotificationSettings: {
+            kinds: components["schemas"]["NotificationEmailSetting"][];
+        };
         OutboundSseEvent: {
             id?: string;
             name?: string;
@@ -6919,6 +7571,37 @@ export interface components {
              */
             version?: number;
             variants?: components["schemas"]["PostVariant"][];
+            /** @description The attached files of the media library, in order */
+            media?: components["schemas"]["MediaItem"][];
+            /** @description Each variant's platform media rules checked against the attached files; a post with problems cannot be submitted for review */
+            mediaCheck?: components["schemas"]["PostMediaCheck"][];
+        };
+        /** @description One platform's media rules checked against a post's files */
+        PostMediaCheck: {
+            /** @example INSTAGRAM */
+            platform?: components["schemas"]["SocialPlatform"];
+            /**
+             * @description The problems, in Bahasa Indonesia; empty when the files may go out
+             * @example [
+             *       "Instagram memerlukan setidaknya satu gambar atau video."
+             *     ]
+             */
+            problems?: string[];
+        };
+        PostMediaCheckRequest: {
+            /**
+             * @example [
+             *       7
+             *     ]
+             */
+            mediaIds: number[];
+            /**
+             * @example [
+             *       "INSTAGRAM",
+             *       "X"
+             *     ]
+             */
+            platforms: components["schemas"]["SocialPlatform"][];
         };
         PostMetricsRow: {
             /** Format: int64 */
@@ -6955,6 +7638,13 @@ export interface components {
             engagements?: number;
             /** Format: double */
             engagementRate?: number;
+            /**
+             * @description Where the figures came from: CSV (an import) or API (read from the platform); null without figures
+             * @example API
+             */
+            metricsSource?: string;
+            /** @description When the figures were captured; null without figures */
+            metricsCapturedAt?: components["schemas"]["Instant"];
         };
         PostPage: {
             items?: components["schemas"]["Post"][];
@@ -6984,6 +7674,14 @@ export interface components {
             challengeId?: number;
             /** @description One per platform */
             variants: components["schemas"]["VariantRequest"][];
+            /**
+             * @description Files of the media library attached to the post, in order (at most 10; each platform takes fewer, see mediaCheck). Omitted on PUT: the attached files stay
+             * @example [
+             *       7,
+             *       9
+             *     ]
+             */
+            mediaIds?: number[];
         };
         /** @enum {string} */
         PostStatus: "DRAFT" | "IN_REVIEW" | "APPROVED" | "SCHEDULED" | "PUBLISHED";
@@ -7161,6 +7859,13 @@ export interface components {
             eventId?: number;
             question?: components["schemas"]["Question"];
             questions?: components["schemas"]["Question"][];
+        };
+        ReadAll: {
+            /**
+             * Format: int64
+             * @description How many notifications this marked read
+             */
+            marked?: number;
         };
         ReadingLog: {
             /** Format: int64 */
@@ -7513,6 +8218,10 @@ export interface components {
             /** @description Which Page to connect when the token grants several */
             pageId?: string;
         };
+        UnreadCount: {
+            /** Format: int64 */
+            unread?: number;
+        };
         /** @description Only the fields present are changed. A new password needs the current one. */
         UpdateMeRequest: {
             /** @example Sari R. */
@@ -7626,6 +8335,285 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    listMedia: {
+        parameters: {
+            query?: {
+                kind?: components["schemas"]["MediaKind"];
+                page?: number;
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of files */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediaPage"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    uploadMedia: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Stored; Location names it */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediaFile"];
+                };
+            };
+            /** @description No file, or an empty one */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a JPEG, PNG, WebP or MP4 file; nothing stored */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Starts like one of them but its headers do not parse; nothing stored */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMedia: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediaFile"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such file */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteMedia: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted, with its bytes */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such file */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Attached to a post past its draft */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    checkPostMedia: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostMediaCheckRequest"];
+            };
+        };
+        responses: {
+            /** @description Each platform's problems (empty when the files may go out) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostMediaCheck"][];
+                };
+            };
+            /** @description An unknown file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     markVariantPublished: {
         parameters: {
             query?: never;

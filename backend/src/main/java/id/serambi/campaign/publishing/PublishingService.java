@@ -5,6 +5,7 @@ import id.serambi.campaign.posts.CharacterCount;
 import id.serambi.campaign.posts.Delivery;
 import id.serambi.campaign.posts.Post;
 import id.serambi.campaign.posts.PostDtos.PostView;
+import id.serambi.campaign.posts.PostMediaRepository;
 import id.serambi.campaign.posts.PostRepository;
 import id.serambi.campaign.posts.PostService;
 import id.serambi.campaign.posts.PostStatus;
@@ -14,6 +15,7 @@ import id.serambi.campaign.posts.PostVariant;
 import id.serambi.campaign.posts.PostVariantRepository;
 import id.serambi.common.ProblemException;
 import id.serambi.media.MediaItem;
+import id.serambi.media.MediaLibrary;
 import id.serambi.notification.Notice;
 import id.serambi.notification.NotificationKind;
 import id.serambi.notification.Notifications;
@@ -67,9 +69,14 @@ public class PublishingService {
     private final SocialAccounts social;
     private final PublishingSettings settings;
 
+    private final PostMediaRepository postMedia;
+    private final MediaLibrary media;
+
     public PublishingService(PostRepository posts, PostVariantRepository variants, PostTransitionRepository transitions,
             DeliveryRepository deliveries, PostService postService, Notifications notifications, SocialAccounts social,
-            PublishingSettings settings) {
+            PublishingSettings settings, PostMediaRepository postMedia, MediaLibrary media) {
+        this.postMedia = postMedia;
+        this.media = media;
         this.posts = posts;
         this.variants = variants;
         this.transitions = transitions;
@@ -110,7 +117,7 @@ public class PublishingService {
     @WithTransaction
     public Uni<Integer> remind(Set<SocialPlatform> connected) {
         return deliveries.claimReminders(names(connected))
-                .call(ids -> each(ids, (v, p) -> notifications.notify(author(p), reminder(v, p))))
+                .call(ids -> each(ids, (v, p) -> mediaOf(p).chain(files -> notifications.notify(author(p), reminder(v, p, files)))))
                 .map(List::size);
     }
 
@@ -132,12 +139,10 @@ public class PublishingService {
                 })));
     }
 
-    /**
-     * THE place where a post's media are fetched for publishing. The media feature's post_media table is not on this
-     * branch yet: until it is, posts go out without media. Then: {@code media.byIds(<the post's attached media ids>)}.
-     */
+    /** The post's attached media, in their order: they go out with every variant (and in the manual reminder). */
     private Uni<List<MediaItem>> mediaOf(Post post) {
-        return Uni.createFrom().item(List.of());
+        return postMedia.ofPost(post.id).chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<MediaItem>of())
+                : media.byIds(ids));
     }
 
     /** The platform took it: PUBLISHED with its id and permalink; the author is told; the post is PUBLISHED when all are. */
@@ -188,7 +193,7 @@ public class PublishingService {
                         case TEMPORARY -> retryLater(v, p, failure, message);
                         case NOT_CONNECTED -> {
                             v.delivery = Delivery.MANUAL_DUE;
-                            yield notifications.notify(author(p), reminder(v, p));
+                            yield mediaOf(p).chain(files -> notifications.notify(author(p), reminder(v, p, files)));
                         }
                         case PERMANENT, TOKEN_INVALID -> fail(v, p, message);
                     };
@@ -328,11 +333,15 @@ public class PublishingService {
                 Function.identity())));
     }
 
-    private Notice reminder(PostVariant v, Post p) {
+    private Notice reminder(PostVariant v, Post p, List<MediaItem> files) {
         StringBuilder body = new StringBuilder("Saatnya mengunggah ke ").append(v.platform.label())
                 .append(" secara manual. Salin teks ini:\n\n").append(outgoingText(v, p));
+        if (!files.isEmpty()) {
+            body.append("\n\nMedia (unduh lalu lampirkan):");
+            files.forEach(f -> body.append("\n").append(f.publicUrl()));
+        }
         if (p.mediaUrl != null) {
-            body.append("\n\nMedia: ").append(p.mediaUrl);
+            body.append("\n\nTautan media: ").append(p.mediaUrl);
         }
         body.append("\n\nSetelah terbit, buka tautan di bawah dan pilih \"Tandai sudah terbit\" dengan alamat unggahannya.");
         return new Notice(NotificationKind.POST_DUE_MANUAL, "Unggah manual ke " + v.platform.label(), body.toString(),
