@@ -96,7 +96,7 @@ public class PostService {
             p.status = PostStatus.DRAFT;
             apply(p, request);
             return posts.persistAndFlush(p)
-                    .chain(() -> replaceVariants(p.id, List.of(), request.variants()))
+                    .chain(() -> replaceVariants(p, List.of(), request.variants()))
                     .chain(() -> postMedia.replace(p.id, mediaIds))
                     .chain(() -> record(p.id, null, PostStatus.DRAFT, authorId, null, true))
                     .chain(() -> view(p));
@@ -132,7 +132,7 @@ public class PostService {
                 } else if (contentChanged) {
                     back = record(id, p.status, p.status, actorId, "Teks diubah (text edited)", true);
                 }
-                return back.chain(() -> replaceVariants(id, existing, request.variants()))
+                return back.chain(() -> replaceVariants(p, existing, request.variants()))
                         .chain(() -> mediaIds == null ? Uni.createFrom().voidItem() : postMedia.replace(id, mediaIds))
                         .chain(() -> view(p));
             }));
@@ -465,11 +465,21 @@ public class PostService {
     }
 
     /** Keeps the row of a platform that stays (its published URL and metrics stay with it). */
-    private Uni<Void> replaceVariants(long postId, List<PostVariant> existing, List<VariantRequest> wanted) {
+    /** Variants whose time may move while the post is scheduled: they have not gone out and no call is under way. */
+    private static final Set<Delivery> RESCHEDULABLE = EnumSet.of(Delivery.SCHEDULED, Delivery.RETRY_WAIT,
+            Delivery.MISSED, Delivery.MANUAL_DUE);
+
+    private Uni<Void> replaceVariants(Post post, List<PostVariant> existing, List<VariantRequest> wanted) {
+        long postId = post.id;
         Map<SocialPlatform, PostVariant> byPlatform = existing.stream().collect(Collectors.toMap(v -> v.platform, v -> v));
         Uni<Void> chain = Uni.createFrom().voidItem();
-        for (VariantRequest w : wanted) {
+        for (int i = 0; i < wanted.size(); i++) {
+            VariantRequest w = wanted.get(i);
             PostVariant v = byPlatform.remove(w.platform());
+            if (v != null && post.status == PostStatus.SCHEDULED && RESCHEDULABLE.contains(v.delivery)
+                    && (!Objects.equals(v.scheduledAt, w.scheduledAt()) || v.manual != Boolean.TRUE.equals(w.manual()))) {
+                rescheduled(post, v, w, i);
+            }
             if (v == null) {
                 PostVariant created = new PostVariant();
                 created.postId = postId;
@@ -488,6 +498,30 @@ public class PostService {
             chain = chain.chain(() -> variants.delete(gone));
         }
         return chain.chain(variants::flush);
+    }
+
+    /**
+     * A scheduled variant moved to another time (or switched to or from posting by hand) goes back to SCHEDULED for its
+     * new time, which follows the same rule as scheduling: at least 5 minutes after the approval and not in the past. A
+     * missed or retrying variant given a new time thus gets its chance again; one already out or under way is not
+     * touched (its time is history).
+     */
+    private static void rescheduled(Post post, PostVariant v, VariantRequest w, int index) {
+        Instant now = Instant.now();
+        Instant earliest = post.reviewedAt == null ? now : post.reviewedAt.plus(AFTER_APPROVAL);
+        Instant at = w.scheduledAt();
+        if (at == null || at.isBefore(earliest) || at.isBefore(now)) {
+            throw new ProblemException(409, "schedule-too-early", "Scheduled too early",
+                    "The post is scheduled: " + v.platform.label() + " needs a time at least 5 minutes after the approval ("
+                            + post.reviewedAt + ") and not in the past",
+                    List.of(new Problem.FieldError("variants[" + index + "].scheduledAt", at == null
+                            ? v.platform.label() + " has no scheduled time"
+                            : v.platform.label() + " is scheduled for " + at + ", before " + (earliest.isAfter(now) ? earliest : now))),
+                    Map.of());
+        }
+        v.delivery = Delivery.SCHEDULED;
+        v.nextAttemptAt = null;
+        v.lastError = null;
     }
 
     private Uni<PostView> view(Post p) {

@@ -228,6 +228,37 @@ class FacebookJobPublishingTest {
         }
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void aScheduledVariantMovedToAnotherTimeFollowsTheScheduleRuleAndAMissedOneGetsItsChanceAgain() {
+        String m = marker();
+        Map<String, Object> body = post(variant("FACEBOOK", "Geser " + m, Instant.now().plus(Duration.ofMinutes(10)).toString()));
+        long id = scheduled(body);
+        Map<String, Object> variant = ((List<Map<String, Object>>) body.get("variants")).get(0);
+
+        // Moved to one minute from now: under 5 minutes after the approval, refused, nothing changes.
+        variant.put("scheduledAt", Instant.now().plus(Duration.ofMinutes(1)).toString());
+        String etag = given().auth().oauth2(staff).get("/api/posts/" + id).then().statusCode(200).extract().header("ETag");
+        given().auth().oauth2(staff).header("If-Match", etag).contentType(ContentType.JSON).body(body)
+                .put("/api/posts/" + id).then().statusCode(409).contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.endsWith("schedule-too-early"))
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("variants[0].scheduledAt"));
+        assertEquals("SCHEDULED", string("SELECT status FROM post WHERE id = ?", id));
+
+        // Missed (40 minutes late), then moved 20 minutes ahead: scheduled again, and published at its new time.
+        Accounts.sql(db, "UPDATE post_variant SET delivery = 'MISSED', last_error = 'x', scheduled_at = now() - interval '40 minutes'"
+                + " WHERE post_id = ?", id);
+        variant.put("scheduledAt", Instant.now().plus(Duration.ofMinutes(20)).toString());
+        etag = given().auth().oauth2(staff).get("/api/posts/" + id).then().statusCode(200).extract().header("ETag");
+        given().auth().oauth2(staff).header("If-Match", etag).contentType(ContentType.JSON).body(body)
+                .put("/api/posts/" + id).then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("SCHEDULED"))
+                .body("variants[0].delivery", org.hamcrest.Matchers.equalTo("SCHEDULED"));
+        assertEquals("SCHEDULED", string("SELECT delivery FROM post_variant WHERE post_id = ?", id));
+        assertEquals(null, string("SELECT last_error FROM post_variant WHERE post_id = ?", id));
+        run();
+        assertEquals(0, feedPosts(m).size(), "not due yet: nothing sent");
+    }
+
     private void run() {
         try {
             runOnce();
