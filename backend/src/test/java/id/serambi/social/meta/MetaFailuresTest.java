@@ -63,6 +63,12 @@ class MetaFailuresTest {
     void code190TurnsTheConnectionNeedsReconnectOnceWithMetasMessage() throws Throwable {
         PlatformStandIns.server().stubFor(post(urlPathEqualTo(FEED)).willReturn(MetaStubs.tokenRefused(
                 "Error validating access token: The session has been invalidated because the user changed their password.")));
+        String notices = "SELECT count(*) FROM notification n JOIN app_user u ON u.id = n.account_id "
+                + "WHERE n.kind = 'CONNECTION_NEEDS_RECONNECT' AND u.role = 'ADMIN' AND n.link = '/staf/akun-sosial'";
+        long admins = Accounts.count(db, "SELECT count(*) FROM app_user WHERE role = 'ADMIN'");
+        long before = Accounts.count(db, notices);
+        long others = Accounts.count(db, "SELECT count(*) FROM notification n JOIN app_user u ON u.id = n.account_id "
+                + "WHERE n.kind = 'CONNECTION_NEEDS_RECONNECT' AND u.role <> 'ADMIN'");
 
         PublishFailure failure = publishFails();
         assertEquals(PublishFailure.Kind.TOKEN_INVALID, failure.kind());
@@ -76,8 +82,15 @@ class MetaFailuresTest {
                 .body("connections[0].state", equalTo("NEEDS_RECONNECT"))
                 .body("connections[0].reason", containsString("changed their password"));
 
-        // No second call to Meta: the connection cannot publish until someone reconnects it.
+        // Every admin is told once, on the change; nobody else.
+        assertTrue(admins > 0);
+        assertEquals(before + admins, Accounts.count(db, notices));
+
+        // No second call to Meta: the connection cannot publish until someone reconnects it; nobody is told again.
         assertEquals(PublishFailure.Kind.NOT_CONNECTED, publishFails().kind());
+        assertEquals(before + admins, Accounts.count(db, notices));
+        assertEquals(others, Accounts.count(db, "SELECT count(*) FROM notification n JOIN app_user u ON u.id = n.account_id "
+                + "WHERE n.kind = 'CONNECTION_NEEDS_RECONNECT' AND u.role <> 'ADMIN'"));
         assertEquals(1, PlatformStandIns.server().findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
                 urlPathEqualTo(FEED))).size());
     }
