@@ -32,17 +32,16 @@ import java.util.Map;
  * and its insights (impressions, reach, clicks), see {@link #metrics}.
  */
 @ApplicationScoped
-public class FacebookProvider implements SocialProvider {
+public class FacebookProvider extends MetaLoginProvider {
 
     static final String FACEBOOK = "https://www.facebook.com";
     static final String INSIGHT_METRICS = "post_impressions,post_impressions_unique,post_clicks";
 
     private final GraphClient graph;
-    private final MetaLogin login;
 
     public FacebookProvider(GraphClient graph, MetaLogin login) {
+        super(login);
         this.graph = graph;
-        this.login = login;
     }
 
     @Override
@@ -53,28 +52,6 @@ public class FacebookProvider implements SocialProvider {
     @Override
     public MediaRules mediaRules() {
         return MediaRules.FACEBOOK;
-    }
-
-    @Override
-    public String authorizationUrl(String state, String codeChallenge, String redirectUri) {
-        return login.authorizationUrl(state, redirectUri);
-    }
-
-    @Override
-    public Uni<List<GrantedAccount>> exchange(String code, String codeVerifier, String redirectUri) {
-        return login.exchange(code, redirectUri);
-    }
-
-    @Override
-    public Uni<List<GrantedAccount>> verify(String token) {
-        return login.verify(token);
-    }
-
-    /** Page tokens are not refreshed: they last as long as the user or system-user token they came from. */
-    @Override
-    public Uni<GrantedAccount> refresh(GrantedAccount current) {
-        return Uni.createFrom().failure(new PublishFailure(PublishFailure.Kind.TOKEN_INVALID,
-                "A Facebook Page token cannot be refreshed; connect the Page again", null, null));
     }
 
     @Override

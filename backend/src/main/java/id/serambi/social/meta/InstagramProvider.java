@@ -36,18 +36,17 @@ import java.util.Map;
  * Metrics: {@code GET /{media-id}/insights?metric=views,reach,likes,comments,shares,saved}.
  */
 @ApplicationScoped
-public class InstagramProvider implements SocialProvider {
+public class InstagramProvider extends MetaLoginProvider {
 
     static final String INSIGHT_METRICS = "views,reach,likes,comments,shares,saved";
 
     private final GraphClient graph;
-    private final MetaLogin login;
     private final Vertx vertx;
     private final Duration processingWait;
 
     public InstagramProvider(GraphClient graph, MetaLogin login, Vertx vertx, SocialSettings settings) {
+        super(login);
         this.graph = graph;
-        this.login = login;
         this.vertx = vertx;
         this.processingWait = settings.instagramProcessingWait();
     }
@@ -60,28 +59,6 @@ public class InstagramProvider implements SocialProvider {
     @Override
     public MediaRules mediaRules() {
         return MediaRules.INSTAGRAM;
-    }
-
-    /** The same Facebook Login as Facebook's: it grants the Page and the Instagram account linked to it. */
-    @Override
-    public String authorizationUrl(String state, String codeChallenge, String redirectUri) {
-        return login.authorizationUrl(state, redirectUri);
-    }
-
-    @Override
-    public Uni<List<GrantedAccount>> exchange(String code, String codeVerifier, String redirectUri) {
-        return login.exchange(code, redirectUri);
-    }
-
-    @Override
-    public Uni<List<GrantedAccount>> verify(String token) {
-        return login.verify(token);
-    }
-
-    @Override
-    public Uni<GrantedAccount> refresh(GrantedAccount current) {
-        return Uni.createFrom().failure(new PublishFailure(PublishFailure.Kind.TOKEN_INVALID,
-                "The Page token Instagram uses cannot be refreshed; connect Facebook and Instagram again", null, null));
     }
 
     @Override
