@@ -99,7 +99,8 @@ class DeploymentFilesTest {
                 assertTrue(body.contains("return 404;"), "/q/ is not proxied: " + body);
             }
         }
-        assertEquals(List.of("/api/", "~ ^/q/(openapi|swagger-ui)(/|$)"), proxied);
+        // The API, its media uploads (a larger body), the media files, and the OpenAPI document: never /q/health or metrics.
+        assertEquals(List.of("/api/", "= /api/media", "/media/", "~ ^/q/(openapi|swagger-ui)(/|$)"), proxied);
         assertFalse(conf.contains(":9000"));
         for (String path : List.of("/q/metrics", "/q/health/ready", "/q/health", "/q/info")) {
             assertFalse(Pattern.compile("^/q/(openapi|swagger-ui)(/|$)").matcher(path).find(), path);
