@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test'
+import { uploadSquareImage } from './media-files'
 import { DEMO, expectAccessible, logIn } from './support'
 
 /**
@@ -37,12 +38,14 @@ async function call(request: APIRequestContext, token: string, path: string, dat
   return response.json()
 }
 
-/** Drafted by staff for Facebook, Instagram and X and approved by the reviewer; returns its id. */
+/** Drafted by staff for Facebook, Instagram and X (with a square image: Instagram needs one) and approved; its id. */
 async function approvedPost(request: APIRequestContext, what: string): Promise<number> {
   const staff = await tokenFor(request, DEMO.staff)
   const reviewer = await tokenFor(request, DEMO.reviewer)
+  const image = await uploadSquareImage(request, staff)
   const post = await call(request, staff, '/api/posts', {
     contentType: 'EVENT_PROMO',
+    mediaIds: [image],
     body: `${what} (${stamp})`,
     hashtags: ['PerpustakaanKotaBanjarbaru'],
     variants: ['FACEBOOK', 'INSTAGRAM', 'X'].map((platform) => ({ platform, text: `${what} di ${platform} (${stamp})`, scheduledAt: at })),
