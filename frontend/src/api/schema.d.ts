@@ -7639,7 +7639,7 @@ export interface components {
             /** Format: double */
             engagementRate?: number;
             /**
-             * @description Where the figures came from: CSV (an import) or API (read from the platform); null without figures
+             * @description Where the figures came from: CSV (an import), API (read from the platform) or MANUAL (typed in by staff); null without figures
              * @example API
              */
             metricsSource?: string;

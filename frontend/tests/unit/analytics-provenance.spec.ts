@@ -29,6 +29,12 @@ describe('provenance of a variant’s figures', () => {
     expect(provenance(r, 'en', ZONE, translator('en'), NOW)).toBe('Source: CSV import, 1 Dec 07:30')
   })
 
+  it('never calls figures typed in by staff an API’s', () => {
+    const r = row({ platform: 'INSTAGRAM', metricsSource: 'MANUAL', metricsCapturedAt: '2026-12-02T06:00:00Z' })
+    expect(provenance(r, 'id', ZONE, translator('id'), NOW)).toBe('Sumber: isian manual staf, 2 Des 14.00')
+    expect(provenance(r, 'en', ZONE, translator('en'), NOW)).toBe('Source: entered by staff, 2 Dec 14:00')
+  })
+
   it('without figures, says so', () => {
     expect(provenance(row({}), 'id', ZONE, translator('id'), NOW)).toBe('Belum ada angka')
     expect(provenance(row({}), 'en', ZONE, translator('en'), NOW)).toBe('No figures yet')
@@ -50,10 +56,12 @@ describe('provenance of a variant’s figures', () => {
       row({ variantId: 2, metricsSource: 'API', metricsCapturedAt: '2026-12-02T01:00:00Z' }),
       row({ variantId: 3, metricsSource: 'API', metricsCapturedAt: '2026-12-02T05:00:00Z' }),
       row({ variantId: 4 }),
+      row({ variantId: 5, metricsSource: 'MANUAL', metricsCapturedAt: '2026-12-02T07:00:00Z' }),
     ]
     expect(sourceSummary(posts)).toEqual([
       { source: 'API', posts: 2, latest: '2026-12-02T05:00:00Z' },
       { source: 'CSV', posts: 1, latest: '2026-12-01T01:00:00Z' },
+      { source: 'MANUAL', posts: 1, latest: '2026-12-02T07:00:00Z' },
     ])
     expect(sourceSummary(undefined)).toEqual([])
   })

@@ -286,7 +286,9 @@ export function provenance(
       ? t('campaigns.analytics.provenance.api', { platform: platformLabel(row.platform) })
       : row.metricsSource === 'CSV'
         ? t('campaigns.analytics.provenance.csv')
-        : row.metricsSource
+        : row.metricsSource === 'MANUAL'
+          ? t('campaigns.analytics.provenance.manual')
+          : row.metricsSource
   return at ? t('campaigns.analytics.provenance.sourceAt', { source, at }) : t('campaigns.analytics.provenance.source', { source })
 }
 
@@ -297,7 +299,7 @@ export interface SourceSummary {
   latest: string | null
 }
 
-/** How many posts' figures came from each source (API first, then CSV), with the latest capture of each. */
+/** How many posts' figures came from each source (API first, then CSV, then typed in), with the latest capture of each. */
 export function sourceSummary(posts: readonly PostMetricsRow[] | undefined): SourceSummary[] {
   const bySource = new Map<string, SourceSummary>()
   for (const p of posts ?? []) {
@@ -307,6 +309,7 @@ export function sourceSummary(posts: readonly PostMetricsRow[] | undefined): Sou
     if (p.metricsCapturedAt && (!s.latest || Date.parse(p.metricsCapturedAt) > Date.parse(s.latest))) s.latest = p.metricsCapturedAt
     bySource.set(p.metricsSource, s)
   }
-  const order = (s: string) => (s === 'API' ? 0 : s === 'CSV' ? 1 : 2)
+  const known = ['API', 'CSV', 'MANUAL']
+  const order = (s: string) => (known.includes(s) ? known.indexOf(s) : known.length)
   return [...bySource.values()].sort((a, b) => order(a.source) - order(b.source) || a.source.localeCompare(b.source))
 }

@@ -55,7 +55,7 @@ public class AnalyticsService {
             String publishedUrl, Instant publishedAt, @Schema(description = "WITA") LocalDateTime publishedAtLocal,
             Long impressions, Long reach, Long reactions, Long comments, Long shares, Long saves, Long clicks,
             Long videoViews, long engagements, Double engagementRate,
-            @Schema(description = "Where the figures came from: CSV (an import) or API (read from the platform); null without figures",
+            @Schema(description = "Where the figures came from: CSV (an import), API (read from the platform) or MANUAL (typed in by staff); null without figures",
                     examples = "API") String metricsSource,
             @Schema(description = "When the figures were captured; null without figures") Instant metricsCapturedAt) {
     }

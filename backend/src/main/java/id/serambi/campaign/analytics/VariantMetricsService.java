@@ -52,7 +52,7 @@ public class VariantMetricsService implements LatestMetrics {
                     if (values.isEmpty()) {
                         return Uni.createFrom().failure(ProblemException.invalidField("body", "send at least one number"));
                     }
-                    VariantMetric m = MetricsImportService.snapshot(v.id, "API", values);
+                    VariantMetric m = MetricsImportService.snapshot(v.id, "MANUAL", values);
                     return metrics.persist(m).map(x -> view(m));
                 });
     }

@@ -156,7 +156,7 @@ class MetricsImportTest {
         long post = (long) p[0];
         given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("impressions", 100, "reactions", 5))
                 .put("/api/posts/" + post + "/variants/instagram/metrics").then().statusCode(200)
-                .body("engagements", equalTo(5)).body("source", equalTo("API"));
+                .body("engagements", equalTo(5)).body("source", equalTo("MANUAL"));
         given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("impressions", 300, "reactions", 30))
                 .put("/api/posts/" + post + "/variants/INSTAGRAM/metrics").then().statusCode(200);
         given().auth().oauth2(staff).get("/api/posts/" + post).then()
