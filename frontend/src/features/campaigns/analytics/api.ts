@@ -1,5 +1,6 @@
 import type { components } from '@/api/schema'
-import { ApiError, api, authHeaders, reportUnauthorized, unwrap, type Problem } from '@/lib/api-client'
+import { api, unwrap } from '@/lib/api-client'
+import { uploadWithProgress } from '@/lib/upload-with-progress'
 
 type Schemas = components['schemas']
 
@@ -46,44 +47,13 @@ export async function listCampaigns(): Promise<CampaignOption[]> {
 }
 
 /**
- * Uploads a metrics CSV (form field "file") with XMLHttpRequest, whose upload events report progress, which fetch()
- * cannot. Resolves with what was imported; rejects with an ApiError (a 422 "invalid-csv" lists every bad line) or,
- * when the server cannot be reached, a TypeError, as fetch() would.
+ * Uploads a metrics CSV (form field "file") with its progress. Resolves with what was imported; rejects with an
+ * ApiError (a 422 "invalid-csv" lists every bad line) or, when the server cannot be reached, a TypeError.
  */
 export function uploadMetricsCsv(
   file: Blob,
   onProgress: (loaded: number, total: number) => void,
   fileName = 'metrik.csv',
 ): Promise<MetricsImportResult> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest()
-    xhr.open('POST', '/api/metrics/import')
-    const headers = authHeaders()
-    for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value)
-    xhr.setRequestHeader('Accept', 'application/json, application/problem+json')
-    xhr.upload.addEventListener('progress', (event) => {
-      if (event.lengthComputable) onProgress(event.loaded, event.total)
-    })
-    xhr.addEventListener('load', () => {
-      let body: unknown = null
-      try {
-        body = xhr.responseText ? JSON.parse(xhr.responseText) : null
-      } catch {
-        body = null
-      }
-      if (xhr.status >= 200 && xhr.status < 300) {
-        resolve(body as MetricsImportResult)
-        return
-      }
-      if (xhr.status === 401 && headers.Authorization) reportUnauthorized()
-      const retry = Number(xhr.getResponseHeader('Retry-After'))
-      const problem = body && typeof body === 'object' ? (body as Problem) : null
-      reject(new ApiError(xhr.status, problem, Number.isFinite(retry) && retry > 0 ? retry : null))
-    })
-    xhr.addEventListener('error', () => reject(new TypeError('The server could not be reached')))
-    xhr.addEventListener('abort', () => reject(new TypeError('The upload was cancelled')))
-    const form = new FormData()
-    form.append('file', file, fileName)
-    xhr.send(form)
-  })
+  return uploadWithProgress<MetricsImportResult>('/api/metrics/import', file, fileName, onProgress)
 }

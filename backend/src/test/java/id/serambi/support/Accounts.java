@@ -91,4 +91,21 @@ public final class Accounts {
             throw new IllegalStateException(e);
         }
     }
+
+    /** The first column of the first row as text (null when SQL says NULL); fails the test when there is no row. */
+    public static String text(AgroalDataSource db, String sql, Object... args) {
+        try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                st.setObject(i + 1, args[i]);
+            }
+            try (var rs = st.executeQuery()) {
+                if (!rs.next()) {
+                    throw new AssertionError("no row: " + sql);
+                }
+                return rs.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }
