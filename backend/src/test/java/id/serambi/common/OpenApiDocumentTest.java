@@ -2,69 +2,135 @@ package id.serambi.common;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The OpenAPI document is part of the product: every operation, present and future, has a summary and a tag, an
- * example for its request body, a schema for its success body, and a problem+json schema for each error it lists.
+ * The OpenAPI document is a contract API clients generate code from: every operation has a stable, readable,
+ * unique operationId; the operations whose behaviour is not obvious say it; no schema leaks framework types; every
+ * response object says which properties it always carries. (Spectral and Redocly lint the same document in the
+ * build: npm run api:lint.)
  */
 @QuarkusTest
 class OpenApiDocumentTest {
 
+    private static final Set<String> METHODS = Set.of("get", "put", "post", "patch", "delete", "head", "options");
+
+    /** Operations whose behaviour is not obvious from a summary: each must describe it. */
+    private static final Set<String> DESCRIBED = Set.of("registerForEvent", "cancelRegistration", "promoteRegistrant",
+            "logReading", "joinChallenge", "redeemChallengeCode", "publishPost", "patchEvent");
+
+    private JsonNode document;
+
+    @BeforeEach
+    void readDocument() throws Exception {
+        String json = given().accept("application/json").when().get("/q/openapi?format=json")
+                .then().statusCode(200).extract().asString();
+        document = new ObjectMapper().readTree(json);
+    }
+
     @Test
-    @SuppressWarnings("unchecked")
-    void everyOperationIsDocumented() {
-        JsonPath doc = given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
-        Map<String, Map<String, Map<String, Object>>> paths = doc.getMap("paths");
-        List<String> gaps = new ArrayList<>();
-        int operations = 0;
-        for (var path : paths.entrySet()) {
-            for (var op : path.getValue().entrySet()) {
-                String name = op.getKey().toUpperCase() + " " + path.getKey();
-                Map<String, Object> o = op.getValue();
-                if (!(o.get("summary") instanceof String s) || s.isBlank()) {
-                    continue; // parameters object, not an operation
-                }
-                operations++;
-                if (!(o.get("tags") instanceof List<?> tags) || tags.isEmpty()) {
-                    gaps.add(name + ": no tag");
-                }
-                if (o.get("requestBody") instanceof Map<?, ?> body) {
-                    Map<String, Map<String, Object>> content = (Map<String, Map<String, Object>>) body.get("content");
-                    boolean example = content != null && content.values().stream()
-                            .anyMatch(c -> c.get("examples") != null || c.get("example") != null);
-                    // File uploads (a CSV import, an image or video for the media library): a binary body has no example to show.
-                    if (!example && !name.startsWith("POST /api/metrics/import") && !name.equals("POST /api/media")) {
-                        gaps.add(name + ": request body without an example");
-                    }
-                }
-                Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) o.get("responses");
-                boolean anySuccess = false;
-                for (var response : responses.entrySet()) {
-                    String code = response.getKey();
-                    Object content = response.getValue().get("content");
-                    if (code.startsWith("2")) {
-                        anySuccess = true;
-                        if (!code.equals("204") && content == null) {
-                            gaps.add(name + " " + code + ": success without a body schema");
-                        }
-                    } else if (code.startsWith("4") || code.startsWith("5")) {
-                        if (!(content instanceof Map<?, ?> c) || !c.containsKey(Problem.MEDIA_TYPE)) {
-                            gaps.add(name + " " + code + ": error without application/problem+json");
-                        }
-                    }
-                }
-                if (!anySuccess) {
-                    gaps.add(name + ": no success response");
+    void everyOperationHasAUniqueReadableOperationId() {
+        List<String> missing = new ArrayList<>();
+        List<String> unreadable = new ArrayList<>();
+        Map<String, List<String>> seen = new HashMap<>();
+        forEachOperation((where, operation) -> {
+            String id = operation.path("operationId").asText("");
+            if (id.isEmpty()) {
+                missing.add(where);
+            } else {
+                seen.computeIfAbsent(id, k -> new ArrayList<>()).add(where);
+                if (!id.matches("[a-z][a-zA-Z0-9]{2,60}")) {
+                    unreadable.add(where + " → " + id);
                 }
             }
-        }
-        assertEquals(List.of(), gaps, "undocumented parts of " + operations + " operations");
+        });
+        assertEquals(List.of(), missing, "operations without an operationId");
+        assertEquals(List.of(), unreadable, "operationIds must be lowerCamelCase words");
+        List<String> duplicated = seen.entrySet().stream().filter(e -> e.getValue().size() > 1)
+                .map(e -> e.getKey() + " " + e.getValue()).toList();
+        assertEquals(List.of(), duplicated, "duplicated operationIds");
+        assertTrue(seen.keySet().containsAll(DESCRIBED), "expected operationIds are missing: " + DESCRIBED);
+    }
+
+    @Test
+    void operationsWithSubtleBehaviourDescribeIt() {
+        List<String> undescribed = new ArrayList<>();
+        forEachOperation((where, operation) -> {
+            if (DESCRIBED.contains(operation.path("operationId").asText())
+                    && operation.path("description").asText("").length() < 40) {
+                undescribed.add(operation.path("operationId").asText());
+            }
+        });
+        assertEquals(List.of(), undescribed, "these operations need a description of their behaviour");
+    }
+
+    @Test
+    void noSchemaIsAFrameworkType() {
+        JsonNode schemas = document.path("components").path("schemas");
+        List<String> leaked = new ArrayList<>();
+        schemas.fieldNames().forEachRemaining(name -> {
+            if (name.equals("OutboundSseEvent") || name.equals("Response") || name.equals("Multi")
+                    || name.equals("Uni") || name.equals("Object")) {
+                leaked.add(name);
+            }
+        });
+        assertEquals(List.of(), leaked, "schemas named after framework types");
+    }
+
+    @Test
+    void everyStreamDescribesItsEvents() {
+        List<String> untyped = new ArrayList<>();
+        forEachOperation((where, operation) -> operation.path("responses").path("200").path("content").fields()
+                .forEachRemaining(media -> {
+                    if (media.getKey().equals("text/event-stream")) {
+                        JsonNode schema = media.getValue().path("schema");
+                        if (schema.isMissingNode() || schema.isEmpty()) {
+                            untyped.add(where);
+                        }
+                    }
+                }));
+        assertEquals(List.of(), untyped, "event streams without a payload schema");
+    }
+
+    @Test
+    void everyResponseObjectSaysWhichPropertiesItCarries() {
+        JsonNode schemas = document.path("components").path("schemas");
+        List<String> open = new ArrayList<>();
+        schemas.fields().forEachRemaining(entry -> {
+            JsonNode schema = entry.getValue();
+            if (schema.has("properties") && schema.path("properties").size() > 0 && !schema.has("required")
+                    && !entry.getKey().endsWith("Request") && !entry.getKey().endsWith("Patch")) {
+                open.add(entry.getKey());
+            }
+        });
+        assertEquals(List.of(), open, "object schemas without a required list");
+    }
+
+    @Test
+    void infoNamesItsLicenseContactAndServer() {
+        JsonNode info = document.path("info");
+        assertEquals("Apache-2.0", info.path("license").path("identifier").asText());
+        assertTrue(info.path("contact").has("url"));
+        assertTrue(info.path("description").asText().contains("RFC 3339"));
+        assertEquals("/", document.path("servers").path(0).path("url").asText());
+    }
+
+    private void forEachOperation(java.util.function.BiConsumer<String, JsonNode> action) {
+        document.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            if (METHODS.contains(op.getKey())) {
+                action.accept(op.getKey().toUpperCase() + " " + path.getKey(), op.getValue());
+            }
+        }));
     }
 }

@@ -1,0 +1,57 @@
+package id.serambi.common;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import io.quarkus.jackson.ObjectMapperCustomizer;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * One timestamp format in every JSON the API writes: RFC 3339 in UTC with exactly three fraction digits
+ * ({@code 2026-12-05T03:00:00.000Z}). Before, an {@link Instant} came out with 0, 6 or 9 digits depending on what the
+ * database or the clock held, and an {@link OffsetDateTime} read from PostgreSQL with {@code +00:00}. Reading stays
+ * lenient: any RFC 3339 value with an offset is accepted.
+ */
+@Singleton
+public class JsonTimestamps implements ObjectMapperCustomizer {
+
+    /** The format: UTC, milliseconds, {@code Z}. */
+    public static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    /** {@code instant} as the API writes it. */
+    public static String format(Instant instant) {
+        return FORMAT.format(instant.truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    @Override
+    public void customize(ObjectMapper mapper) {
+        mapper.registerModule(new SimpleModule("rfc3339-utc-millis")
+                .addSerializer(Instant.class, new Writer<>(Instant.class, t -> t))
+                .addSerializer(OffsetDateTime.class, new Writer<>(OffsetDateTime.class, OffsetDateTime::toInstant))
+                .addSerializer(ZonedDateTime.class, new Writer<>(ZonedDateTime.class, ZonedDateTime::toInstant)));
+    }
+
+    private static final class Writer<T> extends StdSerializer<T> {
+        private final java.util.function.Function<T, Instant> toInstant;
+
+        Writer(Class<T> type, java.util.function.Function<T, Instant> toInstant) {
+            super(type);
+            this.toInstant = toInstant;
+        }
+
+        @Override
+        public void serialize(T value, JsonGenerator json, SerializerProvider provider) throws IOException {
+            json.writeString(format(toInstant.apply(value)));
+        }
+    }
+}

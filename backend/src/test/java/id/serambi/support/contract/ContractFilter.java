@@ -1,0 +1,144 @@
+package id.serambi.support.contract;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.atlassian.oai.validator.restassured.RestAssuredRequest;
+import com.atlassian.oai.validator.restassured.RestAssuredResponse;
+import io.restassured.filter.FilterContext;
+import io.restassured.filter.OrderedFilter;
+import io.restassured.response.Response;
+import io.restassured.specification.FilterableRequestSpecification;
+import io.restassured.specification.FilterableResponseSpecification;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A RestAssured filter on every backend test (installed by {@link ContractCallback}): each response to an
+ * {@code /api/} request is validated against the OpenAPI document the running app serves. A status, a content type,
+ * a header or a body the document does not describe fails the test that received it, with the validator's report.
+ * <p>
+ * Requests are not validated, since tests send malformed input on purpose; only that the operation exists (the path
+ * and method are documented) is required of them. A test that must call something outside the contract (an
+ * undocumented path, a method that is not allowed) wraps the call in {@link #unchecked(Runnable)}.
+ * <p>
+ * The number of responses validated is written to {@code target/contract/validated-responses.txt} when the test JVM
+ * ends, so that the README can say how much of the suite's traffic is checked.
+ */
+public final class ContractFilter implements OrderedFilter {
+
+    static final ContractFilter INSTANCE = new ContractFilter();
+
+    private static final AtomicLong VALIDATED = new AtomicLong();
+    private static final ThreadLocal<Boolean> UNCHECKED = ThreadLocal.withInitial(() -> false);
+    private static volatile OpenApiInteractionValidator validator;
+    private static volatile String validatorFor;
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(ContractFilter::writeCount, "contract-count"));
+    }
+
+    private ContractFilter() {
+    }
+
+    /** Runs calls whose responses are deliberately outside the contract (for example a 405 for a wrong method). */
+    public static void unchecked(Runnable calls) {
+        UNCHECKED.set(true);
+        try {
+            calls.run();
+        } finally {
+            UNCHECKED.set(false);
+        }
+    }
+
+    /** How many responses have been validated so far in this JVM. */
+    public static long validated() {
+        return VALIDATED.get();
+    }
+
+    @Override
+    public int getOrder() {
+        return OrderedFilter.HIGHEST_PRECEDENCE;
+    }
+
+    @Override
+    public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification responseSpec,
+            FilterContext context) {
+        Response response = context.next(request, responseSpec);
+        URI uri = URI.create(request.getURI());
+        if (UNCHECKED.get() || uri.getPath() == null || !uri.getPath().startsWith("/api/")) {
+            return response;
+        }
+        ValidationReport report = validator(uri).validate(RestAssuredRequest.of(request),
+                RestAssuredResponse.of(response));
+        VALIDATED.incrementAndGet();
+        if (report.hasErrors()) {
+            StringBuilder message = new StringBuilder("The response to ").append(request.getMethod()).append(' ')
+                    .append(uri.getPath()).append(" is outside the OpenAPI document (HTTP ")
+                    .append(response.statusCode()).append("):");
+            report.getMessages().stream().filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                    .forEach(m -> message.append("\n  - [").append(m.getKey()).append("] ").append(m.getMessage()));
+            String body = response.asString();
+            message.append("\n  body: ").append(body.length() > 600 ? body.substring(0, 600) + "…" : body);
+            throw new AssertionError(message.toString());
+        }
+        return response;
+    }
+
+    private static OpenApiInteractionValidator validator(URI uri) {
+        String origin = uri.getScheme() + "://" + uri.getAuthority();
+        OpenApiInteractionValidator current = validator;
+        if (current != null && origin.equals(validatorFor)) {
+            return current;
+        }
+        synchronized (ContractFilter.class) {
+            if (validator == null || !origin.equals(validatorFor)) {
+                validator = OpenApiInteractionValidator
+                        .createForInlineApiSpecification(ValidatorDocument.from(fetchDocument(origin)))
+                        .withLevelResolver(LevelResolver.create()
+                                .withLevel("validation.request", ValidationReport.Level.IGNORE)
+                                .withLevel("validation.request.path.missing", ValidationReport.Level.ERROR)
+                                .withLevel("validation.request.operation.notAllowed", ValidationReport.Level.ERROR)
+                                .withLevel("validation.request.security", ValidationReport.Level.IGNORE)
+                                .build())
+                        .build();
+                validatorFor = origin;
+            }
+            return validator;
+        }
+    }
+
+    private static String fetchDocument(String origin) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(origin + "/q/openapi?format=json")).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("GET /q/openapi answered " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not read the app's OpenAPI document", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void writeCount() {
+        try {
+            Path file = Path.of("target", "contract", "validated-responses.txt");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, VALIDATED.get() + System.lineSeparator());
+        } catch (IOException e) {
+            // the count is informative only
+        }
+    }
+}
