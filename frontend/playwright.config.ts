@@ -16,7 +16,9 @@ const standInPort = process.env.SERAMBI_E2E_STAND_IN_PORT ?? String(Number(port)
 export const STAND_IN_URL = `http://127.0.0.1:${standInPort}`
 
 export default defineConfig({
-  testDir: 'tests/e2e',
+  // The browser journeys, and the API contract round trips made with the client generated from the OpenAPI document.
+  testDir: 'tests',
+  testMatch: ['e2e/**/*.spec.ts', 'contract/**/*.spec.ts'],
   outputDir: 'test-results',
   fullyParallel: false,
   workers: 1,
