@@ -59,7 +59,7 @@ test('staff round trip: create and publish an event, then list its registrants a
 
   const patron = newVisitor('kontrak-staf')
   const registrations = new RegistrationsApi(configuration(baseURL))
-  await registrations.registerForEvent({ id: event.id, registrationRequest: { name: patron.name, email: patron.email } })
+  await registrations.registerForEvent({ id: event.id, registrationRequest: { name: patron.displayName, email: patron.email } })
   await manageTokenFromMail(request, patron.email)
 
   const staff = new RegistrationsApi(configuration(baseURL, token))
@@ -92,11 +92,11 @@ test('guest round trip: list events, register, read by manage token, calendar fi
   const first = newVisitor('kontrak-tamu')
   const answer = await registrations.registerForEvent({
     id: created.id,
-    registrationRequest: { name: first.name, email: first.email, whatsapp: '+6281234567890' },
+    registrationRequest: { name: first.displayName, email: first.email, whatsapp: '+6281234567890' },
   })
   expect(answer.emailSent).toBe(true)
   const second = newVisitor('kontrak-antre')
-  await registrations.registerForEvent({ id: created.id, registrationRequest: { name: second.name, email: second.email } })
+  await registrations.registerForEvent({ id: created.id, registrationRequest: { name: second.displayName, email: second.email } })
 
   // 3. Read it by the manage token the e-mail carries.
   const manageToken = await manageTokenFromMail(request, first.email)

@@ -32,6 +32,13 @@ public final class ValidatorDocument {
             root.put("openapi", "3.0.3");
             root.remove("jsonSchemaDialect");
             root.remove("webhooks");
+            JsonNode license = root.path("info").path("license");
+            if (license.isObject()) {
+                ((ObjectNode) license).remove("identifier"); // 3.1 only: an SPDX id
+            }
+            if (root.path("info").isObject()) {
+                ((ObjectNode) root.path("info")).remove("summary");
+            }
             JsonNode schemas = root.path("components").path("schemas");
             walk(root, schemas);
             return JSON.writeValueAsString(root);
