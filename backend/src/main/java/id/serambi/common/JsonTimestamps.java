@@ -33,6 +33,12 @@ public class JsonTimestamps implements ObjectMapperCustomizer {
         return FORMAT.format(instant.truncatedTo(ChronoUnit.MILLIS));
     }
 
+    /** After Quarkus's own customizer, whose JavaTimeModule would otherwise take precedence over this one. */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
+
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.registerModule(new SimpleModule("rfc3339-utc-millis")

@@ -26,8 +26,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * a header or a body the document does not describe fails the test that received it, with the validator's report.
  * <p>
  * Requests are not validated, since tests send malformed input on purpose; only that the operation exists (the path
- * and method are documented) is required of them. A test that must call something outside the contract (an
- * undocumented path, a method that is not allowed) wraps the call in {@link #unchecked(Runnable)}.
+ * and method are documented) is required of them, or else that the app refused it (404 for a path the document does
+ * not have, 405 for a method it does not list). CORS preflights are not operations and are skipped. A test-only
+ * endpoint outside the document is called inside {@link #unchecked(Runnable)}.
  * <p>
  * The number of responses validated is written to {@code target/contract/validated-responses.txt} when the test JVM
  * ends, so that the README can say how much of the suite's traffic is checked.
@@ -73,13 +74,14 @@ public final class ContractFilter implements OrderedFilter {
             FilterContext context) {
         Response response = context.next(request, responseSpec);
         URI uri = URI.create(request.getURI());
-        if (UNCHECKED.get() || uri.getPath() == null || !uri.getPath().startsWith("/api/")) {
-            return response;
+        if (UNCHECKED.get() || uri.getPath() == null || !uri.getPath().startsWith("/api/")
+                || "OPTIONS".equals(request.getMethod())) {
+            return response; // CORS preflights are answered by the CORS filter, not by an operation
         }
         ValidationReport report = validator(uri).validate(RestAssuredRequest.of(request),
                 RestAssuredResponse.of(response));
         VALIDATED.incrementAndGet();
-        if (report.hasErrors()) {
+        if (report.hasErrors() && !outsideTheApiAndRefused(report, response.statusCode())) {
             StringBuilder message = new StringBuilder("The response to ").append(request.getMethod()).append(' ')
                     .append(uri.getPath()).append(" is outside the OpenAPI document (HTTP ")
                     .append(response.statusCode()).append("):");
@@ -90,6 +92,16 @@ public final class ContractFilter implements OrderedFilter {
             throw new AssertionError(message.toString());
         }
         return response;
+    }
+
+    /**
+     * A path the document does not have must answer 404, and a method it does not list for a path 405: then the
+     * contract holds (the request was outside it, and the app said so). Any other answer to them fails.
+     */
+    private static boolean outsideTheApiAndRefused(ValidationReport report, int status) {
+        return report.getMessages().stream().filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                .allMatch(m -> ("validation.request.path.missing".equals(m.getKey()) && status == 404)
+                        || ("validation.request.operation.notAllowed".equals(m.getKey()) && status == 405));
     }
 
     private static OpenApiInteractionValidator validator(URI uri) {
