@@ -80,6 +80,33 @@ public class OpenApiConventions implements OASFilter {
             }
         }
         requiredResponseProperties(openAPI);
+        if (openAPI.getComponents() != null && openAPI.getComponents().getSchemas() != null) {
+            openAPI.getComponents().getSchemas().values().forEach(OpenApiConventions::nullableReferences);
+        }
+    }
+
+    /**
+     * SmallRye writes a nullable reference as {@code anyOf: [{$ref}, {type: null}]} but keeps the referenced type
+     * beside it ({@code type: object}, or {@code [string, null]}), which under JSON Schema rejects null again and
+     * hides an enum from generated clients: the {@code anyOf} alone says it all.
+     */
+    private static void nullableReferences(Schema schema) {
+        if (schema == null) {
+            return;
+        }
+        if (schema.getAnyOf() != null && schema.getAnyOf().stream().anyMatch(OpenApiConventions::isNullType)
+                && schema.getAnyOf().stream().anyMatch(option -> option.getRef() != null)) {
+            schema.setType(null);
+        }
+        if (schema.getProperties() != null) {
+            schema.getProperties().values().forEach(OpenApiConventions::nullableReferences);
+        }
+        nullableReferences(schema.getItems());
+    }
+
+    private static boolean isNullType(Schema schema) {
+        return schema.getRef() == null && schema.getType() != null && schema.getType().size() == 1
+                && schema.getType().get(0) == Schema.SchemaType.NULL;
     }
 
     private static void info(OpenAPI openAPI) {
@@ -108,6 +135,7 @@ public class OpenApiConventions implements OASFilter {
             addIfMissing(responses, "406", "The Accept header names no media type this operation produces");
         }
         if (operation.getRequestBody() != null) {
+            addIfMissing(responses, "413", "The body is larger than the server accepts");
             addIfMissing(responses, "415", "The body's Content-Type is not one this operation accepts");
         }
         addIfMissing(responses, "503", "The database cannot be reached right now: try again after Retry-After");
