@@ -32,6 +32,10 @@ public final class ValidatorDocument {
             root.put("openapi", "3.0.3");
             root.remove("jsonSchemaDialect");
             root.remove("webhooks");
+            // 3.1 names the license by its SPDX identifier; 3.0 knows only name and url.
+            if (root.path("info").path("license") instanceof ObjectNode license) {
+                license.remove("identifier");
+            }
             JsonNode schemas = root.path("components").path("schemas");
             walk(root, schemas);
             return JSON.writeValueAsString(root);
