@@ -67,6 +67,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -87,35 +107,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** A parent or guardian confirms consent for a member under 13 (the link in their e-mail) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    token: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Consent recorded */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Unknown or already used link */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["confirmGuardianConsent"];
         delete?: never;
         options?: never;
         head?: never;
@@ -131,60 +123,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Log in and receive a bearer token */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["LoginRequest"];
-                };
-            };
-            responses: {
-                /** @description Logged in */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["LoginResponse"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Wrong e-mail or password */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Too many attempts or failed logins for the account or the address */
-                429: {
-                    headers: {
-                        /** @description Seconds to wait */
-                        "Retry-After"?: number;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        /**
+         * Log in and receive a bearer token
+         * @description Attempts are rate-limited per e-mail, and failed logins are throttled per account and per address across instances: 429 with Retry-After, even for the right password, until the wait is over.
+         */
+        post: operations["login"];
         delete?: never;
         options?: never;
         head?: never;
@@ -202,52 +145,9 @@ export interface paths {
         put?: never;
         /**
          * Sign up as a member
-         * @description Patrons and teens sign up themselves; staff roles are given by an admin. The answer is the same whether or not the e-mail already has an account: a new address gets an account and a link to verify it; a known one gets nothing new, and its owner an e-mail saying that someone tried. Until the address is verified, the account does not see or erase what guests left under it (event registrations).
+         * @description Patrons and teens sign up themselves; staff roles are given by an admin. The answer is the same whether or not the e-mail already has an account: a new address gets an account and a link to verify it; a known one gets nothing new, and its owner an e-mail saying that someone tried. Until the address is verified, the account does not see or erase what guests left under it (event registrations). A member under 13 needs guardianEmail: the parent or guardian is asked by e-mail to consent, and the child takes part in challenges only after that. Sign-ups are rate-limited per address and e-mail (429 with Retry-After).
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["RegisterRequest"];
-                };
-            };
-            responses: {
-                /** @description Accepted: an e-mail is on its way to the address */
-                202: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["SignUpResponse"];
-                    };
-                };
-                /** @description Invalid fields */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Too many sign-ups from this address or for this e-mail */
-                429: {
-                    headers: {
-                        /** @description Seconds to wait */
-                        "Retry-After"?: number;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["registerAccount"];
         delete?: never;
         options?: never;
         head?: never;
@@ -264,44 +164,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Verify the account's e-mail address (the link in the sign-up e-mail) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    token: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Address verified */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Unknown or already used link */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description The link has expired; a logged-in member can ask for a new one */
-                410: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["verifyEmail"];
         delete?: never;
         options?: never;
         head?: never;
@@ -366,6 +229,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -400,6 +283,26 @@ export interface paths {
                     };
                     content: {
                         "text/calendar": unknown;
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -456,6 +359,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -476,6 +399,8 @@ export interface paths {
                 /** @description Created */
                 201: {
                     headers: {
+                        /** @description Where the created resource can be read */
+                        Location: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -503,6 +428,35 @@ export interface paths {
                 /** @description Not Allowed */
                 403: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -566,6 +520,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -596,11 +570,21 @@ export interface paths {
                 /** @description The campaign */
                 200: {
                     headers: {
-                        ETag?: unknown;
+                        /** @description The version of the resource, to send back in If-Match */
+                        ETag?: string;
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Campaign"];
+                    };
+                };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description Not Authorized */
@@ -624,6 +608,26 @@ export interface paths {
                 /** @description No such campaign */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -654,7 +658,8 @@ export interface paths {
                 /** @description Updated */
                 200: {
                     headers: {
-                        ETag?: unknown;
+                        /** @description The version of the resource, to send back in If-Match */
+                        ETag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -697,8 +702,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Stale version: someone saved first */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -709,6 +732,17 @@ export interface paths {
                 /** @description No If-Match header */
                 428: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -732,79 +766,10 @@ export interface paths {
             cookie?: never;
         };
         /** Published and closed challenges (staff also see drafts) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The challenges */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Challenge"][];
-                    };
-                };
-            };
-        };
+        get: operations["listChallenges"];
         put?: never;
         /** Create a challenge as a draft (staff) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["ChallengeRequest"];
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Challenge"];
-                    };
-                };
-                /** @description Invalid fields */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["createChallenge"];
         delete?: never;
         options?: never;
         head?: never;
@@ -819,46 +784,7 @@ export interface paths {
             cookie?: never;
         };
         /** Reviews that teens agreed to share: candidates for 'book review' posts (nicknames only) */
-        get: {
-            parameters: {
-                query?: {
-                    limit?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Newest first */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["SharedReview"][];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["listSharedReviews"];
         put?: never;
         post?: never;
         delete?: never;
@@ -875,127 +801,9 @@ export interface paths {
             cookie?: never;
         };
         /** One challenge, its rules and badges */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The challenge */
-                200: {
-                    headers: {
-                        /** @description Its version, e.g. "3": send it as If-Match to update it */
-                        ETag?: unknown;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Challenge"];
-                    };
-                };
-                /** @description No such challenge (or a draft) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getChallenge"];
         /** Replace a challenge's settings (staff); existing logs keep the points they earned; needs If-Match with its version */
-        put: {
-            parameters: {
-                query?: never;
-                header: {
-                    /** @description The challenge's ETag, e.g. "3" */
-                    "If-Match": string;
-                };
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["ChallengeRequest"];
-                };
-            };
-            responses: {
-                /** @description Updated */
-                200: {
-                    headers: {
-                        /** @description The new version, e.g. "4" */
-                        ETag?: unknown;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Challenge"];
-                    };
-                };
-                /** @description Invalid fields, or a malformed If-Match */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description No such challenge */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Stale version: someone saved first (the current ETag is sent) */
-                409: {
-                    headers: {
-                        /** @description The current version */
-                        ETag?: unknown;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description No If-Match header */
-                428: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        put: operations["replaceChallenge"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1013,46 +821,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Close a challenge: no more entries; the board stays (staff) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Closed */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Challenge"];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["closeChallenge"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1067,110 +836,10 @@ export interface paths {
             cookie?: never;
         };
         /** The challenge's secret codes and how often each was redeemed */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The codes */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Code"][];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["listChallengeCodes"];
         put?: never;
         /** Create a secret code that awards points and/or a badge once per participant */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["CodeRequest"];
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Code"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description The code exists already in this challenge */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["createChallengeCode"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1186,69 +855,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Redeem a secret code (for example one given out at an event) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["RedeemRequest"];
-                };
-            };
-            responses: {
-                /** @description My progress afterwards */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Progress"];
-                    };
-                };
-                /** @description Unknown or expired code */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description An under-13 without a guardian's consent */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Already redeemed */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        /**
+         * Redeem a secret code (for example one given out at an event)
+         * @description Adds the code's points and/or badge to the caller's participation, once per participant (409 code-already-redeemed the second time). A code unknown to this challenge, or past its validUntil, is a 400 naming `code`. The caller must have joined (404 otherwise); a member under 13 redeems only once a guardian confirmed (403 guardian-consent-required). The answer is the caller's progress afterwards, its points computed by the server.
+         */
+        post: operations["redeemChallengeCode"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1262,41 +873,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Top N (1..100) and, with a token, my rank and neighbours; ?school= for a school's board */
-        get: {
-            parameters: {
-                query?: {
-                    limit?: number;
-                    school?: string;
-                };
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The board */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Leaderboard"];
-                    };
-                };
-                /** @description No such challenge (or a draft) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        /**
+         * Top N (1..100) and, with a token, my rank and neighbours; ?school= for a school's board
+         * @description Public and safe for minors: nicknames, points and schools only. Hidden participants are not on it. With a bearer token of a participant, `me` holds their place (rank null while hidden) and the entries around it; otherwise `me` is null.
+         */
+        get: operations["getLeaderboard"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1312,41 +893,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The board now and after every change, as Server-Sent Events ('board' events; a comment every 15 s (SERAMBI_LEADERBOARD_HEARTBEAT) keeps proxies open) */
-        get: {
-            parameters: {
-                query?: {
-                    limit?: number;
-                    school?: string;
-                };
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description An event stream of Leaderboard JSON */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/event-stream": components["schemas"]["OutboundSseEvent"][];
-                    };
-                };
-                /** @description No such challenge (or a draft) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        /**
+         * The board now and after every change, as Server-Sent Events
+         * @description A text/event-stream of `board` events, each one's data a Leaderboard JSON object (the top `limit` of the board; `me` is always null, as the stream is the same for everyone): the board at once, then after every change, at most one every 200 ms. A comment line every 15 s (SERAMBI_LEADERBOARD_HEARTBEAT) keeps proxies open. A draft or missing challenge is a 404 problem before the stream starts.
+         */
+        get: operations["streamLeaderboard"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1363,123 +914,13 @@ export interface paths {
             cookie?: never;
         };
         /** Reading logs of the challenge by status (default FLAGGED: the review queue) */
-        get: {
-            parameters: {
-                query?: {
-                    status?: components["schemas"]["LogStatus"] & unknown;
-                };
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The logs, oldest first */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["StaffReadingLog"][];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["listChallengeReadingLogs"];
         put?: never;
-        /** Log reading; the server computes the points */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["ReadingLogRequest"];
-                };
-            };
-            responses: {
-                /** @description Logged: the points awarded (0 while flagged for staff review) */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["LoggedResponse"];
-                    };
-                };
-                /** @description Invalid fields (a date outside the challenge or in the future, neither pages nor minutes) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description An under-13 without a guardian's consent */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Over a daily limit, or the challenge is not open */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Too many reading logs from this address or member */
-                429: {
-                    headers: {
-                        /** @description Seconds to wait */
-                        "Retry-After"?: number;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        /**
+         * Log reading; the server computes the points
+         * @description Records reading for the caller's participation; the server computes the points from the challenge's rules (points per finished book, page and minute), whatever the client shows. Give pages, minutes or both; the day must lie within the challenge and not in the future. Hard limits refuse the log with 409 daily-cap-exceeded: the challenge's caps of books, pages and minutes per day (this log plus the day's others), and 1,440 minutes in a day. Above the plausibility thresholds (flagPagesPerDay, flagMinutesPerDay) the log is kept but FLAGGED for staff review, with its reason, and counts 0 points until staff approve it. A review is shared with staff only with shareReview. A member under 13 logs only once a guardian confirmed (403 guardian-consent-required). Logs are rate-limited per member (429 with Retry-After). The Location names the new log (getReadingLog).
+         */
+        post: operations["logReading"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1494,46 +935,7 @@ export interface paths {
             cookie?: never;
         };
         /** My reading logs in this challenge, newest first */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description My logs */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ReadingLog"][];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["listMyReadingLogs"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1549,121 +951,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        /** Change one of my logs; points are computed again */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                    logId: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["ReadingLogRequest"];
-                };
-            };
-            responses: {
-                /** @description The log */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ReadingLog"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description An under-13 without a guardian's consent */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not one of my logs */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        /**
+         * One reading log: my own, or any of the challenge's for staff
+         * @description Where the Location of a new log points. A member reads only their own logs; someone else's is a 404, as is a log of another challenge. Staff and admins read any log of the challenge.
+         */
+        get: operations["getReadingLog"];
+        /**
+         * Change one of my logs; points are computed again
+         * @description The same rules as logReading: the points are computed again, the daily caps apply (409) and the log may become FLAGGED (or VALID again). A log staff voided cannot be changed (409 log-voided).
+         */
+        put: operations["updateReadingLog"];
         post?: never;
-        /** Delete one of my logs */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                    logId: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Deleted */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not one of my logs */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        /** Delete one of my logs; my points drop accordingly */
+        delete: operations["deleteReadingLog"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1678,57 +978,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Count a flagged log after all */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                    logId: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The log, now VALID */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ReadingLog"];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description The log is not flagged */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        /**
+         * Count a flagged log after all
+         * @description A FLAGGED log becomes VALID and counts its points; the participant's totals and the boards follow.
+         */
+        post: operations["approveReadingLog"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1744,57 +998,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Void a log: it stops counting, and the participant's points drop accordingly */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                    logId: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The log, now VOIDED */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ReadingLog"];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description No such log in this challenge */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        /**
+         * Void a log: it stops counting, and the participant's points drop accordingly
+         * @description Any log can be voided (again is fine); a voided log cannot be changed by its author any more.
+         */
+        post: operations["voidReadingLog"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1809,55 +1017,7 @@ export interface paths {
             cookie?: never;
         };
         /** My progress: totals, goal, badges and rank */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description My progress */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Progress"];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description I have not joined */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getMyChallengeProgress"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1875,59 +1035,7 @@ export interface paths {
         };
         get?: never;
         /** Hide me from (or show me on) the public leaderboard */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["Visibility"];
-                };
-            };
-            responses: {
-                /** @description My progress */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Progress"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        put: operations["setLeaderboardVisibility"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1944,69 +1052,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Join the challenge under a nickname */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["JoinRequest"];
-                };
-            };
-            responses: {
-                /** @description Joined */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ParticipantResponse"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not for your age group, or an under-13 without a guardian's consent */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nickname taken, already joined, or the challenge is not open */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        /**
+         * Join the challenge under a nickname
+         * @description Joins the caller to a published, running challenge. The nickname is what the public leaderboard shows instead of the member's name: 3 to 30 letters or digits (any script), spaces, '.', '_' and '-'; it must not be the member's name or contain the start of their e-mail, must hold no phone number, e-mail, link, birth year or age (400 naming `nickname`), and must be unique in the challenge (409 duplicate-nickname). A school, when given, must be one of the challenge's schools. A TEENS challenge takes members aged 12 to 19 and a CHILDREN one members up to 13 (403). A member under 13 takes part only once a parent or guardian confirmed the e-mail sent at sign-up (403 guardian-consent-required). Joining twice is a 409 already-joined. The Location names the caller's progress in the challenge.
+         */
+        post: operations["joinChallenge"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2022,47 +1072,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Publish a challenge: members can join (staff) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Published */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Challenge"];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        /**
+         * Publish a challenge: members can join (staff)
+         * @description Publishing again is fine (the challenge is answered as it is); a closed challenge cannot be published again.
+         */
+        post: operations["publishChallenge"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2076,48 +1090,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every participant's totals in rank order; Accept: text/csv for a spreadsheet */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The results */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ResultRow"][];
-                        "text/csv": string;
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        /**
+         * Every participant's totals in rank order; Accept: text/csv for a spreadsheet
+         * @description Hidden participants are included (hidden: true, rank null); nicknames and schools only, never names or e-mails.
+         */
+        get: operations["getChallengeResults"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2152,6 +1129,8 @@ export interface paths {
                 /** @description The series with its occurrences */
                 201: {
                     headers: {
+                        /** @description Where the created resource can be read */
+                        Location: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -2179,6 +1158,35 @@ export interface paths {
                 /** @description Not staff */
                 403: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -2221,6 +1229,15 @@ export interface paths {
                         "application/json": components["schemas"]["Series"];
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not Authorized */
                 401: {
                     headers: {
@@ -2242,6 +1259,26 @@ export interface paths {
                 /** @description No such series */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -2316,6 +1353,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -2336,7 +1393,10 @@ export interface paths {
                 /** @description Created; Location names the event, the ETag is its version */
                 201: {
                     headers: {
-                        ETag?: unknown;
+                        /** @description The version of the resource, to send back in If-Match */
+                        ETag?: string;
+                        /** @description Where the created resource can be read */
+                        Location: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -2364,6 +1424,35 @@ export interface paths {
                 /** @description Not staff */
                 403: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -2439,6 +1528,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -2471,11 +1580,21 @@ export interface paths {
                 /** @description The event */
                 200: {
                     headers: {
-                        ETag?: unknown;
+                        /** @description The version of the resource, to send back in If-Match */
+                        ETag?: string;
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["StaffEvent"];
+                    };
+                };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description Not Authorized */
@@ -2499,6 +1618,26 @@ export interface paths {
                 /** @description No such event */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -2543,9 +1682,38 @@ export interface paths {
                         "application/json": components["schemas"]["Event"];
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description No such event, or a draft */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -2579,7 +1747,8 @@ export interface paths {
                 /** @description The event; the ETag is its new version */
                 200: {
                     headers: {
-                        ETag?: unknown;
+                        /** @description The version of the resource, to send back in If-Match */
+                        ETag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -2622,8 +1791,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description The event is cancelled or completed, or stale version: someone saved first */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2634,6 +1821,17 @@ export interface paths {
                 /** @description No If-Match header */
                 428: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -2669,7 +1867,8 @@ export interface paths {
                 /** @description The event; the ETag is its new version */
                 200: {
                     headers: {
-                        ETag?: unknown;
+                        /** @description The version of the resource, to send back in If-Match */
+                        ETag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -2712,8 +1911,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description The event is cancelled or completed, or stale version: someone saved first */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2724,6 +1941,17 @@ export interface paths {
                 /** @description No If-Match header */
                 428: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -2762,9 +1990,38 @@ export interface paths {
                         "text/calendar": unknown;
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description No such event, or a draft */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -2811,6 +2068,15 @@ export interface paths {
                         "application/json": components["schemas"]["StaffEvent"];
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not Authorized */
                 401: {
                     headers: {
@@ -2838,9 +2104,29 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Already cancelled or completed */
                 409: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -2883,6 +2169,15 @@ export interface paths {
                         "application/json": components["schemas"]["FeedbackSummary"];
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not Authorized */
                 401: {
                     headers: {
@@ -2904,6 +2199,26 @@ export interface paths {
                 /** @description No such event */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -2950,6 +2265,15 @@ export interface paths {
                         "application/json": components["schemas"]["StaffEvent"];
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not Authorized */
                 401: {
                     headers: {
@@ -2977,9 +2301,29 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not a draft, or already over */
                 409: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -3022,9 +2366,38 @@ export interface paths {
                         "application/json": components["schemas"]["Question"][];
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description No such event, or a draft */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -3053,6 +2426,8 @@ export interface paths {
                 /** @description Received, PENDING moderation */
                 201: {
                     headers: {
+                        /** @description Where the created resource can be read */
+                        Location: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -3086,8 +2461,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description The event is over or cancelled, or too many questions */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3099,6 +2492,17 @@ export interface paths {
                 429: {
                     headers: {
                         /** @description Seconds to wait */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
                     };
@@ -3172,6 +2576,35 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Nothing has the id or token in the path */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -3210,9 +2643,38 @@ export interface paths {
                         "text/event-stream": components["schemas"]["QuestionUpdate"];
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description No such event, or a draft */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -3300,6 +2762,35 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -3339,6 +2830,15 @@ export interface paths {
                         "application/json": components["schemas"]["Question"];
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not Authorized */
                 401: {
                     headers: {
@@ -3360,6 +2860,26 @@ export interface paths {
                 /** @description No such question for this event */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -3405,6 +2925,15 @@ export interface paths {
                         "application/json": components["schemas"]["Question"];
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not Authorized */
                 401: {
                     headers: {
@@ -3426,6 +2955,26 @@ export interface paths {
                 /** @description No such question for this event */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -3502,10 +3051,39 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Too many votes from this address or registration */
                 429: {
                     headers: {
                         /** @description Seconds to wait */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
                     };
@@ -3597,6 +3175,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -3646,8 +3244,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Outside the registration window, or the event is a draft, cancelled or over (the same for an e-mail already registered, whose owner still gets a new manage link while the event is on) */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3659,6 +3275,17 @@ export interface paths {
                 429: {
                     headers: {
                         /** @description Seconds to wait */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
                     };
@@ -3744,9 +3371,38 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not confirmed (waitlisted or cancelled) */
                 409: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -3834,9 +3490,38 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description The source is not published, or the target is not open */
                 409: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -3882,6 +3567,15 @@ export interface paths {
                         "application/json": components["schemas"]["StaffRegistration"];
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not Authorized */
                 401: {
                     headers: {
@@ -3909,9 +3603,29 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not confirmed (waitlisted or cancelled) */
                 409: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -3957,6 +3671,15 @@ export interface paths {
                         "application/json": components["schemas"]["StaffRegistration"];
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not Authorized */
                 401: {
                     headers: {
@@ -3984,9 +3707,29 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not waitlisted, or no seat left */
                 409: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -4027,6 +3770,26 @@ export interface paths {
                         "application/json": components["schemas"]["Library"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -4045,149 +3808,21 @@ export interface paths {
             cookie?: never;
         };
         /** The caller's own account */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The account */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["User"];
-                    };
-                };
-                /** @description Not logged in */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getMe"];
         put?: never;
         post?: never;
-        /** Erase my account and personal data (UU PDP); my reading totals stay, anonymous */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Erased */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description The only admin cannot erase themselves */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        /**
+         * Erase my account and personal data (UU PDP); my reading totals stay, anonymous
+         * @description Every part of Serambi erases what it holds about me; my reading logs and totals stay, anonymous and hidden from the boards. Every token I hold stops working.
+         */
+        delete: operations["deleteMe"];
         options?: never;
         head?: never;
         /**
          * Change the caller's name, birth year or password
-         * @description A birth year under 13 needs a guardian (guardianEmail, unless one is known), who is asked to consent. Once a guardian's consent is required, no later birth year lifts the requirement.
+         * @description A JSON merge patch (RFC 7396; application/json is taken too): only the properties present are changed, and none can be removed, so null is the same as leaving a property out. A new password needs currentPassword and, like logoutEverywhere, ends every token issued before it. A birth year under 13 needs a guardian (guardianEmail, unless one is known), who is asked to consent. Once a guardian's consent is required, no later birth year lifts the requirement.
          */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["UpdateMeRequest"];
-                };
-            };
-            responses: {
-                /** @description The updated account */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["User"];
-                    };
-                };
-                /** @description Invalid fields or wrong current password */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        patch: operations["updateMe"];
         trace?: never;
     };
     "/api/me/export": {
@@ -4197,45 +3832,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** All my personal data as one JSON document (UU PDP) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description My data: account, challenges with reading logs, event registrations */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        /**
+         * All my personal data as one JSON document (UU PDP)
+         * @description One object with `exportedAt` and a member for each part of Serambi that holds data about me (account, challenges with their reading logs and codes, event registrations once my e-mail is verified, notifications, ...). A part holding nothing about me may be left out. Every timestamp in it is in the API's one format (`2026-12-05T03:00:00.000Z`); dates stay `YYYY-MM-DD`.
+         */
+        get: operations["exportMyData"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4257,42 +3858,7 @@ export interface paths {
          * Log out everywhere: every token issued to me so far stops working, this one included
          * @description Within a second on every instance. A role change, a password change and erasure do the same.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Every earlier token revoked; log in again */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Not logged in */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["logoutEverywhere"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4307,96 +3873,9 @@ export interface paths {
             cookie?: never;
         };
         /** My e-mail preferences: for each kind of notification, whether it also comes by e-mail */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Every kind */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["NotificationSettings"];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getNotificationSettings"];
         /** Turn the e-mail of kinds of notification on or off (the in-app notification always stays); kinds not listed keep their setting */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["NotificationSettings"];
-                };
-            };
-            responses: {
-                /** @description Every kind, as now set */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["NotificationSettings"];
-                    };
-                };
-                /** @description An unknown kind, or a kind twice */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        put: operations["updateNotificationSettings"];
         post?: never;
         delete?: never;
         options?: never;
@@ -4412,58 +3891,7 @@ export interface paths {
             cookie?: never;
         };
         /** My notifications, newest first; ?unread=true for the unread ones only */
-        get: {
-            parameters: {
-                query?: {
-                    page?: number;
-                    size?: number;
-                    /** @description true: unread only */
-                    unread?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description A page of notifications */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["NotificationPage"];
-                    };
-                };
-                /** @description A bad filter or page */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["listNotifications"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4482,44 +3910,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Mark all my notifications read */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description How many were unread */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ReadAll"];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["markAllNotificationsRead"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4533,45 +3924,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Server-sent events: my unread count now and after every change, from whichever server instance made it ('unread' events with {"unread":n}; a comment every 25 s keeps proxies open). The stream ends when the token expires or the account changes; reconnect with a current token */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description An endless text/event-stream of UnreadCount */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/event-stream": components["schemas"]["UnreadCount"];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        /**
+         * Server-sent events: my unread count now and after every change
+         * @description A text/event-stream of `unread` events, each one's data an UnreadCount JSON object (`{"unread":n}`): the count at once, then after every change, from whichever server instance made it. A comment line every 25 s keeps proxies open. The stream ends when the token expires or the account changes; reconnect with a current token.
+         */
+        get: operations["streamNotifications"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4588,44 +3945,7 @@ export interface paths {
             cookie?: never;
         };
         /** How many of my notifications are unread (the badge) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The count */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["UnreadCount"];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["countUnreadNotifications"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4644,55 +3964,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Mark one of my notifications read (again is fine) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The notification, read */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Notification"];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description No such notification of mine (someone else's is not found either) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["markNotificationRead"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4712,64 +3984,7 @@ export interface paths {
          * Send me a new link to verify my e-mail address
          * @description The earlier link stops working. One request per minute (serambi.accounts.verification-resend-interval).
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description A new link is on its way */
-                202: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["SignUpResponse"];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description The address is already verified */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description A link was sent moments ago */
-                429: {
-                    headers: {
-                        /** @description Seconds to wait */
-                        "Retry-After"?: number;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["resendEmailVerification"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4881,9 +4096,38 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Nothing imported; every bad line with its reason */
                 422: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -4963,6 +4207,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -4984,7 +4248,9 @@ export interface paths {
                 201: {
                     headers: {
                         /** @description The version, for If-Match */
-                        ETag?: unknown;
+                        ETag?: string;
+                        /** @description Where the created resource can be read */
+                        Location: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -5012,6 +4278,35 @@ export interface paths {
                 /** @description Not Allowed */
                 403: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -5050,10 +4345,21 @@ export interface paths {
                 /** @description A DRAFT with Facebook, Instagram and X variants */
                 201: {
                     headers: {
+                        /** @description Where the created resource can be read */
+                        Location: string;
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Post"];
+                    };
+                };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description Not Authorized */
@@ -5083,9 +4389,29 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Nobody on the board yet */
                 409: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -5124,10 +4450,21 @@ export interface paths {
                 /** @description A DRAFT with Facebook, Instagram and X variants */
                 201: {
                     headers: {
+                        /** @description Where the created resource can be read */
+                        Location: string;
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Post"];
+                    };
+                };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description Not Authorized */
@@ -5157,9 +4494,29 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description The event was cancelled or is over */
                 409: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -5198,10 +4555,21 @@ export interface paths {
                 /** @description A DRAFT with Facebook, Instagram and X variants */
                 201: {
                     headers: {
+                        /** @description Where the created resource can be read */
+                        Location: string;
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Post"];
+                    };
+                };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description Not Authorized */
@@ -5231,9 +4599,29 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not shared with consent, or voided */
                 409: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -5290,11 +4678,21 @@ export interface paths {
                 /** @description The post */
                 200: {
                     headers: {
-                        ETag?: unknown;
+                        /** @description The version of the resource, to send back in If-Match */
+                        ETag?: string;
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Post"];
+                    };
+                };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description Not Authorized */
@@ -5318,6 +4716,26 @@ export interface paths {
                 /** @description No such post */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -5348,7 +4766,8 @@ export interface paths {
                 /** @description Updated */
                 200: {
                     headers: {
-                        ETag?: unknown;
+                        /** @description The version of the resource, to send back in If-Match */
+                        ETag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -5391,8 +4810,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Stale version (someone saved first) or already published */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5403,6 +4840,17 @@ export interface paths {
                 /** @description No If-Match header */
                 428: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -5446,7 +4894,8 @@ export interface paths {
                 /** @description Approved; the reviewer and note are recorded */
                 200: {
                     headers: {
-                        ETag?: unknown;
+                        /** @description The version of the resource, to send back in If-Match */
+                        ETag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -5480,9 +4929,47 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Nothing has the id or token in the path */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not in review */
                 409: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -5525,6 +5012,15 @@ export interface paths {
                         "application/json": components["schemas"]["PostTransition"][];
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not Authorized */
                 401: {
                     headers: {
@@ -5546,6 +5042,26 @@ export interface paths {
                 /** @description No such post */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -5590,7 +5106,8 @@ export interface paths {
                 /** @description Published */
                 200: {
                     headers: {
-                        ETag?: unknown;
+                        /** @description The version of the resource, to send back in If-Match */
+                        ETag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -5624,9 +5141,47 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Nothing has the id or token in the path */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not approved (e.g. a draft), or a URL already recorded */
                 409: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -5669,7 +5224,8 @@ export interface paths {
                 /** @description Back to draft */
                 200: {
                     headers: {
-                        ETag?: unknown;
+                        /** @description The version of the resource, to send back in If-Match */
+                        ETag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -5703,9 +5259,47 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Nothing has the id or token in the path */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not in review */
                 409: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -5744,11 +5338,21 @@ export interface paths {
                 /** @description Scheduled */
                 200: {
                     headers: {
-                        ETag?: unknown;
+                        /** @description The version of the resource, to send back in If-Match */
+                        ETag?: string;
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Post"];
+                    };
+                };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description Not Authorized */
@@ -5769,9 +5373,38 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Nothing has the id or token in the path */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not approved, or a variant without a time */
                 409: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -5810,11 +5443,21 @@ export interface paths {
                 /** @description In review */
                 200: {
                     headers: {
-                        ETag?: unknown;
+                        /** @description The version of the resource, to send back in If-Match */
+                        ETag?: string;
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Post"];
+                    };
+                };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description Not Authorized */
@@ -5835,6 +5478,24 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Nothing has the id or token in the path */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not a draft */
                 409: {
                     headers: {
@@ -5847,6 +5508,17 @@ export interface paths {
                 /** @description The attached media break a variant's platform rules (per variant, on variants[i].media, in Bahasa Indonesia); nothing changes */
                 422: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -5931,9 +5603,38 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description The variant is not published yet */
                 409: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -6011,9 +5712,38 @@ export interface paths {
                         "application/json": components["schemas"]["RegistrationView"];
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Unknown token */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -6048,8 +5778,26 @@ export interface paths {
                         "application/json": components["schemas"]["RegistrationView"];
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Unknown token */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6060,6 +5808,17 @@ export interface paths {
                 /** @description The event has started, or the patron was checked in */
                 409: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -6101,9 +5860,38 @@ export interface paths {
                         "text/calendar": unknown;
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Unknown token */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -6153,9 +5941,38 @@ export interface paths {
                         "application/json": Record<string, never>;
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Unknown token */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -6200,6 +6017,8 @@ export interface paths {
                 /** @description Thank you */
                 201: {
                     headers: {
+                        /** @description Where the created resource can be read */
+                        Location: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -6224,9 +6043,38 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Already given, too early, or the registration never held a seat */
                 409: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -6273,9 +6121,29 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Unknown token, or already erased */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -6317,8 +6185,26 @@ export interface paths {
                         "image/png": unknown;
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Unknown token */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6329,6 +6215,17 @@ export interface paths {
                 /** @description The registration holds no seat (waitlisted or cancelled) */
                 409: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -6455,48 +6352,7 @@ export interface paths {
             cookie?: never;
         };
         /** List accounts, newest last, optionally filtered by e-mail or name */
-        get: {
-            parameters: {
-                query?: {
-                    page?: number;
-                    q?: string;
-                    size?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description A page of accounts */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["UserPage"];
-                    };
-                };
-                /** @description Not logged in */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not an admin */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["listUsers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6513,78 +6369,11 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Change an account's role */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["RoleChangeRequest"];
-                };
-            };
-            responses: {
-                /** @description The account with its new role */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["User"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description No such account */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Would remove the last admin */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        /**
+         * Change an account's role
+         * @description Every token the account holds stops working (it logs in again with the new role). The last admin cannot lose the role (409).
+         */
+        put: operations["changeUserRole"];
         post?: never;
         delete?: never;
         options?: never;
@@ -6599,59 +6388,59 @@ export interface components {
         /** @enum {string} */
         AgeGroup: "CHILD" | "TEEN" | "ADULT" | "SENIOR";
         Analytics: {
-            from?: components["schemas"]["LocalDate"];
-            to?: components["schemas"]["LocalDate"];
-            timeZone?: string;
+            from: components["schemas"]["LocalDate"];
+            to: components["schemas"]["LocalDate"];
+            timeZone: string;
             /** Format: int64 */
-            campaignId?: number;
-            totals?: components["schemas"]["AnalyticsGroup"];
-            byPlatform?: components["schemas"]["AnalyticsGroup"][];
-            byContentType?: components["schemas"]["AnalyticsGroup"][];
-            byCampaign?: components["schemas"]["AnalyticsGroup"][];
+            campaignId: number;
+            totals: components["schemas"]["AnalyticsGroup"];
+            byPlatform: components["schemas"]["AnalyticsGroup"][];
+            byContentType: components["schemas"]["AnalyticsGroup"][];
+            byCampaign: components["schemas"]["AnalyticsGroup"][];
             /** @description Weekly buckets (Monday, WITA), keyed by the week's first day */
-            overTime?: components["schemas"]["AnalyticsGroup"][];
-            byDayOfWeek?: components["schemas"]["AnalyticsGroup"][];
-            byHour?: components["schemas"]["AnalyticsGroup"][];
+            overTime: components["schemas"]["AnalyticsGroup"][];
+            byDayOfWeek: components["schemas"]["AnalyticsGroup"][];
+            byHour: components["schemas"]["AnalyticsGroup"][];
             /** @example SATURDAY */
-            bestDay?: string;
+            bestDay: string;
             /**
              * Format: int32
              * @example 19
              */
-            bestHour?: number;
-            posts?: components["schemas"]["PostMetricsRow"][];
-            kpis?: components["schemas"]["KpiProgress"][];
+            bestHour: number;
+            posts: components["schemas"]["PostMetricsRow"][];
+            kpis: components["schemas"]["KpiProgress"][];
         };
         AnalyticsGroup: {
             /** @description The platform, content type, campaign id, week start, day or hour */
-            key?: string;
-            label?: string;
+            key: string;
+            label: string;
             /** Format: int64 */
-            posts?: number;
+            posts: number;
             /** Format: int64 */
-            impressions?: number;
+            impressions: number;
             /** Format: int64 */
-            engagements?: number;
+            engagements: number;
             /**
              * Format: double
              * @description engagements ÷ impressions; null without impressions
              */
-            engagementRate?: number;
+            engagementRate: number;
             /**
              * Format: double
              * @description Average reach per post that reported reach (never a sum)
              */
-            averageReach?: number;
+            averageReach: number;
             /** Format: int64 */
-            reactions?: number;
+            reactions: number;
             /** Format: int64 */
-            comments?: number;
+            comments: number;
             /** Format: int64 */
-            shares?: number;
+            shares: number;
             /** Format: int64 */
-            saves?: number;
+            saves: number;
             /** Format: int64 */
-            clicks?: number;
+            clicks: number;
         };
         AnswerRequest: {
             /** @example Ada, lewat aplikasi iPusnas dan koleksi digital kami. */
@@ -6664,7 +6453,7 @@ export interface components {
         };
         AuthorizationStart: {
             /** @description Send the browser here; the platform comes back to /staf/akun-sosial/sambung with code and state */
-            authorizationUrl?: string;
+            authorizationUrl: string;
         };
         Badge: {
             /** Format: int64 */
@@ -6675,7 +6464,7 @@ export interface components {
              * Format: int32
              * @description Points that earn it; null when only a secret code gives it
              */
-            threshold?: number;
+            threshold: number | null;
         };
         BadgeRequest: {
             /** @example Kutu Buku */
@@ -6688,60 +6477,60 @@ export interface components {
             threshold?: number;
         };
         CadenceWarning: {
-            platform?: components["schemas"]["SocialPlatform"];
+            platform: components["schemas"]["SocialPlatform"];
             /** @description GAP or UNDER_TARGET */
-            kind?: string;
-            from?: components["schemas"]["LocalDate"];
-            to?: components["schemas"]["LocalDate"];
+            kind: string;
+            from: components["schemas"]["LocalDate"];
+            to: components["schemas"]["LocalDate"];
             /**
              * Format: int32
              * @description GAP: days without a post
              */
-            days?: number;
+            days: number;
             /**
              * Format: int32
              * @description UNDER_TARGET: posts that week
              */
-            posts?: number;
+            posts: number;
             /**
              * Format: int32
              * @description UNDER_TARGET: the weekly target
              */
-            target?: number;
+            target: number;
             /** @example Instagram: tidak ada unggahan selama 6 hari */
-            message?: string;
+            message: string;
         };
         /** @description A post variant (kind POST) or an event (kind EVENT) */
         CalendarItem: {
-            kind?: string;
-            at?: components["schemas"]["Instant"];
+            kind: string;
+            at: components["schemas"]["Instant"];
             /** @description The date in the library's zone (WITA) */
-            localDate?: components["schemas"]["LocalDate"];
+            localDate: components["schemas"]["LocalDate"];
             /**
              * @description HH:mm in the library's zone
              * @example 19:00
              */
-            localTime?: string;
-            title?: string;
+            localTime: string;
+            title: string;
             /** Format: int64 */
-            postId?: number;
+            postId: number;
             /** Format: int64 */
-            variantId?: number;
-            platform?: components["schemas"]["SocialPlatform"];
-            postStatus?: components["schemas"]["PostStatus"];
-            contentType?: components["schemas"]["ContentType"];
+            variantId: number;
+            platform: components["schemas"]["SocialPlatform"];
+            postStatus: components["schemas"]["PostStatus"];
+            contentType: components["schemas"]["ContentType"];
             /** Format: int64 */
-            campaignId?: number;
-            published?: boolean;
+            campaignId: number;
+            published: boolean;
             /** Format: int64 */
-            eventId?: number;
-            eventStatus?: string;
+            eventId: number;
+            eventStatus: string;
             /** @description POST: where the variant stands on its way to its platform (Terjadwal, Terbit, Gagal, Terlewat, Perlu dicek ...), as on the post */
-            delivery?: components["schemas"]["Delivery"];
+            delivery: components["schemas"]["Delivery"];
             /** @description POST: its permalink once out */
-            publishedUrl?: string;
+            publishedUrl: string;
             /** @description POST: the platform's message for its last failure */
-            lastError?: string;
+            lastError: string;
         };
         CallbackRequest: {
             code: string;
@@ -6749,23 +6538,23 @@ export interface components {
         };
         Campaign: {
             /** Format: int64 */
-            id?: number;
-            title?: string;
-            goal?: string;
-            theme?: components["schemas"]["CampaignTheme"];
-            startsOn?: components["schemas"]["LocalDate"];
-            endsOn?: components["schemas"]["LocalDate"];
-            platforms?: components["schemas"]["SocialPlatform"][];
-            kpiTargets?: components["schemas"]["KpiTarget"][];
+            id: number;
+            title: string;
+            goal: string;
+            theme: components["schemas"]["CampaignTheme"];
+            startsOn: components["schemas"]["LocalDate"];
+            endsOn: components["schemas"]["LocalDate"];
+            platforms: components["schemas"]["SocialPlatform"][];
+            kpiTargets: components["schemas"]["KpiTarget"][];
             /**
              * Format: int64
              * @description Posts linked to the campaign
              */
-            posts?: number;
+            posts: number;
             /** Format: int32 */
-            version?: number;
-            createdAt?: components["schemas"]["Instant"];
-            updatedAt?: components["schemas"]["Instant"];
+            version: number;
+            createdAt: components["schemas"]["Instant"];
+            updatedAt: components["schemas"]["Instant"];
         };
         CampaignRequest: {
             /** @example Kampanye Literasi Digital: Waspada Hoaks */
@@ -6787,6 +6576,7 @@ export interface components {
             /** Format: int64 */
             id: number;
             title: string;
+            /** @description Empty when staff gave none */
             description: string;
             audience: components["schemas"]["Audience"];
             startsOn: components["schemas"]["LocalDate"];
@@ -6800,12 +6590,21 @@ export interface components {
             pointsPerPage: number;
             /** Format: int32 */
             pointsPerMinute: number;
-            /** Format: int32 */
-            maxBooksPerDay?: number;
-            /** Format: int32 */
-            maxPagesPerDay?: number;
-            /** Format: int32 */
-            maxMinutesPerDay?: number;
+            /**
+             * Format: int32
+             * @description Most finished books counted per day; null for no cap
+             */
+            maxBooksPerDay: number | null;
+            /**
+             * Format: int32
+             * @description Most pages counted per day; null for no cap
+             */
+            maxPagesPerDay: number | null;
+            /**
+             * Format: int32
+             * @description Most minutes counted per day; null for no cap
+             */
+            maxMinutesPerDay: number | null;
             /** Format: int32 */
             flagPagesPerDay: number;
             /** Format: int32 */
@@ -6904,13 +6703,23 @@ export interface components {
         Code: {
             /** Format: int64 */
             id: number;
+            /** @example DISKUSI-LASKAR */
             code: string;
-            description?: string;
-            /** Format: int32 */
+            /** @description Null when staff gave none */
+            description: string | null;
+            /**
+             * Format: int32
+             * @example 25
+             */
             points: number;
-            badge?: string;
-            validUntil?: components["schemas"]["Instant"];
-            /** Format: int64 */
+            /** @description The badge the code gives; null for points only */
+            badge: string | null;
+            /** @description Redeemable until then; null for no end */
+            validUntil: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            /**
+             * Format: int64
+             * @description How many participants redeemed it
+             */
             redemptions: number;
         };
         CodeRequest: {
@@ -6928,20 +6737,23 @@ export interface components {
              * @example Tamu Istimewa
              */
             badge?: string;
-            /** @example 2026-12-31T15:59:59Z */
+            /**
+             * @description Redeemable until then; none for no end
+             * @example 2026-12-31T15:59:59.000Z
+             */
             validUntil?: components["schemas"]["Instant"];
         };
         /** @description Either the connections saved, or (when several Pages were granted) the Pages to choose from */
         ConnectResult: {
-            connected?: components["schemas"]["ConnectionView"][];
-            choices?: components["schemas"]["PageChoice"][];
+            connected: components["schemas"]["ConnectionView"][];
+            choices: components["schemas"]["PageChoice"][];
             /** @description Send it back with the chosen pageId to /api/social/connections/page */
-            state?: string;
+            state: string;
         };
         ConnectionList: {
-            connections?: components["schemas"]["ConnectionView"][];
+            connections: components["schemas"]["ConnectionView"][];
             /** @description Whether the key that encrypts tokens (SERAMBI_JWT_KEY_ENCRYPTION_KEY) is configured */
-            tokenKeyConfigured?: boolean;
+            tokenKeyConfigured: boolean;
         };
         /** @enum {string} */
         ConnectionMethod: "OAUTH" | "SYSTEM_USER";
@@ -6949,37 +6761,37 @@ export interface components {
         ConnectionState: "NOT_CONNECTED" | "CONNECTED" | "NEEDS_RECONNECT";
         /** @description One platform and its connection, if any. Tokens are never shown. */
         ConnectionView: {
-            platform?: components["schemas"]["SocialPlatform"];
-            state?: components["schemas"]["ConnectionState"];
+            platform: components["schemas"]["SocialPlatform"];
+            state: components["schemas"]["ConnectionState"];
             /** @description The Page's name, the Instagram username, the X handle */
-            name?: string;
+            name: string;
             /** @description The Page id, the Instagram user id, the X user id */
-            externalId?: string;
+            externalId: string;
             /** @description OAUTH (Facebook Login, X) or SYSTEM_USER (Meta Business Suite token) */
-            method?: components["schemas"]["ConnectionMethod"];
+            method: components["schemas"]["ConnectionMethod"];
             /** @description When the token stops working; null when it does not expire (or is refreshed by itself) */
-            expiresAt?: components["schemas"]["Instant"];
-            connectedAt?: components["schemas"]["Instant"];
-            connectedBy?: components["schemas"]["Connector"];
+            expiresAt: components["schemas"]["Instant"];
+            connectedAt: components["schemas"]["Instant"];
+            connectedBy: components["schemas"]["Connector"];
             /** @description The platform's message when the connection needs reconnecting */
-            reason?: string;
+            reason: string;
             /** @description Whether Serambi's app credentials for this platform are configured (needed to sign in with the platform) */
-            appConfigured?: boolean;
+            appConfigured: boolean;
             /** @description Whether a system-user token may be pasted for this platform (Meta) */
-            systemUserTokens?: boolean;
+            systemUserTokens: boolean;
         };
         /** @description Who connected the account */
         Connector: {
             /** Format: int64 */
-            id?: number;
-            name?: string;
+            id: number;
+            name: string;
         };
         ContentCalendar: {
-            from?: components["schemas"]["LocalDate"];
-            to?: components["schemas"]["LocalDate"];
-            timeZone?: string;
-            items?: components["schemas"]["CalendarItem"][];
-            warnings?: components["schemas"]["CadenceWarning"][];
+            from: components["schemas"]["LocalDate"];
+            to: components["schemas"]["LocalDate"];
+            timeZone: string;
+            items: components["schemas"]["CalendarItem"][];
+            warnings: components["schemas"]["CadenceWarning"][];
         };
         /** @enum {string} */
         ContentType: "BOOK_REVIEW" | "QUOTE" | "INFOGRAPHIC" | "SHORT_VIDEO" | "EVENT_PROMO" | "CHALLENGE_UPDATE" | "EDUCATIONAL_TIP" | "ANNOUNCEMENT";
@@ -6990,69 +6802,69 @@ export interface components {
              * Format: int64
              * @example 12
              */
-            id?: number;
+            id: number;
             /** @example Diskusi Buku: Laskar Pelangi */
-            title?: string;
-            description?: string;
+            title: string;
+            description: string;
             /** @example BOOK_DISCUSSION */
-            type?: components["schemas"]["EventType"];
+            type: components["schemas"]["EventType"];
             /** @example ALL */
-            audience?: components["schemas"]["Audience"];
+            audience: components["schemas"]["Audience"];
             /** @example id */
-            language?: string;
+            language: string;
             /** @example 2026-12-05T11:00:00Z */
-            startsAt?: components["schemas"]["Instant"];
+            startsAt: components["schemas"]["Instant"];
             /** @example 2026-12-05T12:30:00Z */
-            endsAt?: components["schemas"]["Instant"];
+            endsAt: components["schemas"]["Instant"];
             /** @example ZOOM */
-            platform?: components["schemas"]["Platform"];
+            platform: components["schemas"]["Platform"];
             /**
              * Format: int32
              * @description Null means unlimited
              * @example 50
              */
-            capacity?: number;
+            capacity: number;
             /**
              * Format: int32
              * @example 48
              */
-            confirmedCount?: number;
+            confirmedCount: number;
             /**
              * Format: int32
              * @description Null when unlimited
              * @example 2
              */
-            seatsLeft?: number;
+            seatsLeft: number;
             /**
              * Format: int64
              * @example 0
              */
-            waitlistCount?: number;
-            registrationOpensAt?: components["schemas"]["Instant"];
+            waitlistCount: number;
+            registrationOpensAt: components["schemas"]["Instant"];
             /** @description When registration closes (the end of the event unless set) */
-            registrationClosesAt?: components["schemas"]["Instant"];
+            registrationClosesAt: components["schemas"]["Instant"];
             /** @description Whether a patron can register right now */
-            registrationOpen?: boolean;
+            registrationOpen: boolean;
             /** @example PUBLISHED */
-            status?: components["schemas"]["EventStatus"];
+            status: components["schemas"]["EventStatus"];
             /** Format: int64 */
-            seriesId?: number;
+            seriesId: number;
             /**
              * @description The event's page in the Serambi web app
              * @example https://serambi.example.id/acara/12
              */
-            url?: string;
+            url: string;
             /** @description WhatsApp click-to-chat link that shares the event page */
-            whatsappShareUrl?: string;
+            whatsappShareUrl: string;
         };
         EventPage: {
-            items?: components["schemas"]["Event"][];
+            items: components["schemas"]["Event"][];
             /** Format: int32 */
-            page?: number;
+            page: number;
             /** Format: int32 */
-            size?: number;
+            size: number;
             /** Format: int64 */
-            total?: number;
+            total: number;
         };
         EventRequest: {
             /** @example Diskusi Buku: Laskar Pelangi */
@@ -7105,9 +6917,9 @@ export interface components {
              * Format: int32
              * @example 5
              */
-            rating?: number;
-            comment?: string;
-            createdAt?: components["schemas"]["Instant"];
+            rating: number;
+            comment: string;
+            createdAt: components["schemas"]["Instant"];
         };
         FeedbackRequest: {
             /**
@@ -7123,13 +6935,13 @@ export interface components {
              * Format: int32
              * @example 12
              */
-            count?: number;
+            count: number;
             /**
              * Format: double
              * @example 4.5
              */
-            averageRating?: number;
-            items?: components["schemas"]["Feedback"][];
+            averageRating: number;
+            items: components["schemas"]["Feedback"][];
         };
         FieldError: {
             /** @example password */
@@ -7141,12 +6953,12 @@ export interface components {
         GoalType: "BOOKS" | "PAGES" | "MINUTES";
         ImportedRow: {
             /** Format: int32 */
-            line?: number;
+            line: number;
             /** Format: int64 */
-            variantId?: number;
+            variantId: number;
             /** Format: int64 */
-            postId?: number;
-            platform?: components["schemas"]["SocialPlatform"];
+            postId: number;
+            platform: components["schemas"]["SocialPlatform"];
         };
         /**
          * Format: date-time
@@ -7155,7 +6967,7 @@ export interface components {
         Instant: string;
         JoinRequest: {
             /**
-             * @description Shown on the public leaderboard instead of your name: no phone number, e-mail, link, birth year or age
+             * @description Shown on the public leaderboard instead of your name: 3 to 30 letters or digits of any script, spaces, '.', '_' and '-', starting with a letter or a digit; not your name or the start of your e-mail, and no phone number, e-mail, link, birth year or age; unique in the challenge
              * @example KutuBuku88
              */
             nickname: string;
@@ -7171,18 +6983,18 @@ export interface components {
         KpiMetric: "IMPRESSIONS" | "REACH" | "ENGAGEMENTS" | "ENGAGEMENT_RATE" | "CLICKS" | "POSTS";
         KpiProgress: {
             /** Format: int64 */
-            campaignId?: number;
-            campaignTitle?: string;
-            metric?: components["schemas"]["KpiMetric"];
-            target?: number;
+            campaignId: number;
+            campaignTitle: string;
+            metric: components["schemas"]["KpiMetric"];
+            target: number;
             /** Format: double */
-            actual?: number;
+            actual: number;
             /**
              * Format: double
              * @description actual ÷ target
              */
-            progress?: number;
-            achieved?: boolean;
+            progress: number;
+            achieved: boolean;
         };
         /** @description REACH is an average per post (reach is never summed); ENGAGEMENT_RATE a fraction (0.05 = 5 %) */
         KpiTarget: {
@@ -7194,16 +7006,16 @@ export interface components {
         Leaderboard: {
             /** Format: int64 */
             challengeId: number;
-            /** @description The school of a per-school board */
-            school?: string;
+            /** @description The school of a per-school board; null for the whole challenge's */
+            school: string | null;
             entries: components["schemas"]["LeaderboardEntry"][];
             /**
              * Format: int32
              * @description Participants on this board (hidden ones are not)
              */
             total: number;
-            /** @description The caller's place, when a token was sent and they take part */
-            me?: components["schemas"]["LeaderboardMe"];
+            /** @description The caller's place, when a token was sent and they take part; null otherwise, and always null in the stream */
+            me: components["schemas"]["LeaderboardMe"] | null;
         };
         LeaderboardEntry: {
             /**
@@ -7218,15 +7030,18 @@ export interface components {
              * @example 320
              */
             points: number;
-            /** @example SMP Negeri 1 Banjarbaru */
-            school?: string;
+            /**
+             * @description Null when the participant gave none
+             * @example SMP Negeri 1 Banjarbaru
+             */
+            school: string | null;
         };
         LeaderboardMe: {
             /**
              * Format: int32
-             * @description Null while hidden
+             * @description Null while hidden (or not on the board yet)
              */
-            rank?: number;
+            rank: number | null;
             nickname: string;
             /** Format: int32 */
             points: number;
@@ -7281,7 +7096,7 @@ export interface components {
         LoginResponse: {
             /** @description RS256-signed JWT, sent as 'Authorization: Bearer <token>' */
             token: string;
-            /** @example 2026-11-23T17:00:00Z */
+            /** @example 2026-11-23T17:00:00.000Z */
             expiresAt: components["schemas"]["Instant"];
         };
         MarkPublishedRequest: {
@@ -7293,118 +7108,107 @@ export interface components {
         };
         MediaFile: {
             /** Format: int64 */
-            id?: number;
+            id: number;
             /** @example IMAGE */
-            kind?: components["schemas"]["MediaKind"];
+            kind: components["schemas"]["MediaKind"];
             /**
              * @description Detected from the bytes
              * @example image/jpeg
              */
-            contentType?: string;
+            contentType: string;
             /**
              * @description As uploaded
              * @example poster-literasi.jpg
              */
-            fileName?: string;
+            fileName: string;
             /**
              * Format: int64
              * @example 245760
              */
-            sizeBytes?: number;
+            sizeBytes: number;
             /**
              * Format: int32
              * @example 1080
              */
-            width?: number;
+            width: number;
             /**
              * Format: int32
              * @example 1350
              */
-            height?: number;
+            height: number;
             /**
              * Format: int64
              * @description A video's length; null for an image
              * @example null
              */
-            durationMs?: number;
+            durationMs: number;
             /**
              * @description Public, unguessable address (platforms fetch media from it)
              * @example https://serambi.id/media/Q2F0YXRhbiBwZXJwdXN0YWthYW4gMDE.jpg
              */
-            publicUrl?: string;
+            publicUrl: string;
             /** @description SHA-256 of the bytes, hex */
-            sha256?: string;
+            sha256: string;
             /** Format: int64 */
-            uploadedBy?: number;
-            createdAt?: components["schemas"]["Instant"];
+            uploadedBy: number;
+            createdAt: components["schemas"]["Instant"];
         };
         MediaItem: {
             /** Format: int64 */
-            id?: number;
-            kind?: components["schemas"]["MediaKind"];
-            contentType?: string;
-            fileName?: string;
+            id: number;
+            kind: components["schemas"]["MediaKind"];
+            contentType: string;
+            fileName: string;
             /** Format: int64 */
-            sizeBytes?: number;
+            sizeBytes: number;
             /** Format: int32 */
-            width?: number;
+            width: number;
             /** Format: int32 */
-            height?: number;
+            height: number;
             /** Format: int64 */
-            durationMs?: number;
-            publicUrl?: string;
+            durationMs: number;
+            publicUrl: string;
         };
         /** @enum {string} */
         MediaKind: "IMAGE" | "VIDEO";
         MediaPage: {
-            items?: components["schemas"]["MediaFile"][];
+            items: components["schemas"]["MediaFile"][];
             /** Format: int32 */
-            page?: number;
+            page: number;
             /** Format: int32 */
-            size?: number;
+            size: number;
             /** Format: int64 */
-            total?: number;
-        };
-        MediaType: {
-            type?: string;
-            subtype?: string;
-            parameters?: {
-                [key: string]: string;
-            };
-            /** Format: int32 */
-            hash?: number;
-            wildcardType?: boolean;
-            wildcardSubtype?: boolean;
+            total: number;
         };
         MetricsImportResult: {
             /**
              * Format: int32
              * @description Snapshots written, one per row
              */
-            imported?: number;
-            rows?: components["schemas"]["ImportedRow"][];
+            imported: number;
+            rows: components["schemas"]["ImportedRow"][];
         };
         MetricsPullResult: {
             /**
              * Format: int32
              * @description Variants claimed in this run (not pulled yet this round)
              */
-            claimed?: number;
+            claimed: number;
             /**
              * Format: int32
              * @description Snapshots stored from the platforms
              */
-            updated?: number;
+            updated: number;
             /**
              * Format: int32
              * @description Skipped: their platform is not connected or needs reconnecting
              */
-            notConnected?: number;
+            notConnected: number;
             /**
              * Format: int32
              * @description The platform failed (temporarily or for good); tried again next round
              */
-            failed?: number;
+            failed: number;
         };
         /** @description A snapshot of one variant's numbers; omitted numbers are not reported */
         MetricsRequest: {
@@ -7462,35 +7266,36 @@ export interface components {
              * @description New registrations made in the target event
              * @example 30
              */
-            moved?: number;
+            moved: number;
             /**
              * Format: int32
              * @example 25
              */
-            confirmed?: number;
+            confirmed: number;
             /**
              * Format: int32
              * @example 5
              */
-            waitlisted?: number;
+            waitlisted: number;
             /**
              * Format: int32
              * @description Patrons who were already registered for the target
              * @example 1
              */
-            alreadyRegistered?: number;
+            alreadyRegistered: number;
         };
         Notification: {
             /** Format: int64 */
-            id?: number;
-            kind?: components["schemas"]["NotificationKind"];
-            title?: string;
-            body?: string;
+            id: number;
+            /** @description Null only for a kind this version of Serambi no longer knows */
+            kind: ((string | components["schemas"]["NotificationKind"] | null) | null) | components["schemas"]["NotificationKind"] | null;
+            title: string;
+            body: string;
             /** @description A path inside the web app, such as /staf/konten/pos/12/ubah; null when there is none */
-            link?: string;
-            createdAt?: components["schemas"]["Instant"];
+            link: string | null;
+            createdAt: components["schemas"]["Instant"];
             /** @description When it was marked read; null while unread */
-            readAt?: components["schemas"]["Instant"];
+            readAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
         };
         NotificationEmailSetting: {
             kind: components["schemas"]["NotificationKind"];
@@ -7500,34 +7305,22 @@ export interface components {
         /** @enum {string} */
         NotificationKind: "REVIEW_REQUESTED" | "POST_APPROVED" | "POST_REJECTED" | "POST_DUE_MANUAL" | "POST_PUBLISHED" | "POST_FAILED" | "POST_MISSED" | "POST_CHECK_NEEDED" | "CONNECTION_NEEDS_RECONNECT" | "CONNECTION_EXPIRING";
         NotificationPage: {
-            items?: components["schemas"]["Notification"][];
+            items: components["schemas"]["Notification"][];
             /** Format: int32 */
-            page?: number;
+            page: number;
             /** Format: int32 */
-            size?: number;
+            size: number;
             /** Format: int64 */
-            total?: number;
+            total: number;
         };
         NotificationSettings: {
             kinds: components["schemas"]["NotificationEmailSetting"][];
         };
-        OutboundSseEvent: {
-            id?: string;
-            name?: string;
-            comment?: string;
-            /** Format: int64 */
-            reconnectDelay?: number;
-            reconnectDelaySet?: boolean;
-            type?: Record<string, never>;
-            genericType?: Record<string, never>;
-            mediaType?: components["schemas"]["MediaType"];
-            data?: unknown;
-        };
         /** @description A Facebook Page the authorization granted, with the Instagram account linked to it */
         PageChoice: {
-            pageId?: string;
-            name?: string;
-            instagramUsername?: string;
+            pageId: string;
+            name: string;
+            instagramUsername: string;
         };
         PageChoiceRequest: {
             state: string;
@@ -7537,56 +7330,57 @@ export interface components {
             /** Format: int64 */
             id: number;
             nickname: string;
-            school?: string;
+            /** @description Null when none was given */
+            school: string | null;
             hidden: boolean;
         };
         /** @enum {string} */
         Platform: "ZOOM" | "GOOGLE_MEET" | "YOUTUBE_LIVE" | "FACEBOOK_LIVE" | "INSTAGRAM_LIVE" | "OTHER";
         Post: {
             /** Format: int64 */
-            id?: number;
-            contentType?: components["schemas"]["ContentType"];
-            body?: string;
-            hashtags?: string[];
-            mediaUrl?: string;
+            id: number;
+            contentType: components["schemas"]["ContentType"];
+            body: string;
+            hashtags: string[];
+            mediaUrl: string;
             /** Format: int64 */
-            campaignId?: number;
+            campaignId: number;
             /** Format: int64 */
-            eventId?: number;
+            eventId: number;
             /** Format: int64 */
-            challengeId?: number;
-            status?: components["schemas"]["PostStatus"];
+            challengeId: number;
+            status: components["schemas"]["PostStatus"];
             /** Format: int64 */
-            authorId?: number;
+            authorId: number;
             /** Format: int64 */
-            reviewerId?: number;
+            reviewerId: number;
             /** @description The reviewer's fact-check note (approval) or the rejection note */
-            reviewNote?: string;
-            reviewedAt?: components["schemas"]["Instant"];
-            createdAt?: components["schemas"]["Instant"];
-            updatedAt?: components["schemas"]["Instant"];
+            reviewNote: string;
+            reviewedAt: components["schemas"]["Instant"];
+            createdAt: components["schemas"]["Instant"];
+            updatedAt: components["schemas"]["Instant"];
             /**
              * Format: int32
              * @description Send it back as If-Match: "<version>" on PUT (the ETag header carries it too)
              */
-            version?: number;
-            variants?: components["schemas"]["PostVariant"][];
+            version: number;
+            variants: components["schemas"]["PostVariant"][];
             /** @description The attached files of the media library, in order */
-            media?: components["schemas"]["MediaItem"][];
+            media: components["schemas"]["MediaItem"][];
             /** @description Each variant's platform media rules checked against the attached files; a post with problems cannot be submitted for review */
-            mediaCheck?: components["schemas"]["PostMediaCheck"][];
+            mediaCheck: components["schemas"]["PostMediaCheck"][];
         };
         /** @description One platform's media rules checked against a post's files */
         PostMediaCheck: {
             /** @example INSTAGRAM */
-            platform?: components["schemas"]["SocialPlatform"];
+            platform: components["schemas"]["SocialPlatform"];
             /**
              * @description The problems, in Bahasa Indonesia; empty when the files may go out
              * @example [
              *       "Instagram memerlukan setidaknya satu gambar atau video."
              *     ]
              */
-            problems?: string[];
+            problems: string[];
         };
         PostMediaCheckRequest: {
             /**
@@ -7605,55 +7399,55 @@ export interface components {
         };
         PostMetricsRow: {
             /** Format: int64 */
-            postId?: number;
+            postId: number;
             /** Format: int64 */
-            variantId?: number;
-            platform?: components["schemas"]["SocialPlatform"];
-            contentType?: components["schemas"]["ContentType"];
+            variantId: number;
+            platform: components["schemas"]["SocialPlatform"];
+            contentType: components["schemas"]["ContentType"];
             /** Format: int64 */
-            campaignId?: number;
+            campaignId: number;
             /** @description The start of the variant's text (at most 80 characters), to tell the posts apart */
-            excerpt?: string;
-            publishedUrl?: string;
-            publishedAt?: components["schemas"]["Instant"];
+            excerpt: string;
+            publishedUrl: string;
+            publishedAt: components["schemas"]["Instant"];
             /** @description WITA */
-            publishedAtLocal?: components["schemas"]["LocalDateTime"];
+            publishedAtLocal: components["schemas"]["LocalDateTime"];
             /** Format: int64 */
-            impressions?: number;
+            impressions: number;
             /** Format: int64 */
-            reach?: number;
+            reach: number;
             /** Format: int64 */
-            reactions?: number;
+            reactions: number;
             /** Format: int64 */
-            comments?: number;
+            comments: number;
             /** Format: int64 */
-            shares?: number;
+            shares: number;
             /** Format: int64 */
-            saves?: number;
+            saves: number;
             /** Format: int64 */
-            clicks?: number;
+            clicks: number;
             /** Format: int64 */
-            videoViews?: number;
+            videoViews: number;
             /** Format: int64 */
-            engagements?: number;
+            engagements: number;
             /** Format: double */
-            engagementRate?: number;
+            engagementRate: number;
             /**
              * @description Where the figures came from: CSV (an import), API (read from the platform) or MANUAL (typed in by staff); null without figures
              * @example API
              */
-            metricsSource?: string;
+            metricsSource: string;
             /** @description When the figures were captured; null without figures */
-            metricsCapturedAt?: components["schemas"]["Instant"];
+            metricsCapturedAt: components["schemas"]["Instant"];
         };
         PostPage: {
-            items?: components["schemas"]["Post"][];
+            items: components["schemas"]["Post"][];
             /** Format: int32 */
-            page?: number;
+            page: number;
             /** Format: int32 */
-            size?: number;
+            size: number;
             /** Format: int64 */
-            total?: number;
+            total: number;
         };
         PostRequest: {
             /** @example EDUCATIONAL_TIP */
@@ -7687,52 +7481,52 @@ export interface components {
         PostStatus: "DRAFT" | "IN_REVIEW" | "APPROVED" | "SCHEDULED" | "PUBLISHED";
         PostTransition: {
             /** Format: int64 */
-            id?: number;
-            from?: components["schemas"]["PostStatus"];
-            to?: components["schemas"]["PostStatus"];
+            id: number;
+            from: components["schemas"]["PostStatus"];
+            to: components["schemas"]["PostStatus"];
             /** Format: int64 */
-            actorId?: number;
-            actorName?: string;
-            note?: string;
-            at?: components["schemas"]["Instant"];
+            actorId: number;
+            actorName: string;
+            note: string;
+            at: components["schemas"]["Instant"];
             /** @description The actor wrote or changed the text in this step: they may not approve the post */
-            textChanged?: boolean;
+            textChanged: boolean;
         };
         PostVariant: {
             /** Format: int64 */
-            id?: number;
-            platform?: components["schemas"]["SocialPlatform"];
-            text?: string;
+            id: number;
+            platform: components["schemas"]["SocialPlatform"];
+            text: string;
             /**
              * Format: int32
              * @description Characters as the platform counts them
              */
-            characters?: number;
+            characters: number;
             /**
              * Format: int32
              * @description The platform's limit
              */
-            limit?: number;
-            scheduledAt?: components["schemas"]["Instant"];
-            publishedUrl?: string;
-            publishedAt?: components["schemas"]["Instant"];
+            limit: number;
+            scheduledAt: components["schemas"]["Instant"];
+            publishedUrl: string;
+            publishedAt: components["schemas"]["Instant"];
             /** @description The latest metrics snapshot, if any */
-            metrics?: components["schemas"]["VariantMetrics"];
+            metrics: components["schemas"]["VariantMetrics"];
             /** @description Posted by hand: a reminder at its time instead of a platform call */
-            manual?: boolean;
+            manual: boolean;
             /** @description Where it stands on its way to the platform: NONE (not scheduled), SCHEDULED (Terjadwal), PUBLISHING (Sedang diterbitkan), RETRY_WAIT (a temporary failure, tried again at nextAttemptAt), PUBLISHED (Terbit), FAILED (Gagal, see lastError), CHECK_NEEDED (Perlu dicek: an attempt was cut off), MANUAL_DUE (Menunggu diunggah manual), MISSED (Terlewat) */
-            delivery?: components["schemas"]["Delivery"];
+            delivery: components["schemas"]["Delivery"];
             /** @description The platform's own id of the published post */
-            externalId?: string;
+            externalId: string;
             /**
              * Format: int32
              * @description Calls made to the platform
              */
-            attempts?: number;
+            attempts: number;
             /** @description The platform's message for the last failure */
-            lastError?: string;
+            lastError: string;
             /** @description When a temporary failure is tried again */
-            nextAttemptAt?: components["schemas"]["Instant"];
+            nextAttemptAt: components["schemas"]["Instant"];
         };
         /** @description RFC 9457 problem details (media type application/problem+json) */
         Problem: {
@@ -7769,7 +7563,8 @@ export interface components {
             /** Format: int64 */
             participantId: number;
             nickname: string;
-            school?: string;
+            /** @description Null when none was given */
+            school: string | null;
             hidden: boolean;
             /** Format: int32 */
             points: number;
@@ -7783,7 +7578,7 @@ export interface components {
              * Format: int32
              * @description Rank on the public board; null while hidden
              */
-            rank?: number;
+            rank: number | null;
             goalType: components["schemas"]["GoalType"];
             /** Format: int32 */
             goalValue: number;
@@ -7812,26 +7607,26 @@ export interface components {
              * Format: int64
              * @example 41
              */
-            id?: number;
+            id: number;
             /**
              * Format: int64
              * @example 12
              */
-            eventId?: number;
+            eventId: number;
             /** @example Apakah perpustakaan punya koleksi e-book untuk pelajar SMA? */
-            text?: string;
+            text: string;
             /** @example Nadia */
-            displayName?: string;
+            displayName: string;
             /** @example APPROVED */
-            status?: components["schemas"]["QuestionStatus"];
+            status: components["schemas"]["QuestionStatus"];
             /**
              * Format: int32
              * @example 7
              */
-            upvotes?: number;
-            answer?: string;
-            createdAt?: components["schemas"]["Instant"];
-            answeredAt?: components["schemas"]["Instant"];
+            upvotes: number;
+            answer: string;
+            createdAt: components["schemas"]["Instant"];
+            answeredAt: components["schemas"]["Instant"];
         };
         QuestionRequest: {
             /** @description The asker's manage token: only registrants of the event can ask */
@@ -7851,35 +7646,45 @@ export interface components {
         QuestionStatus: "PENDING" | "APPROVED" | "HIDDEN" | "ANSWERED";
         QuestionUpdate: {
             /** @example UPSERT */
-            kind?: components["schemas"]["Kind"];
+            kind: components["schemas"]["Kind"];
             /**
              * Format: int64
              * @example 12
              */
-            eventId?: number;
-            question?: components["schemas"]["Question"];
-            questions?: components["schemas"]["Question"][];
+            eventId: number;
+            question: components["schemas"]["Question"];
+            questions: components["schemas"]["Question"][];
         };
         ReadAll: {
             /**
              * Format: int64
              * @description How many notifications this marked read
              */
-            marked?: number;
+            marked: number;
         };
         ReadingLog: {
             /** Format: int64 */
             id: number;
             title: string;
             author: string;
-            isbn?: string;
-            /** Format: int32 */
-            pages?: number;
-            /** Format: int32 */
-            minutes?: number;
+            /** @example 9789793062792 */
+            isbn: string | null;
+            /**
+             * Format: int32
+             * @description Null when only minutes were logged
+             * @example 120
+             */
+            pages: number | null;
+            /**
+             * Format: int32
+             * @description Null when only pages were logged
+             * @example 90
+             */
+            minutes: number | null;
             finished: boolean;
             readOn: components["schemas"]["LocalDate"];
-            review?: string;
+            /** @description Null when none was written */
+            review: string | null;
             shareReview: boolean;
             /**
              * Format: int32
@@ -7887,7 +7692,11 @@ export interface components {
              */
             points: number;
             status: components["schemas"]["LogStatus"];
-            flagReason?: string;
+            /**
+             * @description Why the log waits for staff review (FLAGGED); null otherwise
+             * @example 1200 pages in one day is more than 1000
+             */
+            flagReason: string | null;
             createdAt: components["schemas"]["Instant"];
         };
         ReadingLogRequest: {
@@ -7967,17 +7776,17 @@ export interface components {
              * Format: int64
              * @example 12
              */
-            eventId?: number;
+            eventId: number;
             /**
              * @description The address the confirmation was sent to
              * @example siti@example.id
              */
-            email?: string;
+            email: string;
             /**
              * @description Always true: an e-mail with the manage link is on its way
              * @example true
              */
-            emailSent?: boolean;
+            emailSent: boolean;
         };
         /** @enum {string} */
         RegistrationStatus: "CONFIRMED" | "WAITLISTED" | "CANCELLED" | "ATTENDED";
@@ -7986,49 +7795,58 @@ export interface components {
              * Format: int64
              * @example 311
              */
-            id?: number;
+            id: number;
             /** @example Siti Nurhaliza */
-            name?: string;
+            name: string;
             /** @example siti@example.id */
-            email?: string;
+            email: string;
             /** @example +6281234567890 */
-            whatsapp?: string;
-            ageGroup?: components["schemas"]["AgeGroup"];
+            whatsapp: string;
+            ageGroup: components["schemas"]["AgeGroup"];
             /** @example CONFIRMED */
-            status?: components["schemas"]["RegistrationStatus"];
+            status: components["schemas"]["RegistrationStatus"];
             /**
              * Format: int32
              * @description 1 for the first in line; null unless WAITLISTED
              */
-            waitlistPosition?: number;
-            createdAt?: components["schemas"]["Instant"];
+            waitlistPosition: number;
+            createdAt: components["schemas"]["Instant"];
             /**
              * @description Only while the registration holds a seat of an event that is not cancelled
              * @example https://zoom.us/j/81234567890
              */
-            joinUrl?: string;
+            joinUrl: string;
             /** @description Whether the patron can still cancel */
-            cancellable?: boolean;
+            cancellable: boolean;
             /** @description Whether the patron can give feedback now */
-            feedbackOpen?: boolean;
-            feedbackGiven?: boolean;
+            feedbackOpen: boolean;
+            feedbackGiven: boolean;
             /**
              * @description WhatsApp click-to-chat link that sends the confirmation to the patron's own number; null without a number
              * @example https://wa.me/6281234567890?text=...
              */
-            whatsappConfirmationUrl?: string;
+            whatsappConfirmationUrl: string;
             /**
              * @description The check-in QR code (PNG) while the registration holds a seat
              * @example /api/registrations/abc/qr.png
              */
-            qrCodeUrl?: string;
-            event?: components["schemas"]["Event"];
+            qrCodeUrl: string;
+            event: components["schemas"]["Event"];
         };
         ResultRow: {
-            /** Format: int32 */
-            rank: number;
+            /**
+             * Format: int32
+             * @description Place on the public board; null for a hidden participant
+             * @example 1
+             */
+            rank: number | null;
+            /** @example KutuBuku88 */
             nickname: string;
-            school?: string;
+            /**
+             * @description Null when none was given
+             * @example SMP Negeri 1 Banjarbaru
+             */
+            school: string | null;
             /** Format: int32 */
             points: number;
             /** Format: int32 */
@@ -8054,10 +7872,10 @@ export interface components {
              * Format: int64
              * @example 3
              */
-            id?: number;
+            id: number;
             /** @example Klub Buku Remaja */
-            title?: string;
-            events?: components["schemas"]["StaffEvent"][];
+            title: string;
+            events: components["schemas"]["StaffEvent"][];
         };
         SeriesRequest: {
             /** @example Klub Buku Remaja */
@@ -8101,68 +7919,68 @@ export interface components {
              * Format: int64
              * @example 12
              */
-            id?: number;
+            id: number;
             /** @example Diskusi Buku: Laskar Pelangi */
-            title?: string;
-            description?: string;
+            title: string;
+            description: string;
             /** @example BOOK_DISCUSSION */
-            type?: components["schemas"]["EventType"];
+            type: components["schemas"]["EventType"];
             /** @example ALL */
-            audience?: components["schemas"]["Audience"];
+            audience: components["schemas"]["Audience"];
             /** @example id */
-            language?: string;
+            language: string;
             /** @example 2026-12-05T11:00:00Z */
-            startsAt?: components["schemas"]["Instant"];
+            startsAt: components["schemas"]["Instant"];
             /** @example 2026-12-05T12:30:00Z */
-            endsAt?: components["schemas"]["Instant"];
+            endsAt: components["schemas"]["Instant"];
             /** @example ZOOM */
-            platform?: components["schemas"]["Platform"];
+            platform: components["schemas"]["Platform"];
             /** @example https://zoom.us/j/81234567890 */
-            joinUrl?: string;
+            joinUrl: string;
             /**
              * Format: int32
              * @example 50
              */
-            capacity?: number;
+            capacity: number;
             /**
              * Format: int32
              * @example 48
              */
-            confirmedCount?: number;
+            confirmedCount: number;
             /** Format: int32 */
-            seatsLeft?: number;
+            seatsLeft: number;
             /**
              * Format: int64
              * @example 0
              */
-            waitlistCount?: number;
-            registrationOpensAt?: components["schemas"]["Instant"];
-            registrationClosesAt?: components["schemas"]["Instant"];
-            registrationOpen?: boolean;
+            waitlistCount: number;
+            registrationOpensAt: components["schemas"]["Instant"];
+            registrationClosesAt: components["schemas"]["Instant"];
+            registrationOpen: boolean;
             /** @example DRAFT */
-            status?: components["schemas"]["EventStatus"];
+            status: components["schemas"]["EventStatus"];
             /** Format: int64 */
-            seriesId?: number;
-            url?: string;
-            publishedAt?: components["schemas"]["Instant"];
-            cancelledAt?: components["schemas"]["Instant"];
-            createdAt?: components["schemas"]["Instant"];
-            updatedAt?: components["schemas"]["Instant"];
+            seriesId: number;
+            url: string;
+            publishedAt: components["schemas"]["Instant"];
+            cancelledAt: components["schemas"]["Instant"];
+            createdAt: components["schemas"]["Instant"];
+            updatedAt: components["schemas"]["Instant"];
             /**
              * Format: int32
              * @description The version to send back as If-Match when changing the event (also its ETag)
              * @example 3
              */
-            version?: number;
+            version: number;
         };
         StaffEventPage: {
-            items?: components["schemas"]["StaffEvent"][];
+            items: components["schemas"]["StaffEvent"][];
             /** Format: int32 */
-            page?: number;
+            page: number;
             /** Format: int32 */
-            size?: number;
+            size: number;
             /** Format: int64 */
-            total?: number;
+            total: number;
         };
         StaffReadingLog: {
             /** Format: int64 */
@@ -8172,15 +7990,25 @@ export interface components {
             nickname: string;
             title: string;
             author: string;
-            /** Format: int32 */
-            pages?: number;
-            /** Format: int32 */
-            minutes?: number;
+            /**
+             * Format: int32
+             * @description Null when only minutes were logged
+             */
+            pages: number | null;
+            /**
+             * Format: int32
+             * @description Null when only pages were logged
+             */
+            minutes: number | null;
             readOn: components["schemas"]["LocalDate"];
             /** Format: int32 */
             points: number;
             status: components["schemas"]["LogStatus"];
-            flagReason?: string;
+            /**
+             * @description Why the log waits for review (FLAGGED); null otherwise
+             * @example 1200 pages in one day is more than 1000
+             */
+            flagReason: string | null;
             createdAt: components["schemas"]["Instant"];
         };
         StaffRegistration: {
@@ -8188,29 +8016,29 @@ export interface components {
              * Format: int64
              * @example 311
              */
-            id?: number;
+            id: number;
             /** @example Siti Nurhaliza */
-            name?: string;
+            name: string;
             /** @example siti@example.id */
-            email?: string;
+            email: string;
             /** @example +6281234567890 */
-            whatsapp?: string;
-            ageGroup?: components["schemas"]["AgeGroup"];
+            whatsapp: string;
+            ageGroup: components["schemas"]["AgeGroup"];
             /** @example CONFIRMED */
-            status?: components["schemas"]["RegistrationStatus"];
-            createdAt?: components["schemas"]["Instant"];
-            confirmedAt?: components["schemas"]["Instant"];
-            cancelledAt?: components["schemas"]["Instant"];
-            attendedAt?: components["schemas"]["Instant"];
+            status: components["schemas"]["RegistrationStatus"];
+            createdAt: components["schemas"]["Instant"];
+            confirmedAt: components["schemas"]["Instant"];
+            cancelledAt: components["schemas"]["Instant"];
+            attendedAt: components["schemas"]["Instant"];
         };
         StaffRegistrationPage: {
-            items?: components["schemas"]["StaffRegistration"][];
+            items: components["schemas"]["StaffRegistration"][];
             /** Format: int32 */
-            page?: number;
+            page: number;
             /** Format: int32 */
-            size?: number;
+            size: number;
             /** Format: int64 */
-            total?: number;
+            total: number;
         };
         SystemUserRequest: {
             /** @description The system user's access token from Meta Business Suite */
@@ -8220,7 +8048,7 @@ export interface components {
         };
         UnreadCount: {
             /** Format: int64 */
-            unread?: number;
+            unread: number;
         };
         /** @description Only the fields present are changed. A new password needs the current one. */
         UpdateMeRequest: {
@@ -8256,7 +8084,7 @@ export interface components {
             birthYear: number;
             /** @example MEMBER */
             role: components["schemas"]["Role"];
-            /** @example 2026-11-23T09:00:00Z */
+            /** @example 2026-11-23T09:00:00.000Z */
             createdAt: components["schemas"]["Instant"];
             /** @description True for an under-13 whose guardian has not confirmed yet */
             guardianConsentPending: boolean;
@@ -8273,34 +8101,34 @@ export interface components {
             total: number;
         };
         VariantMetrics: {
-            capturedAt?: components["schemas"]["Instant"];
-            source?: string;
+            capturedAt: components["schemas"]["Instant"];
+            source: string;
             /** Format: int64 */
-            impressions?: number;
+            impressions: number;
             /** Format: int64 */
-            reach?: number;
+            reach: number;
             /** Format: int64 */
-            reactions?: number;
+            reactions: number;
             /** Format: int64 */
-            comments?: number;
+            comments: number;
             /** Format: int64 */
-            shares?: number;
+            shares: number;
             /** Format: int64 */
-            saves?: number;
+            saves: number;
             /** Format: int64 */
-            clicks?: number;
+            clicks: number;
             /** Format: int64 */
-            videoViews?: number;
+            videoViews: number;
             /**
              * Format: int64
              * @description reactions + comments + shares + saves + clicks
              */
-            engagements?: number;
+            engagements: number;
             /**
              * Format: double
              * @description engagements ÷ impressions; null without impressions
              */
-            engagementRate?: number;
+            engagementRate: number;
         };
         VariantRequest: {
             /** @example INSTAGRAM */
@@ -8335,6 +8163,3112 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    confirmGuardianConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Consent recorded */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown or already used link */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginRequest"];
+            };
+        };
+        responses: {
+            /** @description Logged in */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong e-mail or password */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many attempts or failed logins for the account or the address */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    registerAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted: an e-mail is on its way to the address */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignUpResponse"];
+                };
+            };
+            /** @description Invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server takes (serambi.http.max-request-body, 2 MiB by default) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many sign-ups from this address or for this e-mail */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    verifyEmail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Address verified */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown or already used link */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The link has expired; a logged-in member can ask for a new one */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listChallenges: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The challenges */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Challenge"][];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createChallenge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChallengeRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description Where the created resource can be read */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Challenge"];
+                };
+            };
+            /** @description Invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSharedReviews: {
+        parameters: {
+            query?: {
+                /** @description How many, newest first (1 to 200; a value outside is clamped) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SharedReview"][];
+                };
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getChallenge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The challenge */
+            200: {
+                headers: {
+                    /** @description Its version, e.g. "3": send it as If-Match to update it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Challenge"];
+                };
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such challenge (or a draft) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    replaceChallenge: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The challenge's ETag, e.g. "3" */
+                "If-Match": string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChallengeRequest"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    /** @description The new version, e.g. "4" */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Challenge"];
+                };
+            };
+            /** @description Invalid fields, or a malformed If-Match */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such challenge */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version: someone saved first (the current ETag is sent) */
+            409: {
+                headers: {
+                    /** @description The current version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No If-Match header */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    closeChallenge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Closed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Challenge"];
+                };
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing has the id or token in the path */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listChallengeCodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The codes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Code"][];
+                };
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing has the id or token in the path */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createChallengeCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CodeRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description Where the created resource can be read */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Code"];
+                };
+            };
+            /** @description Invalid fields: neither points nor a badge, or a badge the challenge does not have */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing has the id or token in the path */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The code exists already in this challenge */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    redeemChallengeCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RedeemRequest"];
+            };
+        };
+        responses: {
+            /** @description My progress afterwards */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Progress"];
+                };
+            };
+            /** @description Unknown or expired code */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An under-13 without a guardian's consent */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description I have not joined */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already redeemed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getLeaderboard: {
+        parameters: {
+            query?: {
+                /** @description How many of the top to show, 1 to 100 (a value outside is clamped); not a number is a 400 */
+                limit?: number;
+                /** @description A school of the challenge, for that school's board; none for the whole challenge's */
+                school?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The board */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Leaderboard"];
+                };
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such challenge (or a draft) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    streamLeaderboard: {
+        parameters: {
+            query?: {
+                /** @description How many of the top to show, 1 to 100 (a value outside is clamped); not a number is a 400 */
+                limit?: number;
+                /** @description A school of the challenge, for that school's board; none for the whole challenge's */
+                school?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An endless stream of `board` events whose data is a Leaderboard */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["Leaderboard"];
+                };
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such challenge (or a draft) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listChallengeReadingLogs: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["LogStatus"] & unknown;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The logs, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffReadingLog"][];
+                };
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing has the id or token in the path */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    logReading: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReadingLogRequest"];
+            };
+        };
+        responses: {
+            /** @description Logged: the points awarded (0 while flagged for staff review) */
+            201: {
+                headers: {
+                    /** @description Where the created resource can be read */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoggedResponse"];
+                };
+            };
+            /** @description Invalid fields (a date outside the challenge or in the future, neither pages nor minutes) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An under-13 without a guardian's consent */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such challenge, or I have not joined it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over a daily limit, or the challenge is not open */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many reading logs from this member */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMyReadingLogs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description My logs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadingLog"][];
+                };
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description I have not joined */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReadingLog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                logId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The log */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadingLog"];
+                };
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such log of mine in this challenge */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateReadingLog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                logId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReadingLogRequest"];
+            };
+        };
+        responses: {
+            /** @description The log */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadingLog"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An under-13 without a guardian's consent */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not one of my logs */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over a daily limit, or the log was voided by staff */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteReadingLog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                logId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not one of my logs */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    approveReadingLog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                logId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The log, now VALID */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadingLog"];
+                };
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such log in this challenge */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The log is not flagged */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    voidReadingLog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                logId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The log, now VOIDED */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadingLog"];
+                };
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such log in this challenge */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMyChallengeProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description My progress */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Progress"];
+                };
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description I have not joined */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setLeaderboardVisibility: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Visibility"];
+            };
+        };
+        responses: {
+            /** @description My progress */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Progress"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description I have not joined */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    joinChallenge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JoinRequest"];
+            };
+        };
+        responses: {
+            /** @description Joined */
+            201: {
+                headers: {
+                    /** @description Where the created resource can be read */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipantResponse"];
+                };
+            };
+            /** @description Invalid fields: a nickname breaking the rules, or a school that is not the challenge's */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not for your age group, or an under-13 without a guardian's consent */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing has the id or token in the path */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nickname taken, already joined, or the challenge is not open */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    publishChallenge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Published */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Challenge"];
+                };
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing has the id or token in the path */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The challenge is closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getChallengeResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The results */
+            200: {
+                headers: {
+                    /** @description With text/csv: attachment; filename="tantangan-<id>-hasil.csv" */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultRow"][];
+                    "text/csv": string;
+                };
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing has the id or token in the path */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Erased */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The only admin cannot erase themselves */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": components["schemas"]["UpdateMeRequest"];
+                "application/json": components["schemas"]["UpdateMeRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated account */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description Invalid fields or wrong current password */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportMyData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description My data, as a download */
+            200: {
+                headers: {
+                    /** @description attachment; filename="serambi-data-saya.json" */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @example 2026-12-05T03:00:00.000Z
+                         */
+                        exportedAt: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    logoutEverywhere: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every earlier token revoked; log in again */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getNotificationSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every kind */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettings"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateNotificationSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationSettings"];
+            };
+        };
+        responses: {
+            /** @description Every kind, as now set */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettings"];
+                };
+            };
+            /** @description An unknown kind, or a kind twice */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listNotifications: {
+        parameters: {
+            query?: {
+                /** @description The page, from 0 */
+                page?: number;
+                /** @description Notifications per page, 1 to 100 (a value outside is clamped) */
+                size?: number;
+                /** @description true: unread only */
+                unread?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of notifications */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPage"];
+                };
+            };
+            /** @description A bad filter or page */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    markAllNotificationsRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How many were unread */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadAll"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    streamNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An endless stream of `unread` events whose data is an UnreadCount */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["UnreadCount"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    countUnreadNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The count */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCount"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    markNotificationRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The notification, read */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Notification"];
+                };
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such notification of mine (someone else's is not found either) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resendEmailVerification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A new link is on its way */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignUpResponse"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The address is already verified */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A link was sent moments ago */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listMedia: {
         parameters: {
             query?: {
@@ -8357,6 +11291,15 @@ export interface operations {
                     "application/json": components["schemas"]["MediaPage"];
                 };
             };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not Authorized */
             401: {
                 headers: {
@@ -8369,6 +11312,26 @@ export interface operations {
             /** @description Not Allowed */
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8396,6 +11359,8 @@ export interface operations {
             /** @description Stored; Location names it */
             201: {
                 headers: {
+                    /** @description Where the created resource can be read */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8422,6 +11387,15 @@ export interface operations {
             };
             /** @description Not Allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8456,6 +11430,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getMedia: {
@@ -8476,6 +11461,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MediaFile"];
+                };
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not Authorized */
@@ -8505,6 +11499,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     deleteMedia: {
@@ -8524,6 +11538,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Not Authorized */
             401: {
@@ -8555,6 +11578,17 @@ export interface operations {
             /** @description Attached to a post past its draft */
             409: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8612,6 +11646,35 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     markVariantPublished: {
@@ -8634,7 +11697,8 @@ export interface operations {
             /** @description Published */
             200: {
                 headers: {
-                    ETag?: unknown;
+                    /** @description The version of the resource, to send back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8677,9 +11741,38 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The variant is not in a state to mark, or another post has that URL */
             409: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8704,7 +11797,8 @@ export interface operations {
             /** @description Scheduled again */
             200: {
                 headers: {
-                    ETag?: unknown;
+                    /** @description The version of the resource, to send back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8747,9 +11841,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The variant is not in a state to retry */
             409: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8807,8 +11921,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The platform's app is not configured */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation accepts */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8819,6 +11951,8 @@ export interface operations {
             /** @description No token encryption key is configured */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8857,6 +11991,26 @@ export interface operations {
             /** @description Not Allowed */
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8914,8 +12068,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The state was already used */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation accepts */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8935,6 +12107,17 @@ export interface operations {
             /** @description The platform could not answer now */
             502: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8992,9 +12175,38 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No Pages are waiting for a choice under this state */
             409: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9052,6 +12264,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Meta refused the token (its message), or it reaches no Page */
             422: {
                 headers: {
@@ -9073,6 +12303,8 @@ export interface operations {
             /** @description No token encryption key is configured */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9099,6 +12331,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not Authorized */
             401: {
                 headers: {
@@ -9120,6 +12361,191 @@ export interface operations {
             /** @description Not connected, or no such platform */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listUsers: {
+        parameters: {
+            query?: {
+                /** @description The page, from 0 */
+                page?: number;
+                /** @description Part of the e-mail or the name */
+                q?: string;
+                /** @description Accounts per page, 1 to 100 (a value outside is clamped) */
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of accounts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserPage"];
+                };
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    changeUserRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoleChangeRequest"];
+            };
+        };
+        responses: {
+            /** @description The account with its new role */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Would remove the last admin */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

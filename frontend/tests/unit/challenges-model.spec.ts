@@ -10,7 +10,7 @@ import { todayIn } from '@/lib/format'
 
 const t = i18n.global.t as (key: string, named?: Record<string, unknown>) => string
 const n = (v: number) => String(v)
-const board = (...names: string[]): LeaderboardEntry[] => names.map((nickname, i) => ({ rank: i + 1, nickname, points: 100 - i }))
+const board = (...names: string[]): LeaderboardEntry[] => names.map((nickname, i) => ({ rank: i + 1, nickname, points: 100 - i, school: null }))
 
 describe('goalProgress', () => {
   const totals = { books: 3, pages: 450, minutes: 90 }

@@ -27,8 +27,8 @@ const item = (n: number, readAt?: string) => ({
   title: `Unggahan menunggu tinjauan ${n}`,
   body: 'Unggahan dikirim untuk ditinjau',
   link: `/staf/konten/pos/${n}/ubah`,
-  createdAt: '2026-12-02T03:00:00Z',
-  ...(readAt ? { readAt } : {}),
+  createdAt: '2026-12-02T03:00:00.000Z',
+  readAt: readAt ?? null,
 })
 
 describe('notification model', () => {

@@ -24,6 +24,7 @@ const challenge: Challenge = {
   pointsPerBook: 10,
   pointsPerPage: 1,
   pointsPerMinute: 0,
+  maxBooksPerDay: null,
   maxMinutesPerDay: 300,
   maxPagesPerDay: 500,
   flagPagesPerDay: 1000,
@@ -77,7 +78,11 @@ describe('ReadingLogForm', () => {
 
   it('sends the log (the review shared only when ticked) and starts over', async () => {
     vi.mocked(participationApi.logReading).mockResolvedValue({
-      log: { id: 1, title: 'Laskar Pelangi', author: 'Andrea Hirata', finished: true, readOn: '2026-11-23', points: 130, status: 'VALID', shareReview: true, createdAt: '' },
+      log: {
+        id: 1, title: 'Laskar Pelangi', author: 'Andrea Hirata', isbn: null, pages: 120, minutes: null, finished: true,
+        readOn: '2026-11-23', review: 'Menyentuh.', points: 130, status: 'VALID', flagReason: null, shareReview: true,
+        createdAt: '2026-11-23T03:00:00.000Z',
+      },
       pointsAwarded: 130,
       totalPoints: 130,
     })

@@ -16,7 +16,7 @@ export const UNREAD_STREAM_URL = '/api/me/notifications/stream'
 export async function listNotifications(query: { unread?: boolean; page: number; size: number }): Promise<NotificationPage> {
   const { unread, ...rest } = query
   return unwrap(
-    await api.GET('/api/me/notifications', { params: { query: { ...rest, ...(unread ? { unread: 'true' } : {}) } } }),
+    await api.GET('/api/me/notifications', { params: { query: { ...rest, ...(unread ? { unread: true } : {}) } } }),
   )
 }
 

@@ -103,6 +103,49 @@ class PersonalDataTest {
                 .post("/api/challenges/" + id + "/participants").then().statusCode(201);
     }
 
+    /**
+     * Issue 16: the export's parts are built in SQL, and PostgreSQL wrote their timestamps as
+     * {@code 2026-12-05T03:00:00.123456+00:00}, unlike the rest of the API. Every timestamp in the export is now in the
+     * API's one format, and dates stay dates.
+     */
+    @Test
+    void everyTimestampInTheExportIsInTheApisOneFormat() throws Exception {
+        String staff = Accounts.tokenFor(db, "STAFF");
+        long challenge = challenge(staff);
+        String token = Accounts.tokenFor(db, "MEMBER");
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("nickname", "Waktu" + System.nanoTime() % 100000))
+                .post("/api/challenges/" + challenge + "/participants").then().statusCode(201);
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("title", "Aroma Karsa", "author",
+                "Dee Lestari", "pages", 12, "readOn", LocalDate.now(Wita.ZONE).toString()))
+                .post("/api/challenges/" + challenge + "/logs").then().statusCode(201);
+
+        String body = given().auth().oauth2(token).get("/api/me/export").then().statusCode(200)
+                .extract().asString();
+        List<String> timestamps = new java.util.ArrayList<>();
+        List<String> dates = new java.util.ArrayList<>();
+        collect(new com.fasterxml.jackson.databind.ObjectMapper().readTree(body), timestamps, dates);
+        Pattern api = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
+        // exportedAt, the account's createdAt, the participation's joinedAt and the log's createdAt at least
+        org.junit.jupiter.api.Assertions.assertTrue(timestamps.size() >= 4, "timestamps: " + timestamps + " in " + body);
+        assertEquals(List.of(), timestamps.stream().filter(t -> !api.matcher(t).matches()).toList(), body);
+        org.junit.jupiter.api.Assertions.assertTrue(dates.contains(LocalDate.now(Wita.ZONE).toString()), body);
+        org.junit.jupiter.api.Assertions.assertFalse(body.contains("+00:00"), body);
+    }
+
+    /** Every string that starts like a date-time, and every plain date, anywhere in the tree. */
+    private static void collect(com.fasterxml.jackson.databind.JsonNode node, List<String> timestamps, List<String> dates) {
+        if (node.isContainerNode()) {
+            node.forEach(child -> collect(child, timestamps, dates));
+        } else if (node.isTextual()) {
+            String text = node.textValue();
+            if (text.matches("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:.*")) {
+                timestamps.add(text);
+            } else if (text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                dates.add(text);
+            }
+        }
+    }
+
     @Test
     void exportHoldsAllMyDataAndErasureKeepsTheBoardConsistent() {
         String staff = Accounts.tokenFor(db, "STAFF");

@@ -48,7 +48,7 @@ public final class AuthRequests {
     @Schema(name = "LoginResponse", requiredProperties = { "token", "expiresAt" })
     public record Token(
             @Schema(description = "RS256-signed JWT, sent as 'Authorization: Bearer <token>'") String token,
-            @Schema(examples = "2026-11-23T17:00:00Z") Instant expiresAt) {
+            @Schema(examples = "2026-11-23T17:00:00.000Z") Instant expiresAt) {
     }
 
     @Schema(name = "UpdateMeRequest", description = "Only the fields present are changed. A new password needs the current one.")

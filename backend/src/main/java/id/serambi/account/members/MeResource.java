@@ -41,7 +41,7 @@ public class MeResource {
     }
 
     @GET
-    @Operation(summary = "The caller's own account")
+    @Operation(operationId = "getMe", summary = "The caller's own account")
     @APIResponse(responseCode = "200", description = "The account", content = @Content(schema = @Schema(implementation = UserDto.class)))
     @APIResponse(responseCode = "401", description = "Not logged in", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
@@ -50,9 +50,12 @@ public class MeResource {
     }
 
     @PATCH
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change the caller's name, birth year or password",
-            description = "A birth year under 13 needs a guardian (guardianEmail, unless one is known), who is asked to consent. "
+    @Consumes({ "application/merge-patch+json", MediaType.APPLICATION_JSON })
+    @Operation(operationId = "updateMe", summary = "Change the caller's name, birth year or password",
+            description = "A JSON merge patch (RFC 7396; application/json is taken too): only the properties present are "
+                    + "changed, and none can be removed, so null is the same as leaving a property out. A new password "
+                    + "needs currentPassword and, like logoutEverywhere, ends every token issued before it. "
+                    + "A birth year under 13 needs a guardian (guardianEmail, unless one is known), who is asked to consent. "
                     + "Once a guardian's consent is required, no later birth year lifts the requirement.")
     @RequestBody(content = @Content(examples = {
             @ExampleObject(name = "rename", value = "{\"displayName\":\"Sari R.\"}"),
@@ -66,7 +69,7 @@ public class MeResource {
 
     @jakarta.ws.rs.POST
     @Path("/verification")
-    @Operation(summary = "Send me a new link to verify my e-mail address", description = "The earlier link stops working. "
+    @Operation(operationId = "resendEmailVerification", summary = "Send me a new link to verify my e-mail address", description = "The earlier link stops working. "
             + "One request per minute (serambi.accounts.verification-resend-interval).")
     @APIResponse(responseCode = "202", description = "A new link is on its way", content = @Content(
             schema = @Schema(implementation = AuthRequests.SignUp.class), examples = @ExampleObject(name = "sent",
@@ -84,7 +87,7 @@ public class MeResource {
 
     @POST
     @Path("/logout-everywhere")
-    @Operation(summary = "Log out everywhere: every token issued to me so far stops working, this one included",
+    @Operation(operationId = "logoutEverywhere", summary = "Log out everywhere: every token issued to me so far stops working, this one included",
             description = "Within a second on every instance. A role change, a password change and erasure do the same.")
     @APIResponse(responseCode = "204", description = "Every earlier token revoked; log in again")
     @APIResponse(responseCode = "401", description = "Not logged in", content = @Content(mediaType = Problem.MEDIA_TYPE,

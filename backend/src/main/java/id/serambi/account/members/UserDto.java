@@ -14,7 +14,7 @@ public record UserDto(
         @Schema(examples = "Sari Rahmawati") String displayName,
         @Schema(examples = "2010") int birthYear,
         @Schema(examples = "MEMBER") Role role,
-        @Schema(examples = "2026-11-23T09:00:00Z") Instant createdAt,
+        @Schema(examples = "2026-11-23T09:00:00.000Z") Instant createdAt,
         @Schema(description = "True for an under-13 whose guardian has not confirmed yet") boolean guardianConsentPending,
         @Schema(description = "True once the owner followed the verification link sent to the address") boolean emailVerified) {
 

@@ -18,6 +18,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -42,12 +44,15 @@ public class UserResource {
     }
 
     @GET
-    @Operation(summary = "List accounts, newest last, optionally filtered by e-mail or name")
+    @Operation(operationId = "listUsers", summary = "List accounts, newest last, optionally filtered by e-mail or name")
     @APIResponse(responseCode = "200", description = "A page of accounts", content = @Content(schema = @Schema(implementation = UserPage.class)))
     @APIResponse(responseCode = "401", description = "Not logged in", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not an admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<UserPage> list(@QueryParam("q") String query,
-            @QueryParam("page") @DefaultValue("0") int page,
+    public Uni<UserPage> list(@Parameter(description = "Part of the e-mail or the name") @QueryParam("q") String query,
+            @Parameter(description = "The page, from 0", schema = @Schema(type = SchemaType.INTEGER, format = "int32",
+                    minimum = "0", defaultValue = "0")) @QueryParam("page") @DefaultValue("0") int page,
+            @Parameter(description = "Accounts per page, 1 to 100 (a value outside is clamped)", schema = @Schema(
+                    type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "100", defaultValue = "20"))
             @QueryParam("size") @DefaultValue("20") int size) {
         PageDto.Request request = PageDto.Request.of(page, size);
         return accounts.list(query, request.page(), request.size()).map(found -> new UserPage(
@@ -57,7 +62,8 @@ public class UserResource {
     @PUT
     @Path("/{id}/role")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change an account's role")
+    @Operation(operationId = "changeUserRole", summary = "Change an account's role",
+            description = "Every token the account holds stops working (it logs in again with the new role). The last admin cannot lose the role (409).")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "make staff", value = "{\"role\":\"STAFF\"}")))
     @APIResponse(responseCode = "200", description = "The account with its new role", content = @Content(schema = @Schema(implementation = UserDto.class)))
     @APIResponse(responseCode = "404", description = "No such account", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -55,10 +55,12 @@ public class AuthResource {
     @POST
     @Path("/register")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Sign up as a member", description = "Patrons and teens sign up themselves; staff roles are given by an admin. "
+    @Operation(operationId = "registerAccount", summary = "Sign up as a member", description = "Patrons and teens sign up themselves; staff roles are given by an admin. "
             + "The answer is the same whether or not the e-mail already has an account: a new address gets an account and a "
             + "link to verify it; a known one gets nothing new, and its owner an e-mail saying that someone tried. "
-            + "Until the address is verified, the account does not see or erase what guests left under it (event registrations).")
+            + "Until the address is verified, the account does not see or erase what guests left under it (event registrations). "
+            + "A member under 13 needs guardianEmail: the parent or guardian is asked by e-mail to consent, and the child takes "
+            + "part in challenges only after that. Sign-ups are rate-limited per address and e-mail (429 with Retry-After).")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "teen",
             value = "{\"email\":\"sari@example.id\",\"password\":\"buku-itu-jendela\",\"displayName\":\"Sari Rahmawati\",\"birthYear\":2010}")))
     @APIResponse(responseCode = "202", description = "Accepted: an e-mail is on its way to the address", content = @Content(
@@ -67,6 +69,8 @@ public class AuthResource {
     @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "short password",
             value = "{\"type\":\"https://serambi.id/problems/validation\",\"title\":\"Invalid request\",\"status\":400,\"detail\":\"password: size must be between 10 and 200\",\"instance\":\"/api/auth/register\",\"errors\":[{\"field\":\"password\",\"message\":\"size must be between 10 and 200\"}]}")))
+    @APIResponse(responseCode = "413", description = "The body is larger than the server takes (serambi.http.max-request-body, 2 MiB by default)", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "Too many sign-ups from this address or for this e-mail",
             headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER)))
     public Uni<Response> register(@Valid @NotNull AuthRequests.Register body) {
@@ -77,7 +81,7 @@ public class AuthResource {
 
     @POST
     @Path("/guardian-consent/{token}")
-    @Operation(summary = "A parent or guardian confirms consent for a member under 13 (the link in their e-mail)")
+    @Operation(operationId = "confirmGuardianConsent", summary = "A parent or guardian confirms consent for a member under 13 (the link in their e-mail)")
     @APIResponse(responseCode = "204", description = "Consent recorded")
     @APIResponse(responseCode = "404", description = "Unknown or already used link", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
@@ -87,7 +91,7 @@ public class AuthResource {
 
     @POST
     @Path("/verify-email/{token}")
-    @Operation(summary = "Verify the account's e-mail address (the link in the sign-up e-mail)")
+    @Operation(operationId = "verifyEmail", summary = "Verify the account's e-mail address (the link in the sign-up e-mail)")
     @APIResponse(responseCode = "204", description = "Address verified")
     @APIResponse(responseCode = "404", description = "Unknown or already used link", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "unknown",
@@ -103,11 +107,13 @@ public class AuthResource {
     @POST
     @Path("/login")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Log in and receive a bearer token")
+    @Operation(operationId = "login", summary = "Log in and receive a bearer token",
+            description = "Attempts are rate-limited per e-mail, and failed logins are throttled per account and per address "
+                    + "across instances: 429 with Retry-After, even for the right password, until the wait is over.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "login",
             value = "{\"email\":\"sari@example.id\",\"password\":\"buku-itu-jendela\"}")))
     @APIResponse(responseCode = "200", description = "Logged in", content = @Content(schema = @Schema(implementation = AuthRequests.Token.class),
-            examples = @ExampleObject(name = "token", value = "{\"token\":\"eyJraWQiOi...\",\"expiresAt\":\"2026-11-23T17:00:00Z\"}")))
+            examples = @ExampleObject(name = "token", value = "{\"token\":\"eyJraWQiOi...\",\"expiresAt\":\"2026-11-23T17:00:00.000Z\"}")))
     @APIResponse(responseCode = "401", description = "Wrong e-mail or password", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "Too many attempts or failed logins for the account or the address",

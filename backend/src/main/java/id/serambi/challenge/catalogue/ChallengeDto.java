@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ChallengeDto(
         long id,
         String title,
-        String description,
+        @Schema(description = "Empty when staff gave none") String description,
         Audience audience,
         LocalDate startsOn,
         LocalDate endsOn,
@@ -21,9 +21,9 @@ public record ChallengeDto(
         int pointsPerBook,
         int pointsPerPage,
         int pointsPerMinute,
-        Integer maxBooksPerDay,
-        Integer maxPagesPerDay,
-        Integer maxMinutesPerDay,
+        @Schema(nullable = true, description = "Most finished books counted per day; null for no cap") Integer maxBooksPerDay,
+        @Schema(nullable = true, description = "Most pages counted per day; null for no cap") Integer maxPagesPerDay,
+        @Schema(nullable = true, description = "Most minutes counted per day; null for no cap") Integer maxMinutesPerDay,
         int flagPagesPerDay,
         int flagMinutesPerDay,
         List<String> schools,
@@ -35,7 +35,7 @@ public record ChallengeDto(
 
     @Schema(name = "Badge", requiredProperties = { "id", "name" })
     public record BadgeDto(long id, @Schema(examples = "Kutu Buku") String name,
-            @Schema(description = "Points that earn it; null when only a secret code gives it") Integer threshold) {
+            @Schema(nullable = true, description = "Points that earn it; null when only a secret code gives it") Integer threshold) {
         public static BadgeDto of(ChallengeBadge b) {
             return new BadgeDto(b.id, b.name, b.threshold);
         }

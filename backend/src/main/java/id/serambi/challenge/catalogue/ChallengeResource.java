@@ -60,7 +60,7 @@ public class ChallengeResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Role.STAFF_NAME, Role.ADMIN_NAME })
-    @Operation(summary = "Create a challenge as a draft (staff)")
+    @Operation(operationId = "createChallenge", summary = "Create a challenge as a draft (staff)")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "teen reading week", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = ChallengeDto.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -73,7 +73,7 @@ public class ChallengeResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Role.STAFF_NAME, Role.ADMIN_NAME })
-    @Operation(summary = "Replace a challenge's settings (staff); existing logs keep the points they earned; needs If-Match with its version")
+    @Operation(operationId = "replaceChallenge", summary = "Replace a challenge's settings (staff); existing logs keep the points they earned; needs If-Match with its version")
     @Parameter(name = "If-Match", in = ParameterIn.HEADER, required = true, description = "The challenge's ETag, e.g. \"3\"")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "teen reading week", value = EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Updated", headers = @Header(name = "ETag", description = "The new version, e.g. \"4\""),
@@ -94,7 +94,9 @@ public class ChallengeResource {
     @POST
     @Path("/{id}/publish")
     @RolesAllowed({ Role.STAFF_NAME, Role.ADMIN_NAME })
-    @Operation(summary = "Publish a challenge: members can join (staff)")
+    @Operation(operationId = "publishChallenge", summary = "Publish a challenge: members can join (staff)",
+            description = "Publishing again is fine (the challenge is answered as it is); a closed challenge cannot be published again.")
+    @APIResponse(responseCode = "409", description = "The challenge is closed")
     @APIResponse(responseCode = "200", description = "Published", content = @Content(schema = @Schema(implementation = ChallengeDto.class)))
     public Uni<ChallengeDto> publish(@PathParam("id") long id) {
         return challenges.publish(id);
@@ -103,7 +105,7 @@ public class ChallengeResource {
     @POST
     @Path("/{id}/close")
     @RolesAllowed({ Role.STAFF_NAME, Role.ADMIN_NAME })
-    @Operation(summary = "Close a challenge: no more entries; the board stays (staff)")
+    @Operation(operationId = "closeChallenge", summary = "Close a challenge: no more entries; the board stays (staff)")
     @APIResponse(responseCode = "200", description = "Closed", content = @Content(schema = @Schema(implementation = ChallengeDto.class)))
     public Uni<ChallengeDto> close(@PathParam("id") long id) {
         return challenges.close(id);
@@ -111,7 +113,7 @@ public class ChallengeResource {
 
     @GET
     @SecurityRequirements
-    @Operation(summary = "Published and closed challenges (staff also see drafts)")
+    @Operation(operationId = "listChallenges", summary = "Published and closed challenges (staff also see drafts)")
     @APIResponse(responseCode = "200", description = "The challenges", content = @Content(schema = @Schema(implementation = ChallengeDto.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
     public Uni<List<ChallengeDto>> list() {
         return callers.current().chain(caller -> challenges.list(caller.isStaff()));
@@ -120,7 +122,7 @@ public class ChallengeResource {
     @GET
     @Path("/{id}")
     @SecurityRequirements
-    @Operation(summary = "One challenge, its rules and badges")
+    @Operation(operationId = "getChallenge", summary = "One challenge, its rules and badges")
     @APIResponse(responseCode = "200", description = "The challenge", headers = @Header(name = "ETag", description = "Its version, e.g. \"3\": send it as If-Match to update it"),
             content = @Content(schema = @Schema(implementation = ChallengeDto.class)))
     @APIResponse(responseCode = "404", description = "No such challenge (or a draft)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -47,7 +48,7 @@ public class ChallengeStaffResource {
 
     @GET
     @Path("/{id}/logs")
-    @Operation(summary = "Reading logs of the challenge by status (default FLAGGED: the review queue)")
+    @Operation(operationId = "listChallengeReadingLogs", summary = "Reading logs of the challenge by status (default FLAGGED: the review queue)")
     @APIResponse(responseCode = "200", description = "The logs, oldest first", content = @Content(schema = @Schema(implementation = StaffDtos.StaffLog.class, type = SchemaType.ARRAY)))
     public Uni<List<StaffDtos.StaffLog>> logs(@PathParam("id") long id, @QueryParam("status") @DefaultValue("FLAGGED") LogStatus status) {
         return participation.logsOf(id, status);
@@ -55,8 +56,10 @@ public class ChallengeStaffResource {
 
     @POST
     @Path("/{id}/logs/{logId}/approve")
-    @Operation(summary = "Count a flagged log after all")
-    @APIResponse(responseCode = "200", description = "The log, now VALID")
+    @Operation(operationId = "approveReadingLog", summary = "Count a flagged log after all",
+            description = "A FLAGGED log becomes VALID and counts its points; the participant's totals and the boards follow.")
+    @APIResponse(responseCode = "200", description = "The log, now VALID", content = @Content(schema = @Schema(implementation = ParticipationDtos.LogView.class)))
+    @APIResponse(responseCode = "404", description = "No such log in this challenge", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The log is not flagged", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ParticipationDtos.LogView> approve(@PathParam("id") long id, @PathParam("logId") long logId) {
         return participation.review(id, logId, true);
@@ -64,8 +67,9 @@ public class ChallengeStaffResource {
 
     @POST
     @Path("/{id}/logs/{logId}/void")
-    @Operation(summary = "Void a log: it stops counting, and the participant's points drop accordingly")
-    @APIResponse(responseCode = "200", description = "The log, now VOIDED")
+    @Operation(operationId = "voidReadingLog", summary = "Void a log: it stops counting, and the participant's points drop accordingly",
+            description = "Any log can be voided (again is fine); a voided log cannot be changed by its author any more.")
+    @APIResponse(responseCode = "200", description = "The log, now VOIDED", content = @Content(schema = @Schema(implementation = ParticipationDtos.LogView.class)))
     @APIResponse(responseCode = "404", description = "No such log in this challenge", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ParticipationDtos.LogView> voidLog(@PathParam("id") long id, @PathParam("logId") long logId) {
         return participation.review(id, logId, false);
@@ -74,10 +78,13 @@ public class ChallengeStaffResource {
     @GET
     @Path("/{id}/results")
     @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
-    @Operation(summary = "Every participant's totals in rank order; Accept: text/csv for a spreadsheet")
-    @APIResponse(responseCode = "200", description = "The results", content = {
+    @Operation(operationId = "getChallengeResults", summary = "Every participant's totals in rank order; Accept: text/csv for a spreadsheet",
+            description = "Hidden participants are included (hidden: true, rank null); nicknames and schools only, never names or e-mails.")
+    @APIResponse(responseCode = "200", description = "The results", headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(
+            name = "Content-Disposition", description = "With text/csv: attachment; filename=\"tantangan-<id>-hasil.csv\"",
+            schema = @Schema(type = SchemaType.STRING)), content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ResultRow.class, type = SchemaType.ARRAY)),
-            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)) })
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")) })
     public Uni<Response> results(@PathParam("id") long id, @jakarta.ws.rs.HeaderParam("Accept") String accept) {
         return leaderboard.results(id)
                 .map(rows -> accept != null && accept.contains("text/csv")
@@ -95,10 +102,11 @@ public class ChallengeStaffResource {
     @POST
     @Path("/{id}/codes")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a secret code that awards points and/or a badge once per participant")
+    @Operation(operationId = "createChallengeCode", summary = "Create a secret code that awards points and/or a badge once per participant")
     @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(content = @Content(examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(
             name = "code for a book discussion", value = "{\"code\":\"DISKUSI-LASKAR\",\"description\":\"Dibagikan di Diskusi Buku: Laskar Pelangi\",\"points\":25,\"badge\":\"Tamu Diskusi Buku\"}")))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = StaffDtos.Code.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields: neither points nor a badge, or a badge the challenge does not have", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The code exists already in this challenge", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> createCode(@PathParam("id") long id, @Valid @NotNull StaffDtos.NewCode body) {
         return codes.create(id, body).map(code -> Response.created(URI.create("/challenges/" + id + "/codes/" + code.id()))
@@ -107,7 +115,7 @@ public class ChallengeStaffResource {
 
     @GET
     @Path("/{id}/codes")
-    @Operation(summary = "The challenge's secret codes and how often each was redeemed")
+    @Operation(operationId = "listChallengeCodes", summary = "The challenge's secret codes and how often each was redeemed")
     @APIResponse(responseCode = "200", description = "The codes", content = @Content(schema = @Schema(implementation = StaffDtos.Code.class, type = SchemaType.ARRAY)))
     public Uni<List<StaffDtos.Code>> codes(@PathParam("id") long id) {
         return codes.list(id);
@@ -115,9 +123,12 @@ public class ChallengeStaffResource {
 
     @GET
     @Path("/reviews")
-    @Operation(summary = "Reviews that teens agreed to share: candidates for 'book review' posts (nicknames only)")
+    @Operation(operationId = "listSharedReviews", summary = "Reviews that teens agreed to share: candidates for 'book review' posts (nicknames only)")
     @APIResponse(responseCode = "200", description = "Newest first", content = @Content(schema = @Schema(implementation = StaffDtos.SharedReview.class, type = SchemaType.ARRAY)))
-    public Uni<List<StaffDtos.SharedReview>> sharedReviews(@QueryParam("limit") @DefaultValue("50") int limit) {
+    public Uni<List<StaffDtos.SharedReview>> sharedReviews(
+            @Parameter(description = "How many, newest first (1 to 200; a value outside is clamped)",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "200", defaultValue = "50"))
+            @QueryParam("limit") @DefaultValue("50") int limit) {
         return participation.sharedReviews(limit);
     }
 }

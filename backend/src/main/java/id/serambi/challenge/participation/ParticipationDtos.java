@@ -23,17 +23,20 @@ public final class ParticipationDtos {
     @Schema(name = "JoinRequest")
     public record Join(
             @NotBlank @Size(min = 3, max = 30)
-            @Pattern(regexp = "[\\p{L}\\p{N}][\\p{L}\\p{N} _.-]*", message = "may use letters, digits, spaces, '.', '_' and '-'")
+            @Nickname
             @PublicText
-            @Schema(description = "Shown on the public leaderboard instead of your name: no phone number, e-mail, link, "
-                    + "birth year or age", examples = "KutuBuku88") String nickname,
+            @Schema(description = "Shown on the public leaderboard instead of your name: 3 to 30 letters or digits of "
+                    + "any script, spaces, '.', '_' and '-', starting with a letter or a digit; not your name or the "
+                    + "start of your e-mail, and no phone number, e-mail, link, birth year or age; unique in the challenge",
+                    examples = "KutuBuku88") String nickname,
             @Size(max = 120) @PublicText
             @Schema(description = "Shown on the public leaderboard: no phone number, e-mail, link, birth year or age",
                     examples = "SMP Negeri 1 Banjarbaru") String school) {
     }
 
     @Schema(name = "ParticipantResponse", requiredProperties = { "id", "nickname", "hidden" })
-    public record Joined(long id, String nickname, String school, boolean hidden) {
+    public record Joined(long id, String nickname,
+            @Schema(nullable = true, description = "Null when none was given") String school, boolean hidden) {
     }
 
     @Schema(name = "ReadingLogRequest")
@@ -55,10 +58,17 @@ public final class ParticipationDtos {
 
     @Schema(name = "ReadingLog", requiredProperties = { "id", "title", "author", "finished", "readOn", "points",
             "status", "shareReview", "createdAt" })
-    public record LogView(long id, String title, String author, String isbn, Integer pages, Integer minutes,
-            boolean finished, LocalDate readOn, String review, boolean shareReview,
+    public record LogView(long id, String title, String author,
+            @Schema(nullable = true, examples = "9789793062792") String isbn,
+            @Schema(nullable = true, description = "Null when only minutes were logged", examples = "120") Integer pages,
+            @Schema(nullable = true, description = "Null when only pages were logged", examples = "90") Integer minutes,
+            boolean finished, LocalDate readOn,
+            @Schema(nullable = true, description = "Null when none was written") String review, boolean shareReview,
             @Schema(description = "Points this log counts for: 0 while it waits for staff review") int points,
-            LogStatus status, String flagReason, Instant createdAt) {
+            LogStatus status,
+            @Schema(nullable = true, description = "Why the log waits for staff review (FLAGGED); null otherwise",
+                    examples = "1200 pages in one day is more than 1000") String flagReason,
+            Instant createdAt) {
 
         static LogView of(ReadingLog l) {
             return new LogView(l.id, l.title, l.author, l.isbn, l.pages, l.minutes, l.finished, l.readOn, l.review,
@@ -82,9 +92,10 @@ public final class ParticipationDtos {
 
     @Schema(name = "Progress", requiredProperties = { "participantId", "nickname", "hidden", "points", "books", "pages",
             "minutes", "goalType", "goalValue", "goalProgress", "badges", "nextBadges" })
-    public record Progress(long participantId, String nickname, String school, boolean hidden, int points, int books,
+    public record Progress(long participantId, String nickname,
+            @Schema(nullable = true, description = "Null when none was given") String school, boolean hidden, int points, int books,
             int pages, int minutes,
-            @Schema(description = "Rank on the public board; null while hidden") Integer rank,
+            @Schema(nullable = true, description = "Rank on the public board; null while hidden") Integer rank,
             GoalType goalType, int goalValue,
             @Schema(description = "Progress towards the goal, 0 to 100 (%)") int goalProgress,
             List<ChallengeDto.BadgeDto> badges,

@@ -141,6 +141,19 @@ public class ParticipationService {
                 .map(list -> list.stream().map(ParticipationDtos.LogView::of).toList());
     }
 
+    /**
+     * One log: the caller's own, or (for staff) any log of the challenge. Another member's log is not found, so a
+     * log's id tells a member nothing about other people's reading.
+     */
+    @WithSession
+    public Uni<ParticipationDtos.LogView> getLog(long challengeId, long logId, long userId, boolean staff) {
+        Uni<ReadingLog> log = staff
+                ? logs.findInChallenge(challengeId, logId)
+                        .onItem().ifNull().failWith(() -> ProblemException.notFound("Reading log", logId))
+                : participant(challengeId, userId).chain(p -> ownLog(p, logId));
+        return log.map(ParticipationDtos.LogView::of);
+    }
+
     @WithTransaction
     public Uni<Void> setHidden(long challengeId, long userId, boolean hidden) {
         return lockedParticipant(challengeId, userId).chain(p -> participants.setHidden(p.id, hidden));

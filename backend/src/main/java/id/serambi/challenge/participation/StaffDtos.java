@@ -16,8 +16,13 @@ public final class StaffDtos {
 
     @Schema(name = "StaffReadingLog", requiredProperties = { "id", "participantId", "nickname", "title", "author",
             "readOn", "points", "status", "createdAt" })
-    public record StaffLog(long id, long participantId, String nickname, String title, String author, Integer pages,
-            Integer minutes, LocalDate readOn, int points, LogStatus status, String flagReason, Instant createdAt) {
+    public record StaffLog(long id, long participantId, String nickname, String title, String author,
+            @Schema(nullable = true, description = "Null when only minutes were logged") Integer pages,
+            @Schema(nullable = true, description = "Null when only pages were logged") Integer minutes,
+            LocalDate readOn, int points, LogStatus status,
+            @Schema(nullable = true, description = "Why the log waits for review (FLAGGED); null otherwise",
+                    examples = "1200 pages in one day is more than 1000") String flagReason,
+            Instant createdAt) {
     }
 
     @Schema(name = "CodeRequest")
@@ -27,12 +32,16 @@ public final class StaffDtos {
             @Size(max = 200) @Schema(examples = "Dibagikan di Diskusi Buku: Laskar Pelangi") String description,
             @Min(0) @Schema(examples = "25") Integer points,
             @Schema(description = "Name of a badge of the challenge that the code gives", examples = "Tamu Istimewa") String badge,
-            @Schema(examples = "2026-12-31T15:59:59Z") Instant validUntil) {
+            @Schema(description = "Redeemable until then; none for no end", examples = "2026-12-31T15:59:59.000Z") Instant validUntil) {
     }
 
     @Schema(name = "Code", requiredProperties = { "id", "code", "points", "redemptions" })
-    public record Code(long id, String code, String description, int points, String badge, Instant validUntil,
-            long redemptions) {
+    public record Code(long id, @Schema(examples = "DISKUSI-LASKAR") String code,
+            @Schema(nullable = true, description = "Null when staff gave none") String description,
+            @Schema(examples = "25") int points,
+            @Schema(nullable = true, description = "The badge the code gives; null for points only") String badge,
+            @Schema(nullable = true, description = "Redeemable until then; null for no end") Instant validUntil,
+            @Schema(description = "How many participants redeemed it") long redemptions) {
     }
 
     @Schema(name = "SharedReview", requiredProperties = { "logId", "challengeId", "challengeTitle", "nickname", "title",

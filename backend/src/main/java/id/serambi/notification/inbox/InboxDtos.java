@@ -15,9 +15,12 @@ public final class InboxDtos {
     }
 
     @Schema(name = "Notification")
-    public record NotificationView(long id, NotificationKind kind, String title, String body,
-            @Schema(description = "A path inside the web app, such as /staf/konten/pos/12/ubah; null when there is none") String link,
-            Instant createdAt, @Schema(description = "When it was marked read; null while unread") Instant readAt) {
+    public record NotificationView(long id,
+            @Schema(nullable = true, description = "Null only for a kind this version of Serambi no longer knows") NotificationKind kind,
+            String title, String body,
+            @Schema(nullable = true, description = "A path inside the web app, such as /staf/konten/pos/12/ubah; null when there is none") String link,
+            Instant createdAt,
+            @Schema(nullable = true, description = "When it was marked read; null while unread") Instant readAt) {
     }
 
     @Schema(name = "NotificationPage")

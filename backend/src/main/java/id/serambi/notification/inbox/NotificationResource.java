@@ -31,6 +31,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -50,7 +51,7 @@ public class NotificationResource {
     static final String NOTIFICATION = """
             {"id":31,"kind":"REVIEW_REQUESTED","title":"Unggahan menunggu tinjauan: Waspada hoaks",
              "body":"Rina mengirim unggahan \\"Waspada hoaks\\" untuk ditinjau.","link":"/staf/konten/pos/12/ubah",
-             "createdAt":"2026-11-03T02:15:00Z","readAt":null}""";
+             "createdAt":"2026-11-03T02:15:00.000Z","readAt":null}""";
     static final String NOT_FOUND = """
             {"type":"https://serambi.id/problems/not-found","title":"Not found","status":404,
              "detail":"Notification 31 does not exist","instance":"/api/me/notifications/31/read"}""";
@@ -71,14 +72,19 @@ public class NotificationResource {
 
     @GET
     @Path("/notifications")
-    @Operation(summary = "My notifications, newest first; ?unread=true for the unread ones only")
+    @Operation(operationId = "listNotifications", summary = "My notifications, newest first; ?unread=true for the unread ones only")
     @APIResponse(responseCode = "200", description = "A page of notifications", content = @Content(
             schema = @Schema(implementation = NotificationPage.class), examples = @ExampleObject(name = "one",
             value = "{\"items\":[" + NOTIFICATION + "],\"page\":0,\"size\":20,\"total\":1}")))
     @APIResponse(responseCode = "400", description = "A bad filter or page", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
-    public Uni<NotificationPage> list(@Parameter(description = "true: unread only") @QueryParam("unread") String unread,
-            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
+    public Uni<NotificationPage> list(@Parameter(description = "true: unread only", schema = @Schema(
+                    type = SchemaType.BOOLEAN, defaultValue = "false")) @QueryParam("unread") String unread,
+            @Parameter(description = "The page, from 0", schema = @Schema(type = SchemaType.INTEGER, format = "int32",
+                    minimum = "0", defaultValue = "0")) @QueryParam("page") @DefaultValue("0") int page,
+            @Parameter(description = "Notifications per page, 1 to 100 (a value outside is clamped)", schema = @Schema(
+                    type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "100", defaultValue = "20"))
+            @QueryParam("size") @DefaultValue("20") int size) {
         QueryParameters query = new QueryParameters();
         boolean unreadOnly = false;
         if (unread != null && !unread.isBlank()) {
@@ -96,7 +102,7 @@ public class NotificationResource {
 
     @GET
     @Path("/notifications/unread-count")
-    @Operation(summary = "How many of my notifications are unread (the badge)")
+    @Operation(operationId = "countUnreadNotifications", summary = "How many of my notifications are unread (the badge)")
     @APIResponse(responseCode = "200", description = "The count", content = @Content(schema = @Schema(implementation = UnreadCount.class),
             examples = @ExampleObject(name = "three", value = "{\"unread\":3}")))
     public Uni<UnreadCount> unreadCount() {
@@ -106,10 +112,12 @@ public class NotificationResource {
     @GET
     @Path("/notifications/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @Operation(summary = "Server-sent events: my unread count now and after every change, from whichever server "
-            + "instance made it ('unread' events with {\"unread\":n}; a comment every 25 s keeps proxies open). The "
-            + "stream ends when the token expires or the account changes; reconnect with a current token")
-    @APIResponse(responseCode = "200", description = "An endless text/event-stream of UnreadCount",
+    @Operation(operationId = "streamNotifications", summary = "Server-sent events: my unread count now and after every change",
+            description = "A text/event-stream of `unread` events, each one's data an UnreadCount JSON object "
+                    + "(`{\"unread\":n}`): the count at once, then after every change, from whichever server instance "
+                    + "made it. A comment line every 25 s keeps proxies open. The stream ends when the token expires or "
+                    + "the account changes; reconnect with a current token.")
+    @APIResponse(responseCode = "200", description = "An endless stream of `unread` events whose data is an UnreadCount",
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = UnreadCount.class)))
     public Multi<OutboundSseEvent> stream(@Context Sse sse) {
         long me = caller.userId();
@@ -123,7 +131,7 @@ public class NotificationResource {
 
     @POST
     @Path("/notifications/{id}/read")
-    @Operation(summary = "Mark one of my notifications read (again is fine)")
+    @Operation(operationId = "markNotificationRead", summary = "Mark one of my notifications read (again is fine)")
     @APIResponse(responseCode = "200", description = "The notification, read", content = @Content(
             schema = @Schema(implementation = NotificationView.class), examples = @ExampleObject(name = "read", value = NOTIFICATION)))
     @APIResponse(responseCode = "404", description = "No such notification of mine (someone else's is not found either)",
@@ -135,7 +143,7 @@ public class NotificationResource {
 
     @POST
     @Path("/notifications/read-all")
-    @Operation(summary = "Mark all my notifications read")
+    @Operation(operationId = "markAllNotificationsRead", summary = "Mark all my notifications read")
     @APIResponse(responseCode = "200", description = "How many were unread", content = @Content(
             schema = @Schema(implementation = ReadAll.class), examples = @ExampleObject(name = "three", value = "{\"marked\":3}")))
     public Uni<ReadAll> markAllRead() {
@@ -144,7 +152,7 @@ public class NotificationResource {
 
     @GET
     @Path("/notification-settings")
-    @Operation(summary = "My e-mail preferences: for each kind of notification, whether it also comes by e-mail")
+    @Operation(operationId = "getNotificationSettings", summary = "My e-mail preferences: for each kind of notification, whether it also comes by e-mail")
     @APIResponse(responseCode = "200", description = "Every kind", content = @Content(schema = @Schema(implementation = Settings.class),
             examples = @ExampleObject(name = "settings", value = SETTINGS)))
     public Uni<Settings> settings() {
@@ -154,7 +162,7 @@ public class NotificationResource {
     @PUT
     @Path("/notification-settings")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Turn the e-mail of kinds of notification on or off (the in-app notification always stays); "
+    @Operation(operationId = "updateNotificationSettings", summary = "Turn the e-mail of kinds of notification on or off (the in-app notification always stays); "
             + "kinds not listed keep their setting")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "no approval e-mails", value = SETTINGS)))
     @APIResponse(responseCode = "200", description = "Every kind, as now set", content = @Content(schema = @Schema(implementation = Settings.class)))

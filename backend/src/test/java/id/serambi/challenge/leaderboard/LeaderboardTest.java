@@ -192,6 +192,26 @@ class LeaderboardTest {
         assertProblem(given().get("/api/challenges/999999999/leaderboard").then(), 404, "not-found");
     }
 
+    /** The limit is a number from 1 to 100: not a number is a 400 that names it, one outside is clamped. */
+    @Test
+    void aLimitThatIsNotANumberIsA400NamingIt() {
+        for (String limit : List.of("abc", "1.5", "99999999999")) {
+            assertProblem(given().get("/api/challenges/" + challenge + "/leaderboard?limit=" + limit).then(), 400,
+                    "validation").body("errors[0].field", equalTo("limit"));
+        }
+        assertProblem(given().accept("text/event-stream, application/problem+json")
+                .get("/api/challenges/" + challenge + "/leaderboard/stream?limit=abc").then(), 400, "validation")
+                .body("errors[0].field", equalTo("limit"));
+        String nick = ChallengeFixtures.nickname("Batas");
+        String teen = ChallengeFixtures.member(challenge, nick, null);
+        ChallengeFixtures.postLog(teen, challenge, ChallengeFixtures.log(10, ChallengeFixtures.today()));
+        eventually(() -> given().get("/api/challenges/" + challenge + "/leaderboard").then().body("total", equalTo(1)));
+        given().get("/api/challenges/" + challenge + "/leaderboard?limit=0").then().statusCode(200)
+                .body("entries", hasSize(1)).body("school", nullValue()).body("me", nullValue());
+        given().get("/api/challenges/" + challenge + "/leaderboard?limit=500").then().statusCode(200)
+                .body("entries", hasSize(1));
+    }
+
     /** Retries an assertion for up to 5 s. */
     static void eventually(Runnable assertion) {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();

@@ -66,6 +66,38 @@ class ParticipationTest {
         assertEquals(1, Accounts.count(db, "SELECT count(*) FROM participant WHERE challenge_id = ?", challenge));
     }
 
+    /**
+     * Issue 16: the Location of a new log named /api/challenges/{id}/logs/{logId}, a path with a PUT and a DELETE but
+     * no GET (405). Following it now reads the log: its author and staff do; another member, or another challenge's
+     * path, finds nothing.
+     */
+    @Test
+    void theLocationOfANewLogReadsTheLog() {
+        String teen = ChallengeFixtures.member(challenge, ChallengeFixtures.nickname("Jejak"), null);
+        var created = given().auth().oauth2(teen).contentType(ContentType.JSON)
+                .body(ChallengeFixtures.log(30, ChallengeFixtures.today()))
+                .post("/api/challenges/" + challenge + "/logs").then().statusCode(201).extract();
+        long logId = created.jsonPath().getLong("log.id");
+        String location = created.header("Location");
+        org.junit.jupiter.api.Assertions.assertTrue(
+                java.net.URI.create(location).getPath().endsWith("/api/challenges/" + challenge + "/logs/" + logId),
+                location);
+
+        given().auth().oauth2(teen).get(location).then().statusCode(200)
+                .body("id", equalTo((int) logId)).body("pages", equalTo(30)).body("status", equalTo("VALID"))
+                .body("points", equalTo(created.jsonPath().getInt("log.points")));
+        given().auth().oauth2(staff).get(location).then().statusCode(200).body("id", equalTo((int) logId));
+
+        String stranger = ChallengeFixtures.member(challenge, ChallengeFixtures.nickname("Asing"), null);
+        assertProblem(given().auth().oauth2(stranger).get(location).then(), 404, "not-found");
+        String outsider = Accounts.tokenFor(db, "MEMBER");
+        assertProblem(given().auth().oauth2(outsider).get(location).then(), 404, "not-found");
+        long other = ChallengeFixtures.published(staff, ChallengeFixtures.body());
+        assertProblem(given().auth().oauth2(staff).get("/api/challenges/" + other + "/logs/" + logId).then(), 404,
+                "not-found");
+        assertProblem(given().get(location).then(), 401, "unauthenticated");
+    }
+
     @Test
     void logsEarnServerComputedPoints() {
         String nick = ChallengeFixtures.nickname("Pelangi");
