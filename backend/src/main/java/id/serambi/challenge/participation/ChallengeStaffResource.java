@@ -31,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Staff's review queue, results, secret codes and the reviews teens agreed to share. */
 @Path("/challenges")
-@Tag(name = "Reading challenges (staff)")
+@Tag(name = "Reading challenges (staff)", description = "Moderating reading logs, secret codes, shared reviews and results (staff)")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Role.STAFF_NAME, Role.ADMIN_NAME })
 public class ChallengeStaffResource {
