@@ -37,7 +37,7 @@ public class EventSeriesResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a series and its monthly occurrences (staff)")
+    @Operation(operationId = "createEventSeries", summary = "Create a series and its monthly occurrences (staff)")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "monthly teen book club", value = """
             {"title":"Klub Buku Remaja","occurrences":6,"publish":true,"first":{"title":"Klub Buku Remaja",\
             "description":"Bertemu sebulan sekali membahas buku pilihan anggota.","type":"BOOK_CLUB","audience":"TEENS",\
@@ -56,7 +56,7 @@ public class EventSeriesResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "A series with its occurrences, in order (staff)")
+    @Operation(operationId = "getEventSeries", summary = "A series with its occurrences, in order (staff)")
     @APIResponse(responseCode = "200", description = "The series", content = @Content(schema = @Schema(implementation = SeriesDto.class)))
     @APIResponse(responseCode = "404", description = "No such series", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<SeriesDto> series(@PathParam("id") long id) {
