@@ -67,6 +67,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -105,9 +125,29 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Unknown or already used link */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -172,10 +212,39 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Too many attempts or failed logins for the account or the address */
                 429: {
                     headers: {
                         /** @description Seconds to wait */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
                     };
@@ -235,10 +304,39 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Too many sign-ups from this address or for this e-mail */
                 429: {
                     headers: {
                         /** @description Seconds to wait */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
                     };
@@ -282,6 +380,15 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Unknown or already used link */
                 404: {
                     headers: {
@@ -294,6 +401,17 @@ export interface paths {
                 /** @description The link has expired; a logged-in member can ask for a new one */
                 410: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -366,6 +484,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -383,27 +521,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** iCalendar feed of published events (from 30 days back), each with an alarm; no join URLs */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description text/calendar */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/calendar": unknown;
-                    };
-                };
-            };
-        };
+        /**
+         * iCalendar feed of published events (from 30 days back), each with an alarm; no join URLs
+         * @description For subscribing from a calendar app; the feed may be cached for five minutes.
+         */
+        get: operations["downloadEventsFeed"];
         put?: never;
         post?: never;
         delete?: never;
@@ -456,6 +578,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -476,6 +618,8 @@ export interface paths {
                 /** @description Created */
                 201: {
                     headers: {
+                        /** @description Where the created resource can be read */
+                        Location: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -503,6 +647,35 @@ export interface paths {
                 /** @description Not Allowed */
                 403: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -566,6 +739,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -596,11 +789,21 @@ export interface paths {
                 /** @description The campaign */
                 200: {
                     headers: {
-                        ETag?: unknown;
+                        /** @description The version of the resource, to send back in If-Match */
+                        ETag?: string;
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Campaign"];
+                    };
+                };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description Not Authorized */
@@ -624,6 +827,26 @@ export interface paths {
                 /** @description No such campaign */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -654,7 +877,8 @@ export interface paths {
                 /** @description Updated */
                 200: {
                     headers: {
-                        ETag?: unknown;
+                        /** @description The version of the resource, to send back in If-Match */
+                        ETag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -697,8 +921,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Stale version: someone saved first */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -709,6 +951,17 @@ export interface paths {
                 /** @description No If-Match header */
                 428: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -750,6 +1003,26 @@ export interface paths {
                         "application/json": components["schemas"]["Challenge"][];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -770,6 +1043,8 @@ export interface paths {
                 /** @description Created */
                 201: {
                     headers: {
+                        /** @description Where the created resource can be read */
+                        Location: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -797,6 +1072,35 @@ export interface paths {
                 /** @description Not Allowed */
                 403: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -839,6 +1143,15 @@ export interface paths {
                         "application/json": components["schemas"]["SharedReview"][];
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not Authorized */
                 401: {
                     headers: {
@@ -851,6 +1164,26 @@ export interface paths {
                 /** @description Not Allowed */
                 403: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -890,16 +1223,45 @@ export interface paths {
                 200: {
                     headers: {
                         /** @description Its version, e.g. "3": send it as If-Match to update it */
-                        ETag?: unknown;
+                        ETag?: string;
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Challenge"];
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description No such challenge (or a draft) */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -931,7 +1293,7 @@ export interface paths {
                 200: {
                     headers: {
                         /** @description The new version, e.g. "4" */
-                        ETag?: unknown;
+                        ETag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -974,11 +1336,29 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Stale version: someone saved first (the current ETag is sent) */
                 409: {
                     headers: {
                         /** @description The current version */
-                        ETag?: unknown;
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
+                    headers: {
                         [name: string]: unknown;
                     };
                     content: {
@@ -988,6 +1368,17 @@ export interface paths {
                 /** @description No If-Match header */
                 428: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -1033,6 +1424,15 @@ export interface paths {
                         "application/json": components["schemas"]["Challenge"];
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not Authorized */
                 401: {
                     headers: {
@@ -1045,6 +1445,35 @@ export interface paths {
                 /** @description Not Allowed */
                 403: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nothing has the id or token in the path */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -1087,6 +1516,15 @@ export interface paths {
                         "application/json": components["schemas"]["Code"][];
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not Authorized */
                 401: {
                     headers: {
@@ -1099,6 +1537,35 @@ export interface paths {
                 /** @description Not Allowed */
                 403: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nothing has the id or token in the path */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -1127,6 +1594,8 @@ export interface paths {
                 /** @description Created */
                 201: {
                     headers: {
+                        /** @description Where the created resource can be read */
+                        Location: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -1160,9 +1629,47 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Nothing has the id or token in the path */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description The code exists already in this challenge */
                 409: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -1238,9 +1745,47 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Nothing has the id or token in the path */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Already redeemed */
                 409: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -1286,9 +1831,38 @@ export interface paths {
                         "application/json": components["schemas"]["Leaderboard"];
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description No such challenge (or a draft) */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -1336,9 +1910,38 @@ export interface paths {
                         "text/event-stream": components["schemas"]["OutboundSseEvent"][];
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description No such challenge (or a draft) */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -1385,6 +1988,15 @@ export interface paths {
                         "application/json": components["schemas"]["StaffReadingLog"][];
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not Authorized */
                 401: {
                     headers: {
@@ -1397,6 +2009,35 @@ export interface paths {
                 /** @description Not Allowed */
                 403: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nothing has the id or token in the path */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -1425,6 +2066,8 @@ export interface paths {
                 /** @description Logged: the points awarded (0 while flagged for staff review) */
                 201: {
                     headers: {
+                        /** @description Where the created resource can be read */
+                        Location: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -1458,8 +2101,35 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Nothing has the id or token in the path */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Over a daily limit, or the challenge is not open */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1471,6 +2141,17 @@ export interface paths {
                 429: {
                     headers: {
                         /** @description Seconds to wait */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
                     };
@@ -1514,6 +2195,15 @@ export interface paths {
                         "application/json": components["schemas"]["ReadingLog"][];
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not Authorized */
                 401: {
                     headers: {
@@ -1526,6 +2216,35 @@ export interface paths {
                 /** @description Not Allowed */
                 403: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nothing has the id or token in the path */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -1612,6 +2331,35 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         post?: never;
@@ -1635,6 +2383,15 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not Authorized */
                 401: {
                     headers: {
@@ -1656,6 +2413,17 @@ export interface paths {
                 /** @description Not one of my logs */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -1700,6 +2468,15 @@ export interface paths {
                         "application/json": components["schemas"]["ReadingLog"];
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not Authorized */
                 401: {
                     headers: {
@@ -1718,9 +2495,38 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Nothing has the id or token in the path */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description The log is not flagged */
                 409: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -1766,6 +2572,15 @@ export interface paths {
                         "application/json": components["schemas"]["ReadingLog"];
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not Authorized */
                 401: {
                     headers: {
@@ -1787,6 +2602,26 @@ export interface paths {
                 /** @description No such log in this challenge */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -1829,6 +2664,15 @@ export interface paths {
                         "application/json": components["schemas"]["Progress"];
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not Authorized */
                 401: {
                     headers: {
@@ -1850,6 +2694,26 @@ export interface paths {
                 /** @description I have not joined */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -1926,6 +2790,44 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Nothing has the id or token in the path */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         post?: never;
@@ -1963,6 +2865,8 @@ export interface paths {
                 /** @description Joined */
                 201: {
                     headers: {
+                        /** @description Where the created resource can be read */
+                        Location: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -1996,9 +2900,47 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Nothing has the id or token in the path */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Nickname taken, already joined, or the challenge is not open */
                 409: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -2043,6 +2985,15 @@ export interface paths {
                         "application/json": components["schemas"]["Challenge"];
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not Authorized */
                 401: {
                     headers: {
@@ -2055,6 +3006,35 @@ export interface paths {
                 /** @description Not Allowed */
                 403: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nothing has the id or token in the path */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -2098,6 +3078,15 @@ export interface paths {
                         "text/csv": string;
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not Authorized */
                 401: {
                     headers: {
@@ -2110,6 +3099,35 @@ export interface paths {
                 /** @description Not Allowed */
                 403: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nothing has the id or token in the path */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -2136,57 +3154,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Create a series and its monthly occurrences (staff) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["SeriesRequest"];
-                };
-            };
-            responses: {
-                /** @description The series with its occurrences */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Series"];
-                    };
-                };
-                /** @description Invalid fields */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not logged in */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not staff */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["createEventSeries"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2201,55 +3169,7 @@ export interface paths {
             cookie?: never;
         };
         /** A series with its occurrences, in order (staff) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The series */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Series"];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description No such series */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getEventSeries"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2267,111 +3187,12 @@ export interface paths {
         };
         /**
          * The public catalogue: published and completed events, soonest first
-         * @description Without from/to, only events that have not ended. Sorted by start time, then id.
+         * @description Without from/to, only events that have not ended. Sorted by start time, then id. Enum filters are read in any letter case.
          */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description CHILDREN, TEENS or ADULTS also list events for ALL */
-                    audience?: string;
-                    /**
-                     * @description Start at or after: a date in the library's zone or an instant
-                     * @example 2026-12-01
-                     */
-                    from?: string;
-                    /** @example id */
-                    language?: string;
-                    page?: number;
-                    /** @description 1 to 100 */
-                    size?: number;
-                    /**
-                     * @description Start before the end of this date (library zone), or before this instant
-                     * @example 2026-12-31
-                     */
-                    to?: string;
-                    /** @description BOOK_DISCUSSION, SEMINAR, ONLINE_LECTURE, LIVE_QA, WORKSHOP or BOOK_CLUB */
-                    type?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description A page of events (never with join URLs) */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["EventPage"];
-                    };
-                };
-                /** @description A bad filter */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["listEvents"];
         put?: never;
         /** Create an event as a DRAFT (staff) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["EventRequest"];
-                };
-            };
-            responses: {
-                /** @description Created; Location names the event, the ETag is its version */
-                201: {
-                    headers: {
-                        ETag?: unknown;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["StaffEvent"];
-                    };
-                };
-                /** @description Invalid fields */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not logged in */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not staff */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["createEvent"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2385,62 +3206,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every event in any status, with join URLs (staff) */
-        get: {
-            parameters: {
-                query?: {
-                    from?: string;
-                    page?: number;
-                    size?: number;
-                    /** @description DRAFT, PUBLISHED, CANCELLED or COMPLETED; all when absent */
-                    status?: string;
-                    to?: string;
-                    type?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description A page of events */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["StaffEventPage"];
-                    };
-                };
-                /** @description A bad filter */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not logged in */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not staff */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        /**
+         * Every event in any status, with join URLs (staff)
+         * @description Sorted by start time, then id. Enum filters are read in any letter case.
+         */
+        get: operations["listManagedEvents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2457,56 +3227,7 @@ export interface paths {
             cookie?: never;
         };
         /** One event with its join URL (staff); the ETag is its version, for If-Match when editing */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The event */
-                200: {
-                    headers: {
-                        ETag?: unknown;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["StaffEvent"];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description No such event */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getManagedEvent"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2523,215 +3244,21 @@ export interface paths {
             cookie?: never;
         };
         /** One event as the public sees it; drafts only for staff */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The event (never with its join URL) */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Event"];
-                    };
-                };
-                /** @description No such event, or a draft */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getEvent"];
         /**
          * Replace an event's fields (staff); needs If-Match with its version
-         * @description Raising the capacity of a published event promotes waitlisted registrants, in arrival order, and e-mails them. Moving a published event e-mails its registrants.
+         * @description Every field is replaced; an optional field left out or null is cleared. Raising the capacity of a published event promotes waitlisted registrants, in arrival order, and e-mails them. Moving a published event e-mails its registrants.
          */
-        put: {
-            parameters: {
-                query?: never;
-                header: {
-                    /** @description The event's ETag, e.g. "3" */
-                    "If-Match": string;
-                };
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["EventRequest"];
-                };
-            };
-            responses: {
-                /** @description The event; the ETag is its new version */
-                200: {
-                    headers: {
-                        ETag?: unknown;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["StaffEvent"];
-                    };
-                };
-                /** @description Invalid fields, or a capacity below the confirmed registrations */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description No such event */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description The event is cancelled or completed, or stale version: someone saved first */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description No If-Match header */
-                428: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        put: operations["replaceEvent"];
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change some of an event's fields (RFC 7396 merge patch; null clears an optional field) (staff); needs If-Match with its version */
-        patch: {
-            parameters: {
-                query?: never;
-                header: {
-                    /** @description The event's ETag, e.g. "3" */
-                    "If-Match": string;
-                };
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/merge-patch+json": components["schemas"]["EventRequest"];
-                    "application/json": components["schemas"]["EventRequest"];
-                };
-            };
-            responses: {
-                /** @description The event; the ETag is its new version */
-                200: {
-                    headers: {
-                        ETag?: unknown;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["StaffEvent"];
-                    };
-                };
-                /** @description Invalid or unknown fields */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description No such event */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description The event is cancelled or completed, or stale version: someone saved first */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description No If-Match header */
-                428: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        /**
+         * Change some of an event's fields (staff); needs If-Match with its version
+         * @description An RFC 7396 merge patch: only the properties present change, and null clears an optional one (capacity: unlimited; registrationOpensAt/registrationClosesAt: no bound). An unknown property is a 400. The merged event must pass the same rules as a PUT: the end after the start, a sane registration window, and a capacity not below the seats already taken (a 400 otherwise). Raising the capacity of a published event, or making it unlimited, gives the freed seats to the waitlist in arrival order and e-mails those promoted; moving a published event e-mails its registrants and re-arms their reminders. A cancelled or completed event cannot be changed (409), nor can a version someone else saved meanwhile (409 with the current ETag).
+         */
+        patch: operations["patchEvent"];
         trace?: never;
     };
     "/api/events/{id}/calendar.ics": {
@@ -2742,37 +3269,7 @@ export interface paths {
             cookie?: never;
         };
         /** One event as an iCalendar file (RFC 5545) with an alarm an hour before; no join URL */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description text/calendar */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/calendar": unknown;
-                    };
-                };
-                /** @description No such event, or a draft */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["downloadEventCalendar"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2791,64 +3288,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Cancel an event and e-mail every active registrant (staff) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The cancelled event */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["StaffEvent"];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description No such event */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Already cancelled or completed */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["cancelEvent"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2863,55 +3303,7 @@ export interface paths {
             cookie?: never;
         };
         /** Patrons' ratings and comments for an event, newest first, with the average (staff) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The feedback */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["FeedbackSummary"];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description No such event */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["listEventFeedback"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2930,64 +3322,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Publish a draft: it appears in the catalogue (staff) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The published event */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["StaffEvent"];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description No such event */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not a draft, or already over */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["publishEvent"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3002,112 +3337,10 @@ export interface paths {
             cookie?: never;
         };
         /** The approved and answered questions, most upvoted first */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The visible questions */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Question"][];
-                    };
-                };
-                /** @description No such event, or a draft */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["listQuestions"];
         put?: never;
         /** Ask a question (registrants of the event); it shows once staff approve it */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["QuestionRequest"];
-                };
-            };
-            responses: {
-                /** @description Received, PENDING moderation */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Question"];
-                    };
-                };
-                /** @description Empty or too long */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not a registrant of this event */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description No such event */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description The event is over or cancelled, or too many questions */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Too many questions from this address or registration */
-                429: {
-                    headers: {
-                        /** @description Seconds to wait */
-                        "Retry-After"?: number;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["askQuestion"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3122,58 +3355,7 @@ export interface paths {
             cookie?: never;
         };
         /** Every question, in the order asked, for moderation (staff) */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description PENDING, APPROVED, HIDDEN or ANSWERED; all when absent */
-                    status?: string;
-                };
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The questions */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Question"][];
-                    };
-                };
-                /** @description A bad status */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not logged in */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not staff */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["listQuestionsForModeration"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3189,38 +3371,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Server-sent events: a SNAPSHOT of the visible questions, then every UPSERT and REMOVE, from whichever server instance made it; a HEARTBEAT every 25 s */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description An endless text/event-stream of QuestionUpdate */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/event-stream": components["schemas"]["QuestionUpdate"];
-                    };
-                };
-                /** @description No such event, or a draft */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        /**
+         * Server-sent events: a SNAPSHOT of the visible questions, then every UPSERT and REMOVE, from whichever server instance made it; a HEARTBEAT every 25 s
+         * @description Each event is an unnamed SSE message whose data is one QuestionUpdate in JSON; its kind says what it is. SNAPSHOT (first, once): `questions` holds every visible question. UPSERT: `question` became or stayed visible (approved, new votes, an answer). REMOVE: staff hid `question`. HEARTBEAT (every 25 s): nothing changed; it keeps proxies from closing the stream. A draft or missing event is a 404 problem before the stream starts.
+         */
+        get: operations["streamQuestions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3239,69 +3394,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Answer a question; it becomes visible as ANSWERED (staff) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                    questionId: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["AnswerRequest"];
-                };
-            };
-            responses: {
-                /** @description The question */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Question"];
-                    };
-                };
-                /** @description Empty or too long */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description No such question for this event */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["answerQuestion"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3318,56 +3411,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Show a question to the audience (staff) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                    questionId: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The question */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Question"];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description No such question for this event */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["approveQuestion"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3384,56 +3428,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Hide a question from the audience (staff) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                    questionId: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The question */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Question"];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description No such question for this event */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["hideQuestion"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3450,71 +3445,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Upvote a visible question: one vote per registration; voting again changes nothing */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                    questionId: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["VoteRequest"];
-                };
-            };
-            responses: {
-                /** @description The question with its votes */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Question"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not a registrant of this event */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description No such visible question */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Too many votes from this address or registration */
-                429: {
-                    headers: {
-                        /** @description Seconds to wait */
-                        "Retry-After"?: number;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["upvoteQuestion"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3532,142 +3463,21 @@ export interface paths {
          * The event's registrants, in arrival order (staff)
          * @description JSON by default, paged. With Accept: text/csv, every registrant as a spreadsheet: UTF-8 with a byte-order mark (so Excel keeps names intact), times in the library's zone; text that a spreadsheet could run as a formula (also after a ',' or ';' inside it) gets a leading ', as OWASP advises.
          */
-        get: {
-            parameters: {
-                query?: {
-                    page?: number;
-                    /** @description A fragment of the name, e-mail or WhatsApp number (JSON only) */
-                    q?: string;
-                    /** @description 1 to 100 */
-                    size?: number;
-                    /** @description CONFIRMED, WAITLISTED, CANCELLED or ATTENDED; all when absent */
-                    status?: string;
-                };
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description A page of registrations, or the CSV */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["StaffRegistrationPage"];
-                        "text/csv": unknown;
-                    };
-                };
-                /** @description A bad status filter */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not logged in */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not staff */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description No such event */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["listRegistrants"];
         put?: never;
         /**
          * Register for an event (no account needed)
-         * @description CONFIRMED while seats are left, else WAITLISTED. The answer is 202 with the same body for a new registration and for an e-mail already registered (any letter case), so it reveals nobody's registration: the status, the join URL and the secret manage link are e-mailed to the address. Registering again creates nothing and e-mails the owner a new manage link.
+         * @description A published event takes registrations inside its window (from registrationOpensAt, or publication, until registrationClosesAt, or the end of the event); otherwise 409.
+         *
+         *     **Seats and waitlist.** The registration is CONFIRMED while seats are left (capacity null: unlimited), else WAITLISTED at the back of the line; seats are claimed in the database, so concurrent registrations never exceed the capacity. A seat is freed when a confirmed patron cancels (DELETE /api/registrations/{token}) or erases their data before the event, and when staff raise the capacity: freed seats go to the waitlist in arrival order, and each patron promoted is e-mailed. Staff can also promote a chosen waitlisted registrant while a seat is free.
+         *
+         *     **Idempotent per e-mail.** One active registration per event and e-mail (compared in any letter case). Registering again with the same e-mail creates nothing and changes nothing: the answer is the same 202 with the same body as for a new registration, so it reveals nobody's registration, and the owner is e-mailed a fresh manage link to the registration they already have (earlier links keep working). After a cancellation the e-mail may register again, at the back of the line.
+         *
+         *     **Nothing secret in the answer.** Neither the status nor the manage token is in the response: both, with the join URL for a seat holder, are e-mailed to the address. The body never carries a token, so it never carries a null one either.
+         *
+         *     **Caps.** At most 5 registrations per e-mail and 60 per client address every 10 minutes (configurable); over either, 429 with Retry-After.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["RegistrationRequest"];
-                };
-            };
-            responses: {
-                /** @description Received; the confirmation with the manage link is e-mailed */
-                202: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["RegistrationResult"];
-                    };
-                };
-                /** @description Invalid fields */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description No such event */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Outside the registration window, or the event is a draft, cancelled or over (the same for an e-mail already registered, whose owner still gets a new manage link while the event is on) */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Too many registrations from this address or for this e-mail */
-                429: {
-                    headers: {
-                        /** @description Seconds to wait */
-                        "Retry-After"?: number;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["registerForEvent"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3684,77 +3494,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Check a patron in by the code in their QR (staff) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["CheckInByCodeRequest"];
-                };
-            };
-            responses: {
-                /** @description The registration, now ATTENDED */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["StaffRegistration"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description No registration of this event has that code */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not confirmed (waitlisted or cancelled) */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["checkInByCode"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3774,77 +3514,7 @@ export interface paths {
          * Move every active registrant to another event, such as a rescheduled session (staff)
          * @description Seat holders first, then the waitlist, each in arrival order, while the target has seats. The source event and its registrations are cancelled. Moved patrons are e-mailed a new manage link.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["MoveRequest"];
-                };
-            };
-            responses: {
-                /** @description What was moved */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["MoveResult"];
-                    };
-                };
-                /** @description No target, or the same event */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description No such event */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description The source is not published, or the target is not open */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["moveRegistrants"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3861,65 +3531,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Check a confirmed registrant in: ATTENDED (staff) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                    registrationId: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The registration */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["StaffRegistration"];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description No such registration for this event */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not confirmed (waitlisted or cancelled) */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["checkInRegistrant"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3935,66 +3547,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Give a waitlisted registrant a seat, if one is left, and e-mail them (staff) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                    registrationId: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The registration, now CONFIRMED */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["StaffRegistration"];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description No such registration for this event */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not waitlisted, or no seat left */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        /**
+         * Give a waitlisted registrant a seat, if one is left, and e-mail them (staff)
+         * @description Takes a seat for this WAITLISTED registrant of a published event, out of arrival order, if one is free; the registrant becomes CONFIRMED and is e-mailed a new manage link with the join URL. Freed seats normally go to the waitlist by themselves, in arrival order (when a patron cancels or erases their data, or staff raise the capacity); this seats a particular person out of that order while a seat is free. With every seat taken it is a 409 event-full (raising the capacity promotes the waitlist in arrival order instead). A registrant who is not waitlisted, or an event that is not published, is a 409 too.
+         */
+        post: operations["promoteRegistrant"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4009,26 +3566,7 @@ export interface paths {
             cookie?: never;
         };
         /** The library's name, time zone and default language */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Library"];
-                    };
-                };
-            };
-        };
+        get: operations["getLibrary"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4081,6 +3619,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -4123,6 +3681,17 @@ export interface paths {
                 /** @description The only admin cannot erase themselves */
                 409: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -4186,6 +3755,35 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         trace?: never;
@@ -4228,6 +3826,26 @@ export interface paths {
                 /** @description Not Allowed */
                 403: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -4291,6 +3909,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -4343,6 +3972,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         /** Turn the e-mail of kinds of notification on or off (the in-app notification always stays); kinds not listed keep their setting */
@@ -4389,6 +4038,35 @@ export interface paths {
                 /** @description Not Allowed */
                 403: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -4462,6 +4140,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -4518,6 +4216,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -4564,6 +4282,26 @@ export interface paths {
                 /** @description Not Allowed */
                 403: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -4624,6 +4362,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -4664,6 +4422,15 @@ export interface paths {
                         "application/json": components["schemas"]["Notification"];
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not Authorized */
                 401: {
                     headers: {
@@ -4685,6 +4452,26 @@ export interface paths {
                 /** @description No such notification of mine (someone else's is not found either) */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -4748,6 +4535,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description The address is already verified */
                 409: {
                     headers: {
@@ -4761,6 +4557,17 @@ export interface paths {
                 429: {
                     headers: {
                         /** @description Seconds to wait */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
                     };
@@ -4881,9 +4688,38 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Nothing imported; every bad line with its reason */
                 422: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -4963,6 +4799,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -4984,7 +4840,9 @@ export interface paths {
                 201: {
                     headers: {
                         /** @description The version, for If-Match */
-                        ETag?: unknown;
+                        ETag?: string;
+                        /** @description Where the created resource can be read */
+                        Location: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -5012,6 +4870,35 @@ export interface paths {
                 /** @description Not Allowed */
                 403: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -5050,10 +4937,21 @@ export interface paths {
                 /** @description A DRAFT with Facebook, Instagram and X variants */
                 201: {
                     headers: {
+                        /** @description Where the created resource can be read */
+                        Location: string;
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Post"];
+                    };
+                };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description Not Authorized */
@@ -5083,9 +4981,29 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Nobody on the board yet */
                 409: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -5124,10 +5042,21 @@ export interface paths {
                 /** @description A DRAFT with Facebook, Instagram and X variants */
                 201: {
                     headers: {
+                        /** @description Where the created resource can be read */
+                        Location: string;
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Post"];
+                    };
+                };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description Not Authorized */
@@ -5157,9 +5086,29 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description The event was cancelled or is over */
                 409: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -5198,10 +5147,21 @@ export interface paths {
                 /** @description A DRAFT with Facebook, Instagram and X variants */
                 201: {
                     headers: {
+                        /** @description Where the created resource can be read */
+                        Location: string;
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Post"];
+                    };
+                };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description Not Authorized */
@@ -5231,9 +5191,29 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not shared with consent, or voided */
                 409: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -5290,11 +5270,21 @@ export interface paths {
                 /** @description The post */
                 200: {
                     headers: {
-                        ETag?: unknown;
+                        /** @description The version of the resource, to send back in If-Match */
+                        ETag?: string;
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Post"];
+                    };
+                };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description Not Authorized */
@@ -5318,6 +5308,26 @@ export interface paths {
                 /** @description No such post */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -5348,7 +5358,8 @@ export interface paths {
                 /** @description Updated */
                 200: {
                     headers: {
-                        ETag?: unknown;
+                        /** @description The version of the resource, to send back in If-Match */
+                        ETag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -5391,8 +5402,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Stale version (someone saved first) or already published */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5403,6 +5432,17 @@ export interface paths {
                 /** @description No If-Match header */
                 428: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -5446,7 +5486,8 @@ export interface paths {
                 /** @description Approved; the reviewer and note are recorded */
                 200: {
                     headers: {
-                        ETag?: unknown;
+                        /** @description The version of the resource, to send back in If-Match */
+                        ETag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -5480,9 +5521,47 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Nothing has the id or token in the path */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not in review */
                 409: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -5525,6 +5604,15 @@ export interface paths {
                         "application/json": components["schemas"]["PostTransition"][];
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not Authorized */
                 401: {
                     headers: {
@@ -5546,6 +5634,26 @@ export interface paths {
                 /** @description No such post */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -5590,7 +5698,8 @@ export interface paths {
                 /** @description Published */
                 200: {
                     headers: {
-                        ETag?: unknown;
+                        /** @description The version of the resource, to send back in If-Match */
+                        ETag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -5624,9 +5733,47 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Nothing has the id or token in the path */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not approved (e.g. a draft), or a URL already recorded */
                 409: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -5669,7 +5816,8 @@ export interface paths {
                 /** @description Back to draft */
                 200: {
                     headers: {
-                        ETag?: unknown;
+                        /** @description The version of the resource, to send back in If-Match */
+                        ETag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -5703,9 +5851,47 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Nothing has the id or token in the path */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not in review */
                 409: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -5744,11 +5930,21 @@ export interface paths {
                 /** @description Scheduled */
                 200: {
                     headers: {
-                        ETag?: unknown;
+                        /** @description The version of the resource, to send back in If-Match */
+                        ETag?: string;
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Post"];
+                    };
+                };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description Not Authorized */
@@ -5769,9 +5965,38 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Nothing has the id or token in the path */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not approved, or a variant without a time */
                 409: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -5810,11 +6035,21 @@ export interface paths {
                 /** @description In review */
                 200: {
                     headers: {
-                        ETag?: unknown;
+                        /** @description The version of the resource, to send back in If-Match */
+                        ETag?: string;
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Post"];
+                    };
+                };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description Not Authorized */
@@ -5835,6 +6070,24 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Nothing has the id or token in the path */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not a draft */
                 409: {
                     headers: {
@@ -5847,6 +6100,17 @@ export interface paths {
                 /** @description The attached media break a variant's platform rules (per variant, on variants[i].media, in Bahasa Indonesia); nothing changes */
                 422: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -5931,9 +6195,38 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description The variant is not published yet */
                 409: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -5991,83 +6284,14 @@ export interface paths {
             cookie?: never;
         };
         /** The patron's registration and its event; the join URL only while it holds a seat */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    token: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The registration */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["RegistrationView"];
-                    };
-                };
-                /** @description Unknown token */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getRegistrationByToken"];
         put?: never;
         post?: never;
         /**
          * Cancel the registration; a freed seat goes to the first on the waitlist
-         * @description Cancelling an already cancelled registration changes nothing.
+         * @description A CONFIRMED or WAITLISTED registration becomes CANCELLED until the event starts. A confirmed seat it frees goes at once to the first in line on the waitlist, who is e-mailed; a waitlisted one just leaves the line (those behind move up). Idempotent: cancelling an already cancelled registration changes nothing and answers 200 with the same view. Once the event has started, or after check-in (ATTENDED), it is a 409. The e-mail may register again afterwards, as a new registration at the back of the line.
          */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    token: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The registration, now CANCELLED */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["RegistrationView"];
-                    };
-                };
-                /** @description Unknown token */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description The event has started, or the patron was checked in */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        delete: operations["cancelRegistration"];
         options?: never;
         head?: never;
         patch?: never;
@@ -6081,37 +6305,7 @@ export interface paths {
             cookie?: never;
         };
         /** The event as an iCalendar file; with the join URL while the registration holds a seat */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    token: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description text/calendar */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/calendar": unknown;
-                    };
-                };
-                /** @description Unknown token */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["downloadRegistrationCalendar"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6131,39 +6325,7 @@ export interface paths {
          * Everything held about this registration, as a JSON file (UU PDP: the guest's right of access)
          * @description The event, the name, e-mail, WhatsApp number and age group given, the status and its times, attendance, feedback, and the questions asked in the live Q&A.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    token: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The registration's data, as an attachment */
-                200: {
-                    headers: {
-                        /** @description attachment; filename="data-pendaftaran-saya.json" */
-                        "Content-Disposition"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": Record<string, never>;
-                    };
-                };
-                /** @description Unknown token */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["exportRegistration"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6179,62 +6341,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The rating and comment given through this registration */
+        get: operations["getRegistrationFeedback"];
         put?: never;
         /** Rate the event (1 to 5) with an optional comment, once, after it has started */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    token: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["FeedbackRequest"];
-                };
-            };
-            responses: {
-                /** @description Thank you */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Feedback"];
-                    };
-                };
-                /** @description Rating not 1 to 5, or comment too long */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Unknown token */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Already given, too early, or the registration never held a seat */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["giveEventFeedback"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6255,35 +6366,7 @@ export interface paths {
          * Erase my personal data (UU PDP): cancels an active registration, then removes name, e-mail and WhatsApp
          * @description Before the event starts, an active registration is cancelled first, exactly like DELETE on the registration (a freed seat goes to the first on the waitlist). Then the name, e-mail and WhatsApp number are overwritten, the name shown with live questions is removed, and every manage link of this registration stops working (404). The anonymous row stays, so the event's counts and attendance stay.
          */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    token: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Erased; this manage link no longer works */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Unknown token, or already erased */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        delete: operations["erasePersonalDataByToken"];
         options?: never;
         head?: never;
         patch?: never;
@@ -6297,46 +6380,7 @@ export interface paths {
             cookie?: never;
         };
         /** The check-in QR code of a seat holder: staff scan it at the event */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    token: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description A PNG QR code carrying the staff check-in link */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "image/png": unknown;
-                    };
-                };
-                /** @description Unknown token */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description The registration holds no seat (waitlisted or cancelled) */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getRegistrationQrCode"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6477,6 +6521,15 @@ export interface paths {
                         "application/json": components["schemas"]["UserPage"];
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not logged in */
                 401: {
                     headers: {
@@ -6489,6 +6542,26 @@ export interface paths {
                 /** @description Not an admin */
                 403: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -6574,9 +6647,38 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Would remove the last admin */
                 409: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -6599,59 +6701,59 @@ export interface components {
         /** @enum {string} */
         AgeGroup: "CHILD" | "TEEN" | "ADULT" | "SENIOR";
         Analytics: {
-            from?: components["schemas"]["LocalDate"];
-            to?: components["schemas"]["LocalDate"];
-            timeZone?: string;
+            from: components["schemas"]["LocalDate"];
+            to: components["schemas"]["LocalDate"];
+            timeZone: string;
             /** Format: int64 */
-            campaignId?: number;
-            totals?: components["schemas"]["AnalyticsGroup"];
-            byPlatform?: components["schemas"]["AnalyticsGroup"][];
-            byContentType?: components["schemas"]["AnalyticsGroup"][];
-            byCampaign?: components["schemas"]["AnalyticsGroup"][];
+            campaignId: number;
+            totals: components["schemas"]["AnalyticsGroup"];
+            byPlatform: components["schemas"]["AnalyticsGroup"][];
+            byContentType: components["schemas"]["AnalyticsGroup"][];
+            byCampaign: components["schemas"]["AnalyticsGroup"][];
             /** @description Weekly buckets (Monday, WITA), keyed by the week's first day */
-            overTime?: components["schemas"]["AnalyticsGroup"][];
-            byDayOfWeek?: components["schemas"]["AnalyticsGroup"][];
-            byHour?: components["schemas"]["AnalyticsGroup"][];
+            overTime: components["schemas"]["AnalyticsGroup"][];
+            byDayOfWeek: components["schemas"]["AnalyticsGroup"][];
+            byHour: components["schemas"]["AnalyticsGroup"][];
             /** @example SATURDAY */
-            bestDay?: string;
+            bestDay: string;
             /**
              * Format: int32
              * @example 19
              */
-            bestHour?: number;
-            posts?: components["schemas"]["PostMetricsRow"][];
-            kpis?: components["schemas"]["KpiProgress"][];
+            bestHour: number;
+            posts: components["schemas"]["PostMetricsRow"][];
+            kpis: components["schemas"]["KpiProgress"][];
         };
         AnalyticsGroup: {
             /** @description The platform, content type, campaign id, week start, day or hour */
-            key?: string;
-            label?: string;
+            key: string;
+            label: string;
             /** Format: int64 */
-            posts?: number;
+            posts: number;
             /** Format: int64 */
-            impressions?: number;
+            impressions: number;
             /** Format: int64 */
-            engagements?: number;
+            engagements: number;
             /**
              * Format: double
              * @description engagements ÷ impressions; null without impressions
              */
-            engagementRate?: number;
+            engagementRate: number;
             /**
              * Format: double
              * @description Average reach per post that reported reach (never a sum)
              */
-            averageReach?: number;
+            averageReach: number;
             /** Format: int64 */
-            reactions?: number;
+            reactions: number;
             /** Format: int64 */
-            comments?: number;
+            comments: number;
             /** Format: int64 */
-            shares?: number;
+            shares: number;
             /** Format: int64 */
-            saves?: number;
+            saves: number;
             /** Format: int64 */
-            clicks?: number;
+            clicks: number;
         };
         AnswerRequest: {
             /** @example Ada, lewat aplikasi iPusnas dan koleksi digital kami. */
@@ -6664,7 +6766,7 @@ export interface components {
         };
         AuthorizationStart: {
             /** @description Send the browser here; the platform comes back to /staf/akun-sosial/sambung with code and state */
-            authorizationUrl?: string;
+            authorizationUrl: string;
         };
         Badge: {
             /** Format: int64 */
@@ -6675,7 +6777,7 @@ export interface components {
              * Format: int32
              * @description Points that earn it; null when only a secret code gives it
              */
-            threshold?: number;
+            threshold: number;
         };
         BadgeRequest: {
             /** @example Kutu Buku */
@@ -6688,60 +6790,60 @@ export interface components {
             threshold?: number;
         };
         CadenceWarning: {
-            platform?: components["schemas"]["SocialPlatform"];
+            platform: components["schemas"]["SocialPlatform"];
             /** @description GAP or UNDER_TARGET */
-            kind?: string;
-            from?: components["schemas"]["LocalDate"];
-            to?: components["schemas"]["LocalDate"];
+            kind: string;
+            from: components["schemas"]["LocalDate"];
+            to: components["schemas"]["LocalDate"];
             /**
              * Format: int32
              * @description GAP: days without a post
              */
-            days?: number;
+            days: number;
             /**
              * Format: int32
              * @description UNDER_TARGET: posts that week
              */
-            posts?: number;
+            posts: number;
             /**
              * Format: int32
              * @description UNDER_TARGET: the weekly target
              */
-            target?: number;
+            target: number;
             /** @example Instagram: tidak ada unggahan selama 6 hari */
-            message?: string;
+            message: string;
         };
         /** @description A post variant (kind POST) or an event (kind EVENT) */
         CalendarItem: {
-            kind?: string;
-            at?: components["schemas"]["Instant"];
+            kind: string;
+            at: components["schemas"]["Instant"];
             /** @description The date in the library's zone (WITA) */
-            localDate?: components["schemas"]["LocalDate"];
+            localDate: components["schemas"]["LocalDate"];
             /**
              * @description HH:mm in the library's zone
              * @example 19:00
              */
-            localTime?: string;
-            title?: string;
+            localTime: string;
+            title: string;
             /** Format: int64 */
-            postId?: number;
+            postId: number;
             /** Format: int64 */
-            variantId?: number;
-            platform?: components["schemas"]["SocialPlatform"];
-            postStatus?: components["schemas"]["PostStatus"];
-            contentType?: components["schemas"]["ContentType"];
+            variantId: number;
+            platform: components["schemas"]["SocialPlatform"];
+            postStatus: components["schemas"]["PostStatus"];
+            contentType: components["schemas"]["ContentType"];
             /** Format: int64 */
-            campaignId?: number;
-            published?: boolean;
+            campaignId: number;
+            published: boolean;
             /** Format: int64 */
-            eventId?: number;
-            eventStatus?: string;
+            eventId: number;
+            eventStatus: string;
             /** @description POST: where the variant stands on its way to its platform (Terjadwal, Terbit, Gagal, Terlewat, Perlu dicek ...), as on the post */
-            delivery?: components["schemas"]["Delivery"];
+            delivery: components["schemas"]["Delivery"];
             /** @description POST: its permalink once out */
-            publishedUrl?: string;
+            publishedUrl: string;
             /** @description POST: the platform's message for its last failure */
-            lastError?: string;
+            lastError: string;
         };
         CallbackRequest: {
             code: string;
@@ -6749,23 +6851,23 @@ export interface components {
         };
         Campaign: {
             /** Format: int64 */
-            id?: number;
-            title?: string;
-            goal?: string;
-            theme?: components["schemas"]["CampaignTheme"];
-            startsOn?: components["schemas"]["LocalDate"];
-            endsOn?: components["schemas"]["LocalDate"];
-            platforms?: components["schemas"]["SocialPlatform"][];
-            kpiTargets?: components["schemas"]["KpiTarget"][];
+            id: number;
+            title: string;
+            goal: string;
+            theme: components["schemas"]["CampaignTheme"];
+            startsOn: components["schemas"]["LocalDate"];
+            endsOn: components["schemas"]["LocalDate"];
+            platforms: components["schemas"]["SocialPlatform"][];
+            kpiTargets: components["schemas"]["KpiTarget"][];
             /**
              * Format: int64
              * @description Posts linked to the campaign
              */
-            posts?: number;
+            posts: number;
             /** Format: int32 */
-            version?: number;
-            createdAt?: components["schemas"]["Instant"];
-            updatedAt?: components["schemas"]["Instant"];
+            version: number;
+            createdAt: components["schemas"]["Instant"];
+            updatedAt: components["schemas"]["Instant"];
         };
         CampaignRequest: {
             /** @example Kampanye Literasi Digital: Waspada Hoaks */
@@ -6801,11 +6903,11 @@ export interface components {
             /** Format: int32 */
             pointsPerMinute: number;
             /** Format: int32 */
-            maxBooksPerDay?: number;
+            maxBooksPerDay: number;
             /** Format: int32 */
-            maxPagesPerDay?: number;
+            maxPagesPerDay: number;
             /** Format: int32 */
-            maxMinutesPerDay?: number;
+            maxMinutesPerDay: number;
             /** Format: int32 */
             flagPagesPerDay: number;
             /** Format: int32 */
@@ -6905,11 +7007,11 @@ export interface components {
             /** Format: int64 */
             id: number;
             code: string;
-            description?: string;
+            description: string;
             /** Format: int32 */
             points: number;
-            badge?: string;
-            validUntil?: components["schemas"]["Instant"];
+            badge: string;
+            validUntil: components["schemas"]["Instant"];
             /** Format: int64 */
             redemptions: number;
         };
@@ -6933,15 +7035,15 @@ export interface components {
         };
         /** @description Either the connections saved, or (when several Pages were granted) the Pages to choose from */
         ConnectResult: {
-            connected?: components["schemas"]["ConnectionView"][];
-            choices?: components["schemas"]["PageChoice"][];
+            connected: components["schemas"]["ConnectionView"][];
+            choices: components["schemas"]["PageChoice"][];
             /** @description Send it back with the chosen pageId to /api/social/connections/page */
-            state?: string;
+            state: string;
         };
         ConnectionList: {
-            connections?: components["schemas"]["ConnectionView"][];
+            connections: components["schemas"]["ConnectionView"][];
             /** @description Whether the key that encrypts tokens (SERAMBI_JWT_KEY_ENCRYPTION_KEY) is configured */
-            tokenKeyConfigured?: boolean;
+            tokenKeyConfigured: boolean;
         };
         /** @enum {string} */
         ConnectionMethod: "OAUTH" | "SYSTEM_USER";
@@ -6949,37 +7051,37 @@ export interface components {
         ConnectionState: "NOT_CONNECTED" | "CONNECTED" | "NEEDS_RECONNECT";
         /** @description One platform and its connection, if any. Tokens are never shown. */
         ConnectionView: {
-            platform?: components["schemas"]["SocialPlatform"];
-            state?: components["schemas"]["ConnectionState"];
+            platform: components["schemas"]["SocialPlatform"];
+            state: components["schemas"]["ConnectionState"];
             /** @description The Page's name, the Instagram username, the X handle */
-            name?: string;
+            name: string;
             /** @description The Page id, the Instagram user id, the X user id */
-            externalId?: string;
+            externalId: string;
             /** @description OAUTH (Facebook Login, X) or SYSTEM_USER (Meta Business Suite token) */
-            method?: components["schemas"]["ConnectionMethod"];
+            method: components["schemas"]["ConnectionMethod"];
             /** @description When the token stops working; null when it does not expire (or is refreshed by itself) */
-            expiresAt?: components["schemas"]["Instant"];
-            connectedAt?: components["schemas"]["Instant"];
-            connectedBy?: components["schemas"]["Connector"];
+            expiresAt: components["schemas"]["Instant"];
+            connectedAt: components["schemas"]["Instant"];
+            connectedBy: components["schemas"]["Connector"];
             /** @description The platform's message when the connection needs reconnecting */
-            reason?: string;
+            reason: string;
             /** @description Whether Serambi's app credentials for this platform are configured (needed to sign in with the platform) */
-            appConfigured?: boolean;
+            appConfigured: boolean;
             /** @description Whether a system-user token may be pasted for this platform (Meta) */
-            systemUserTokens?: boolean;
+            systemUserTokens: boolean;
         };
         /** @description Who connected the account */
         Connector: {
             /** Format: int64 */
-            id?: number;
-            name?: string;
+            id: number;
+            name: string;
         };
         ContentCalendar: {
-            from?: components["schemas"]["LocalDate"];
-            to?: components["schemas"]["LocalDate"];
-            timeZone?: string;
-            items?: components["schemas"]["CalendarItem"][];
-            warnings?: components["schemas"]["CadenceWarning"][];
+            from: components["schemas"]["LocalDate"];
+            to: components["schemas"]["LocalDate"];
+            timeZone: string;
+            items: components["schemas"]["CalendarItem"][];
+            warnings: components["schemas"]["CadenceWarning"][];
         };
         /** @enum {string} */
         ContentType: "BOOK_REVIEW" | "QUOTE" | "INFOGRAPHIC" | "SHORT_VIDEO" | "EVENT_PROMO" | "CHALLENGE_UPDATE" | "EDUCATIONAL_TIP" | "ANNOUNCEMENT";
@@ -6990,7 +7092,76 @@ export interface components {
              * Format: int64
              * @example 12
              */
-            id?: number;
+            id: number;
+            /** @example Diskusi Buku: Laskar Pelangi */
+            title: string;
+            description: string;
+            /** @example BOOK_DISCUSSION */
+            type: components["schemas"]["EventType"];
+            /** @example ALL */
+            audience: components["schemas"]["Audience"];
+            /** @example id */
+            language: string;
+            /** @example 2026-12-05T11:00:00Z */
+            startsAt: components["schemas"]["Instant"];
+            /** @example 2026-12-05T12:30:00Z */
+            endsAt: components["schemas"]["Instant"];
+            /** @example ZOOM */
+            platform: components["schemas"]["Platform"];
+            /**
+             * Format: int32
+             * @description Null means unlimited
+             * @example 50
+             */
+            capacity: number | null;
+            /**
+             * Format: int32
+             * @example 48
+             */
+            confirmedCount: number;
+            /**
+             * Format: int32
+             * @description Null when unlimited
+             * @example 2
+             */
+            seatsLeft: number | null;
+            /**
+             * Format: int64
+             * @example 0
+             */
+            waitlistCount: number;
+            /** @description When registration opens; null: as soon as published */
+            registrationOpensAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            /** @description When registration closes (the end of the event unless set) */
+            registrationClosesAt: components["schemas"]["Instant"];
+            /** @description Whether a patron can register right now */
+            registrationOpen: boolean;
+            /** @example PUBLISHED */
+            status: components["schemas"]["EventStatus"];
+            /**
+             * Format: int64
+             * @description The series the event belongs to; null for a one-off event
+             */
+            seriesId: number | null;
+            /**
+             * @description The event's page in the Serambi web app
+             * @example https://serambi.example.id/acara/12
+             */
+            url: string;
+            /** @description WhatsApp click-to-chat link that shares the event page */
+            whatsappShareUrl: string;
+        };
+        EventPage: {
+            items: components["schemas"]["Event"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            total: number;
+        };
+        /** @description RFC 7396 merge patch of an event: only the properties present change; null clears capacity (unlimited) or a registration bound. The merged event must pass the same rules as a PUT; an unknown property is a 400. */
+        EventPatch: {
             /** @example Diskusi Buku: Laskar Pelangi */
             title?: string;
             description?: string;
@@ -6998,61 +7169,38 @@ export interface components {
             type?: components["schemas"]["EventType"];
             /** @example ALL */
             audience?: components["schemas"]["Audience"];
-            /** @example id */
+            /**
+             * @description BCP 47 language tag
+             * @example id
+             */
             language?: string;
-            /** @example 2026-12-05T11:00:00Z */
+            /** @example 2026-12-05T11:00:00.000Z */
             startsAt?: components["schemas"]["Instant"];
-            /** @example 2026-12-05T12:30:00Z */
+            /** @example 2026-12-05T12:30:00.000Z */
             endsAt?: components["schemas"]["Instant"];
             /** @example ZOOM */
             platform?: components["schemas"]["Platform"];
             /**
-             * Format: int32
-             * @description Null means unlimited
-             * @example 50
+             * @description http or https
+             * @example https://zoom.us/j/81234567890
              */
-            capacity?: number;
+            joinUrl?: string;
             /**
              * Format: int32
-             * @example 48
+             * @description Seats; null makes it unlimited. Not below the seats already taken; raising it promotes the waitlist
+             * @example 80
              */
-            confirmedCount?: number;
+            capacity?: number | null;
             /**
-             * Format: int32
-             * @description Null when unlimited
-             * @example 2
+             * @description Null: open as soon as published
+             * @example 2026-11-25T00:00:00.000Z
              */
-            seatsLeft?: number;
+            registrationOpensAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
             /**
-             * Format: int64
-             * @example 0
+             * @description Null: open until the event ends
+             * @example 2026-12-05T10:00:00.000Z
              */
-            waitlistCount?: number;
-            registrationOpensAt?: components["schemas"]["Instant"];
-            /** @description When registration closes (the end of the event unless set) */
-            registrationClosesAt?: components["schemas"]["Instant"];
-            /** @description Whether a patron can register right now */
-            registrationOpen?: boolean;
-            /** @example PUBLISHED */
-            status?: components["schemas"]["EventStatus"];
-            /** Format: int64 */
-            seriesId?: number;
-            /**
-             * @description The event's page in the Serambi web app
-             * @example https://serambi.example.id/acara/12
-             */
-            url?: string;
-            /** @description WhatsApp click-to-chat link that shares the event page */
-            whatsappShareUrl?: string;
-        };
-        EventPage: {
-            items?: components["schemas"]["Event"][];
-            /** Format: int32 */
-            page?: number;
-            /** Format: int32 */
-            size?: number;
-            /** Format: int64 */
-            total?: number;
+            registrationClosesAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
         };
         EventRequest: {
             /** @example Diskusi Buku: Laskar Pelangi */
@@ -7084,17 +7232,17 @@ export interface components {
              * @description Seats; null means unlimited
              * @example 50
              */
-            capacity?: number;
+            capacity?: number | null;
             /**
              * @description Null: open as soon as published
-             * @example 2026-11-25T00:00:00Z
+             * @example 2026-11-25T00:00:00.000Z
              */
-            registrationOpensAt?: components["schemas"]["Instant"];
+            registrationOpensAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
             /**
              * @description Null: open until the event ends
-             * @example 2026-12-05T10:00:00Z
+             * @example 2026-12-05T10:00:00.000Z
              */
-            registrationClosesAt?: components["schemas"]["Instant"];
+            registrationClosesAt?: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
         };
         /** @enum {string} */
         EventStatus: "DRAFT" | "PUBLISHED" | "CANCELLED" | "COMPLETED";
@@ -7105,9 +7253,13 @@ export interface components {
              * Format: int32
              * @example 5
              */
-            rating?: number;
-            comment?: string;
-            createdAt?: components["schemas"]["Instant"];
+            rating: number;
+            /**
+             * @description Null when only a rating was given
+             * @example Diskusinya seru.
+             */
+            comment: string | null;
+            createdAt: components["schemas"]["Instant"];
         };
         FeedbackRequest: {
             /**
@@ -7123,13 +7275,14 @@ export interface components {
              * Format: int32
              * @example 12
              */
-            count?: number;
+            count: number;
             /**
              * Format: double
+             * @description Null without any feedback
              * @example 4.5
              */
-            averageRating?: number;
-            items?: components["schemas"]["Feedback"][];
+            averageRating: number | null;
+            items: components["schemas"]["Feedback"][];
         };
         FieldError: {
             /** @example password */
@@ -7141,12 +7294,12 @@ export interface components {
         GoalType: "BOOKS" | "PAGES" | "MINUTES";
         ImportedRow: {
             /** Format: int32 */
-            line?: number;
+            line: number;
             /** Format: int64 */
-            variantId?: number;
+            variantId: number;
             /** Format: int64 */
-            postId?: number;
-            platform?: components["schemas"]["SocialPlatform"];
+            postId: number;
+            platform: components["schemas"]["SocialPlatform"];
         };
         /**
          * Format: date-time
@@ -7171,18 +7324,18 @@ export interface components {
         KpiMetric: "IMPRESSIONS" | "REACH" | "ENGAGEMENTS" | "ENGAGEMENT_RATE" | "CLICKS" | "POSTS";
         KpiProgress: {
             /** Format: int64 */
-            campaignId?: number;
-            campaignTitle?: string;
-            metric?: components["schemas"]["KpiMetric"];
-            target?: number;
+            campaignId: number;
+            campaignTitle: string;
+            metric: components["schemas"]["KpiMetric"];
+            target: number;
             /** Format: double */
-            actual?: number;
+            actual: number;
             /**
              * Format: double
              * @description actual ÷ target
              */
-            progress?: number;
-            achieved?: boolean;
+            progress: number;
+            achieved: boolean;
         };
         /** @description REACH is an average per post (reach is never summed); ENGAGEMENT_RATE a fraction (0.05 = 5 %) */
         KpiTarget: {
@@ -7195,7 +7348,7 @@ export interface components {
             /** Format: int64 */
             challengeId: number;
             /** @description The school of a per-school board */
-            school?: string;
+            school: string;
             entries: components["schemas"]["LeaderboardEntry"][];
             /**
              * Format: int32
@@ -7203,7 +7356,7 @@ export interface components {
              */
             total: number;
             /** @description The caller's place, when a token was sent and they take part */
-            me?: components["schemas"]["LeaderboardMe"];
+            me: components["schemas"]["LeaderboardMe"];
         };
         LeaderboardEntry: {
             /**
@@ -7219,14 +7372,14 @@ export interface components {
              */
             points: number;
             /** @example SMP Negeri 1 Banjarbaru */
-            school?: string;
+            school: string;
         };
         LeaderboardMe: {
             /**
              * Format: int32
              * @description Null while hidden
              */
-            rank?: number;
+            rank: number;
             nickname: string;
             /** Format: int32 */
             points: number;
@@ -7293,118 +7446,118 @@ export interface components {
         };
         MediaFile: {
             /** Format: int64 */
-            id?: number;
+            id: number;
             /** @example IMAGE */
-            kind?: components["schemas"]["MediaKind"];
+            kind: components["schemas"]["MediaKind"];
             /**
              * @description Detected from the bytes
              * @example image/jpeg
              */
-            contentType?: string;
+            contentType: string;
             /**
              * @description As uploaded
              * @example poster-literasi.jpg
              */
-            fileName?: string;
+            fileName: string;
             /**
              * Format: int64
              * @example 245760
              */
-            sizeBytes?: number;
+            sizeBytes: number;
             /**
              * Format: int32
              * @example 1080
              */
-            width?: number;
+            width: number;
             /**
              * Format: int32
              * @example 1350
              */
-            height?: number;
+            height: number;
             /**
              * Format: int64
              * @description A video's length; null for an image
              * @example null
              */
-            durationMs?: number;
+            durationMs: number;
             /**
              * @description Public, unguessable address (platforms fetch media from it)
              * @example https://serambi.id/media/Q2F0YXRhbiBwZXJwdXN0YWthYW4gMDE.jpg
              */
-            publicUrl?: string;
+            publicUrl: string;
             /** @description SHA-256 of the bytes, hex */
-            sha256?: string;
+            sha256: string;
             /** Format: int64 */
-            uploadedBy?: number;
-            createdAt?: components["schemas"]["Instant"];
+            uploadedBy: number;
+            createdAt: components["schemas"]["Instant"];
         };
         MediaItem: {
             /** Format: int64 */
-            id?: number;
-            kind?: components["schemas"]["MediaKind"];
-            contentType?: string;
-            fileName?: string;
+            id: number;
+            kind: components["schemas"]["MediaKind"];
+            contentType: string;
+            fileName: string;
             /** Format: int64 */
-            sizeBytes?: number;
+            sizeBytes: number;
             /** Format: int32 */
-            width?: number;
+            width: number;
             /** Format: int32 */
-            height?: number;
+            height: number;
             /** Format: int64 */
-            durationMs?: number;
-            publicUrl?: string;
+            durationMs: number;
+            publicUrl: string;
         };
         /** @enum {string} */
         MediaKind: "IMAGE" | "VIDEO";
         MediaPage: {
-            items?: components["schemas"]["MediaFile"][];
+            items: components["schemas"]["MediaFile"][];
             /** Format: int32 */
-            page?: number;
+            page: number;
             /** Format: int32 */
-            size?: number;
+            size: number;
             /** Format: int64 */
-            total?: number;
+            total: number;
         };
         MediaType: {
-            type?: string;
-            subtype?: string;
-            parameters?: {
+            type: string;
+            subtype: string;
+            parameters: {
                 [key: string]: string;
             };
             /** Format: int32 */
-            hash?: number;
-            wildcardType?: boolean;
-            wildcardSubtype?: boolean;
+            hash: number;
+            wildcardType: boolean;
+            wildcardSubtype: boolean;
         };
         MetricsImportResult: {
             /**
              * Format: int32
              * @description Snapshots written, one per row
              */
-            imported?: number;
-            rows?: components["schemas"]["ImportedRow"][];
+            imported: number;
+            rows: components["schemas"]["ImportedRow"][];
         };
         MetricsPullResult: {
             /**
              * Format: int32
              * @description Variants claimed in this run (not pulled yet this round)
              */
-            claimed?: number;
+            claimed: number;
             /**
              * Format: int32
              * @description Snapshots stored from the platforms
              */
-            updated?: number;
+            updated: number;
             /**
              * Format: int32
              * @description Skipped: their platform is not connected or needs reconnecting
              */
-            notConnected?: number;
+            notConnected: number;
             /**
              * Format: int32
              * @description The platform failed (temporarily or for good); tried again next round
              */
-            failed?: number;
+            failed: number;
         };
         /** @description A snapshot of one variant's numbers; omitted numbers are not reported */
         MetricsRequest: {
@@ -7462,35 +7615,35 @@ export interface components {
              * @description New registrations made in the target event
              * @example 30
              */
-            moved?: number;
+            moved: number;
             /**
              * Format: int32
              * @example 25
              */
-            confirmed?: number;
+            confirmed: number;
             /**
              * Format: int32
              * @example 5
              */
-            waitlisted?: number;
+            waitlisted: number;
             /**
              * Format: int32
              * @description Patrons who were already registered for the target
              * @example 1
              */
-            alreadyRegistered?: number;
+            alreadyRegistered: number;
         };
         Notification: {
             /** Format: int64 */
-            id?: number;
-            kind?: components["schemas"]["NotificationKind"];
-            title?: string;
-            body?: string;
+            id: number;
+            kind: components["schemas"]["NotificationKind"];
+            title: string;
+            body: string;
             /** @description A path inside the web app, such as /staf/konten/pos/12/ubah; null when there is none */
-            link?: string;
-            createdAt?: components["schemas"]["Instant"];
+            link: string;
+            createdAt: components["schemas"]["Instant"];
             /** @description When it was marked read; null while unread */
-            readAt?: components["schemas"]["Instant"];
+            readAt: components["schemas"]["Instant"];
         };
         NotificationEmailSetting: {
             kind: components["schemas"]["NotificationKind"];
@@ -7500,34 +7653,34 @@ export interface components {
         /** @enum {string} */
         NotificationKind: "REVIEW_REQUESTED" | "POST_APPROVED" | "POST_REJECTED" | "POST_DUE_MANUAL" | "POST_PUBLISHED" | "POST_FAILED" | "POST_MISSED" | "POST_CHECK_NEEDED" | "CONNECTION_NEEDS_RECONNECT" | "CONNECTION_EXPIRING";
         NotificationPage: {
-            items?: components["schemas"]["Notification"][];
+            items: components["schemas"]["Notification"][];
             /** Format: int32 */
-            page?: number;
+            page: number;
             /** Format: int32 */
-            size?: number;
+            size: number;
             /** Format: int64 */
-            total?: number;
+            total: number;
         };
         NotificationSettings: {
             kinds: components["schemas"]["NotificationEmailSetting"][];
         };
         OutboundSseEvent: {
-            id?: string;
-            name?: string;
-            comment?: string;
+            id: string;
+            name: string;
+            comment: string;
             /** Format: int64 */
-            reconnectDelay?: number;
-            reconnectDelaySet?: boolean;
-            type?: Record<string, never>;
-            genericType?: Record<string, never>;
-            mediaType?: components["schemas"]["MediaType"];
-            data?: unknown;
+            reconnectDelay: number;
+            reconnectDelaySet: boolean;
+            type: Record<string, never>;
+            genericType: Record<string, never>;
+            mediaType: components["schemas"]["MediaType"];
+            data: unknown;
         };
         /** @description A Facebook Page the authorization granted, with the Instagram account linked to it */
         PageChoice: {
-            pageId?: string;
-            name?: string;
-            instagramUsername?: string;
+            pageId: string;
+            name: string;
+            instagramUsername: string;
         };
         PageChoiceRequest: {
             state: string;
@@ -7537,56 +7690,56 @@ export interface components {
             /** Format: int64 */
             id: number;
             nickname: string;
-            school?: string;
+            school: string;
             hidden: boolean;
         };
         /** @enum {string} */
         Platform: "ZOOM" | "GOOGLE_MEET" | "YOUTUBE_LIVE" | "FACEBOOK_LIVE" | "INSTAGRAM_LIVE" | "OTHER";
         Post: {
             /** Format: int64 */
-            id?: number;
-            contentType?: components["schemas"]["ContentType"];
-            body?: string;
-            hashtags?: string[];
-            mediaUrl?: string;
+            id: number;
+            contentType: components["schemas"]["ContentType"];
+            body: string;
+            hashtags: string[];
+            mediaUrl: string;
             /** Format: int64 */
-            campaignId?: number;
+            campaignId: number;
             /** Format: int64 */
-            eventId?: number;
+            eventId: number;
             /** Format: int64 */
-            challengeId?: number;
-            status?: components["schemas"]["PostStatus"];
+            challengeId: number;
+            status: components["schemas"]["PostStatus"];
             /** Format: int64 */
-            authorId?: number;
+            authorId: number;
             /** Format: int64 */
-            reviewerId?: number;
+            reviewerId: number;
             /** @description The reviewer's fact-check note (approval) or the rejection note */
-            reviewNote?: string;
-            reviewedAt?: components["schemas"]["Instant"];
-            createdAt?: components["schemas"]["Instant"];
-            updatedAt?: components["schemas"]["Instant"];
+            reviewNote: string;
+            reviewedAt: components["schemas"]["Instant"];
+            createdAt: components["schemas"]["Instant"];
+            updatedAt: components["schemas"]["Instant"];
             /**
              * Format: int32
              * @description Send it back as If-Match: "<version>" on PUT (the ETag header carries it too)
              */
-            version?: number;
-            variants?: components["schemas"]["PostVariant"][];
+            version: number;
+            variants: components["schemas"]["PostVariant"][];
             /** @description The attached files of the media library, in order */
-            media?: components["schemas"]["MediaItem"][];
+            media: components["schemas"]["MediaItem"][];
             /** @description Each variant's platform media rules checked against the attached files; a post with problems cannot be submitted for review */
-            mediaCheck?: components["schemas"]["PostMediaCheck"][];
+            mediaCheck: components["schemas"]["PostMediaCheck"][];
         };
         /** @description One platform's media rules checked against a post's files */
         PostMediaCheck: {
             /** @example INSTAGRAM */
-            platform?: components["schemas"]["SocialPlatform"];
+            platform: components["schemas"]["SocialPlatform"];
             /**
              * @description The problems, in Bahasa Indonesia; empty when the files may go out
              * @example [
              *       "Instagram memerlukan setidaknya satu gambar atau video."
              *     ]
              */
-            problems?: string[];
+            problems: string[];
         };
         PostMediaCheckRequest: {
             /**
@@ -7605,55 +7758,55 @@ export interface components {
         };
         PostMetricsRow: {
             /** Format: int64 */
-            postId?: number;
+            postId: number;
             /** Format: int64 */
-            variantId?: number;
-            platform?: components["schemas"]["SocialPlatform"];
-            contentType?: components["schemas"]["ContentType"];
+            variantId: number;
+            platform: components["schemas"]["SocialPlatform"];
+            contentType: components["schemas"]["ContentType"];
             /** Format: int64 */
-            campaignId?: number;
+            campaignId: number;
             /** @description The start of the variant's text (at most 80 characters), to tell the posts apart */
-            excerpt?: string;
-            publishedUrl?: string;
-            publishedAt?: components["schemas"]["Instant"];
+            excerpt: string;
+            publishedUrl: string;
+            publishedAt: components["schemas"]["Instant"];
             /** @description WITA */
-            publishedAtLocal?: components["schemas"]["LocalDateTime"];
+            publishedAtLocal: components["schemas"]["LocalDateTime"];
             /** Format: int64 */
-            impressions?: number;
+            impressions: number;
             /** Format: int64 */
-            reach?: number;
+            reach: number;
             /** Format: int64 */
-            reactions?: number;
+            reactions: number;
             /** Format: int64 */
-            comments?: number;
+            comments: number;
             /** Format: int64 */
-            shares?: number;
+            shares: number;
             /** Format: int64 */
-            saves?: number;
+            saves: number;
             /** Format: int64 */
-            clicks?: number;
+            clicks: number;
             /** Format: int64 */
-            videoViews?: number;
+            videoViews: number;
             /** Format: int64 */
-            engagements?: number;
+            engagements: number;
             /** Format: double */
-            engagementRate?: number;
+            engagementRate: number;
             /**
              * @description Where the figures came from: CSV (an import), API (read from the platform) or MANUAL (typed in by staff); null without figures
              * @example API
              */
-            metricsSource?: string;
+            metricsSource: string;
             /** @description When the figures were captured; null without figures */
-            metricsCapturedAt?: components["schemas"]["Instant"];
+            metricsCapturedAt: components["schemas"]["Instant"];
         };
         PostPage: {
-            items?: components["schemas"]["Post"][];
+            items: components["schemas"]["Post"][];
             /** Format: int32 */
-            page?: number;
+            page: number;
             /** Format: int32 */
-            size?: number;
+            size: number;
             /** Format: int64 */
-            total?: number;
+            total: number;
         };
         PostRequest: {
             /** @example EDUCATIONAL_TIP */
@@ -7687,52 +7840,52 @@ export interface components {
         PostStatus: "DRAFT" | "IN_REVIEW" | "APPROVED" | "SCHEDULED" | "PUBLISHED";
         PostTransition: {
             /** Format: int64 */
-            id?: number;
-            from?: components["schemas"]["PostStatus"];
-            to?: components["schemas"]["PostStatus"];
+            id: number;
+            from: components["schemas"]["PostStatus"];
+            to: components["schemas"]["PostStatus"];
             /** Format: int64 */
-            actorId?: number;
-            actorName?: string;
-            note?: string;
-            at?: components["schemas"]["Instant"];
+            actorId: number;
+            actorName: string;
+            note: string;
+            at: components["schemas"]["Instant"];
             /** @description The actor wrote or changed the text in this step: they may not approve the post */
-            textChanged?: boolean;
+            textChanged: boolean;
         };
         PostVariant: {
             /** Format: int64 */
-            id?: number;
-            platform?: components["schemas"]["SocialPlatform"];
-            text?: string;
+            id: number;
+            platform: components["schemas"]["SocialPlatform"];
+            text: string;
             /**
              * Format: int32
              * @description Characters as the platform counts them
              */
-            characters?: number;
+            characters: number;
             /**
              * Format: int32
              * @description The platform's limit
              */
-            limit?: number;
-            scheduledAt?: components["schemas"]["Instant"];
-            publishedUrl?: string;
-            publishedAt?: components["schemas"]["Instant"];
+            limit: number;
+            scheduledAt: components["schemas"]["Instant"];
+            publishedUrl: string;
+            publishedAt: components["schemas"]["Instant"];
             /** @description The latest metrics snapshot, if any */
-            metrics?: components["schemas"]["VariantMetrics"];
+            metrics: components["schemas"]["VariantMetrics"];
             /** @description Posted by hand: a reminder at its time instead of a platform call */
-            manual?: boolean;
+            manual: boolean;
             /** @description Where it stands on its way to the platform: NONE (not scheduled), SCHEDULED (Terjadwal), PUBLISHING (Sedang diterbitkan), RETRY_WAIT (a temporary failure, tried again at nextAttemptAt), PUBLISHED (Terbit), FAILED (Gagal, see lastError), CHECK_NEEDED (Perlu dicek: an attempt was cut off), MANUAL_DUE (Menunggu diunggah manual), MISSED (Terlewat) */
-            delivery?: components["schemas"]["Delivery"];
+            delivery: components["schemas"]["Delivery"];
             /** @description The platform's own id of the published post */
-            externalId?: string;
+            externalId: string;
             /**
              * Format: int32
              * @description Calls made to the platform
              */
-            attempts?: number;
+            attempts: number;
             /** @description The platform's message for the last failure */
-            lastError?: string;
+            lastError: string;
             /** @description When a temporary failure is tried again */
-            nextAttemptAt?: components["schemas"]["Instant"];
+            nextAttemptAt: components["schemas"]["Instant"];
         };
         /** @description RFC 9457 problem details (media type application/problem+json) */
         Problem: {
@@ -7769,7 +7922,7 @@ export interface components {
             /** Format: int64 */
             participantId: number;
             nickname: string;
-            school?: string;
+            school: string;
             hidden: boolean;
             /** Format: int32 */
             points: number;
@@ -7783,7 +7936,7 @@ export interface components {
              * Format: int32
              * @description Rank on the public board; null while hidden
              */
-            rank?: number;
+            rank: number;
             goalType: components["schemas"]["GoalType"];
             /** Format: int32 */
             goalValue: number;
@@ -7812,26 +7965,31 @@ export interface components {
              * Format: int64
              * @example 41
              */
-            id?: number;
+            id: number;
             /**
              * Format: int64
              * @example 12
              */
-            eventId?: number;
+            eventId: number;
             /** @example Apakah perpustakaan punya koleksi e-book untuk pelajar SMA? */
-            text?: string;
-            /** @example Nadia */
-            displayName?: string;
+            text: string;
+            /**
+             * @description The name the asker chose to show; null: anonymous
+             * @example Nadia
+             */
+            displayName: string | null;
             /** @example APPROVED */
-            status?: components["schemas"]["QuestionStatus"];
+            status: components["schemas"]["QuestionStatus"];
             /**
              * Format: int32
              * @example 7
              */
-            upvotes?: number;
-            answer?: string;
-            createdAt?: components["schemas"]["Instant"];
-            answeredAt?: components["schemas"]["Instant"];
+            upvotes: number;
+            /** @description Null until staff answer */
+            answer: string | null;
+            createdAt: components["schemas"]["Instant"];
+            /** @description Null until staff answer */
+            answeredAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
         };
         QuestionRequest: {
             /** @description The asker's manage token: only registrants of the event can ask */
@@ -7851,35 +8009,37 @@ export interface components {
         QuestionStatus: "PENDING" | "APPROVED" | "HIDDEN" | "ANSWERED";
         QuestionUpdate: {
             /** @example UPSERT */
-            kind?: components["schemas"]["Kind"];
+            kind: components["schemas"]["Kind"];
             /**
              * Format: int64
              * @example 12
              */
-            eventId?: number;
-            question?: components["schemas"]["Question"];
-            questions?: components["schemas"]["Question"][];
+            eventId: number;
+            /** @description The question, for UPSERT and REMOVE; null for SNAPSHOT and HEARTBEAT */
+            question: ((components["schemas"]["Question"] | null) | null) | components["schemas"]["Question"] | null;
+            /** @description Every visible question, for SNAPSHOT; null otherwise */
+            questions: components["schemas"]["Question"][] | null;
         };
         ReadAll: {
             /**
              * Format: int64
              * @description How many notifications this marked read
              */
-            marked?: number;
+            marked: number;
         };
         ReadingLog: {
             /** Format: int64 */
             id: number;
             title: string;
             author: string;
-            isbn?: string;
+            isbn: string;
             /** Format: int32 */
-            pages?: number;
+            pages: number;
             /** Format: int32 */
-            minutes?: number;
+            minutes: number;
             finished: boolean;
             readOn: components["schemas"]["LocalDate"];
-            review?: string;
+            review: string;
             shareReview: boolean;
             /**
              * Format: int32
@@ -7887,7 +8047,7 @@ export interface components {
              */
             points: number;
             status: components["schemas"]["LogStatus"];
-            flagReason?: string;
+            flagReason: string;
             createdAt: components["schemas"]["Instant"];
         };
         ReadingLogRequest: {
@@ -7967,17 +8127,17 @@ export interface components {
              * Format: int64
              * @example 12
              */
-            eventId?: number;
+            eventId: number;
             /**
              * @description The address the confirmation was sent to
              * @example siti@example.id
              */
-            email?: string;
+            email: string;
             /**
              * @description Always true: an e-mail with the manage link is on its way
              * @example true
              */
-            emailSent?: boolean;
+            emailSent: boolean;
         };
         /** @enum {string} */
         RegistrationStatus: "CONFIRMED" | "WAITLISTED" | "CANCELLED" | "ATTENDED";
@@ -7986,49 +8146,54 @@ export interface components {
              * Format: int64
              * @example 311
              */
-            id?: number;
+            id: number;
             /** @example Siti Nurhaliza */
-            name?: string;
+            name: string;
             /** @example siti@example.id */
-            email?: string;
-            /** @example +6281234567890 */
-            whatsapp?: string;
-            ageGroup?: components["schemas"]["AgeGroup"];
+            email: string;
+            /**
+             * @description E.164; null when none was given
+             * @example +6281234567890
+             */
+            whatsapp: string | null;
+            /** @description Null when none was given */
+            ageGroup: ((string | components["schemas"]["AgeGroup"] | null) | null) | components["schemas"]["AgeGroup"] | null;
             /** @example CONFIRMED */
-            status?: components["schemas"]["RegistrationStatus"];
+            status: components["schemas"]["RegistrationStatus"];
             /**
              * Format: int32
              * @description 1 for the first in line; null unless WAITLISTED
+             * @example 3
              */
-            waitlistPosition?: number;
-            createdAt?: components["schemas"]["Instant"];
+            waitlistPosition: number | null;
+            createdAt: components["schemas"]["Instant"];
             /**
-             * @description Only while the registration holds a seat of an event that is not cancelled
+             * @description Only while the registration holds a seat of a published event; null otherwise
              * @example https://zoom.us/j/81234567890
              */
-            joinUrl?: string;
+            joinUrl: string | null;
             /** @description Whether the patron can still cancel */
-            cancellable?: boolean;
+            cancellable: boolean;
             /** @description Whether the patron can give feedback now */
-            feedbackOpen?: boolean;
-            feedbackGiven?: boolean;
+            feedbackOpen: boolean;
+            feedbackGiven: boolean;
             /**
              * @description WhatsApp click-to-chat link that sends the confirmation to the patron's own number; null without a number
              * @example https://wa.me/6281234567890?text=...
              */
-            whatsappConfirmationUrl?: string;
+            whatsappConfirmationUrl: string | null;
             /**
-             * @description The check-in QR code (PNG) while the registration holds a seat
+             * @description The check-in QR code (PNG) while the registration holds a seat; null otherwise
              * @example /api/registrations/abc/qr.png
              */
-            qrCodeUrl?: string;
-            event?: components["schemas"]["Event"];
+            qrCodeUrl: string | null;
+            event: components["schemas"]["Event"];
         };
         ResultRow: {
             /** Format: int32 */
             rank: number;
             nickname: string;
-            school?: string;
+            school: string;
             /** Format: int32 */
             points: number;
             /** Format: int32 */
@@ -8054,10 +8219,10 @@ export interface components {
              * Format: int64
              * @example 3
              */
-            id?: number;
+            id: number;
             /** @example Klub Buku Remaja */
-            title?: string;
-            events?: components["schemas"]["StaffEvent"][];
+            title: string;
+            events: components["schemas"]["StaffEvent"][];
         };
         SeriesRequest: {
             /** @example Klub Buku Remaja */
@@ -8101,68 +8266,80 @@ export interface components {
              * Format: int64
              * @example 12
              */
-            id?: number;
+            id: number;
             /** @example Diskusi Buku: Laskar Pelangi */
-            title?: string;
-            description?: string;
+            title: string;
+            description: string;
             /** @example BOOK_DISCUSSION */
-            type?: components["schemas"]["EventType"];
+            type: components["schemas"]["EventType"];
             /** @example ALL */
-            audience?: components["schemas"]["Audience"];
+            audience: components["schemas"]["Audience"];
             /** @example id */
-            language?: string;
+            language: string;
             /** @example 2026-12-05T11:00:00Z */
-            startsAt?: components["schemas"]["Instant"];
+            startsAt: components["schemas"]["Instant"];
             /** @example 2026-12-05T12:30:00Z */
-            endsAt?: components["schemas"]["Instant"];
+            endsAt: components["schemas"]["Instant"];
             /** @example ZOOM */
-            platform?: components["schemas"]["Platform"];
+            platform: components["schemas"]["Platform"];
             /** @example https://zoom.us/j/81234567890 */
-            joinUrl?: string;
+            joinUrl: string;
             /**
              * Format: int32
+             * @description Null means unlimited
              * @example 50
              */
-            capacity?: number;
+            capacity: number | null;
             /**
              * Format: int32
              * @example 48
              */
-            confirmedCount?: number;
-            /** Format: int32 */
-            seatsLeft?: number;
+            confirmedCount: number;
+            /**
+             * Format: int32
+             * @description Null when unlimited
+             * @example 2
+             */
+            seatsLeft: number | null;
             /**
              * Format: int64
              * @example 0
              */
-            waitlistCount?: number;
-            registrationOpensAt?: components["schemas"]["Instant"];
-            registrationClosesAt?: components["schemas"]["Instant"];
-            registrationOpen?: boolean;
+            waitlistCount: number;
+            /** @description Null: open as soon as published */
+            registrationOpensAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            /** @description Null: open until the event ends */
+            registrationClosesAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            registrationOpen: boolean;
             /** @example DRAFT */
-            status?: components["schemas"]["EventStatus"];
-            /** Format: int64 */
-            seriesId?: number;
-            url?: string;
-            publishedAt?: components["schemas"]["Instant"];
-            cancelledAt?: components["schemas"]["Instant"];
-            createdAt?: components["schemas"]["Instant"];
-            updatedAt?: components["schemas"]["Instant"];
+            status: components["schemas"]["EventStatus"];
+            /**
+             * Format: int64
+             * @description The series the event belongs to; null for a one-off event
+             */
+            seriesId: number | null;
+            url: string;
+            /** @description Null while a draft */
+            publishedAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            /** @description Null unless cancelled */
+            cancelledAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            createdAt: components["schemas"]["Instant"];
+            updatedAt: components["schemas"]["Instant"];
             /**
              * Format: int32
              * @description The version to send back as If-Match when changing the event (also its ETag)
              * @example 3
              */
-            version?: number;
+            version: number;
         };
         StaffEventPage: {
-            items?: components["schemas"]["StaffEvent"][];
+            items: components["schemas"]["StaffEvent"][];
             /** Format: int32 */
-            page?: number;
+            page: number;
             /** Format: int32 */
-            size?: number;
+            size: number;
             /** Format: int64 */
-            total?: number;
+            total: number;
         };
         StaffReadingLog: {
             /** Format: int64 */
@@ -8173,14 +8350,14 @@ export interface components {
             title: string;
             author: string;
             /** Format: int32 */
-            pages?: number;
+            pages: number;
             /** Format: int32 */
-            minutes?: number;
+            minutes: number;
             readOn: components["schemas"]["LocalDate"];
             /** Format: int32 */
             points: number;
             status: components["schemas"]["LogStatus"];
-            flagReason?: string;
+            flagReason: string;
             createdAt: components["schemas"]["Instant"];
         };
         StaffRegistration: {
@@ -8188,29 +8365,36 @@ export interface components {
              * Format: int64
              * @example 311
              */
-            id?: number;
+            id: number;
             /** @example Siti Nurhaliza */
-            name?: string;
+            name: string;
             /** @example siti@example.id */
-            email?: string;
-            /** @example +6281234567890 */
-            whatsapp?: string;
-            ageGroup?: components["schemas"]["AgeGroup"];
+            email: string;
+            /**
+             * @description E.164; null when none was given
+             * @example +6281234567890
+             */
+            whatsapp: string | null;
+            /** @description Null when none was given */
+            ageGroup: ((string | components["schemas"]["AgeGroup"] | null) | null) | components["schemas"]["AgeGroup"] | null;
             /** @example CONFIRMED */
-            status?: components["schemas"]["RegistrationStatus"];
-            createdAt?: components["schemas"]["Instant"];
-            confirmedAt?: components["schemas"]["Instant"];
-            cancelledAt?: components["schemas"]["Instant"];
-            attendedAt?: components["schemas"]["Instant"];
+            status: components["schemas"]["RegistrationStatus"];
+            createdAt: components["schemas"]["Instant"];
+            /** @description When it got a seat; null while waitlisted (or cancelled from the waitlist) */
+            confirmedAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            /** @description Null unless cancelled */
+            cancelledAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            /** @description When checked in; null unless ATTENDED */
+            attendedAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
         };
         StaffRegistrationPage: {
-            items?: components["schemas"]["StaffRegistration"][];
+            items: components["schemas"]["StaffRegistration"][];
             /** Format: int32 */
-            page?: number;
+            page: number;
             /** Format: int32 */
-            size?: number;
+            size: number;
             /** Format: int64 */
-            total?: number;
+            total: number;
         };
         SystemUserRequest: {
             /** @description The system user's access token from Meta Business Suite */
@@ -8220,7 +8404,7 @@ export interface components {
         };
         UnreadCount: {
             /** Format: int64 */
-            unread?: number;
+            unread: number;
         };
         /** @description Only the fields present are changed. A new password needs the current one. */
         UpdateMeRequest: {
@@ -8273,34 +8457,34 @@ export interface components {
             total: number;
         };
         VariantMetrics: {
-            capturedAt?: components["schemas"]["Instant"];
-            source?: string;
+            capturedAt: components["schemas"]["Instant"];
+            source: string;
             /** Format: int64 */
-            impressions?: number;
+            impressions: number;
             /** Format: int64 */
-            reach?: number;
+            reach: number;
             /** Format: int64 */
-            reactions?: number;
+            reactions: number;
             /** Format: int64 */
-            comments?: number;
+            comments: number;
             /** Format: int64 */
-            shares?: number;
+            shares: number;
             /** Format: int64 */
-            saves?: number;
+            saves: number;
             /** Format: int64 */
-            clicks?: number;
+            clicks: number;
             /** Format: int64 */
-            videoViews?: number;
+            videoViews: number;
             /**
              * Format: int64
              * @description reactions + comments + shares + saves + clicks
              */
-            engagements?: number;
+            engagements: number;
             /**
              * Format: double
              * @description engagements ÷ impressions; null without impressions
              */
-            engagementRate?: number;
+            engagementRate: number;
         };
         VariantRequest: {
             /** @example INSTAGRAM */
@@ -8335,6 +8519,2380 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    downloadEventsFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An iCalendar feed (RFC 5545) */
+            200: {
+                headers: {
+                    /** @description public, max-age=300 */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createEventSeries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SeriesRequest"];
+            };
+        };
+        responses: {
+            /** @description The series with its occurrences */
+            201: {
+                headers: {
+                    /** @description Where the created resource can be read */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Series"];
+                };
+            };
+            /** @description Invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEventSeries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The series */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Series"];
+                };
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such series */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listEvents: {
+        parameters: {
+            query?: {
+                /** @description CHILDREN, TEENS or ADULTS also list events for ALL */
+                audience?: components["schemas"]["Audience"];
+                /**
+                 * @description Start at or after: a date in the library's zone or an instant
+                 * @example 2026-12-01
+                 */
+                from?: string | components["schemas"]["LocalDate"] | components["schemas"]["Instant"];
+                /**
+                 * @description BCP 47 language tag
+                 * @example id
+                 */
+                language?: string;
+                /** @description The page, from 0 */
+                page?: number;
+                /** @description Items per page, 1 to 100 (a larger size is read as 100) */
+                size?: number;
+                /**
+                 * @description Start before the end of this date (library zone), or before this instant
+                 * @example 2026-12-31
+                 */
+                to?: string | components["schemas"]["LocalDate"] | components["schemas"]["Instant"];
+                /** @description Only events of this type */
+                type?: components["schemas"]["EventType"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of events (never with join URLs) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventPage"];
+                };
+            };
+            /** @description A bad filter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventRequest"];
+            };
+        };
+        responses: {
+            /** @description Created; Location names the event, the ETag is its version */
+            201: {
+                headers: {
+                    /** @description The version of the resource, to send back in If-Match */
+                    ETag?: string;
+                    /** @description Where the created resource can be read */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffEvent"];
+                };
+            };
+            /** @description Invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listManagedEvents: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Start at or after: a date in the library's zone or an instant
+                 * @example 2026-12-01
+                 */
+                from?: string | components["schemas"]["LocalDate"] | components["schemas"]["Instant"];
+                /** @description The page, from 0 */
+                page?: number;
+                /** @description Items per page, 1 to 100 (a larger size is read as 100) */
+                size?: number;
+                /** @description Only events in this status; all when absent */
+                status?: components["schemas"]["EventStatus"];
+                /**
+                 * @description Start before the end of this date (library zone), or before this instant
+                 * @example 2026-12-31
+                 */
+                to?: string | components["schemas"]["LocalDate"] | components["schemas"]["Instant"];
+                /** @description Only events of this type */
+                type?: components["schemas"]["EventType"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of events */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffEventPage"];
+                };
+            };
+            /** @description A bad filter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getManagedEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event */
+            200: {
+                headers: {
+                    /** @description The version of the resource, to send back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffEvent"];
+                };
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such event */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event (never with its join URL) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Event"];
+                };
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such event, or a draft */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    replaceEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's ETag, e.g. "3" */
+                "If-Match": string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventRequest"];
+            };
+        };
+        responses: {
+            /** @description The event; the ETag is its new version */
+            200: {
+                headers: {
+                    /** @description The version of the resource, to send back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffEvent"];
+                };
+            };
+            /** @description Invalid fields, or a capacity below the confirmed registrations */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such event */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The event is cancelled or completed, or stale version: someone saved first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No If-Match header */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's ETag, e.g. "3" */
+                "If-Match": string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": components["schemas"]["EventPatch"];
+                "application/json": components["schemas"]["EventPatch"];
+            };
+        };
+        responses: {
+            /** @description The event; the ETag is its new version */
+            200: {
+                headers: {
+                    /** @description The version of the resource, to send back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffEvent"];
+                };
+            };
+            /** @description Invalid or unknown fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such event */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The event is cancelled or completed, or stale version: someone saved first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No If-Match header */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    downloadEventCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An iCalendar file, as an attachment (acara-{id}.ics) */
+            200: {
+                headers: {
+                    /** @description attachment; filename="acara-12.ics" */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such event, or a draft */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancelEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cancelled event */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffEvent"];
+                };
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such event */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already cancelled or completed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listEventFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The feedback */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackSummary"];
+                };
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such event */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    publishEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The published event */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffEvent"];
+                };
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such event */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a draft, or already over */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listQuestions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The visible questions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Question"][];
+                };
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such event, or a draft */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    askQuestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuestionRequest"];
+            };
+        };
+        responses: {
+            /** @description Received, PENDING moderation */
+            201: {
+                headers: {
+                    /** @description Where the created resource can be read */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Question"];
+                };
+            };
+            /** @description Empty or too long */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a registrant of this event */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such event */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The event is over or cancelled, or too many questions */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many questions from this address or registration */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listQuestionsForModeration: {
+        parameters: {
+            query?: {
+                /** @description Only questions in this status (any letter case); all when absent */
+                status?: components["schemas"]["QuestionStatus"];
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The questions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Question"][];
+                };
+            };
+            /** @description A bad status */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing has the id or token in the path */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    streamQuestions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An endless text/event-stream; each message's data is a QuestionUpdate */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["QuestionUpdate"];
+                };
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such event, or a draft */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    answerQuestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                questionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerRequest"];
+            };
+        };
+        responses: {
+            /** @description The question */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Question"];
+                };
+            };
+            /** @description Empty or too long */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such question for this event */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    approveQuestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                questionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The question */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Question"];
+                };
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such question for this event */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    hideQuestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                questionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The question */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Question"];
+                };
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such question for this event */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    upvoteQuestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                questionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VoteRequest"];
+            };
+        };
+        responses: {
+            /** @description The question with its votes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Question"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a registrant of this event */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such visible question */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many votes from this address or registration */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listRegistrants: {
+        parameters: {
+            query?: {
+                /** @description The page, from 0 (JSON only) */
+                page?: number;
+                /** @description A fragment of the name, e-mail or WhatsApp number (JSON only) */
+                q?: string;
+                /** @description Items per page, 1 to 100 (a larger size is read as 100; JSON only) */
+                size?: number;
+                /** @description Only registrations in this status (any letter case); all when absent */
+                status?: components["schemas"]["RegistrationStatus"];
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of registrations, or the CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffRegistrationPage"];
+                    "text/csv": string;
+                };
+            };
+            /** @description A bad status filter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such event */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    registerForEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegistrationRequest"];
+            };
+        };
+        responses: {
+            /** @description Received, for a new or an already registered e-mail alike; the confirmation with the manage link is e-mailed */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationResult"];
+                };
+            };
+            /** @description Invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such event */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Outside the registration window, or the event is a draft, cancelled or over (the same for an e-mail already registered, whose owner still gets a new manage link while the event is on) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many registrations from this address or for this e-mail */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    checkInByCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckInByCodeRequest"];
+            };
+        };
+        responses: {
+            /** @description The registration, now ATTENDED */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffRegistration"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No registration of this event has that code */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not confirmed (waitlisted or cancelled) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    moveRegistrants: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoveRequest"];
+            };
+        };
+        responses: {
+            /** @description What was moved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MoveResult"];
+                };
+            };
+            /** @description No target, or the same event */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such event */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The source is not published, or the target is not open */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    checkInRegistrant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                registrationId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The registration */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffRegistration"];
+                };
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such registration for this event */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not confirmed (waitlisted or cancelled) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    promoteRegistrant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                registrationId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The registration, now CONFIRMED */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffRegistration"];
+                };
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such registration for this event */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not waitlisted, or no seat left */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getLibrary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Library"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listMedia: {
         parameters: {
             query?: {
@@ -8357,6 +10915,15 @@ export interface operations {
                     "application/json": components["schemas"]["MediaPage"];
                 };
             };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not Authorized */
             401: {
                 headers: {
@@ -8369,6 +10936,26 @@ export interface operations {
             /** @description Not Allowed */
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8396,6 +10983,8 @@ export interface operations {
             /** @description Stored; Location names it */
             201: {
                 headers: {
+                    /** @description Where the created resource can be read */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8422,6 +11011,15 @@ export interface operations {
             };
             /** @description Not Allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8456,6 +11054,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getMedia: {
@@ -8476,6 +11085,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MediaFile"];
+                };
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not Authorized */
@@ -8505,6 +11123,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     deleteMedia: {
@@ -8524,6 +11162,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Not Authorized */
             401: {
@@ -8555,6 +11202,17 @@ export interface operations {
             /** @description Attached to a post past its draft */
             409: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8612,6 +11270,35 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     markVariantPublished: {
@@ -8634,7 +11321,8 @@ export interface operations {
             /** @description Published */
             200: {
                 headers: {
-                    ETag?: unknown;
+                    /** @description The version of the resource, to send back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8677,9 +11365,38 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The variant is not in a state to mark, or another post has that URL */
             409: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8704,7 +11421,8 @@ export interface operations {
             /** @description Scheduled again */
             200: {
                 headers: {
-                    ETag?: unknown;
+                    /** @description The version of the resource, to send back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8747,9 +11465,544 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The variant is not in a state to retry */
             409: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRegistrationByToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The registration */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationView"];
+                };
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown token */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancelRegistration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The registration, now CANCELLED */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationView"];
+                };
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown token */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The event has started, or the patron was checked in */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    downloadRegistrationCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An iCalendar file (RFC 5545), as an attachment (acara-{eventId}.ics) */
+            200: {
+                headers: {
+                    /** @description attachment; filename="acara-12.ics" */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown token */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportRegistration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The registration's data, as an attachment */
+            200: {
+                headers: {
+                    /** @description attachment; filename="data-pendaftaran-saya.json" */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown token */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRegistrationFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The feedback */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Feedback"];
+                };
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown token, or no feedback given yet */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    giveEventFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FeedbackRequest"];
+            };
+        };
+        responses: {
+            /** @description Thank you; Location is this same path, where the feedback can be read */
+            201: {
+                headers: {
+                    /** @description Where the created resource can be read */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Feedback"];
+                };
+            };
+            /** @description Rating not 1 to 5, or comment too long */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown token */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already given, too early, or the registration never held a seat */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    erasePersonalDataByToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Erased; this manage link no longer works */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown token, or already erased */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRegistrationQrCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A PNG QR code carrying the staff check-in link */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                };
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown token */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The registration holds no seat (waitlisted or cancelled) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8807,8 +12060,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The platform's app is not configured */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation accepts */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8819,6 +12090,8 @@ export interface operations {
             /** @description No token encryption key is configured */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8857,6 +12130,26 @@ export interface operations {
             /** @description Not Allowed */
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8914,8 +12207,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The state was already used */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation accepts */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8935,6 +12246,17 @@ export interface operations {
             /** @description The platform could not answer now */
             502: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8992,9 +12314,38 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No Pages are waiting for a choice under this state */
             409: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9052,6 +12403,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Meta refused the token (its message), or it reaches no Page */
             422: {
                 headers: {
@@ -9073,6 +12442,8 @@ export interface operations {
             /** @description No token encryption key is configured */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9099,6 +12470,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not Authorized */
             401: {
                 headers: {
@@ -9120,6 +12500,17 @@ export interface operations {
             /** @description Not connected, or no such platform */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
