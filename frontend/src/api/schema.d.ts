@@ -7102,9 +7102,9 @@ export interface components {
             audience: components["schemas"]["Audience"];
             /** @example id */
             language: string;
-            /** @example 2026-12-05T11:00:00Z */
+            /** @example 2026-12-05T11:00:00.000Z */
             startsAt: components["schemas"]["Instant"];
-            /** @example 2026-12-05T12:30:00Z */
+            /** @example 2026-12-05T12:30:00.000Z */
             endsAt: components["schemas"]["Instant"];
             /** @example ZOOM */
             platform: components["schemas"]["Platform"];
@@ -7216,9 +7216,9 @@ export interface components {
              * @example id
              */
             language: string;
-            /** @example 2026-12-05T11:00:00Z */
+            /** @example 2026-12-05T11:00:00.000Z */
             startsAt: components["schemas"]["Instant"];
-            /** @example 2026-12-05T12:30:00Z */
+            /** @example 2026-12-05T12:30:00.000Z */
             endsAt: components["schemas"]["Instant"];
             /** @example ZOOM */
             platform: components["schemas"]["Platform"];
@@ -8276,9 +8276,9 @@ export interface components {
             audience: components["schemas"]["Audience"];
             /** @example id */
             language: string;
-            /** @example 2026-12-05T11:00:00Z */
+            /** @example 2026-12-05T11:00:00.000Z */
             startsAt: components["schemas"]["Instant"];
-            /** @example 2026-12-05T12:30:00Z */
+            /** @example 2026-12-05T12:30:00.000Z */
             endsAt: components["schemas"]["Instant"];
             /** @example ZOOM */
             platform: components["schemas"]["Platform"];
@@ -10256,6 +10256,15 @@ export interface operations {
             };
             /** @description The Accept header names no media type this operation produces */
             406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The event is over or cancelled: its Q&A is closed */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

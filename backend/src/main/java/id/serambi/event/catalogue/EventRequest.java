@@ -23,8 +23,8 @@ public record EventRequest(
         @NotNull @Schema(examples = "ALL") Audience audience,
         @NotBlank @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})?", message = "must be a language tag such as id or en")
         @Schema(description = "BCP 47 language tag", examples = "id") String language,
-        @NotNull @Schema(examples = "2026-12-05T11:00:00Z") Instant startsAt,
-        @NotNull @Schema(examples = "2026-12-05T12:30:00Z") Instant endsAt,
+        @NotNull @Schema(examples = "2026-12-05T11:00:00.000Z") Instant startsAt,
+        @NotNull @Schema(examples = "2026-12-05T12:30:00.000Z") Instant endsAt,
         @NotNull @Schema(examples = "ZOOM") Platform platform,
         @NotBlank @Size(max = 2000) @Schema(description = "http or https; shown only to confirmed registrants and staff",
                 examples = "https://zoom.us/j/81234567890") String joinUrl,

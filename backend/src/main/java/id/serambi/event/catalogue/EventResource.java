@@ -58,9 +58,9 @@ public class EventResource {
 
     static final String EVENT_EXAMPLE = """
             {"title":"Diskusi Buku: Laskar Pelangi","description":"Membahas novel karya Andrea Hirata.",\
-            "type":"BOOK_DISCUSSION","audience":"ALL","language":"id","startsAt":"2026-12-05T11:00:00Z",\
-            "endsAt":"2026-12-05T12:30:00Z","platform":"ZOOM","joinUrl":"https://zoom.us/j/81234567890",\
-            "capacity":50,"registrationOpensAt":null,"registrationClosesAt":"2026-12-05T10:00:00Z"}""";
+            "type":"BOOK_DISCUSSION","audience":"ALL","language":"id","startsAt":"2026-12-05T11:00:00.000Z",\
+            "endsAt":"2026-12-05T12:30:00.000Z","platform":"ZOOM","joinUrl":"https://zoom.us/j/81234567890",\
+            "capacity":50,"registrationOpensAt":null,"registrationClosesAt":"2026-12-05T10:00:00.000Z"}""";
     static final String VALIDATION_EXAMPLE = """
             {"type":"https://serambi.id/problems/validation","title":"Invalid request","status":400,\
             "detail":"endsAt: must be after startsAt","instance":"/api/events",\

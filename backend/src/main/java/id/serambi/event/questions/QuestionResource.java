@@ -132,6 +132,7 @@ public class QuestionResource {
     @APIResponse(responseCode = "200", description = "The question with its votes", content = @Content(schema = @Schema(implementation = QuestionDtos.QuestionDto.class)))
     @APIResponse(responseCode = "403", description = "Not a registrant of this event", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "not registered", value = FORBIDDEN_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such visible question", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The event is over or cancelled: its Q&A is closed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "Too many votes from this address or registration",
             headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER)))
     public Uni<QuestionDtos.QuestionDto> upvote(@PathParam("id") long id, @PathParam("questionId") long questionId,

@@ -101,7 +101,7 @@ public class EventRegistrationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "closed", value = """
                             {"type":"https://serambi.id/problems/registration-closed","title":"Registration closed",\
-                            "status":409,"detail":"Registration for event 12 closed at 2026-12-05T10:00:00Z"}""")))
+                            "status":409,"detail":"Registration for event 12 closed at 2026-12-05T10:00:00.000Z"}""")))
     @APIResponse(responseCode = "429", description = "Too many registrations from this address or for this e-mail",
             headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER)))
     public Uni<Response> register(@PathParam("id") long id, @Valid @NotNull RegistrationRequest body) {

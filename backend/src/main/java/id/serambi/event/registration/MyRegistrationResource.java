@@ -94,17 +94,17 @@ public class MyRegistrationResource {
                     + "attendance, feedback, and the questions asked in the live Q&A.")
     @APIResponse(responseCode = "200", description = "The registration's data, as an attachment",
             content = @Content(schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "export", value = """
-                    {"exportedAt":"2026-12-02T04:30:00Z","registration":{"id":311,"name":"Siti Nurhaliza",\
+                    {"exportedAt":"2026-12-02T04:30:00.000Z","registration":{"id":311,"name":"Siti Nurhaliza",\
                     "email":"siti@example.id","whatsapp":"+6281234567890","ageGroup":"ADULT","status":"ATTENDED",\
-                    "registeredAt":"2026-11-23T09:05:00Z","confirmedAt":"2026-11-23T09:05:00Z","cancelledAt":null,\
-                    "reminderSentAt":"2026-12-04T10:00:00Z","hourReminderSentAt":null,"checkinCode":"3f9a1c7d2b4e"},\
-                    "event":{"id":12,"title":"Diskusi Buku: Laskar Pelangi","startsAt":"2026-12-05T10:00:00Z",\
-                    "endsAt":"2026-12-05T11:30:00Z","status":"COMPLETED"},\
-                    "attendance":{"attended":true,"attendedAt":"2026-12-05T10:02:00Z"},\
-                    "feedback":{"rating":5,"comment":"Diskusinya seru.","givenAt":"2026-12-05T11:40:00Z"},\
+                    "registeredAt":"2026-11-23T09:05:00.000Z","confirmedAt":"2026-11-23T09:05:00.000Z","cancelledAt":null,\
+                    "reminderSentAt":"2026-12-04T10:00:00.000Z","hourReminderSentAt":null,"checkinCode":"3f9a1c7d2b4e"},\
+                    "event":{"id":12,"title":"Diskusi Buku: Laskar Pelangi","startsAt":"2026-12-05T10:00:00.000Z",\
+                    "endsAt":"2026-12-05T11:30:00.000Z","status":"COMPLETED"},\
+                    "attendance":{"attended":true,"attendedAt":"2026-12-05T10:02:00.000Z"},\
+                    "feedback":{"rating":5,"comment":"Diskusinya seru.","givenAt":"2026-12-05T11:40:00.000Z"},\
                     "questions":[{"text":"Apakah ada sekuel Laskar Pelangi?","displayName":"Siti","status":"ANSWERED",\
-                    "answer":"Ada: Sang Pemimpi.","upvotes":4,"askedAt":"2026-12-05T10:20:00Z",\
-                    "answeredAt":"2026-12-05T10:25:00Z"}],"questionsUpvoted":2}""")),
+                    "answer":"Ada: Sang Pemimpi.","upvotes":4,"askedAt":"2026-12-05T10:20:00.000Z",\
+                    "answeredAt":"2026-12-05T10:25:00.000Z"}],"questionsUpvoted":2}""")),
             headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"data-pendaftaran-saya.json\"",
                     schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "Unknown token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "unknown", value = UNKNOWN_TOKEN)))
