@@ -10,6 +10,11 @@ vi.mock('@/features/events/questions/api', async (importOriginal) => {
   return { ...actual, askQuestion: vi.fn() }
 })
 
+/** The question as the API answers it: PENDING, every property present. */
+function asked(q: Pick<questionsApi.Question, 'id' | 'text'> & Partial<questionsApi.Question>): questionsApi.Question {
+  return { eventId: 12, displayName: null, status: 'PENDING', upvotes: 0, answer: null, createdAt: '2026-12-05T11:00:00.000Z', answeredAt: null, ...q }
+}
+
 function mountForm() {
   return mount(AskQuestionForm, {
     props: { eventId: 12, token: 'tok-123' },
@@ -39,7 +44,7 @@ describe('AskQuestionForm', () => {
   })
 
   it('sends the trimmed question with the manage token, then clears it and says it awaits approval', async () => {
-    vi.mocked(questionsApi.askQuestion).mockResolvedValue({ id: 41, eventId: 12, text: 'Ada e-book?', status: 'PENDING', upvotes: 0 })
+    vi.mocked(questionsApi.askQuestion).mockResolvedValue(asked({ id: 41, text: 'Ada e-book?', displayName: 'Nadia' }))
     const wrapper = mountForm()
     await wrapper.get('#qa-text').setValue('  Ada e-book?  ')
     await wrapper.get('#qa-name').setValue(' Nadia ')
@@ -53,7 +58,7 @@ describe('AskQuestionForm', () => {
   })
 
   it('asks anonymously when the name is left empty', async () => {
-    vi.mocked(questionsApi.askQuestion).mockResolvedValue({ id: 42, status: 'PENDING' })
+    vi.mocked(questionsApi.askQuestion).mockResolvedValue(asked({ id: 42, text: 'Kapan mulai?' }))
     const wrapper = mountForm()
     await wrapper.get('#qa-text').setValue('Kapan mulai?')
     await wrapper.get('form').trigger('submit')

@@ -50,7 +50,7 @@ describe('status labels', () => {
 describe('seats and duration', () => {
   it('says how many seats are left, unlimited, or that new registrants join the waitlist', () => {
     expect(seatsInfo({ capacity: 50, seatsLeft: 3, waitlistCount: 0 }, t, n)).toEqual({ text: 'Sisa 3 dari 50 kursi', waitlist: false })
-    expect(seatsInfo({ capacity: undefined, seatsLeft: undefined, waitlistCount: 0 }, t, n)).toEqual({
+    expect(seatsInfo({ capacity: null, seatsLeft: null, waitlistCount: 0 }, t, n)).toEqual({
       text: 'Kursi tidak terbatas',
       waitlist: false,
     })

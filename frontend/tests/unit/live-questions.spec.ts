@@ -16,7 +16,10 @@ const question = (id: number, upvotes: number, extra = {}) => ({
   text: `Pertanyaan nomor ${id}`,
   status: 'APPROVED' as const,
   upvotes,
+  displayName: null,
+  answer: null,
   createdAt: `2026-12-05T11:0${id}:00Z`,
+  answeredAt: null,
   ...extra,
 })
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { i18n } from '@/app/i18n'
-import type { Question } from '@/features/events/questions/api'
+import type { Question, QuestionUpdate } from '@/features/events/questions/api'
 import { applyUpdate, loadVotes, mergeQuestion, questionErrorMessages, saveVotes, sortQuestions, upsertForStaff } from '@/features/events/questions/model'
 import { ApiError } from '@/lib/api-client'
 
@@ -13,11 +13,16 @@ function q(id: number, upvotes: number, minute: number, extra: Partial<Question>
     text: `Pertanyaan ${id}`,
     status: 'APPROVED',
     upvotes,
+    displayName: null,
+    answer: null,
     createdAt: `2026-12-05T11:${String(minute).padStart(2, '0')}:00Z`,
+    answeredAt: null,
     ...extra,
   }
 }
 const ids = (list: Question[]) => list.map((x) => x.id)
+/** A stream update as the server sends it: every property present, null where it does not apply. */
+const up = (u: Pick<QuestionUpdate, 'kind'> & Partial<QuestionUpdate>): QuestionUpdate => ({ eventId: 12, question: null, questions: null, ...u })
 
 describe('sortQuestions', () => {
   it('puts the most upvoted first, then the one asked first', () => {
@@ -35,50 +40,50 @@ describe('applyUpdate', () => {
   const list = sortQuestions([q(1, 3, 0), q(2, 1, 1)])
 
   it('replaces the list with a snapshot, keeping only visible questions', () => {
-    const r = applyUpdate([], { kind: 'SNAPSHOT', questions: [q(5, 0, 2), q(6, 4, 3, { status: 'ANSWERED' }), q(7, 9, 1, { status: 'HIDDEN' })] })
+    const r = applyUpdate([], up({ kind: 'SNAPSHOT', questions: [q(5, 0, 2), q(6, 4, 3, { status: 'ANSWERED' }), q(7, 9, 1, { status: 'HIDDEN' })] }))
     expect(ids(r.questions)).toEqual([6, 5])
     expect(ids(r.added)).toEqual([6, 5])
   })
 
   it('reports what a snapshot after a reconnect brought', () => {
-    const r = applyUpdate(list, { kind: 'SNAPSHOT', questions: [q(1, 3, 0, { status: 'ANSWERED', answer: 'Ya' }), q(2, 1, 1), q(8, 0, 4)] })
+    const r = applyUpdate(list, up({ kind: 'SNAPSHOT', questions: [q(1, 3, 0, { status: 'ANSWERED', answer: 'Ya' }), q(2, 1, 1), q(8, 0, 4)] }))
     expect(ids(r.added)).toEqual([8])
     expect(ids(r.answered)).toEqual([1])
   })
 
   it('adds a newly approved question in its place', () => {
-    const r = applyUpdate(list, { kind: 'UPSERT', question: q(3, 2, 2) })
+    const r = applyUpdate(list, up({ kind: 'UPSERT', question: q(3, 2, 2) }))
     expect(ids(r.questions)).toEqual([1, 3, 2])
     expect(ids(r.added)).toEqual([3])
   })
 
   it('moves a question up when its votes change, without announcing it as new', () => {
-    const r = applyUpdate(list, { kind: 'UPSERT', question: q(2, 5, 1) })
+    const r = applyUpdate(list, up({ kind: 'UPSERT', question: q(2, 5, 1) }))
     expect(ids(r.questions)).toEqual([2, 1])
     expect(r.questions[0]!.upvotes).toBe(5)
     expect(r.added).toEqual([])
   })
 
   it('never lowers a vote count with a late, older copy', () => {
-    const r = applyUpdate([q(1, 6, 0)], { kind: 'UPSERT', question: q(1, 4, 0) })
+    const r = applyUpdate([q(1, 6, 0)], up({ kind: 'UPSERT', question: q(1, 4, 0) }))
     expect(r.questions[0]!.upvotes).toBe(6)
   })
 
   it('marks a question answered and reports it once', () => {
     const answered = q(2, 1, 1, { status: 'ANSWERED', answer: 'Ada di iPusnas.' })
-    const r = applyUpdate(list, { kind: 'UPSERT', question: answered })
+    const r = applyUpdate(list, up({ kind: 'UPSERT', question: answered }))
     expect(r.questions.find((x) => x.id === 2)).toMatchObject({ status: 'ANSWERED', answer: 'Ada di iPusnas.' })
     expect(ids(r.answered)).toEqual([2])
-    expect(applyUpdate(r.questions, { kind: 'UPSERT', question: { ...answered, upvotes: 2 } }).answered).toEqual([])
+    expect(applyUpdate(r.questions, up({ kind: 'UPSERT', question: { ...answered, upvotes: 2 } })).answered).toEqual([])
   })
 
   it('drops a question on REMOVE, or on an UPSERT that is no longer visible', () => {
-    expect(ids(applyUpdate(list, { kind: 'REMOVE', question: q(1, 3, 0, { status: 'HIDDEN' }) }).questions)).toEqual([2])
-    expect(ids(applyUpdate(list, { kind: 'UPSERT', question: q(2, 1, 1, { status: 'HIDDEN' }) }).questions)).toEqual([1])
+    expect(ids(applyUpdate(list, up({ kind: 'REMOVE', question: q(1, 3, 0, { status: 'HIDDEN' }) })).questions)).toEqual([2])
+    expect(ids(applyUpdate(list, up({ kind: 'UPSERT', question: q(2, 1, 1, { status: 'HIDDEN' }) })).questions)).toEqual([1])
   })
 
   it('changes nothing on a heartbeat', () => {
-    const r = applyUpdate(list, { kind: 'HEARTBEAT' })
+    const r = applyUpdate(list, up({ kind: 'HEARTBEAT' }))
     expect(r.questions).toEqual(list)
     expect(r.added).toEqual([])
   })

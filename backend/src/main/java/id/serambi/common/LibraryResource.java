@@ -29,7 +29,7 @@ public class LibraryResource {
 
     @GET
     @SecurityRequirements
-    @Operation(summary = "The library's name, time zone and default language")
+    @Operation(operationId = "getLibrary", summary = "The library's name, time zone and default language")
     public LibraryDto library() {
         SerambiConfig.Library library = config.library();
         return new LibraryDto(library.name(), library.timeZone().getId(), library.defaultLanguage());

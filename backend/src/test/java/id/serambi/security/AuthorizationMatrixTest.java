@@ -47,7 +47,7 @@ class AuthorizationMatrixTest {
             // A registrant's own page, opened by the secret manage token (the capability) rather than by a login.
             "GET /api/registrations/{token}", "DELETE /api/registrations/{token}",
             "GET /api/registrations/{token}/calendar.ics", "GET /api/registrations/{token}/qr.png",
-            "POST /api/registrations/{token}/feedback",
+            "POST /api/registrations/{token}/feedback", "GET /api/registrations/{token}/feedback",
             // The guest's UU PDP rights, by the same secret: export and erasure of the registration's data.
             "GET /api/registrations/{token}/export", "DELETE /api/registrations/{token}/personal-data");
 

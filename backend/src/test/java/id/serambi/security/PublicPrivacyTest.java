@@ -33,7 +33,7 @@ class PublicPrivacyTest {
     /** Public by capability: the registrant's own page, opened by the secret token (AuthorizationMatrixTest checks it). */
     private static final Set<String> OWN_DATA_BY_TOKEN = Set.of("GET /api/registrations/{token}",
             "GET /api/registrations/{token}/calendar.ics", "GET /api/registrations/{token}/qr.png",
-            "GET /api/registrations/{token}/export");
+            "GET /api/registrations/{token}/export", "GET /api/registrations/{token}/feedback");
 
     /** JSON fields that carry personal data or secrets: none may hold a value in a public answer. */
     private static final Set<String> PERSONAL_FIELDS = Set.of("email", "guardianEmail", "whatsapp", "phone",

@@ -6,7 +6,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -25,8 +28,11 @@ public class CalendarResource {
 
     @GET
     @Produces(EventCalendar.MEDIA_TYPE)
-    @Operation(summary = "iCalendar feed of published events (from 30 days back), each with an alarm; no join URLs")
-    @APIResponse(responseCode = "200", description = "text/calendar", content = @Content(mediaType = "text/calendar"))
+    @Operation(operationId = "downloadEventsFeed", summary = "iCalendar feed of published events (from 30 days back), each with an alarm; no join URLs",
+            description = "For subscribing from a calendar app; the feed may be cached for five minutes.")
+    @APIResponse(responseCode = "200", description = "An iCalendar feed (RFC 5545)",
+            content = @Content(mediaType = "text/calendar", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            headers = @Header(name = "Cache-Control", description = "public, max-age=300", schema = @Schema(type = SchemaType.STRING)))
     public Uni<Response> feed() {
         return events.feed().map(ics -> Response.ok(ics)
                 .type(EventCalendar.MEDIA_TYPE)

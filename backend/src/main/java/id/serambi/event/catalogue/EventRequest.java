@@ -23,14 +23,14 @@ public record EventRequest(
         @NotNull @Schema(examples = "ALL") Audience audience,
         @NotBlank @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})?", message = "must be a language tag such as id or en")
         @Schema(description = "BCP 47 language tag", examples = "id") String language,
-        @NotNull @Schema(examples = "2026-12-05T11:00:00Z") Instant startsAt,
-        @NotNull @Schema(examples = "2026-12-05T12:30:00Z") Instant endsAt,
+        @NotNull @Schema(examples = "2026-12-05T11:00:00.000Z") Instant startsAt,
+        @NotNull @Schema(examples = "2026-12-05T12:30:00.000Z") Instant endsAt,
         @NotNull @Schema(examples = "ZOOM") Platform platform,
         @NotBlank @Size(max = 2000) @Schema(description = "http or https; shown only to confirmed registrants and staff",
                 examples = "https://zoom.us/j/81234567890") String joinUrl,
-        @Min(1) @Max(100000) @Schema(description = "Seats; null means unlimited", examples = "50") Integer capacity,
-        @Schema(description = "Null: open as soon as published", examples = "2026-11-25T00:00:00Z") Instant registrationOpensAt,
-        @Schema(description = "Null: open until the event ends", examples = "2026-12-05T10:00:00Z") Instant registrationClosesAt) {
+        @Min(1) @Max(100000) @Schema(nullable = true, description = "Seats; null means unlimited", examples = "50") Integer capacity,
+        @Schema(nullable = true, description = "Null: open as soon as published", examples = "2026-11-25T00:00:00.000Z") Instant registrationOpensAt,
+        @Schema(nullable = true, description = "Null: open until the event ends", examples = "2026-12-05T10:00:00.000Z") Instant registrationClosesAt) {
 
     /** The request that would give the event its current fields. */
     public static EventRequest of(Event e) {

@@ -33,12 +33,14 @@ import jakarta.ws.rs.core.Response;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -56,9 +58,9 @@ public class EventResource {
 
     static final String EVENT_EXAMPLE = """
             {"title":"Diskusi Buku: Laskar Pelangi","description":"Membahas novel karya Andrea Hirata.",\
-            "type":"BOOK_DISCUSSION","audience":"ALL","language":"id","startsAt":"2026-12-05T11:00:00Z",\
-            "endsAt":"2026-12-05T12:30:00Z","platform":"ZOOM","joinUrl":"https://zoom.us/j/81234567890",\
-            "capacity":50,"registrationOpensAt":null,"registrationClosesAt":"2026-12-05T10:00:00Z"}""";
+            "type":"BOOK_DISCUSSION","audience":"ALL","language":"id","startsAt":"2026-12-05T11:00:00.000Z",\
+            "endsAt":"2026-12-05T12:30:00.000Z","platform":"ZOOM","joinUrl":"https://zoom.us/j/81234567890",\
+            "capacity":50,"registrationOpensAt":null,"registrationClosesAt":"2026-12-05T10:00:00.000Z"}""";
     static final String VALIDATION_EXAMPLE = """
             {"type":"https://serambi.id/problems/validation","title":"Invalid request","status":400,\
             "detail":"endsAt: must be after startsAt","instance":"/api/events",\
@@ -74,6 +76,10 @@ public class EventResource {
     @Schema(name = "StaffEventPage")
     public record StaffEventPage(List<StaffEventDto> items, int page, int size, long total) {
     }
+
+    static final String PAGE = "The page, from 0";
+    static final String SIZE = "Items per page, 1 to 100 (a larger size is read as 100)";
+    static final String LANGUAGE_PATTERN = "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$";
 
     private static final Set<EventStatus> PUBLIC_STATUSES = Set.of(EventStatus.PUBLISHED, EventStatus.COMPLETED);
 
@@ -100,8 +106,9 @@ public class EventResource {
 
     @GET
     @SecurityRequirements
-    @Operation(summary = "The public catalogue: published and completed events, soonest first",
-            description = "Without from/to, only events that have not ended. Sorted by start time, then id.")
+    @Operation(operationId = "listEvents", summary = "The public catalogue: published and completed events, soonest first",
+            description = "Without from/to, only events that have not ended. Sorted by start time, then id. "
+                    + "Enum filters are read in any letter case.")
     @APIResponse(responseCode = "200", description = "A page of events (never with join URLs)",
             content = @Content(schema = @Schema(implementation = EventPage.class)))
     @APIResponse(responseCode = "400", description = "A bad filter", content = @Content(mediaType = Problem.MEDIA_TYPE,
@@ -110,13 +117,13 @@ public class EventResource {
                     "detail":"type: must be one of BOOK_DISCUSSION, SEMINAR, ONLINE_LECTURE, LIVE_QA, WORKSHOP, BOOK_CLUB",\
                     "errors":[{"field":"type","message":"must be one of BOOK_DISCUSSION, SEMINAR, ONLINE_LECTURE, LIVE_QA, WORKSHOP, BOOK_CLUB"}]}""")))
     public Uni<Response> catalogue(
-            @Parameter(description = "BOOK_DISCUSSION, SEMINAR, ONLINE_LECTURE, LIVE_QA, WORKSHOP or BOOK_CLUB") @QueryParam("type") String type,
-            @Parameter(description = "CHILDREN, TEENS or ADULTS also list events for ALL") @QueryParam("audience") String audience,
-            @Parameter(example = "id") @QueryParam("language") String language,
-            @Parameter(description = "Start at or after: a date in the library's zone or an instant", example = "2026-12-01") @QueryParam("from") String from,
-            @Parameter(description = "Start before the end of this date (library zone), or before this instant", example = "2026-12-31") @QueryParam("to") String to,
-            @QueryParam("page") @DefaultValue("0") int page,
-            @Parameter(description = "1 to 100") @QueryParam("size") @DefaultValue("20") int size) {
+            @Parameter(description = "Only events of this type", schema = @Schema(implementation = EventType.class)) @QueryParam("type") String type,
+            @Parameter(description = "CHILDREN, TEENS or ADULTS also list events for ALL", schema = @Schema(implementation = Audience.class)) @QueryParam("audience") String audience,
+            @Parameter(description = "BCP 47 language tag", schema = @Schema(type = SchemaType.STRING, pattern = LANGUAGE_PATTERN), example = "id") @QueryParam("language") String language,
+            @Parameter(description = "Start at or after: a date in the library's zone or an instant", schema = @Schema(type = SchemaType.STRING, anyOf = { LocalDate.class, Instant.class }), example = "2026-12-01") @QueryParam("from") String from,
+            @Parameter(description = "Start before the end of this date (library zone), or before this instant", schema = @Schema(type = SchemaType.STRING, anyOf = { LocalDate.class, Instant.class }), example = "2026-12-31") @QueryParam("to") String to,
+            @Parameter(description = PAGE, schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0", defaultValue = "0")) @QueryParam("page") @DefaultValue("0") int page,
+            @Parameter(description = SIZE, schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("size") @DefaultValue("20") int size) {
         QueryParameters query = new QueryParameters();
         EventRepository.Filter filter = new EventRepository.Filter(PUBLIC_STATUSES,
                 query.enumValue("type", type, EventType.class), query.enumValue("audience", audience, Audience.class),
@@ -152,7 +159,7 @@ public class EventResource {
     @GET
     @Path("/{id}")
     @SecurityRequirements
-    @Operation(summary = "One event as the public sees it; drafts only for staff")
+    @Operation(operationId = "getEvent", summary = "One event as the public sees it; drafts only for staff")
     @APIResponse(responseCode = "200", description = "The event (never with its join URL)",
             content = @Content(schema = @Schema(implementation = EventDto.class)))
     @APIResponse(responseCode = "404", description = "No such event, or a draft", content = @Content(
@@ -166,8 +173,11 @@ public class EventResource {
     @Path("/{id}/calendar.ics")
     @Produces(EventCalendar.MEDIA_TYPE)
     @SecurityRequirements
-    @Operation(summary = "One event as an iCalendar file (RFC 5545) with an alarm an hour before; no join URL")
-    @APIResponse(responseCode = "200", description = "text/calendar", content = @Content(mediaType = "text/calendar"))
+    @Operation(operationId = "downloadEventCalendar", summary = "One event as an iCalendar file (RFC 5545) with an alarm an hour before; no join URL")
+    @APIResponse(responseCode = "200", description = "An iCalendar file, as an attachment (acara-{id}.ics)",
+            content = @Content(mediaType = "text/calendar", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"acara-12.ics\"",
+                    schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "No such event, or a draft", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "missing", value = NOT_FOUND_EXAMPLE)))
@@ -183,18 +193,19 @@ public class EventResource {
     @GET
     @Path("/manage")
     @RolesAllowed({ Role.STAFF_NAME, Role.ADMIN_NAME })
-    @Operation(summary = "Every event in any status, with join URLs (staff)")
+    @Operation(operationId = "listManagedEvents", summary = "Every event in any status, with join URLs (staff)",
+            description = "Sorted by start time, then id. Enum filters are read in any letter case.")
     @APIResponse(responseCode = "200", description = "A page of events", content = @Content(schema = @Schema(implementation = StaffEventPage.class)))
     @APIResponse(responseCode = "400", description = "A bad filter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "Not logged in", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not staff", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<StaffEventPage> manage(
-            @Parameter(description = "DRAFT, PUBLISHED, CANCELLED or COMPLETED; all when absent") @QueryParam("status") String status,
-            @QueryParam("type") String type,
-            @QueryParam("from") String from,
-            @QueryParam("to") String to,
-            @QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("20") int size) {
+            @Parameter(description = "Only events in this status; all when absent", schema = @Schema(implementation = EventStatus.class)) @QueryParam("status") String status,
+            @Parameter(description = "Only events of this type", schema = @Schema(implementation = EventType.class)) @QueryParam("type") String type,
+            @Parameter(description = "Start at or after: a date in the library's zone or an instant", schema = @Schema(type = SchemaType.STRING, anyOf = { LocalDate.class, Instant.class }), example = "2026-12-01") @QueryParam("from") String from,
+            @Parameter(description = "Start before the end of this date (library zone), or before this instant", schema = @Schema(type = SchemaType.STRING, anyOf = { LocalDate.class, Instant.class }), example = "2026-12-31") @QueryParam("to") String to,
+            @Parameter(description = PAGE, schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0", defaultValue = "0")) @QueryParam("page") @DefaultValue("0") int page,
+            @Parameter(description = SIZE, schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("size") @DefaultValue("20") int size) {
         QueryParameters query = new QueryParameters();
         EventStatus wanted = query.enumValue("status", status, EventStatus.class);
         EventRepository.Filter filter = new EventRepository.Filter(
@@ -210,7 +221,7 @@ public class EventResource {
     @GET
     @Path("/manage/{id}")
     @RolesAllowed({ Role.STAFF_NAME, Role.ADMIN_NAME })
-    @Operation(summary = "One event with its join URL (staff); the ETag is its version, for If-Match when editing")
+    @Operation(operationId = "getManagedEvent", summary = "One event with its join URL (staff); the ETag is its version, for If-Match when editing")
     @APIResponse(responseCode = "200", description = "The event", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = StaffEventDto.class)))
     @APIResponse(responseCode = "404", description = "No such event", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "missing", value = NOT_FOUND_EXAMPLE)))
@@ -221,7 +232,7 @@ public class EventResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Role.STAFF_NAME, Role.ADMIN_NAME })
-    @Operation(summary = "Create an event as a DRAFT (staff)")
+    @Operation(operationId = "createEvent", summary = "Create an event as a DRAFT (staff)")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "book discussion", value = EVENT_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created; Location names the event, the ETag is its version", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = StaffEventDto.class)))
@@ -237,10 +248,12 @@ public class EventResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Role.STAFF_NAME, Role.ADMIN_NAME })
-    @Operation(summary = "Replace an event's fields (staff); needs If-Match with its version",
-            description = "Raising the capacity of a published event promotes waitlisted registrants, in arrival order, "
+    @Operation(operationId = "replaceEvent", summary = "Replace an event's fields (staff); needs If-Match with its version",
+            description = "Every field is replaced; an optional field left out or null is cleared. "
+                    + "Raising the capacity of a published event promotes waitlisted registrants, in arrival order, "
                     + "and e-mails them. Moving a published event e-mails its registrants.")
-    @Parameter(name = "If-Match", in = ParameterIn.HEADER, required = true, description = "The event's ETag, e.g. \"3\"")
+    @Parameter(name = "If-Match", in = ParameterIn.HEADER, required = true, description = "The event's ETag, e.g. \"3\"",
+            schema = @Schema(type = SchemaType.STRING))
     @RequestBody(content = @Content(examples = @ExampleObject(name = "book discussion", value = EVENT_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "The event; the ETag is its new version", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = StaffEventDto.class)))
@@ -258,10 +271,23 @@ public class EventResource {
     @Path("/{id}")
     @Consumes({ "application/merge-patch+json", MediaType.APPLICATION_JSON })
     @RolesAllowed({ Role.STAFF_NAME, Role.ADMIN_NAME })
-    @Operation(summary = "Change some of an event's fields (RFC 7396 merge patch; null clears an optional field) (staff); needs If-Match with its version")
-    @Parameter(name = "If-Match", in = ParameterIn.HEADER, required = true, description = "The event's ETag, e.g. \"3\"")
-    @RequestBody(content = @Content(schema = @Schema(implementation = EventRequest.class),
-            examples = @ExampleObject(name = "more seats", value = "{\"capacity\":80}")))
+    @Operation(operationId = "patchEvent", summary = "Change some of an event's fields (staff); needs If-Match with its version",
+            description = "An RFC 7396 merge patch: only the properties present change, and null clears an optional "
+                    + "one (capacity: unlimited; registrationOpensAt/registrationClosesAt: no bound). An unknown "
+                    + "property is a 400. The merged event must pass the same rules as a PUT: the end after the start, "
+                    + "a sane registration window, and a capacity not below the seats already taken (a 400 otherwise). "
+                    + "Raising the capacity of a published event, or making it unlimited, gives the freed seats to the "
+                    + "waitlist in arrival order and e-mails those promoted; moving a published event e-mails its "
+                    + "registrants and re-arms their reminders. A cancelled or completed event cannot be changed (409), "
+                    + "nor can a version someone else saved meanwhile (409 with the current ETag).")
+    @Parameter(name = "If-Match", in = ParameterIn.HEADER, required = true, description = "The event's ETag, e.g. \"3\"",
+            schema = @Schema(type = SchemaType.STRING))
+    @RequestBody(required = true, content = {
+            @Content(mediaType = "application/merge-patch+json", schema = @Schema(implementation = EventPatch.class),
+                    examples = { @ExampleObject(name = "more seats", value = "{\"capacity\":80}"),
+                            @ExampleObject(name = "unlimited, open now", value = "{\"capacity\":null,\"registrationOpensAt\":null}") }),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventPatch.class),
+                    examples = @ExampleObject(name = "more seats", value = "{\"capacity\":80}")) })
     @APIResponse(responseCode = "200", description = "The event; the ETag is its new version", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = StaffEventDto.class)))
     @APIResponse(responseCode = "400", description = "Invalid or unknown fields", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "ends before start", value = VALIDATION_EXAMPLE)))
@@ -277,7 +303,7 @@ public class EventResource {
     @POST
     @Path("/{id}/publish")
     @RolesAllowed({ Role.STAFF_NAME, Role.ADMIN_NAME })
-    @Operation(summary = "Publish a draft: it appears in the catalogue (staff)")
+    @Operation(operationId = "publishEvent", summary = "Publish a draft: it appears in the catalogue (staff)")
     @APIResponse(responseCode = "200", description = "The published event", content = @Content(schema = @Schema(implementation = StaffEventDto.class)))
     @APIResponse(responseCode = "404", description = "No such event", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not a draft, or already over", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "not a draft", value = """
@@ -290,7 +316,7 @@ public class EventResource {
     @POST
     @Path("/{id}/cancel")
     @RolesAllowed({ Role.STAFF_NAME, Role.ADMIN_NAME })
-    @Operation(summary = "Cancel an event and e-mail every active registrant (staff)")
+    @Operation(operationId = "cancelEvent", summary = "Cancel an event and e-mail every active registrant (staff)")
     @APIResponse(responseCode = "200", description = "The cancelled event", content = @Content(schema = @Schema(implementation = StaffEventDto.class)))
     @APIResponse(responseCode = "404", description = "No such event", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already cancelled or completed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "already cancelled", value = """

@@ -37,12 +37,12 @@ public final class QuestionDtos {
             @Schema(examples = "41") long id,
             @Schema(examples = "12") long eventId,
             @Schema(examples = "Apakah perpustakaan punya koleksi e-book untuk pelajar SMA?") String text,
-            @Schema(examples = "Nadia") String displayName,
+            @Schema(nullable = true, description = "The name the asker chose to show; null: anonymous", examples = "Nadia") String displayName,
             @Schema(examples = "APPROVED") QuestionStatus status,
             @Schema(examples = "7") int upvotes,
-            String answer,
+            @Schema(nullable = true, description = "Null until staff answer") String answer,
             Instant createdAt,
-            Instant answeredAt) {
+            @Schema(nullable = true, description = "Null until staff answer") Instant answeredAt) {
 
         static QuestionDto of(Question q) {
             return new QuestionDto(q.id, q.eventId, q.text, q.displayName, q.status, q.upvotes, q.answer, q.createdAt,
@@ -59,8 +59,8 @@ public final class QuestionDtos {
     public record Update(
             @Schema(examples = "UPSERT") Kind kind,
             @Schema(examples = "12") long eventId,
-            QuestionDto question,
-            List<QuestionDto> questions) {
+            @Schema(nullable = true, description = "The question, for UPSERT and REMOVE; null for SNAPSHOT and HEARTBEAT") QuestionDto question,
+            @Schema(nullable = true, description = "Every visible question, for SNAPSHOT; null otherwise") List<QuestionDto> questions) {
 
         public enum Kind {
             SNAPSHOT, UPSERT, REMOVE, HEARTBEAT

@@ -61,7 +61,7 @@ public class QuestionResource {
 
     @GET
     @SecurityRequirements
-    @Operation(summary = "The approved and answered questions, most upvoted first")
+    @Operation(operationId = "listQuestions", summary = "The approved and answered questions, most upvoted first")
     @APIResponse(responseCode = "200", description = "The visible questions", content = @Content(schema = @Schema(implementation = QuestionDtos.QuestionDto.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "404", description = "No such event, or a draft", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<List<QuestionDtos.QuestionDto>> visible(@PathParam("id") long id) {
@@ -73,9 +73,14 @@ public class QuestionResource {
     @SecurityRequirements
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Server-sent events: a SNAPSHOT of the visible questions, then every UPSERT and REMOVE, "
-            + "from whichever server instance made it; a HEARTBEAT every 25 s")
-    @APIResponse(responseCode = "200", description = "An endless text/event-stream of QuestionUpdate",
+    @Operation(operationId = "streamQuestions", summary = "Server-sent events: a SNAPSHOT of the visible questions, then every UPSERT and REMOVE, "
+            + "from whichever server instance made it; a HEARTBEAT every 25 s",
+            description = "Each event is an unnamed SSE message whose data is one QuestionUpdate in JSON; its kind says "
+                    + "what it is. SNAPSHOT (first, once): `questions` holds every visible question. UPSERT: "
+                    + "`question` became or stayed visible (approved, new votes, an answer). REMOVE: staff hid "
+                    + "`question`. HEARTBEAT (every 25 s): nothing changed; it keeps proxies from closing the stream. "
+                    + "A draft or missing event is a 404 problem before the stream starts.")
+    @APIResponse(responseCode = "200", description = "An endless text/event-stream; each message's data is a QuestionUpdate",
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = QuestionDtos.Update.class)))
     @APIResponse(responseCode = "404", description = "No such event, or a draft", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Multi<QuestionDtos.Update> stream(@PathParam("id") long id) {
@@ -101,7 +106,7 @@ public class QuestionResource {
     @POST
     @SecurityRequirements
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Ask a question (registrants of the event); it shows once staff approve it")
+    @Operation(operationId = "askQuestion", summary = "Ask a question (registrants of the event); it shows once staff approve it")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "question", value = """
             {"manageToken":"tD3v2gQz0Qm1yq0n8mX5mJb8yJ9v6oV1xHk2fQp7a4E",\
             "text":"Apakah perpustakaan punya koleksi e-book untuk pelajar SMA?","displayName":"Nadia"}""")))
@@ -122,11 +127,12 @@ public class QuestionResource {
     @Path("/{questionId}/upvote")
     @SecurityRequirements
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Upvote a visible question: one vote per registration; voting again changes nothing")
+    @Operation(operationId = "upvoteQuestion", summary = "Upvote a visible question: one vote per registration; voting again changes nothing")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "vote", value = "{\"manageToken\":\"tD3v2gQz0Qm1yq0n8mX5mJb8yJ9v6oV1xHk2fQp7a4E\"}")))
     @APIResponse(responseCode = "200", description = "The question with its votes", content = @Content(schema = @Schema(implementation = QuestionDtos.QuestionDto.class)))
     @APIResponse(responseCode = "403", description = "Not a registrant of this event", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "not registered", value = FORBIDDEN_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such visible question", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The event is over or cancelled: its Q&A is closed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "Too many votes from this address or registration",
             headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER)))
     public Uni<QuestionDtos.QuestionDto> upvote(@PathParam("id") long id, @PathParam("questionId") long questionId,
@@ -138,13 +144,14 @@ public class QuestionResource {
     @GET
     @Path("/manage")
     @RolesAllowed({ Role.STAFF_NAME, Role.ADMIN_NAME })
-    @Operation(summary = "Every question, in the order asked, for moderation (staff)")
+    @Operation(operationId = "listQuestionsForModeration", summary = "Every question, in the order asked, for moderation (staff)")
     @APIResponse(responseCode = "200", description = "The questions", content = @Content(schema = @Schema(implementation = QuestionDtos.QuestionDto.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "400", description = "A bad status", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "Not logged in", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not staff", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<List<QuestionDtos.QuestionDto>> all(@PathParam("id") long id,
-            @Parameter(description = "PENDING, APPROVED, HIDDEN or ANSWERED; all when absent") @QueryParam("status") String status) {
+            @Parameter(description = "Only questions in this status (any letter case); all when absent",
+                    schema = @Schema(implementation = QuestionStatus.class)) @QueryParam("status") String status) {
         QueryParameters query = new QueryParameters();
         QuestionStatus wanted = query.enumValue("status", status, QuestionStatus.class);
         query.check();
@@ -154,7 +161,7 @@ public class QuestionResource {
     @POST
     @Path("/{questionId}/approve")
     @RolesAllowed({ Role.STAFF_NAME, Role.ADMIN_NAME })
-    @Operation(summary = "Show a question to the audience (staff)")
+    @Operation(operationId = "approveQuestion", summary = "Show a question to the audience (staff)")
     @APIResponse(responseCode = "200", description = "The question", content = @Content(schema = @Schema(implementation = QuestionDtos.QuestionDto.class)))
     @APIResponse(responseCode = "404", description = "No such question for this event", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<QuestionDtos.QuestionDto> approve(@PathParam("id") long id, @PathParam("questionId") long questionId) {
@@ -164,7 +171,7 @@ public class QuestionResource {
     @POST
     @Path("/{questionId}/hide")
     @RolesAllowed({ Role.STAFF_NAME, Role.ADMIN_NAME })
-    @Operation(summary = "Hide a question from the audience (staff)")
+    @Operation(operationId = "hideQuestion", summary = "Hide a question from the audience (staff)")
     @APIResponse(responseCode = "200", description = "The question", content = @Content(schema = @Schema(implementation = QuestionDtos.QuestionDto.class)))
     @APIResponse(responseCode = "404", description = "No such question for this event", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<QuestionDtos.QuestionDto> hide(@PathParam("id") long id, @PathParam("questionId") long questionId) {
@@ -175,7 +182,7 @@ public class QuestionResource {
     @Path("/{questionId}/answer")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Role.STAFF_NAME, Role.ADMIN_NAME })
-    @Operation(summary = "Answer a question; it becomes visible as ANSWERED (staff)")
+    @Operation(operationId = "answerQuestion", summary = "Answer a question; it becomes visible as ANSWERED (staff)")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "answer", value = "{\"answer\":\"Ada, lewat aplikasi iPusnas dan koleksi digital kami.\"}")))
     @APIResponse(responseCode = "200", description = "The question", content = @Content(schema = @Schema(implementation = QuestionDtos.QuestionDto.class)))
     @APIResponse(responseCode = "400", description = "Empty or too long", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

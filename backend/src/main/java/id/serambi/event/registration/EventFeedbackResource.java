@@ -29,7 +29,7 @@ public class EventFeedbackResource {
 
     @GET
     @RolesAllowed({ Role.STAFF_NAME, Role.ADMIN_NAME })
-    @Operation(summary = "Patrons' ratings and comments for an event, newest first, with the average (staff)")
+    @Operation(operationId = "listEventFeedback", summary = "Patrons' ratings and comments for an event, newest first, with the average (staff)")
     @APIResponse(responseCode = "200", description = "The feedback", content = @Content(schema = @Schema(implementation = FeedbackSummary.class)))
     @APIResponse(responseCode = "404", description = "No such event", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<FeedbackSummary> feedback(@PathParam("id") long id) {

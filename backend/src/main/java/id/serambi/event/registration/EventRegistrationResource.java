@@ -59,14 +59,33 @@ public class EventRegistrationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @SecurityRequirements
-    @Operation(summary = "Register for an event (no account needed)",
-            description = "CONFIRMED while seats are left, else WAITLISTED. The answer is 202 with the same body for a "
-                    + "new registration and for an e-mail already registered (any letter case), so it reveals nobody's "
-                    + "registration: the status, the join URL and the secret manage link are e-mailed to the address. "
-                    + "Registering again creates nothing and e-mails the owner a new manage link.")
+    @Operation(operationId = "registerForEvent", summary = "Register for an event (no account needed)",
+            description = """
+                    A published event takes registrations inside its window (from registrationOpensAt, or publication, \
+                    until registrationClosesAt, or the end of the event); otherwise 409.
+
+                    **Seats and waitlist.** The registration is CONFIRMED while seats are left (capacity null: \
+                    unlimited), else WAITLISTED at the back of the line; seats are claimed in the database, so \
+                    concurrent registrations never exceed the capacity. A seat is freed when a confirmed patron cancels \
+                    (DELETE /api/registrations/{token}) or erases their data before the event, and when staff raise \
+                    the capacity: freed seats go to the waitlist in arrival order, and each patron promoted is e-mailed. \
+                    Staff can also promote a chosen waitlisted registrant while a seat is free.
+
+                    **Idempotent per e-mail.** One active registration per event and e-mail (compared in any letter \
+                    case). Registering again with the same e-mail creates nothing and changes nothing: the answer is \
+                    the same 202 with the same body as for a new registration, so it reveals nobody's registration, \
+                    and the owner is e-mailed a fresh manage link to the registration they already have (earlier \
+                    links keep working). After a cancellation the e-mail may register again, at the back of the line.
+
+                    **Nothing secret in the answer.** Neither the status nor the manage token is in the response: \
+                    both, with the join URL for a seat holder, are e-mailed to the address. The body never carries a \
+                    token, so it never carries a null one either.
+
+                    **Caps.** At most 5 registrations per e-mail and 60 per client address every 10 minutes \
+                    (configurable); over either, 429 with Retry-After.""")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "patron", value = """
             {"name":"Siti Nurhaliza","email":"siti@example.id","whatsapp":"0812-3456-7890","ageGroup":"ADULT"}""")))
-    @APIResponse(responseCode = "202", description = "Received; the confirmation with the manage link is e-mailed",
+    @APIResponse(responseCode = "202", description = "Received, for a new or an already registered e-mail alike; the confirmation with the manage link is e-mailed",
             content = @Content(schema = @Schema(implementation = RegistrationResult.class), examples = @ExampleObject(
                     name = "received", value = """
                             {"eventId":12,"email":"siti@example.id","emailSent":true}""")))
@@ -82,7 +101,7 @@ public class EventRegistrationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "closed", value = """
                             {"type":"https://serambi.id/problems/registration-closed","title":"Registration closed",\
-                            "status":409,"detail":"Registration for event 12 closed at 2026-12-05T10:00:00Z"}""")))
+                            "status":409,"detail":"Registration for event 12 closed at 2026-12-05T10:00:00.000Z"}""")))
     @APIResponse(responseCode = "429", description = "Too many registrations from this address or for this e-mail",
             headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER)))
     public Uni<Response> register(@PathParam("id") long id, @Valid @NotNull RegistrationRequest body) {
@@ -93,23 +112,27 @@ public class EventRegistrationResource {
     @GET
     @Produces({ MediaType.APPLICATION_JSON, CSV })
     @RolesAllowed({ Role.STAFF_NAME, Role.ADMIN_NAME })
-    @Operation(summary = "The event's registrants, in arrival order (staff)",
+    @Operation(operationId = "listRegistrants", summary = "The event's registrants, in arrival order (staff)",
             description = "JSON by default, paged. With Accept: text/csv, every registrant as a spreadsheet: UTF-8 with a "
                     + "byte-order mark (so Excel keeps names intact), times in the library's zone; text that a spreadsheet "
                     + "could run as a formula (also after a ',' or ';' inside it) gets a leading ', as OWASP advises.")
     @APIResponse(responseCode = "200", description = "A page of registrations, or the CSV", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StaffRegistrationPage.class)),
-            @Content(mediaType = CSV, examples = @ExampleObject(name = "csv", value = "ID,Nama,E-mail,WhatsApp,Kelompok usia,Status,Terdaftar,Dikonfirmasi,Dibatalkan,Hadir\r\n"
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, format = "binary"), examples = @ExampleObject(name = "csv", value = "ID,Nama,E-mail,WhatsApp,Kelompok usia,Status,Terdaftar,Dikonfirmasi,Dibatalkan,Hadir\r\n"
                     + "311,Siti Nurhaliza,siti@example.id,'+6281234567890,ADULT,CONFIRMED,2026-11-23 17:05,2026-11-23 17:05,,\r\n")) })
     @APIResponse(responseCode = "400", description = "A bad status filter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "Not logged in", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not staff", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such event", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> list(@PathParam("id") long id,
-            @Parameter(description = "CONFIRMED, WAITLISTED, CANCELLED or ATTENDED; all when absent") @QueryParam("status") String status,
-            @Parameter(description = "A fragment of the name, e-mail or WhatsApp number (JSON only)") @QueryParam("q") String search,
-            @QueryParam("page") @DefaultValue("0") int page,
-            @Parameter(description = "1 to 100") @QueryParam("size") @DefaultValue("50") int size,
+            @Parameter(description = "Only registrations in this status (any letter case); all when absent",
+                    schema = @Schema(implementation = RegistrationStatus.class)) @QueryParam("status") String status,
+            @Parameter(description = "A fragment of the name, e-mail or WhatsApp number (JSON only)",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 100)) @QueryParam("q") String search,
+            @Parameter(description = "The page, from 0 (JSON only)",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0", defaultValue = "0")) @QueryParam("page") @DefaultValue("0") int page,
+            @Parameter(description = "Items per page, 1 to 100 (a larger size is read as 100; JSON only)",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "100", defaultValue = "50")) @QueryParam("size") @DefaultValue("50") int size,
             @Context HttpHeaders headers) {
         QueryParameters query = new QueryParameters();
         RegistrationStatus wanted = query.enumValue("status", status, RegistrationStatus.class);
@@ -151,7 +174,7 @@ public class EventRegistrationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Role.STAFF_NAME, Role.ADMIN_NAME })
-    @Operation(summary = "Move every active registrant to another event, such as a rescheduled session (staff)",
+    @Operation(operationId = "moveRegistrants", summary = "Move every active registrant to another event, such as a rescheduled session (staff)",
             description = "Seat holders first, then the waitlist, each in arrival order, while the target has seats. "
                     + "The source event and its registrations are cancelled. Moved patrons are e-mailed a new "
                     + "manage link.")
@@ -168,7 +191,7 @@ public class EventRegistrationResource {
     @Path("/{registrationId}/check-in")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Role.STAFF_NAME, Role.ADMIN_NAME })
-    @Operation(summary = "Check a confirmed registrant in: ATTENDED (staff)")
+    @Operation(operationId = "checkInRegistrant", summary = "Check a confirmed registrant in: ATTENDED (staff)")
     @APIResponse(responseCode = "200", description = "The registration", content = @Content(schema = @Schema(implementation = StaffRegistrationDto.class)))
     @APIResponse(responseCode = "404", description = "No such registration for this event", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not confirmed (waitlisted or cancelled)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -186,7 +209,7 @@ public class EventRegistrationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Role.STAFF_NAME, Role.ADMIN_NAME })
-    @Operation(summary = "Check a patron in by the code in their QR (staff)")
+    @Operation(operationId = "checkInByCode", summary = "Check a patron in by the code in their QR (staff)")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "scanned", value = "{\"code\":\"3f9a1c7d2b4e\"}")))
     @APIResponse(responseCode = "200", description = "The registration, now ATTENDED", content = @Content(schema = @Schema(implementation = StaffRegistrationDto.class)))
     @APIResponse(responseCode = "404", description = "No registration of this event has that code", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -199,7 +222,14 @@ public class EventRegistrationResource {
     @Path("/{registrationId}/promote")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Role.STAFF_NAME, Role.ADMIN_NAME })
-    @Operation(summary = "Give a waitlisted registrant a seat, if one is left, and e-mail them (staff)")
+    @Operation(operationId = "promoteRegistrant", summary = "Give a waitlisted registrant a seat, if one is left, and e-mail them (staff)",
+            description = "Takes a seat for this WAITLISTED registrant of a published event, out of arrival order, if "
+                    + "one is free; the registrant becomes CONFIRMED and is e-mailed a new manage link with the join "
+                    + "URL. Freed seats normally go to the waitlist by themselves, in arrival order (when a patron "
+                    + "cancels or erases their data, or staff raise the capacity); this seats a particular person "
+                    + "out of that order while a seat is free. With every seat taken it is a 409 event-full (raising "
+                    + "the capacity promotes the waitlist in arrival order instead). A registrant who is not "
+                    + "waitlisted, or an event that is not published, is a 409 too.")
     @APIResponse(responseCode = "200", description = "The registration, now CONFIRMED", content = @Content(schema = @Schema(implementation = StaffRegistrationDto.class)))
     @APIResponse(responseCode = "404", description = "No such registration for this event", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not waitlisted, or no seat left", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "full", value = """

@@ -13,6 +13,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import java.net.URI;
 import id.serambi.event.catalogue.EventCalendar;
 import id.serambi.event.checkin.CheckinQr;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -47,8 +49,9 @@ public class MyRegistrationResource {
     @GET
     @Path("/qr.png")
     @Produces("image/png")
-    @Operation(summary = "The check-in QR code of a seat holder: staff scan it at the event")
-    @APIResponse(responseCode = "200", description = "A PNG QR code carrying the staff check-in link", content = @Content(mediaType = "image/png"))
+    @Operation(operationId = "getRegistrationQrCode", summary = "The check-in QR code of a seat holder: staff scan it at the event")
+    @APIResponse(responseCode = "200", description = "A PNG QR code carrying the staff check-in link",
+            content = @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "404", description = "Unknown token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The registration holds no seat (waitlisted or cancelled)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> qrCode(@PathParam("token") String token) {
@@ -58,7 +61,7 @@ public class MyRegistrationResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The patron's registration and its event; the join URL only while it holds a seat")
+    @Operation(operationId = "getRegistrationByToken", summary = "The patron's registration and its event; the join URL only while it holds a seat")
     @APIResponse(responseCode = "200", description = "The registration", content = @Content(schema = @Schema(implementation = RegistrationView.class)))
     @APIResponse(responseCode = "404", description = "Unknown token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "unknown", value = UNKNOWN_TOKEN)))
     public Uni<RegistrationView> view(@PathParam("token") String token) {
@@ -67,8 +70,13 @@ public class MyRegistrationResource {
 
     @DELETE
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Cancel the registration; a freed seat goes to the first on the waitlist",
-            description = "Cancelling an already cancelled registration changes nothing.")
+    @Operation(operationId = "cancelRegistration", summary = "Cancel the registration; a freed seat goes to the first on the waitlist",
+            description = "A CONFIRMED or WAITLISTED registration becomes CANCELLED until the event starts. A confirmed "
+                    + "seat it frees goes at once to the first in line on the waitlist, who is e-mailed; a waitlisted "
+                    + "one just leaves the line (those behind move up). Idempotent: cancelling an already cancelled "
+                    + "registration changes nothing and answers 200 with the same view. Once the event has started, "
+                    + "or after check-in (ATTENDED), it is a 409. The e-mail may register again afterwards, as a new "
+                    + "registration at the back of the line.")
     @APIResponse(responseCode = "200", description = "The registration, now CANCELLED", content = @Content(schema = @Schema(implementation = RegistrationView.class)))
     @APIResponse(responseCode = "404", description = "Unknown token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "unknown", value = UNKNOWN_TOKEN)))
     @APIResponse(responseCode = "409", description = "The event has started, or the patron was checked in", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "started", value = """
@@ -81,22 +89,22 @@ public class MyRegistrationResource {
     @GET
     @Path("/export")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Everything held about this registration, as a JSON file (UU PDP: the guest's right of access)",
+    @Operation(operationId = "exportRegistration", summary = "Everything held about this registration, as a JSON file (UU PDP: the guest's right of access)",
             description = "The event, the name, e-mail, WhatsApp number and age group given, the status and its times, "
                     + "attendance, feedback, and the questions asked in the live Q&A.")
     @APIResponse(responseCode = "200", description = "The registration's data, as an attachment",
             content = @Content(schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "export", value = """
-                    {"exportedAt":"2026-12-02T04:30:00Z","registration":{"id":311,"name":"Siti Nurhaliza",\
+                    {"exportedAt":"2026-12-02T04:30:00.000Z","registration":{"id":311,"name":"Siti Nurhaliza",\
                     "email":"siti@example.id","whatsapp":"+6281234567890","ageGroup":"ADULT","status":"ATTENDED",\
-                    "registeredAt":"2026-11-23T09:05:00Z","confirmedAt":"2026-11-23T09:05:00Z","cancelledAt":null,\
-                    "reminderSentAt":"2026-12-04T10:00:00Z","hourReminderSentAt":null,"checkinCode":"3f9a1c7d2b4e"},\
-                    "event":{"id":12,"title":"Diskusi Buku: Laskar Pelangi","startsAt":"2026-12-05T10:00:00Z",\
-                    "endsAt":"2026-12-05T11:30:00Z","status":"COMPLETED"},\
-                    "attendance":{"attended":true,"attendedAt":"2026-12-05T10:02:00Z"},\
-                    "feedback":{"rating":5,"comment":"Diskusinya seru.","givenAt":"2026-12-05T11:40:00Z"},\
+                    "registeredAt":"2026-11-23T09:05:00.000Z","confirmedAt":"2026-11-23T09:05:00.000Z","cancelledAt":null,\
+                    "reminderSentAt":"2026-12-04T10:00:00.000Z","hourReminderSentAt":null,"checkinCode":"3f9a1c7d2b4e"},\
+                    "event":{"id":12,"title":"Diskusi Buku: Laskar Pelangi","startsAt":"2026-12-05T10:00:00.000Z",\
+                    "endsAt":"2026-12-05T11:30:00.000Z","status":"COMPLETED"},\
+                    "attendance":{"attended":true,"attendedAt":"2026-12-05T10:02:00.000Z"},\
+                    "feedback":{"rating":5,"comment":"Diskusinya seru.","givenAt":"2026-12-05T11:40:00.000Z"},\
                     "questions":[{"text":"Apakah ada sekuel Laskar Pelangi?","displayName":"Siti","status":"ANSWERED",\
-                    "answer":"Ada: Sang Pemimpi.","upvotes":4,"askedAt":"2026-12-05T10:20:00Z",\
-                    "answeredAt":"2026-12-05T10:25:00Z"}],"questionsUpvoted":2}""")),
+                    "answer":"Ada: Sang Pemimpi.","upvotes":4,"askedAt":"2026-12-05T10:20:00.000Z",\
+                    "answeredAt":"2026-12-05T10:25:00.000Z"}],"questionsUpvoted":2}""")),
             headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"data-pendaftaran-saya.json\"",
                     schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "Unknown token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "unknown", value = UNKNOWN_TOKEN)))
@@ -109,7 +117,7 @@ public class MyRegistrationResource {
 
     @DELETE
     @Path("/personal-data")
-    @Operation(summary = "Erase my personal data (UU PDP): cancels an active registration, then removes name, e-mail and WhatsApp",
+    @Operation(operationId = "erasePersonalDataByToken", summary = "Erase my personal data (UU PDP): cancels an active registration, then removes name, e-mail and WhatsApp",
             description = "Before the event starts, an active registration is cancelled first, exactly like DELETE on "
                     + "the registration (a freed seat goes to the first on the waitlist). Then the name, e-mail and "
                     + "WhatsApp number are overwritten, the name shown with live questions is removed, and every "
@@ -125,23 +133,41 @@ public class MyRegistrationResource {
     @Path("/feedback")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Rate the event (1 to 5) with an optional comment, once, after it has started")
+    @Operation(operationId = "giveEventFeedback", summary = "Rate the event (1 to 5) with an optional comment, once, after it has started")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "feedback", value = "{\"rating\":5,\"comment\":\"Diskusinya seru, narasumbernya jelas.\"}")))
-    @APIResponse(responseCode = "201", description = "Thank you", content = @Content(schema = @Schema(implementation = FeedbackDto.class)))
+    @APIResponse(responseCode = "201", description = "Thank you; Location is this same path, where the feedback can be read",
+            content = @Content(schema = @Schema(implementation = FeedbackDto.class)))
     @APIResponse(responseCode = "400", description = "Rating not 1 to 5, or comment too long", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Unknown token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "unknown", value = UNKNOWN_TOKEN)))
     @APIResponse(responseCode = "409", description = "Already given, too early, or the registration never held a seat", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "twice", value = """
             {"type":"https://serambi.id/problems/feedback-exists","title":"Feedback already given","status":409,\
             "detail":"Feedback for this registration was already given"}""")))
     public Uni<Response> feedback(@PathParam("token") String token, @Valid @NotNull FeedbackRequest body) {
-        return registrations.feedback(token, body).map(f -> Response.status(201).entity(f).build());
+        return registrations.feedback(token, body).map(f -> Response.created(feedbackUri(token)).entity(f).build());
+    }
+
+    @GET
+    @Path("/feedback")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "getRegistrationFeedback", summary = "The rating and comment given through this registration")
+    @APIResponse(responseCode = "200", description = "The feedback", content = @Content(schema = @Schema(implementation = FeedbackDto.class)))
+    @APIResponse(responseCode = "404", description = "Unknown token, or no feedback given yet", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "unknown", value = UNKNOWN_TOKEN)))
+    public Uni<FeedbackDto> feedbackGiven(@PathParam("token") String token) {
+        return registrations.feedbackGiven(token);
+    }
+
+    private static URI feedbackUri(String token) {
+        return UriBuilder.fromPath("/registrations/{token}/feedback").build(token);
     }
 
     @GET
     @Path("/calendar.ics")
     @Produces(EventCalendar.MEDIA_TYPE)
-    @Operation(summary = "The event as an iCalendar file; with the join URL while the registration holds a seat")
-    @APIResponse(responseCode = "200", description = "text/calendar", content = @Content(mediaType = "text/calendar"))
+    @Operation(operationId = "downloadRegistrationCalendar", summary = "The event as an iCalendar file; with the join URL while the registration holds a seat")
+    @APIResponse(responseCode = "200", description = "An iCalendar file (RFC 5545), as an attachment (acara-{eventId}.ics)",
+            content = @Content(mediaType = "text/calendar", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"acara-12.ics\"",
+                    schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "Unknown token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> calendar(@PathParam("token") String token) {
         return registrations.calendar(token).map(c -> Response.ok(c.ics())

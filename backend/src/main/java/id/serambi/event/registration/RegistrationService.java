@@ -410,6 +410,17 @@ public class RegistrationService {
                 })));
     }
 
+    /** The feedback given through this registration; 404 when none was given. */
+    @WithSession
+    public Uni<FeedbackDto> feedbackGiven(String token) {
+        return idsFor(token).chain(ids -> feedback.findById(ids[0])).map(given -> {
+            if (given == null) {
+                throw new ProblemException(404, "not-found", "Not found", "No feedback was given for this registration");
+            }
+            return FeedbackDto.of(given);
+        });
+    }
+
     /** An event's feedback, newest first, with the average rating (staff). */
     @WithSession
     public Uni<FeedbackSummary> feedbackOf(long eventId) {

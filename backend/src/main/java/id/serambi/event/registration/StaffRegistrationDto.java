@@ -9,13 +9,13 @@ public record StaffRegistrationDto(
         @Schema(examples = "311") long id,
         @Schema(examples = "Siti Nurhaliza") String name,
         @Schema(examples = "siti@example.id") String email,
-        @Schema(examples = "+6281234567890") String whatsapp,
-        AgeGroup ageGroup,
+        @Schema(nullable = true, description = "E.164; null when none was given", examples = "+6281234567890") String whatsapp,
+        @Schema(nullable = true, description = "Null when none was given") AgeGroup ageGroup,
         @Schema(examples = "CONFIRMED") RegistrationStatus status,
         Instant createdAt,
-        Instant confirmedAt,
-        Instant cancelledAt,
-        Instant attendedAt) {
+        @Schema(nullable = true, description = "When it got a seat; null while waitlisted (or cancelled from the waitlist)") Instant confirmedAt,
+        @Schema(nullable = true, description = "Null unless cancelled") Instant cancelledAt,
+        @Schema(nullable = true, description = "When checked in; null unless ATTENDED") Instant attendedAt) {
 
     static StaffRegistrationDto of(Registration r) {
         return new StaffRegistrationDto(r.id, r.name, r.email, r.whatsapp, r.ageGroup, r.status, r.createdAt,

@@ -37,11 +37,11 @@ public class EventSeriesResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a series and its monthly occurrences (staff)")
+    @Operation(operationId = "createEventSeries", summary = "Create a series and its monthly occurrences (staff)")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "monthly teen book club", value = """
             {"title":"Klub Buku Remaja","occurrences":6,"publish":true,"first":{"title":"Klub Buku Remaja",\
             "description":"Bertemu sebulan sekali membahas buku pilihan anggota.","type":"BOOK_CLUB","audience":"TEENS",\
-            "language":"id","startsAt":"2026-12-12T07:00:00Z","endsAt":"2026-12-12T08:30:00Z","platform":"ZOOM",\
+            "language":"id","startsAt":"2026-12-12T07:00:00.000Z","endsAt":"2026-12-12T08:30:00.000Z","platform":"ZOOM",\
             "joinUrl":"https://zoom.us/j/81234567890","capacity":25}}""")))
     @APIResponse(responseCode = "201", description = "The series with its occurrences", content = @Content(schema = @Schema(implementation = SeriesDto.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "too many", value = """
@@ -56,7 +56,7 @@ public class EventSeriesResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "A series with its occurrences, in order (staff)")
+    @Operation(operationId = "getEventSeries", summary = "A series with its occurrences, in order (staff)")
     @APIResponse(responseCode = "200", description = "The series", content = @Content(schema = @Schema(implementation = SeriesDto.class)))
     @APIResponse(responseCode = "404", description = "No such series", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<SeriesDto> series(@PathParam("id") long id) {

@@ -17,6 +17,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,6 +91,28 @@ class EventCatalogueTest {
                 .body("errors[0].field", equalTo("type"));
         assertProblem(given().queryParam("from", "kemarin").queryParam("audience", "BAYI").get("/api/events").then(),
                 400, "validation").body("errors", hasSize(2));
+    }
+
+    /** Issue 16: a page, size or enum filter that does not convert is a 400 naming it, on every event list. */
+    @Test
+    void unconvertibleQueryParametersOfEveryEventListAre400NamingThem() {
+        long id = EventFixtures.create(staff, EventFixtures.body(EventFixtures.uniqueDay()));
+        for (String list : List.of("/api/events", "/api/events/manage", "/api/events/" + id + "/registrations")) {
+            for (String name : List.of("page", "size")) {
+                for (String value : List.of("abc", "1.5", "99999999999")) {
+                    assertProblem(given().auth().oauth2(staff).queryParam(name, value).get(list).then(), 400, "validation")
+                            .body("errors[0].field", equalTo(name));
+                }
+            }
+        }
+        assertProblem(given().auth().oauth2(staff).queryParam("status", "HILANG").get("/api/events/manage").then(), 400,
+                "validation").body("errors[0].field", equalTo("status"));
+        assertProblem(given().auth().oauth2(staff).queryParam("status", "HILANG")
+                .get("/api/events/" + id + "/registrations").then(), 400, "validation")
+                .body("errors[0].field", equalTo("status"));
+        assertProblem(given().auth().oauth2(staff).queryParam("status", "HILANG")
+                .get("/api/events/" + id + "/questions/manage").then(), 400, "validation")
+                .body("errors[0].field", equalTo("status"));
     }
 
     @Test

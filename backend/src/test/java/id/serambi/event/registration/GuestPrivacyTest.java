@@ -12,6 +12,7 @@ import id.serambi.event.EventFixtures;
 import id.serambi.support.Accounts;
 import id.serambi.support.Staff;
 import id.serambi.support.ManageLinks;
+import id.serambi.support.contract.ContractFilter;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.junit.QuarkusTest;
@@ -215,7 +216,9 @@ class GuestPrivacyTest {
     void theTestMailboxIsClosedOutsideTheE2eProfile() {
         String email = Accounts.uniqueEmail("kotak");
         EventFixtures.register(event(5, "SEMINAR"), "Gita", email);
-        assertProblem(given().queryParam("to", email).get("/api/e2e/mails").then(), 404, "not-found");
+        // The test mailbox is left out of the OpenAPI document on purpose (Operation hidden): outside the contract.
+        ContractFilter.unchecked(() -> assertProblem(given().queryParam("to", email).get("/api/e2e/mails").then(),
+                404, "not-found"));
         assertFalse(E2eMailboxResource.enabled());
     }
 

@@ -3,6 +3,7 @@ package id.serambi.event.registration;
 import static id.serambi.support.Problems.assertProblem;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -209,8 +210,12 @@ class RegistrationStaffTest {
                 .body("errors[0].field", equalTo("rating"));
         assertProblem(given().contentType(ContentType.JSON).body(Map.of("comment", "tanpa nilai")).post(url).then(), 400,
                 "validation");
-        given().contentType(ContentType.JSON).body(feedback).post(url).then().statusCode(201)
-                .body("rating", equalTo(5));
+        assertProblem(given().get(url).then(), 404, "not-found");
+        String location = given().contentType(ContentType.JSON).body(feedback).post(url).then().statusCode(201)
+                .body("rating", equalTo(5)).header("Location", endsWith(url)).extract().header("Location");
+        // The created feedback can be read where Location says.
+        given().get(location).then().statusCode(200).body("rating", equalTo(5))
+                .body("comment", equalTo("Diskusinya seru, narasumbernya jelas."));
         assertProblem(given().contentType(ContentType.JSON).body(Map.of("rating", 1)).post(url).then(), 409, "feedback-exists");
         assertProblem(given().contentType(ContentType.JSON).body(feedback)
                 .post("/api/registrations/" + waitlisted.getString("manageToken") + "/feedback").then(), 409, "not-attendee");

@@ -135,6 +135,12 @@ class RegistrationTest {
                 "a known and a new e-mail get the same answer");
         assertFalse(repeated.contains(String.valueOf(first.getLong("id"))), repeated);
         assertFalse(repeated.contains("CONFIRMED"), repeated);
+        // Issue 16: the repeat answered manageToken: null where a token was promised. The answer carries no token
+        // (it is e-mailed) and no null: exactly what RegistrationResult declares, every property present.
+        Map<String, Object> answer = JsonPath.from(repeated).getMap("");
+        assertEquals(java.util.Set.of("eventId", "email", "emailSent"), answer.keySet(), repeated);
+        assertFalse(answer.containsValue(null), repeated);
+        assertEquals(true, answer.get("emailSent"));
 
         assertEquals(1, Accounts.count(db, "SELECT count(*) FROM registration WHERE event_id = ? AND lower(email) = lower(?)", id, email));
         assertEquals(2, Accounts.count(db, "SELECT confirmed_count FROM event WHERE id = ?", id));
