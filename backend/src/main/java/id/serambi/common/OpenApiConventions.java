@@ -26,8 +26,9 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * <li>the {@code info} section (contact, SPDX license, the conventions below) and one relative server;</li>
  * <li>every error response is problem+json, including those SmallRye adds for secured operations;</li>
  * <li>the errors any operation of its kind can give: 400 (a parameter or body that does not convert), 404 (an id in
- * the path that names nothing), 406 (an {@code Accept} it cannot produce), 415 (a body of another media type) and
- * 503 (the database is unreachable, with {@code Retry-After});</li>
+ * the path that names nothing), 403 (a browser request from an origin CORS does not allow), 406 (an {@code Accept}
+ * it cannot produce), 413 and 415 (a body too large or of another media type) and 503 (the database is
+ * unreachable, with {@code Retry-After});</li>
  * <li>headers typed: {@code Location} on every 201, {@code ETag} and {@code Retry-After} wherever they are named;</li>
  * <li>every property of an object that only appears in responses is {@code required}: responses always carry every
  * property, and one that may have no value is declared nullable and sent as {@code null}.</li>
@@ -138,6 +139,7 @@ public class OpenApiConventions implements OASFilter {
             addIfMissing(responses, "413", "The body is larger than the server accepts");
             addIfMissing(responses, "415", "The body's Content-Type is not one this operation accepts");
         }
+        addIfMissing(responses, "403", "A browser request from an origin that may not call the API (CORS)");
         addIfMissing(responses, "503", "The database cannot be reached right now: try again after Retry-After");
     }
 
