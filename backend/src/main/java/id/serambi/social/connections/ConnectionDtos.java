@@ -19,7 +19,7 @@ public final class ConnectionDtos {
         NOT_CONNECTED, CONNECTED, NEEDS_RECONNECT
     }
 
-    @Schema(description = "Who connected the account")
+    @Schema(name = "Connector", description = "Who connected the account")
     public record Connector(long id, String name) {
     }
 
@@ -27,13 +27,19 @@ public final class ConnectionDtos {
     public record ConnectionView(
             SocialPlatform platform,
             ConnectionState state,
-            @Schema(description = "The Page's name, the Instagram username, the X handle") String name,
-            @Schema(description = "The Page id, the Instagram user id, the X user id") String externalId,
-            @Schema(description = "OAUTH (Facebook Login, X) or SYSTEM_USER (Meta Business Suite token)") ConnectionMethod method,
-            @Schema(description = "When the token stops working; null when it does not expire (or is refreshed by itself)") Instant expiresAt,
-            Instant connectedAt,
+            @Schema(description = "The Page's name, the Instagram username, the X handle; null when NOT_CONNECTED",
+                    nullable = true) String name,
+            @Schema(description = "The Page id, the Instagram user id, the X user id; null when NOT_CONNECTED",
+                    nullable = true) String externalId,
+            @Schema(description = "OAUTH (Facebook Login, X) or SYSTEM_USER (Meta Business Suite token); null when "
+                    + "NOT_CONNECTED", nullable = true) ConnectionMethod method,
+            @Schema(description = "When the token stops working; null when it does not expire (or is refreshed by "
+                    + "itself), or when NOT_CONNECTED", nullable = true) Instant expiresAt,
+            @Schema(description = "null when NOT_CONNECTED", nullable = true) Instant connectedAt,
+            @Schema(description = "null when NOT_CONNECTED, or once that account is deleted", nullable = true)
             Connector connectedBy,
-            @Schema(description = "The platform's message when the connection needs reconnecting") String reason,
+            @Schema(description = "The platform's message when the connection needs reconnecting; null otherwise",
+                    nullable = true) String reason,
             @Schema(description = "Whether Serambi's app credentials for this platform are configured (needed to sign in with the platform)") boolean appConfigured,
             @Schema(description = "Whether a system-user token may be pasted for this platform (Meta)") boolean systemUserTokens) {
     }
@@ -61,11 +67,15 @@ public final class ConnectionDtos {
     }
 
     @Schema(description = "A Facebook Page the authorization granted, with the Instagram account linked to it")
-    public record PageChoice(String pageId, String name, String instagramUsername) {
+    public record PageChoice(String pageId, String name,
+            @Schema(description = "null when no Instagram professional account is linked to the Page", nullable = true)
+            String instagramUsername) {
     }
 
     @Schema(description = "Either the connections saved, or (when several Pages were granted) the Pages to choose from")
     public record ConnectResult(List<ConnectionView> connected, List<PageChoice> choices,
-            @Schema(description = "Send it back with the chosen pageId to /api/social/connections/page") String state) {
+            @Schema(description = "Send it back with the chosen pageId to /api/social/connections/page; null when "
+                    + "nothing is left to choose (or a system-user token, sent again with a pageId)", nullable = true)
+            String state) {
     }
 }

@@ -16,7 +16,8 @@ import java.util.List;
  * <li>{@code type: [T, "null"]} becomes {@code type: T, nullable: true};</li>
  * <li>{@code anyOf: [{$ref: R}, {type: "null"}]} becomes R's schema inlined with {@code nullable: true};</li>
  * <li>siblings of {@code $ref} (SmallRye repeats {@code type} and {@code examples} there) are dropped, as 3.0 does;</li>
- * <li>3.1's {@code examples} arrays and {@code const} are removed or spelled as 3.0 does.</li>
+ * <li>3.1's {@code examples} arrays and {@code const} are removed or spelled as 3.0 does;</li>
+ * <li>3.1's {@code info.license.identifier} (SPDX) is dropped.</li>
  * </ul>
  */
 public final class ValidatorDocument {
@@ -32,6 +33,9 @@ public final class ValidatorDocument {
             root.put("openapi", "3.0.3");
             root.remove("jsonSchemaDialect");
             root.remove("webhooks");
+            if (root.path("info").path("license").isObject()) {
+                ((ObjectNode) root.path("info").path("license")).remove("identifier"); // 3.1 only (SPDX)
+            }
             JsonNode schemas = root.path("components").path("schemas");
             walk(root, schemas);
             return JSON.writeValueAsString(root);
