@@ -13,62 +13,9 @@ export interface paths {
         };
         /**
          * Analytics of the posts published between two WITA dates (staff and reviewers); Accept: text/csv exports one row per published variant
-         * @description engagements = reactions + comments + shares + saves + clicks; engagement rate = engagements ÷ impressions, summed over a group before dividing. Reach is never summed: posts list each reach and groups give the average. Metrics are each variant's latest snapshot.
+         * @description engagements = reactions + comments + shares + saves + clicks; engagement rate = engagements ÷ impressions, summed over a group before dividing. Reach is never summed: posts list each reach and groups give the average. Metrics are each variant's latest snapshot. The CSV (Accept: text/csv, UTF-8, comma-separated, a header row) has one row per published variant; publishedAtWita is an RFC 3339 time with the library's offset (2026-11-05T11:00:00+08:00) and an empty cell is a figure that was not reported.
          */
-        get: {
-            parameters: {
-                query: {
-                    campaignId?: string;
-                    /** @description First day (WITA) */
-                    from: string;
-                    /** @description Last day (WITA), inclusive */
-                    to: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The analytics */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Analytics"];
-                        "text/csv": string;
-                    };
-                };
-                /** @description Missing or bad dates, or more than a year */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getAnalytics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -105,9 +52,29 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Unknown or already used link */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -172,10 +139,39 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Too many attempts or failed logins for the account or the address */
                 429: {
                     headers: {
                         /** @description Seconds to wait */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
                     };
@@ -235,10 +231,39 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Too many sign-ups from this address or for this e-mail */
                 429: {
                     headers: {
                         /** @description Seconds to wait */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
                     };
@@ -282,6 +307,15 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Unknown or already used link */
                 404: {
                     headers: {
@@ -300,66 +334,11 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/calendar": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Posts (by published, else scheduled time) and events (by start) between two WITA dates, with gap and under-target warnings per platform (staff and reviewers) */
-        get: {
-            parameters: {
-                query: {
-                    /** @description First day (WITA), e.g. 2026-11-01 */
-                    from: string;
-                    /** @description Last day (WITA), inclusive */
-                    to: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The calendar */
-                200: {
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
                     headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ContentCalendar"];
-                    };
-                };
-                /** @description Missing or bad dates, or more than 92 days */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -368,8 +347,6 @@ export interface paths {
                 };
             };
         };
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -402,6 +379,26 @@ export interface paths {
                         "text/calendar": unknown;
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -420,97 +417,10 @@ export interface paths {
             cookie?: never;
         };
         /** Every campaign, the newest first (staff and reviewers) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The campaigns */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Campaign"][];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["listCampaigns"];
         put?: never;
         /** Plan a campaign (staff) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["CampaignRequest"];
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Campaign"];
-                    };
-                };
-                /** @description Invalid fields */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["createCampaign"];
         delete?: never;
         options?: never;
         head?: never;
@@ -530,44 +440,7 @@ export interface paths {
          * Pull the metrics of the variants published in the last 30 days from their platforms now (staff)
          * @description Runs the metrics pull job's round at once: each variant with the platform's id that was not pulled in the current round is read from its connected platform and stored as a snapshot with source API. Variants already pulled this round (by the job or another click) are left alone; platforms that are not connected are skipped.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description How the round went */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["MetricsPullResult"];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["pullCampaignMetrics"];
         delete?: never;
         options?: never;
         head?: never;
@@ -582,141 +455,9 @@ export interface paths {
             cookie?: never;
         };
         /** One campaign with its KPI targets (staff and reviewers); the ETag is its version */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The campaign */
-                200: {
-                    headers: {
-                        ETag?: unknown;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Campaign"];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description No such campaign */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getCampaign"];
         /** Replace a campaign's plan and KPI targets (staff); needs If-Match with its version */
-        put: {
-            parameters: {
-                query?: never;
-                header: {
-                    /** @description The campaign's ETag, e.g. "3" */
-                    "If-Match": string;
-                };
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["CampaignRequest"];
-                };
-            };
-            responses: {
-                /** @description Updated */
-                200: {
-                    headers: {
-                        ETag?: unknown;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Campaign"];
-                    };
-                };
-                /** @description Invalid fields */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description No such campaign */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Stale version: someone saved first */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description No If-Match header */
-                428: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        put: operations["replaceCampaign"];
         post?: never;
         delete?: never;
         options?: never;
@@ -750,6 +491,26 @@ export interface paths {
                         "application/json": components["schemas"]["Challenge"][];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -770,6 +531,8 @@ export interface paths {
                 /** @description Created */
                 201: {
                     headers: {
+                        /** @description Where the created resource can be read */
+                        Location: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -797,6 +560,35 @@ export interface paths {
                 /** @description Not Allowed */
                 403: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -839,6 +631,15 @@ export interface paths {
                         "application/json": components["schemas"]["SharedReview"][];
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not Authorized */
                 401: {
                     headers: {
@@ -851,6 +652,26 @@ export interface paths {
                 /** @description Not Allowed */
                 403: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -890,16 +711,45 @@ export interface paths {
                 200: {
                     headers: {
                         /** @description Its version, e.g. "3": send it as If-Match to update it */
-                        ETag?: unknown;
+                        ETag?: string;
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Challenge"];
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description No such challenge (or a draft) */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -931,7 +781,7 @@ export interface paths {
                 200: {
                     headers: {
                         /** @description The new version, e.g. "4" */
-                        ETag?: unknown;
+                        ETag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -974,11 +824,29 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Stale version: someone saved first (the current ETag is sent) */
                 409: {
                     headers: {
                         /** @description The current version */
-                        ETag?: unknown;
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
+                    headers: {
                         [name: string]: unknown;
                     };
                     content: {
@@ -988,6 +856,17 @@ export interface paths {
                 /** @description No If-Match header */
                 428: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -1033,6 +912,15 @@ export interface paths {
                         "application/json": components["schemas"]["Challenge"];
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not Authorized */
                 401: {
                     headers: {
@@ -1045,6 +933,35 @@ export interface paths {
                 /** @description Not Allowed */
                 403: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nothing has the id or token in the path */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -1087,6 +1004,15 @@ export interface paths {
                         "application/json": components["schemas"]["Code"][];
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not Authorized */
                 401: {
                     headers: {
@@ -1099,6 +1025,35 @@ export interface paths {
                 /** @description Not Allowed */
                 403: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nothing has the id or token in the path */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -1127,6 +1082,8 @@ export interface paths {
                 /** @description Created */
                 201: {
                     headers: {
+                        /** @description Where the created resource can be read */
+                        Location: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -1160,9 +1117,47 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Nothing has the id or token in the path */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description The code exists already in this challenge */
                 409: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -1238,9 +1233,47 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Nothing has the id or token in the path */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Already redeemed */
                 409: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -1286,9 +1319,38 @@ export interface paths {
                         "application/json": components["schemas"]["Leaderboard"];
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description No such challenge (or a draft) */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -1336,9 +1398,38 @@ export interface paths {
                         "text/event-stream": components["schemas"]["OutboundSseEvent"][];
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description No such challenge (or a draft) */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -1385,6 +1476,15 @@ export interface paths {
                         "application/json": components["schemas"]["StaffReadingLog"][];
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not Authorized */
                 401: {
                     headers: {
@@ -1397,6 +1497,35 @@ export interface paths {
                 /** @description Not Allowed */
                 403: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nothing has the id or token in the path */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -1425,6 +1554,8 @@ export interface paths {
                 /** @description Logged: the points awarded (0 while flagged for staff review) */
                 201: {
                     headers: {
+                        /** @description Where the created resource can be read */
+                        Location: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -1458,8 +1589,35 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Nothing has the id or token in the path */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Over a daily limit, or the challenge is not open */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1471,6 +1629,17 @@ export interface paths {
                 429: {
                     headers: {
                         /** @description Seconds to wait */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
                     };
@@ -1514,6 +1683,15 @@ export interface paths {
                         "application/json": components["schemas"]["ReadingLog"][];
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not Authorized */
                 401: {
                     headers: {
@@ -1526,6 +1704,35 @@ export interface paths {
                 /** @description Not Allowed */
                 403: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nothing has the id or token in the path */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -1612,6 +1819,35 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         post?: never;
@@ -1635,6 +1871,15 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not Authorized */
                 401: {
                     headers: {
@@ -1656,6 +1901,17 @@ export interface paths {
                 /** @description Not one of my logs */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -1700,6 +1956,15 @@ export interface paths {
                         "application/json": components["schemas"]["ReadingLog"];
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not Authorized */
                 401: {
                     headers: {
@@ -1718,9 +1983,38 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Nothing has the id or token in the path */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description The log is not flagged */
                 409: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -1766,6 +2060,15 @@ export interface paths {
                         "application/json": components["schemas"]["ReadingLog"];
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not Authorized */
                 401: {
                     headers: {
@@ -1787,6 +2090,26 @@ export interface paths {
                 /** @description No such log in this challenge */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -1829,6 +2152,15 @@ export interface paths {
                         "application/json": components["schemas"]["Progress"];
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not Authorized */
                 401: {
                     headers: {
@@ -1850,6 +2182,26 @@ export interface paths {
                 /** @description I have not joined */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -1926,6 +2278,44 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Nothing has the id or token in the path */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         post?: never;
@@ -1963,6 +2353,8 @@ export interface paths {
                 /** @description Joined */
                 201: {
                     headers: {
+                        /** @description Where the created resource can be read */
+                        Location: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -1996,9 +2388,47 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Nothing has the id or token in the path */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Nickname taken, already joined, or the challenge is not open */
                 409: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -2043,6 +2473,15 @@ export interface paths {
                         "application/json": components["schemas"]["Challenge"];
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not Authorized */
                 401: {
                     headers: {
@@ -2055,6 +2494,35 @@ export interface paths {
                 /** @description Not Allowed */
                 403: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Nothing has the id or token in the path */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -2098,6 +2566,15 @@ export interface paths {
                         "text/csv": string;
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not Authorized */
                 401: {
                     headers: {
@@ -2116,8 +2593,54 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Nothing has the id or token in the path */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/content-calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Posts (by published, else scheduled time) and events (by start) between two WITA dates, with gap and under-target warnings per platform (staff and reviewers) */
+        get: operations["getContentCalendar"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2152,6 +2675,8 @@ export interface paths {
                 /** @description The series with its occurrences */
                 201: {
                     headers: {
+                        /** @description Where the created resource can be read */
+                        Location: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -2179,6 +2704,35 @@ export interface paths {
                 /** @description Not staff */
                 403: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -2221,6 +2775,15 @@ export interface paths {
                         "application/json": components["schemas"]["Series"];
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not Authorized */
                 401: {
                     headers: {
@@ -2242,6 +2805,26 @@ export interface paths {
                 /** @description No such series */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -2316,6 +2899,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -2336,7 +2939,10 @@ export interface paths {
                 /** @description Created; Location names the event, the ETag is its version */
                 201: {
                     headers: {
-                        ETag?: unknown;
+                        /** @description The version of the resource, to send back in If-Match */
+                        ETag?: string;
+                        /** @description Where the created resource can be read */
+                        Location: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -2364,6 +2970,35 @@ export interface paths {
                 /** @description Not staff */
                 403: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -2439,6 +3074,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -2471,11 +3126,21 @@ export interface paths {
                 /** @description The event */
                 200: {
                     headers: {
-                        ETag?: unknown;
+                        /** @description The version of the resource, to send back in If-Match */
+                        ETag?: string;
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["StaffEvent"];
+                    };
+                };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description Not Authorized */
@@ -2499,6 +3164,26 @@ export interface paths {
                 /** @description No such event */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -2543,9 +3228,38 @@ export interface paths {
                         "application/json": components["schemas"]["Event"];
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description No such event, or a draft */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -2579,7 +3293,8 @@ export interface paths {
                 /** @description The event; the ETag is its new version */
                 200: {
                     headers: {
-                        ETag?: unknown;
+                        /** @description The version of the resource, to send back in If-Match */
+                        ETag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -2622,8 +3337,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description The event is cancelled or completed, or stale version: someone saved first */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2634,6 +3367,17 @@ export interface paths {
                 /** @description No If-Match header */
                 428: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -2669,7 +3413,8 @@ export interface paths {
                 /** @description The event; the ETag is its new version */
                 200: {
                     headers: {
-                        ETag?: unknown;
+                        /** @description The version of the resource, to send back in If-Match */
+                        ETag?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -2712,8 +3457,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description The event is cancelled or completed, or stale version: someone saved first */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2724,6 +3487,17 @@ export interface paths {
                 /** @description No If-Match header */
                 428: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -2762,9 +3536,38 @@ export interface paths {
                         "text/calendar": unknown;
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description No such event, or a draft */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -2811,6 +3614,15 @@ export interface paths {
                         "application/json": components["schemas"]["StaffEvent"];
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not Authorized */
                 401: {
                     headers: {
@@ -2838,9 +3650,29 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Already cancelled or completed */
                 409: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -2883,6 +3715,15 @@ export interface paths {
                         "application/json": components["schemas"]["FeedbackSummary"];
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not Authorized */
                 401: {
                     headers: {
@@ -2904,6 +3745,26 @@ export interface paths {
                 /** @description No such event */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -2950,6 +3811,15 @@ export interface paths {
                         "application/json": components["schemas"]["StaffEvent"];
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not Authorized */
                 401: {
                     headers: {
@@ -2977,9 +3847,29 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not a draft, or already over */
                 409: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -3022,9 +3912,38 @@ export interface paths {
                         "application/json": components["schemas"]["Question"][];
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description No such event, or a draft */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -3053,6 +3972,8 @@ export interface paths {
                 /** @description Received, PENDING moderation */
                 201: {
                     headers: {
+                        /** @description Where the created resource can be read */
+                        Location: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -3086,8 +4007,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description The event is over or cancelled, or too many questions */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3099,6 +4038,17 @@ export interface paths {
                 429: {
                     headers: {
                         /** @description Seconds to wait */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
                     };
@@ -3172,6 +4122,35 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Nothing has the id or token in the path */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -3210,9 +4189,38 @@ export interface paths {
                         "text/event-stream": components["schemas"]["QuestionUpdate"];
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description No such event, or a draft */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -3300,6 +4308,35 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -3339,6 +4376,15 @@ export interface paths {
                         "application/json": components["schemas"]["Question"];
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not Authorized */
                 401: {
                     headers: {
@@ -3360,6 +4406,26 @@ export interface paths {
                 /** @description No such question for this event */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -3405,6 +4471,15 @@ export interface paths {
                         "application/json": components["schemas"]["Question"];
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not Authorized */
                 401: {
                     headers: {
@@ -3426,6 +4501,26 @@ export interface paths {
                 /** @description No such question for this event */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -3502,10 +4597,39 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Too many votes from this address or registration */
                 429: {
                     headers: {
                         /** @description Seconds to wait */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
                     };
@@ -3597,6 +4721,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -3646,8 +4790,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Outside the registration window, or the event is a draft, cancelled or over (the same for an e-mail already registered, whose owner still gets a new manage link while the event is on) */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3659,6 +4821,17 @@ export interface paths {
                 429: {
                     headers: {
                         /** @description Seconds to wait */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
                     };
@@ -3744,9 +4917,38 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not confirmed (waitlisted or cancelled) */
                 409: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -3834,9 +5036,38 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description The source is not published, or the target is not open */
                 409: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -3882,6 +5113,15 @@ export interface paths {
                         "application/json": components["schemas"]["StaffRegistration"];
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not Authorized */
                 401: {
                     headers: {
@@ -3909,9 +5149,29 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not confirmed (waitlisted or cancelled) */
                 409: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -3957,6 +5217,15 @@ export interface paths {
                         "application/json": components["schemas"]["StaffRegistration"];
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not Authorized */
                 401: {
                     headers: {
@@ -3984,9 +5253,29 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not waitlisted, or no seat left */
                 409: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -4025,6 +5314,26 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Library"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -4081,6 +5390,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -4123,6 +5452,17 @@ export interface paths {
                 /** @description The only admin cannot erase themselves */
                 409: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -4186,6 +5526,35 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         trace?: never;
@@ -4228,6 +5597,26 @@ export interface paths {
                 /** @description Not Allowed */
                 403: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -4291,6 +5680,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -4343,6 +5743,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         /** Turn the e-mail of kinds of notification on or off (the in-app notification always stays); kinds not listed keep their setting */
@@ -4389,6 +5809,35 @@ export interface paths {
                 /** @description Not Allowed */
                 403: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -4462,6 +5911,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -4518,6 +5987,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -4564,6 +6053,26 @@ export interface paths {
                 /** @description Not Allowed */
                 403: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -4624,6 +6133,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -4664,6 +6193,15 @@ export interface paths {
                         "application/json": components["schemas"]["Notification"];
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not Authorized */
                 401: {
                     headers: {
@@ -4685,6 +6223,26 @@ export interface paths {
                 /** @description No such notification of mine (someone else's is not found either) */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -4748,6 +6306,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description The address is already verified */
                 409: {
                     headers: {
@@ -4761,6 +6328,17 @@ export interface paths {
                 429: {
                     headers: {
                         /** @description Seconds to wait */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
                         "Retry-After"?: number;
                         [name: string]: unknown;
                     };
@@ -4825,73 +6403,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Import metric snapshots from a CSV body (staff); all rows or none
+         * Import metric snapshots from a CSV file, sent as the body (text/csv) or as the form field "file" (staff); all rows or none
          * @description All or nothing. Columns (case-insensitive; descriptive export columns such as Post ID, Title, Publish time, Tweet text or engagements are ignored, any other column is an error): variantId, or publishedUrl / Permalink (Meta) / Tweet permalink (X) matched to a published variant; impressions (Impressions, Views); reach; reactions (Reactions, Likes, likes); comments (Comments, replies); shares (Shares, retweets, Reposts); saves (Saves, Bookmarks); clicks (Link clicks, url clicks); videoViews (3-second video views, media views). Numbers are whole and not negative; an empty cell is "not reported". The header is line 1.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "multipart/form-data": {
-                        /** Format: binary */
-                        file?: string;
-                    };
-                    "text/csv": string;
-                };
-            };
-            responses: {
-                /** @description Every row imported */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["MetricsImportResult"];
-                    };
-                };
-                /** @description No file */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nothing imported; every bad line with its reason */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["importMetrics"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4906,120 +6421,10 @@ export interface paths {
             cookie?: never;
         };
         /** Posts, newest first, filtered by campaign, status (IN_REVIEW is the review queue), platform (posts with a variant for it) and by the WITA dates their variants are scheduled or published */
-        get: {
-            parameters: {
-                query?: {
-                    campaignId?: string;
-                    /** @description First day (WITA), e.g. 2026-11-01 */
-                    from?: string;
-                    page?: number;
-                    /** @description FACEBOOK, INSTAGRAM or X */
-                    platform?: string;
-                    size?: number;
-                    /** @description DRAFT, IN_REVIEW, APPROVED, SCHEDULED or PUBLISHED */
-                    status?: string;
-                    /** @description Last day (WITA), inclusive */
-                    to?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description A page of posts */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["PostPage"];
-                    };
-                };
-                /** @description A bad filter */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["listPosts"];
         put?: never;
         /** Draft a post with one variant per platform (staff) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["PostRequest"];
-                };
-            };
-            responses: {
-                /** @description Created as a DRAFT */
-                201: {
-                    headers: {
-                        /** @description The version, for If-Match */
-                        ETag?: unknown;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Post"];
-                    };
-                };
-                /** @description Invalid fields, an over-long variant or a platform twice */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["createPost"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5036,64 +6441,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Draft a CHALLENGE_UPDATE post: the board's current top 3, by nickname only */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    challengeId: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description A DRAFT with Facebook, Instagram and X variants */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Post"];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description No such challenge */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Nobody on the board yet */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["draftPostFromChallenge"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5110,64 +6458,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Draft an EVENT_PROMO post from an event: its title, date in WITA and public page (never the join link) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    eventId: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description A DRAFT with Facebook, Instagram and X variants */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Post"];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description No such event */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description The event was cancelled or is over */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["draftPostFromEvent"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5184,64 +6475,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Draft a BOOK_REVIEW post from a reading log's review the reader agreed to share (nickname only) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    logId: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description A DRAFT with Facebook, Instagram and X variants */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Post"];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description No such reading log */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not shared with consent, or voided */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["draftPostFromReview"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5276,141 +6510,9 @@ export interface paths {
             cookie?: never;
         };
         /** One post with its variants and their latest metrics; the ETag is its version */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The post */
-                200: {
-                    headers: {
-                        ETag?: unknown;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Post"];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description No such post */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getPost"];
         /** Replace a post's content and variants (staff); needs If-Match with its version. Editing the content of a post in review, approved or scheduled sends it back to DRAFT */
-        put: {
-            parameters: {
-                query?: never;
-                header: {
-                    /** @description The post's ETag, e.g. "3" */
-                    "If-Match": string;
-                };
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["PostRequest"];
-                };
-            };
-            responses: {
-                /** @description Updated */
-                200: {
-                    headers: {
-                        ETag?: unknown;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Post"];
-                    };
-                };
-                /** @description Invalid fields */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description No such post */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Stale version (someone saved first) or already published */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description No If-Match header */
-                428: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        put: operations["replacePost"];
         post?: never;
         delete?: never;
         options?: never;
@@ -5428,69 +6530,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Approve after fact-checking: IN_REVIEW → APPROVED (reviewer or admin, never the author nor anyone who changed the text: the history marks their edits with textChanged) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["ReviewNote"];
-                };
-            };
-            responses: {
-                /** @description Approved; the reviewer and note are recorded */
-                200: {
-                    headers: {
-                        ETag?: unknown;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Post"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Your own post, a post whose text you changed, or not a reviewer */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not in review */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["approvePost"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5505,55 +6545,7 @@ export interface paths {
             cookie?: never;
         };
         /** The post's audit trail: every transition, who made it, when, and the note */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Oldest first */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["PostTransition"][];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description No such post */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        get: operations["getPostHistory"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5571,70 +6563,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record that the post went out, with each variant's URL: APPROVED or SCHEDULED → PUBLISHED (staff) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["PublishRequest"];
-                };
-            };
-            responses: {
-                /** @description Published */
-                200: {
-                    headers: {
-                        ETag?: unknown;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Post"];
-                    };
-                };
-                /** @description A platform missing or unknown */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not approved (e.g. a draft), or a URL already recorded */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        /**
+         * Record that the post went out, with each variant's URL: APPROVED or SCHEDULED → PUBLISHED (staff)
+         * @description Records posts put up by hand. The body names every variant of the post exactly once (400 otherwise), each with the URL where it went out (each its own) and, optionally, when (now if omitted). A variant Serambi already published itself keeps its permalink and time. Only an APPROVED or SCHEDULED post can be published (409 otherwise), and a URL another post already has is a 409. The post turns PUBLISHED and its version goes up (the new ETag). Variants the publishing job sends out need no call: the post turns PUBLISHED when the last of them is out.
+         */
+        post: operations["publishPost"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5651,69 +6584,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Send back to the author with a note: IN_REVIEW → DRAFT (reviewer or admin) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["ReviewNote"];
-                };
-            };
-            responses: {
-                /** @description Back to draft */
-                200: {
-                    headers: {
-                        ETag?: unknown;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Post"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not in review */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["rejectPost"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5730,56 +6601,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Schedule an approved post: APPROVED → SCHEDULED; every variant needs scheduledAt (staff) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Scheduled */
-                200: {
-                    headers: {
-                        ETag?: unknown;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Post"];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not approved, or a variant without a time */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["schedulePost"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5796,65 +6618,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Send a draft for review: DRAFT → IN_REVIEW (staff) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description In review */
-                200: {
-                    headers: {
-                        ETag?: unknown;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Post"];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not a draft */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description The attached media break a variant's platform rules (per variant, on variants[i].media, in Bahasa Indonesia); nothing changes */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        post: operations["submitPost"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5869,79 +6633,11 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Record a metrics snapshot for one published variant (staff); the latest snapshot wins */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                    platform: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["MetricsRequest"];
-                };
-            };
-            responses: {
-                /** @description The snapshot */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["VariantMetrics"];
-                    };
-                };
-                /** @description A negative number */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description No such post or variant */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description The variant is not published yet */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
+        /**
+         * Record a metrics snapshot for one published variant (staff); the latest snapshot wins
+         * @description The figures are stored as typed-in (source MANUAL), never as read from the platform. Omitted figures are not reported (null in the snapshot); the newest snapshot of a variant is the one the post and the analytics show.
+         */
+        put: operations["recordVariantMetrics"];
         post?: never;
         delete?: never;
         options?: never;
@@ -6011,9 +6707,38 @@ export interface paths {
                         "application/json": components["schemas"]["RegistrationView"];
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Unknown token */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -6048,8 +6773,26 @@ export interface paths {
                         "application/json": components["schemas"]["RegistrationView"];
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Unknown token */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6060,6 +6803,17 @@ export interface paths {
                 /** @description The event has started, or the patron was checked in */
                 409: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -6101,9 +6855,38 @@ export interface paths {
                         "text/calendar": unknown;
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Unknown token */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -6153,9 +6936,38 @@ export interface paths {
                         "application/json": Record<string, never>;
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Unknown token */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -6200,6 +7012,8 @@ export interface paths {
                 /** @description Thank you */
                 201: {
                     headers: {
+                        /** @description Where the created resource can be read */
+                        Location: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -6224,9 +7038,38 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Already given, too early, or the registration never held a seat */
                 409: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -6273,9 +7116,29 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Unknown token, or already erased */
                 404: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -6317,8 +7180,26 @@ export interface paths {
                         "image/png": unknown;
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Unknown token */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6329,6 +7210,17 @@ export interface paths {
                 /** @description The registration holds no seat (waitlisted or cancelled) */
                 409: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -6477,6 +7369,15 @@ export interface paths {
                         "application/json": components["schemas"]["UserPage"];
                     };
                 };
+                /** @description A parameter or the body is invalid: the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not logged in */
                 401: {
                     headers: {
@@ -6489,6 +7390,26 @@ export interface paths {
                 /** @description Not an admin */
                 403: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -6574,9 +7495,38 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The Accept header names no media type this operation produces */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Would remove the last admin */
                 409: {
                     headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body's Content-Type is not one this operation accepts */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database cannot be reached right now: try again after Retry-After */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -6599,59 +7549,67 @@ export interface components {
         /** @enum {string} */
         AgeGroup: "CHILD" | "TEEN" | "ADULT" | "SENIOR";
         Analytics: {
-            from?: components["schemas"]["LocalDate"];
-            to?: components["schemas"]["LocalDate"];
-            timeZone?: string;
-            /** Format: int64 */
-            campaignId?: number;
-            totals?: components["schemas"]["AnalyticsGroup"];
-            byPlatform?: components["schemas"]["AnalyticsGroup"][];
-            byContentType?: components["schemas"]["AnalyticsGroup"][];
-            byCampaign?: components["schemas"]["AnalyticsGroup"][];
+            from: components["schemas"]["LocalDate"];
+            to: components["schemas"]["LocalDate"];
+            /** @example Asia/Makassar */
+            timeZone: string;
+            /**
+             * Format: int64
+             * @description The campaign asked for; null for all posts
+             */
+            campaignId: number | null;
+            totals: components["schemas"]["AnalyticsGroup"];
+            byPlatform: components["schemas"]["AnalyticsGroup"][];
+            byContentType: components["schemas"]["AnalyticsGroup"][];
+            byCampaign: components["schemas"]["AnalyticsGroup"][];
             /** @description Weekly buckets (Monday, WITA), keyed by the week's first day */
-            overTime?: components["schemas"]["AnalyticsGroup"][];
-            byDayOfWeek?: components["schemas"]["AnalyticsGroup"][];
-            byHour?: components["schemas"]["AnalyticsGroup"][];
-            /** @example SATURDAY */
-            bestDay?: string;
+            overTime: components["schemas"]["AnalyticsGroup"][];
+            byDayOfWeek: components["schemas"]["AnalyticsGroup"][];
+            byHour: components["schemas"]["AnalyticsGroup"][];
+            /**
+             * @description The WITA day of the week with the highest engagement rate; null without figures
+             * @example SATURDAY
+             */
+            bestDay: string | null;
             /**
              * Format: int32
+             * @description The WITA hour with the highest engagement rate; null without figures
              * @example 19
              */
-            bestHour?: number;
-            posts?: components["schemas"]["PostMetricsRow"][];
-            kpis?: components["schemas"]["KpiProgress"][];
+            bestHour: number | null;
+            posts: components["schemas"]["PostMetricsRow"][];
+            kpis: components["schemas"]["KpiProgress"][];
         };
         AnalyticsGroup: {
             /** @description The platform, content type, campaign id, week start, day or hour */
-            key?: string;
-            label?: string;
+            key: string;
+            label: string;
             /** Format: int64 */
-            posts?: number;
+            posts: number;
             /** Format: int64 */
-            impressions?: number;
+            impressions: number;
             /** Format: int64 */
-            engagements?: number;
+            engagements: number;
             /**
              * Format: double
              * @description engagements ÷ impressions; null without impressions
              */
-            engagementRate?: number;
+            engagementRate: number | null;
             /**
              * Format: double
-             * @description Average reach per post that reported reach (never a sum)
+             * @description Average reach per post that reported reach (never a sum); null when none did
              */
-            averageReach?: number;
+            averageReach: number | null;
             /** Format: int64 */
-            reactions?: number;
+            reactions: number;
             /** Format: int64 */
-            comments?: number;
+            comments: number;
             /** Format: int64 */
-            shares?: number;
+            shares: number;
             /** Format: int64 */
-            saves?: number;
+            saves: number;
             /** Format: int64 */
-            clicks?: number;
+            clicks: number;
         };
         AnswerRequest: {
             /** @example Ada, lewat aplikasi iPusnas dan koleksi digital kami. */
@@ -6664,7 +7622,7 @@ export interface components {
         };
         AuthorizationStart: {
             /** @description Send the browser here; the platform comes back to /staf/akun-sosial/sambung with code and state */
-            authorizationUrl?: string;
+            authorizationUrl: string;
         };
         Badge: {
             /** Format: int64 */
@@ -6675,7 +7633,7 @@ export interface components {
              * Format: int32
              * @description Points that earn it; null when only a secret code gives it
              */
-            threshold?: number;
+            threshold: number;
         };
         BadgeRequest: {
             /** @example Kutu Buku */
@@ -6688,60 +7646,88 @@ export interface components {
             threshold?: number;
         };
         CadenceWarning: {
-            platform?: components["schemas"]["SocialPlatform"];
-            /** @description GAP or UNDER_TARGET */
-            kind?: string;
-            from?: components["schemas"]["LocalDate"];
-            to?: components["schemas"]["LocalDate"];
+            platform: components["schemas"]["SocialPlatform"];
+            /**
+             * @description GAP or UNDER_TARGET
+             * @example GAP
+             * @enum {string}
+             */
+            kind: "GAP" | "UNDER_TARGET";
+            from: components["schemas"]["LocalDate"];
+            to: components["schemas"]["LocalDate"];
             /**
              * Format: int32
-             * @description GAP: days without a post
+             * @description GAP: days without a post; null for UNDER_TARGET
              */
-            days?: number;
+            days: number | null;
             /**
              * Format: int32
-             * @description UNDER_TARGET: posts that week
+             * @description UNDER_TARGET: posts that week; null for GAP
              */
-            posts?: number;
+            posts: number | null;
             /**
              * Format: int32
-             * @description UNDER_TARGET: the weekly target
+             * @description UNDER_TARGET: the weekly target; null for GAP
              */
-            target?: number;
+            target: number | null;
             /** @example Instagram: tidak ada unggahan selama 6 hari */
-            message?: string;
+            message: string;
         };
         /** @description A post variant (kind POST) or an event (kind EVENT) */
         CalendarItem: {
-            kind?: string;
-            at?: components["schemas"]["Instant"];
+            /**
+             * @example POST
+             * @enum {string}
+             */
+            kind: "POST" | "EVENT";
+            at: components["schemas"]["Instant"];
             /** @description The date in the library's zone (WITA) */
-            localDate?: components["schemas"]["LocalDate"];
+            localDate: components["schemas"]["LocalDate"];
             /**
              * @description HH:mm in the library's zone
              * @example 19:00
              */
-            localTime?: string;
-            title?: string;
-            /** Format: int64 */
-            postId?: number;
-            /** Format: int64 */
-            variantId?: number;
-            platform?: components["schemas"]["SocialPlatform"];
-            postStatus?: components["schemas"]["PostStatus"];
-            contentType?: components["schemas"]["ContentType"];
-            /** Format: int64 */
-            campaignId?: number;
-            published?: boolean;
-            /** Format: int64 */
-            eventId?: number;
-            eventStatus?: string;
-            /** @description POST: where the variant stands on its way to its platform (Terjadwal, Terbit, Gagal, Terlewat, Perlu dicek ...), as on the post */
-            delivery?: components["schemas"]["Delivery"];
+            localTime: string;
+            title: string;
+            /**
+             * Format: int64
+             * @description POST only; null for an event
+             */
+            postId: number | null;
+            /**
+             * Format: int64
+             * @description POST only
+             */
+            variantId: number | null;
+            /** @description POST only */
+            platform: ((string | components["schemas"]["SocialPlatform"] | null) | null) | components["schemas"]["SocialPlatform"] | null;
+            /** @description POST only */
+            postStatus: ((string | components["schemas"]["PostStatus"] | null) | null) | components["schemas"]["PostStatus"] | null;
+            /** @description POST only */
+            contentType: ((string | components["schemas"]["ContentType"] | null) | null) | components["schemas"]["ContentType"] | null;
+            /**
+             * Format: int64
+             * @description POST: the post's campaign, if any
+             */
+            campaignId: number | null;
+            /** @description POST: whether it is out; null for an event */
+            published: boolean | null;
+            /**
+             * Format: int64
+             * @description EVENT only; null for a post
+             */
+            eventId: number | null;
+            /**
+             * @description EVENT only
+             * @example PUBLISHED
+             */
+            eventStatus: string | null;
+            /** @description POST: where the variant stands on its way to its platform (Terjadwal, Terbit, Gagal, Terlewat, Perlu dicek ...), as on the post; null for an event */
+            delivery: ((string | components["schemas"]["Delivery"] | null) | null) | components["schemas"]["Delivery"] | null;
             /** @description POST: its permalink once out */
-            publishedUrl?: string;
+            publishedUrl: string | null;
             /** @description POST: the platform's message for its last failure */
-            lastError?: string;
+            lastError: string | null;
         };
         CallbackRequest: {
             code: string;
@@ -6749,23 +7735,23 @@ export interface components {
         };
         Campaign: {
             /** Format: int64 */
-            id?: number;
-            title?: string;
-            goal?: string;
-            theme?: components["schemas"]["CampaignTheme"];
-            startsOn?: components["schemas"]["LocalDate"];
-            endsOn?: components["schemas"]["LocalDate"];
-            platforms?: components["schemas"]["SocialPlatform"][];
-            kpiTargets?: components["schemas"]["KpiTarget"][];
+            id: number;
+            title: string;
+            goal: string;
+            theme: components["schemas"]["CampaignTheme"];
+            startsOn: components["schemas"]["LocalDate"];
+            endsOn: components["schemas"]["LocalDate"];
+            platforms: components["schemas"]["SocialPlatform"][];
+            kpiTargets: components["schemas"]["KpiTarget"][];
             /**
              * Format: int64
              * @description Posts linked to the campaign
              */
-            posts?: number;
+            posts: number;
             /** Format: int32 */
-            version?: number;
-            createdAt?: components["schemas"]["Instant"];
-            updatedAt?: components["schemas"]["Instant"];
+            version: number;
+            createdAt: components["schemas"]["Instant"];
+            updatedAt: components["schemas"]["Instant"];
         };
         CampaignRequest: {
             /** @example Kampanye Literasi Digital: Waspada Hoaks */
@@ -6801,11 +7787,11 @@ export interface components {
             /** Format: int32 */
             pointsPerMinute: number;
             /** Format: int32 */
-            maxBooksPerDay?: number;
+            maxBooksPerDay: number;
             /** Format: int32 */
-            maxPagesPerDay?: number;
+            maxPagesPerDay: number;
             /** Format: int32 */
-            maxMinutesPerDay?: number;
+            maxMinutesPerDay: number;
             /** Format: int32 */
             flagPagesPerDay: number;
             /** Format: int32 */
@@ -6905,11 +7891,11 @@ export interface components {
             /** Format: int64 */
             id: number;
             code: string;
-            description?: string;
+            description: string;
             /** Format: int32 */
             points: number;
-            badge?: string;
-            validUntil?: components["schemas"]["Instant"];
+            badge: string;
+            validUntil: components["schemas"]["Instant"];
             /** Format: int64 */
             redemptions: number;
         };
@@ -6933,15 +7919,15 @@ export interface components {
         };
         /** @description Either the connections saved, or (when several Pages were granted) the Pages to choose from */
         ConnectResult: {
-            connected?: components["schemas"]["ConnectionView"][];
-            choices?: components["schemas"]["PageChoice"][];
-            /** @description Send it back with the chosen pageId to /api/social/connections/page */
-            state?: string;
+            connected: components["schemas"]["ConnectionView"][];
+            choices: components["schemas"]["PageChoice"][];
+            /** @description Send it back with the chosen pageId to /api/social/connections/page; null when nothing is left to choose (or a system-user token, sent again with a pageId) */
+            state: string | null;
         };
         ConnectionList: {
-            connections?: components["schemas"]["ConnectionView"][];
+            connections: components["schemas"]["ConnectionView"][];
             /** @description Whether the key that encrypts tokens (SERAMBI_JWT_KEY_ENCRYPTION_KEY) is configured */
-            tokenKeyConfigured?: boolean;
+            tokenKeyConfigured: boolean;
         };
         /** @enum {string} */
         ConnectionMethod: "OAUTH" | "SYSTEM_USER";
@@ -6949,37 +7935,46 @@ export interface components {
         ConnectionState: "NOT_CONNECTED" | "CONNECTED" | "NEEDS_RECONNECT";
         /** @description One platform and its connection, if any. Tokens are never shown. */
         ConnectionView: {
-            platform?: components["schemas"]["SocialPlatform"];
-            state?: components["schemas"]["ConnectionState"];
-            /** @description The Page's name, the Instagram username, the X handle */
-            name?: string;
-            /** @description The Page id, the Instagram user id, the X user id */
-            externalId?: string;
-            /** @description OAUTH (Facebook Login, X) or SYSTEM_USER (Meta Business Suite token) */
-            method?: components["schemas"]["ConnectionMethod"];
-            /** @description When the token stops working; null when it does not expire (or is refreshed by itself) */
-            expiresAt?: components["schemas"]["Instant"];
-            connectedAt?: components["schemas"]["Instant"];
-            connectedBy?: components["schemas"]["Connector"];
-            /** @description The platform's message when the connection needs reconnecting */
-            reason?: string;
+            platform: components["schemas"]["SocialPlatform"];
+            state: components["schemas"]["ConnectionState"];
+            /** @description The Page's name, the Instagram username, the X handle; null when NOT_CONNECTED */
+            name: string | null;
+            /** @description The Page id, the Instagram user id, the X user id; null when NOT_CONNECTED */
+            externalId: string | null;
+            /** @description OAUTH (Facebook Login, X) or SYSTEM_USER (Meta Business Suite token); null when NOT_CONNECTED */
+            method: ((string | components["schemas"]["ConnectionMethod"] | null) | null) | components["schemas"]["ConnectionMethod"] | null;
+            /** @description When the token stops working; null when it does not expire (or is refreshed by itself), or when NOT_CONNECTED */
+            expiresAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            /** @description null when NOT_CONNECTED */
+            connectedAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            /** @description Who connected the account; null when NOT_CONNECTED, or once that account is deleted */
+            connectedBy: (({
+                /**
+                 * Format: int64
+                 * @description The account's id
+                 */
+                id: number;
+                /** @description The account's display name */
+                name: string;
+            } | components["schemas"]["Connector"] | null) | null) | components["schemas"]["Connector"] | null;
+            /** @description The platform's message when the connection needs reconnecting; null otherwise */
+            reason: string | null;
             /** @description Whether Serambi's app credentials for this platform are configured (needed to sign in with the platform) */
-            appConfigured?: boolean;
+            appConfigured: boolean;
             /** @description Whether a system-user token may be pasted for this platform (Meta) */
-            systemUserTokens?: boolean;
+            systemUserTokens: boolean;
         };
-        /** @description Who connected the account */
         Connector: {
             /** Format: int64 */
-            id?: number;
-            name?: string;
+            id: number;
+            name: string;
         };
         ContentCalendar: {
-            from?: components["schemas"]["LocalDate"];
-            to?: components["schemas"]["LocalDate"];
-            timeZone?: string;
-            items?: components["schemas"]["CalendarItem"][];
-            warnings?: components["schemas"]["CadenceWarning"][];
+            from: components["schemas"]["LocalDate"];
+            to: components["schemas"]["LocalDate"];
+            timeZone: string;
+            items: components["schemas"]["CalendarItem"][];
+            warnings: components["schemas"]["CadenceWarning"][];
         };
         /** @enum {string} */
         ContentType: "BOOK_REVIEW" | "QUOTE" | "INFOGRAPHIC" | "SHORT_VIDEO" | "EVENT_PROMO" | "CHALLENGE_UPDATE" | "EDUCATIONAL_TIP" | "ANNOUNCEMENT";
@@ -6990,69 +7985,69 @@ export interface components {
              * Format: int64
              * @example 12
              */
-            id?: number;
+            id: number;
             /** @example Diskusi Buku: Laskar Pelangi */
-            title?: string;
-            description?: string;
+            title: string;
+            description: string;
             /** @example BOOK_DISCUSSION */
-            type?: components["schemas"]["EventType"];
+            type: components["schemas"]["EventType"];
             /** @example ALL */
-            audience?: components["schemas"]["Audience"];
+            audience: components["schemas"]["Audience"];
             /** @example id */
-            language?: string;
+            language: string;
             /** @example 2026-12-05T11:00:00Z */
-            startsAt?: components["schemas"]["Instant"];
+            startsAt: components["schemas"]["Instant"];
             /** @example 2026-12-05T12:30:00Z */
-            endsAt?: components["schemas"]["Instant"];
+            endsAt: components["schemas"]["Instant"];
             /** @example ZOOM */
-            platform?: components["schemas"]["Platform"];
+            platform: components["schemas"]["Platform"];
             /**
              * Format: int32
              * @description Null means unlimited
              * @example 50
              */
-            capacity?: number;
+            capacity: number;
             /**
              * Format: int32
              * @example 48
              */
-            confirmedCount?: number;
+            confirmedCount: number;
             /**
              * Format: int32
              * @description Null when unlimited
              * @example 2
              */
-            seatsLeft?: number;
+            seatsLeft: number;
             /**
              * Format: int64
              * @example 0
              */
-            waitlistCount?: number;
-            registrationOpensAt?: components["schemas"]["Instant"];
+            waitlistCount: number;
+            registrationOpensAt: components["schemas"]["Instant"];
             /** @description When registration closes (the end of the event unless set) */
-            registrationClosesAt?: components["schemas"]["Instant"];
+            registrationClosesAt: components["schemas"]["Instant"];
             /** @description Whether a patron can register right now */
-            registrationOpen?: boolean;
+            registrationOpen: boolean;
             /** @example PUBLISHED */
-            status?: components["schemas"]["EventStatus"];
+            status: components["schemas"]["EventStatus"];
             /** Format: int64 */
-            seriesId?: number;
+            seriesId: number;
             /**
              * @description The event's page in the Serambi web app
              * @example https://serambi.example.id/acara/12
              */
-            url?: string;
+            url: string;
             /** @description WhatsApp click-to-chat link that shares the event page */
-            whatsappShareUrl?: string;
+            whatsappShareUrl: string;
         };
         EventPage: {
-            items?: components["schemas"]["Event"][];
+            items: components["schemas"]["Event"][];
             /** Format: int32 */
-            page?: number;
+            page: number;
             /** Format: int32 */
-            size?: number;
+            size: number;
             /** Format: int64 */
-            total?: number;
+            total: number;
         };
         EventRequest: {
             /** @example Diskusi Buku: Laskar Pelangi */
@@ -7105,9 +8100,9 @@ export interface components {
              * Format: int32
              * @example 5
              */
-            rating?: number;
-            comment?: string;
-            createdAt?: components["schemas"]["Instant"];
+            rating: number;
+            comment: string;
+            createdAt: components["schemas"]["Instant"];
         };
         FeedbackRequest: {
             /**
@@ -7123,13 +8118,13 @@ export interface components {
              * Format: int32
              * @example 12
              */
-            count?: number;
+            count: number;
             /**
              * Format: double
              * @example 4.5
              */
-            averageRating?: number;
-            items?: components["schemas"]["Feedback"][];
+            averageRating: number;
+            items: components["schemas"]["Feedback"][];
         };
         FieldError: {
             /** @example password */
@@ -7141,12 +8136,12 @@ export interface components {
         GoalType: "BOOKS" | "PAGES" | "MINUTES";
         ImportedRow: {
             /** Format: int32 */
-            line?: number;
+            line: number;
             /** Format: int64 */
-            variantId?: number;
+            variantId: number;
             /** Format: int64 */
-            postId?: number;
-            platform?: components["schemas"]["SocialPlatform"];
+            postId: number;
+            platform: components["schemas"]["SocialPlatform"];
         };
         /**
          * Format: date-time
@@ -7171,18 +8166,18 @@ export interface components {
         KpiMetric: "IMPRESSIONS" | "REACH" | "ENGAGEMENTS" | "ENGAGEMENT_RATE" | "CLICKS" | "POSTS";
         KpiProgress: {
             /** Format: int64 */
-            campaignId?: number;
-            campaignTitle?: string;
-            metric?: components["schemas"]["KpiMetric"];
-            target?: number;
+            campaignId: number;
+            campaignTitle: string;
+            metric: components["schemas"]["KpiMetric"];
+            target: number;
             /** Format: double */
-            actual?: number;
+            actual: number;
             /**
              * Format: double
              * @description actual ÷ target
              */
-            progress?: number;
-            achieved?: boolean;
+            progress: number;
+            achieved: boolean;
         };
         /** @description REACH is an average per post (reach is never summed); ENGAGEMENT_RATE a fraction (0.05 = 5 %) */
         KpiTarget: {
@@ -7195,7 +8190,7 @@ export interface components {
             /** Format: int64 */
             challengeId: number;
             /** @description The school of a per-school board */
-            school?: string;
+            school: string;
             entries: components["schemas"]["LeaderboardEntry"][];
             /**
              * Format: int32
@@ -7203,7 +8198,7 @@ export interface components {
              */
             total: number;
             /** @description The caller's place, when a token was sent and they take part */
-            me?: components["schemas"]["LeaderboardMe"];
+            me: components["schemas"]["LeaderboardMe"];
         };
         LeaderboardEntry: {
             /**
@@ -7219,14 +8214,14 @@ export interface components {
              */
             points: number;
             /** @example SMP Negeri 1 Banjarbaru */
-            school?: string;
+            school: string;
         };
         LeaderboardMe: {
             /**
              * Format: int32
              * @description Null while hidden
              */
-            rank?: number;
+            rank: number;
             nickname: string;
             /** Format: int32 */
             points: number;
@@ -7250,11 +8245,6 @@ export interface components {
          * @example 2022-03-10
          */
         LocalDate: string;
-        /**
-         * Format: date-time
-         * @example 2022-03-10T12:15:50
-         */
-        LocalDateTime: string;
         /** @enum {string} */
         LogStatus: "VALID" | "FLAGGED" | "VOIDED";
         LoggedResponse: {
@@ -7293,118 +8283,124 @@ export interface components {
         };
         MediaFile: {
             /** Format: int64 */
-            id?: number;
+            id: number;
             /** @example IMAGE */
-            kind?: components["schemas"]["MediaKind"];
+            kind: components["schemas"]["MediaKind"];
             /**
              * @description Detected from the bytes
              * @example image/jpeg
              */
-            contentType?: string;
+            contentType: string;
             /**
              * @description As uploaded
              * @example poster-literasi.jpg
              */
-            fileName?: string;
+            fileName: string;
             /**
              * Format: int64
              * @example 245760
              */
-            sizeBytes?: number;
+            sizeBytes: number;
             /**
              * Format: int32
              * @example 1080
              */
-            width?: number;
+            width: number;
             /**
              * Format: int32
              * @example 1350
              */
-            height?: number;
+            height: number;
             /**
              * Format: int64
              * @description A video's length; null for an image
-             * @example null
+             * @example 15000
              */
-            durationMs?: number;
+            durationMs: number | null;
             /**
              * @description Public, unguessable address (platforms fetch media from it)
              * @example https://serambi.id/media/Q2F0YXRhbiBwZXJwdXN0YWthYW4gMDE.jpg
              */
-            publicUrl?: string;
+            publicUrl: string;
             /** @description SHA-256 of the bytes, hex */
-            sha256?: string;
-            /** Format: int64 */
-            uploadedBy?: number;
-            createdAt?: components["schemas"]["Instant"];
+            sha256: string;
+            /**
+             * Format: int64
+             * @description Who uploaded it; null once that account is deleted
+             */
+            uploadedBy: number | null;
+            createdAt: components["schemas"]["Instant"];
         };
         MediaItem: {
             /** Format: int64 */
-            id?: number;
-            kind?: components["schemas"]["MediaKind"];
-            contentType?: string;
-            fileName?: string;
+            id: number;
+            kind: components["schemas"]["MediaKind"];
+            contentType: string;
+            fileName: string;
             /** Format: int64 */
-            sizeBytes?: number;
+            sizeBytes: number;
             /** Format: int32 */
-            width?: number;
+            width: number;
             /** Format: int32 */
-            height?: number;
-            /** Format: int64 */
-            durationMs?: number;
-            publicUrl?: string;
+            height: number;
+            /**
+             * Format: int64
+             * @description A video's length; null for an image
+             */
+            durationMs: number | null;
+            publicUrl: string;
         };
         /** @enum {string} */
         MediaKind: "IMAGE" | "VIDEO";
         MediaPage: {
-            items?: components["schemas"]["MediaFile"][];
+            items: components["schemas"]["MediaFile"][];
             /** Format: int32 */
-            page?: number;
+            page: number;
             /** Format: int32 */
-            size?: number;
+            size: number;
             /** Format: int64 */
-            total?: number;
+            total: number;
         };
         MediaType: {
-            type?: string;
-            subtype?: string;
-            parameters?: {
+            type: string;
+            subtype: string;
+            parameters: {
                 [key: string]: string;
             };
             /** Format: int32 */
-            hash?: number;
-            wildcardType?: boolean;
-            wildcardSubtype?: boolean;
+            hash: number;
+            wildcardType: boolean;
+            wildcardSubtype: boolean;
         };
         MetricsImportResult: {
             /**
              * Format: int32
              * @description Snapshots written, one per row
              */
-            imported?: number;
-            rows?: components["schemas"]["ImportedRow"][];
+            imported: number;
+            rows: components["schemas"]["ImportedRow"][];
         };
         MetricsPullResult: {
             /**
              * Format: int32
              * @description Variants claimed in this run (not pulled yet this round)
              */
-            claimed?: number;
+            claimed: number;
             /**
              * Format: int32
              * @description Snapshots stored from the platforms
              */
-            updated?: number;
+            updated: number;
             /**
              * Format: int32
              * @description Skipped: their platform is not connected or needs reconnecting
              */
-            notConnected?: number;
+            notConnected: number;
             /**
              * Format: int32
              * @description The platform failed (temporarily or for good); tried again next round
              */
-            failed?: number;
+            failed: number;
         };
         /** @description A snapshot of one variant's numbers; omitted numbers are not reported */
         MetricsRequest: {
@@ -7462,35 +8458,35 @@ export interface components {
              * @description New registrations made in the target event
              * @example 30
              */
-            moved?: number;
+            moved: number;
             /**
              * Format: int32
              * @example 25
              */
-            confirmed?: number;
+            confirmed: number;
             /**
              * Format: int32
              * @example 5
              */
-            waitlisted?: number;
+            waitlisted: number;
             /**
              * Format: int32
              * @description Patrons who were already registered for the target
              * @example 1
              */
-            alreadyRegistered?: number;
+            alreadyRegistered: number;
         };
         Notification: {
             /** Format: int64 */
-            id?: number;
-            kind?: components["schemas"]["NotificationKind"];
-            title?: string;
-            body?: string;
+            id: number;
+            kind: components["schemas"]["NotificationKind"];
+            title: string;
+            body: string;
             /** @description A path inside the web app, such as /staf/konten/pos/12/ubah; null when there is none */
-            link?: string;
-            createdAt?: components["schemas"]["Instant"];
+            link: string;
+            createdAt: components["schemas"]["Instant"];
             /** @description When it was marked read; null while unread */
-            readAt?: components["schemas"]["Instant"];
+            readAt: components["schemas"]["Instant"];
         };
         NotificationEmailSetting: {
             kind: components["schemas"]["NotificationKind"];
@@ -7500,34 +8496,35 @@ export interface components {
         /** @enum {string} */
         NotificationKind: "REVIEW_REQUESTED" | "POST_APPROVED" | "POST_REJECTED" | "POST_DUE_MANUAL" | "POST_PUBLISHED" | "POST_FAILED" | "POST_MISSED" | "POST_CHECK_NEEDED" | "CONNECTION_NEEDS_RECONNECT" | "CONNECTION_EXPIRING";
         NotificationPage: {
-            items?: components["schemas"]["Notification"][];
+            items: components["schemas"]["Notification"][];
             /** Format: int32 */
-            page?: number;
+            page: number;
             /** Format: int32 */
-            size?: number;
+            size: number;
             /** Format: int64 */
-            total?: number;
+            total: number;
         };
         NotificationSettings: {
             kinds: components["schemas"]["NotificationEmailSetting"][];
         };
         OutboundSseEvent: {
-            id?: string;
-            name?: string;
-            comment?: string;
+            id: string;
+            name: string;
+            comment: string;
             /** Format: int64 */
-            reconnectDelay?: number;
-            reconnectDelaySet?: boolean;
-            type?: Record<string, never>;
-            genericType?: Record<string, never>;
-            mediaType?: components["schemas"]["MediaType"];
-            data?: unknown;
+            reconnectDelay: number;
+            reconnectDelaySet: boolean;
+            type: Record<string, never>;
+            genericType: Record<string, never>;
+            mediaType: components["schemas"]["MediaType"];
+            data: unknown;
         };
         /** @description A Facebook Page the authorization granted, with the Instagram account linked to it */
         PageChoice: {
-            pageId?: string;
-            name?: string;
-            instagramUsername?: string;
+            pageId: string;
+            name: string;
+            /** @description null when no Instagram professional account is linked to the Page */
+            instagramUsername: string | null;
         };
         PageChoiceRequest: {
             state: string;
@@ -7537,56 +8534,63 @@ export interface components {
             /** Format: int64 */
             id: number;
             nickname: string;
-            school?: string;
+            school: string;
             hidden: boolean;
         };
         /** @enum {string} */
         Platform: "ZOOM" | "GOOGLE_MEET" | "YOUTUBE_LIVE" | "FACEBOOK_LIVE" | "INSTAGRAM_LIVE" | "OTHER";
         Post: {
             /** Format: int64 */
-            id?: number;
-            contentType?: components["schemas"]["ContentType"];
-            body?: string;
-            hashtags?: string[];
-            mediaUrl?: string;
+            id: number;
+            contentType: components["schemas"]["ContentType"];
+            /** @description The shared content; empty when none was written */
+            body: string;
+            hashtags: string[];
+            mediaUrl: string | null;
             /** Format: int64 */
-            campaignId?: number;
+            campaignId: number | null;
             /** Format: int64 */
-            eventId?: number;
+            eventId: number | null;
             /** Format: int64 */
-            challengeId?: number;
-            status?: components["schemas"]["PostStatus"];
-            /** Format: int64 */
-            authorId?: number;
-            /** Format: int64 */
-            reviewerId?: number;
-            /** @description The reviewer's fact-check note (approval) or the rejection note */
-            reviewNote?: string;
-            reviewedAt?: components["schemas"]["Instant"];
-            createdAt?: components["schemas"]["Instant"];
-            updatedAt?: components["schemas"]["Instant"];
+            challengeId: number | null;
+            status: components["schemas"]["PostStatus"];
+            /**
+             * Format: int64
+             * @description null once the author's account is deleted
+             */
+            authorId: number | null;
+            /**
+             * Format: int64
+             * @description Who approved or rejected it last; null before any review
+             */
+            reviewerId: number | null;
+            /** @description The reviewer's fact-check note (approval) or the rejection note; null before any review */
+            reviewNote: string | null;
+            reviewedAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            createdAt: components["schemas"]["Instant"];
+            updatedAt: components["schemas"]["Instant"];
             /**
              * Format: int32
              * @description Send it back as If-Match: "<version>" on PUT (the ETag header carries it too)
              */
-            version?: number;
-            variants?: components["schemas"]["PostVariant"][];
+            version: number;
+            variants: components["schemas"]["PostVariant"][];
             /** @description The attached files of the media library, in order */
-            media?: components["schemas"]["MediaItem"][];
+            media: components["schemas"]["MediaItem"][];
             /** @description Each variant's platform media rules checked against the attached files; a post with problems cannot be submitted for review */
-            mediaCheck?: components["schemas"]["PostMediaCheck"][];
+            mediaCheck: components["schemas"]["PostMediaCheck"][];
         };
         /** @description One platform's media rules checked against a post's files */
         PostMediaCheck: {
             /** @example INSTAGRAM */
-            platform?: components["schemas"]["SocialPlatform"];
+            platform: components["schemas"]["SocialPlatform"];
             /**
              * @description The problems, in Bahasa Indonesia; empty when the files may go out
              * @example [
              *       "Instagram memerlukan setidaknya satu gambar atau video."
              *     ]
              */
-            problems?: string[];
+            problems: string[];
         };
         PostMediaCheckRequest: {
             /**
@@ -7605,55 +8609,60 @@ export interface components {
         };
         PostMetricsRow: {
             /** Format: int64 */
-            postId?: number;
+            postId: number;
             /** Format: int64 */
-            variantId?: number;
-            platform?: components["schemas"]["SocialPlatform"];
-            contentType?: components["schemas"]["ContentType"];
+            variantId: number;
+            platform: components["schemas"]["SocialPlatform"];
+            contentType: components["schemas"]["ContentType"];
             /** Format: int64 */
-            campaignId?: number;
+            campaignId: number | null;
             /** @description The start of the variant's text (at most 80 characters), to tell the posts apart */
-            excerpt?: string;
-            publishedUrl?: string;
-            publishedAt?: components["schemas"]["Instant"];
-            /** @description WITA */
-            publishedAtLocal?: components["schemas"]["LocalDateTime"];
+            excerpt: string;
+            publishedUrl: string;
+            /** @description When it went out (the dashboard shows it in the library's time zone, WITA) */
+            publishedAt: components["schemas"]["Instant"];
+            /**
+             * Format: int64
+             * @description null: not reported (likewise for the other figures)
+             */
+            impressions: number | null;
             /** Format: int64 */
-            impressions?: number;
+            reach: number | null;
             /** Format: int64 */
-            reach?: number;
+            reactions: number | null;
             /** Format: int64 */
-            reactions?: number;
+            comments: number | null;
             /** Format: int64 */
-            comments?: number;
+            shares: number | null;
             /** Format: int64 */
-            shares?: number;
+            saves: number | null;
             /** Format: int64 */
-            saves?: number;
+            clicks: number | null;
             /** Format: int64 */
-            clicks?: number;
+            videoViews: number | null;
             /** Format: int64 */
-            videoViews?: number;
-            /** Format: int64 */
-            engagements?: number;
-            /** Format: double */
-            engagementRate?: number;
+            engagements: number;
+            /**
+             * Format: double
+             * @description engagements ÷ impressions; null without impressions
+             */
+            engagementRate: number | null;
             /**
              * @description Where the figures came from: CSV (an import), API (read from the platform) or MANUAL (typed in by staff); null without figures
              * @example API
              */
-            metricsSource?: string;
+            metricsSource: string | null;
             /** @description When the figures were captured; null without figures */
-            metricsCapturedAt?: components["schemas"]["Instant"];
+            metricsCapturedAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
         };
         PostPage: {
-            items?: components["schemas"]["Post"][];
+            items: components["schemas"]["Post"][];
             /** Format: int32 */
-            page?: number;
+            page: number;
             /** Format: int32 */
-            size?: number;
+            size: number;
             /** Format: int64 */
-            total?: number;
+            total: number;
         };
         PostRequest: {
             /** @example EDUCATIONAL_TIP */
@@ -7687,52 +8696,59 @@ export interface components {
         PostStatus: "DRAFT" | "IN_REVIEW" | "APPROVED" | "SCHEDULED" | "PUBLISHED";
         PostTransition: {
             /** Format: int64 */
-            id?: number;
-            from?: components["schemas"]["PostStatus"];
-            to?: components["schemas"]["PostStatus"];
-            /** Format: int64 */
-            actorId?: number;
-            actorName?: string;
-            note?: string;
-            at?: components["schemas"]["Instant"];
+            id: number;
+            /** @description null for the entry that created the post */
+            from: ((string | components["schemas"]["PostStatus"] | null) | null) | components["schemas"]["PostStatus"] | null;
+            to: components["schemas"]["PostStatus"];
+            /**
+             * Format: int64
+             * @description null for the publishing job, or once the account is deleted
+             */
+            actorId: number | null;
+            actorName: string | null;
+            note: string | null;
+            at: components["schemas"]["Instant"];
             /** @description The actor wrote or changed the text in this step: they may not approve the post */
-            textChanged?: boolean;
+            textChanged: boolean;
         };
         PostVariant: {
             /** Format: int64 */
-            id?: number;
-            platform?: components["schemas"]["SocialPlatform"];
-            text?: string;
+            id: number;
+            platform: components["schemas"]["SocialPlatform"];
+            text: string;
             /**
              * Format: int32
              * @description Characters as the platform counts them
              */
-            characters?: number;
+            characters: number;
             /**
              * Format: int32
              * @description The platform's limit
              */
-            limit?: number;
-            scheduledAt?: components["schemas"]["Instant"];
-            publishedUrl?: string;
-            publishedAt?: components["schemas"]["Instant"];
-            /** @description The latest metrics snapshot, if any */
-            metrics?: components["schemas"]["VariantMetrics"];
+            limit: number;
+            /** @description When it should go out; null until it is given one */
+            scheduledAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            /** @description Its permalink once out */
+            publishedUrl: string | null;
+            /** @description When it went out; null until then */
+            publishedAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            /** @description The latest metrics snapshot; null without any */
+            metrics: ((components["schemas"]["VariantMetrics"] | null) | null) | components["schemas"]["VariantMetrics"] | null;
             /** @description Posted by hand: a reminder at its time instead of a platform call */
-            manual?: boolean;
+            manual: boolean;
             /** @description Where it stands on its way to the platform: NONE (not scheduled), SCHEDULED (Terjadwal), PUBLISHING (Sedang diterbitkan), RETRY_WAIT (a temporary failure, tried again at nextAttemptAt), PUBLISHED (Terbit), FAILED (Gagal, see lastError), CHECK_NEEDED (Perlu dicek: an attempt was cut off), MANUAL_DUE (Menunggu diunggah manual), MISSED (Terlewat) */
-            delivery?: components["schemas"]["Delivery"];
-            /** @description The platform's own id of the published post */
-            externalId?: string;
+            delivery: components["schemas"]["Delivery"];
+            /** @description The platform's own id of the published post; null until Serambi published it */
+            externalId: string | null;
             /**
              * Format: int32
              * @description Calls made to the platform
              */
-            attempts?: number;
-            /** @description The platform's message for the last failure */
-            lastError?: string;
-            /** @description When a temporary failure is tried again */
-            nextAttemptAt?: components["schemas"]["Instant"];
+            attempts: number;
+            /** @description The platform's message for the last failure; null without one */
+            lastError: string | null;
+            /** @description When a temporary failure is tried again; null unless RETRY_WAIT */
+            nextAttemptAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
         };
         /** @description RFC 9457 problem details (media type application/problem+json) */
         Problem: {
@@ -7769,7 +8785,7 @@ export interface components {
             /** Format: int64 */
             participantId: number;
             nickname: string;
-            school?: string;
+            school: string;
             hidden: boolean;
             /** Format: int32 */
             points: number;
@@ -7783,7 +8799,7 @@ export interface components {
              * Format: int32
              * @description Rank on the public board; null while hidden
              */
-            rank?: number;
+            rank: number;
             goalType: components["schemas"]["GoalType"];
             /** Format: int32 */
             goalValue: number;
@@ -7812,26 +8828,26 @@ export interface components {
              * Format: int64
              * @example 41
              */
-            id?: number;
+            id: number;
             /**
              * Format: int64
              * @example 12
              */
-            eventId?: number;
+            eventId: number;
             /** @example Apakah perpustakaan punya koleksi e-book untuk pelajar SMA? */
-            text?: string;
+            text: string;
             /** @example Nadia */
-            displayName?: string;
+            displayName: string;
             /** @example APPROVED */
-            status?: components["schemas"]["QuestionStatus"];
+            status: components["schemas"]["QuestionStatus"];
             /**
              * Format: int32
              * @example 7
              */
-            upvotes?: number;
-            answer?: string;
-            createdAt?: components["schemas"]["Instant"];
-            answeredAt?: components["schemas"]["Instant"];
+            upvotes: number;
+            answer: string;
+            createdAt: components["schemas"]["Instant"];
+            answeredAt: components["schemas"]["Instant"];
         };
         QuestionRequest: {
             /** @description The asker's manage token: only registrants of the event can ask */
@@ -7851,35 +8867,35 @@ export interface components {
         QuestionStatus: "PENDING" | "APPROVED" | "HIDDEN" | "ANSWERED";
         QuestionUpdate: {
             /** @example UPSERT */
-            kind?: components["schemas"]["Kind"];
+            kind: components["schemas"]["Kind"];
             /**
              * Format: int64
              * @example 12
              */
-            eventId?: number;
-            question?: components["schemas"]["Question"];
-            questions?: components["schemas"]["Question"][];
+            eventId: number;
+            question: components["schemas"]["Question"];
+            questions: components["schemas"]["Question"][];
         };
         ReadAll: {
             /**
              * Format: int64
              * @description How many notifications this marked read
              */
-            marked?: number;
+            marked: number;
         };
         ReadingLog: {
             /** Format: int64 */
             id: number;
             title: string;
             author: string;
-            isbn?: string;
+            isbn: string;
             /** Format: int32 */
-            pages?: number;
+            pages: number;
             /** Format: int32 */
-            minutes?: number;
+            minutes: number;
             finished: boolean;
             readOn: components["schemas"]["LocalDate"];
-            review?: string;
+            review: string;
             shareReview: boolean;
             /**
              * Format: int32
@@ -7887,7 +8903,7 @@ export interface components {
              */
             points: number;
             status: components["schemas"]["LogStatus"];
-            flagReason?: string;
+            flagReason: string;
             createdAt: components["schemas"]["Instant"];
         };
         ReadingLogRequest: {
@@ -7967,17 +8983,17 @@ export interface components {
              * Format: int64
              * @example 12
              */
-            eventId?: number;
+            eventId: number;
             /**
              * @description The address the confirmation was sent to
              * @example siti@example.id
              */
-            email?: string;
+            email: string;
             /**
              * @description Always true: an e-mail with the manage link is on its way
              * @example true
              */
-            emailSent?: boolean;
+            emailSent: boolean;
         };
         /** @enum {string} */
         RegistrationStatus: "CONFIRMED" | "WAITLISTED" | "CANCELLED" | "ATTENDED";
@@ -7986,49 +9002,49 @@ export interface components {
              * Format: int64
              * @example 311
              */
-            id?: number;
+            id: number;
             /** @example Siti Nurhaliza */
-            name?: string;
+            name: string;
             /** @example siti@example.id */
-            email?: string;
+            email: string;
             /** @example +6281234567890 */
-            whatsapp?: string;
-            ageGroup?: components["schemas"]["AgeGroup"];
+            whatsapp: string;
+            ageGroup: components["schemas"]["AgeGroup"];
             /** @example CONFIRMED */
-            status?: components["schemas"]["RegistrationStatus"];
+            status: components["schemas"]["RegistrationStatus"];
             /**
              * Format: int32
              * @description 1 for the first in line; null unless WAITLISTED
              */
-            waitlistPosition?: number;
-            createdAt?: components["schemas"]["Instant"];
+            waitlistPosition: number;
+            createdAt: components["schemas"]["Instant"];
             /**
              * @description Only while the registration holds a seat of an event that is not cancelled
              * @example https://zoom.us/j/81234567890
              */
-            joinUrl?: string;
+            joinUrl: string;
             /** @description Whether the patron can still cancel */
-            cancellable?: boolean;
+            cancellable: boolean;
             /** @description Whether the patron can give feedback now */
-            feedbackOpen?: boolean;
-            feedbackGiven?: boolean;
+            feedbackOpen: boolean;
+            feedbackGiven: boolean;
             /**
              * @description WhatsApp click-to-chat link that sends the confirmation to the patron's own number; null without a number
              * @example https://wa.me/6281234567890?text=...
              */
-            whatsappConfirmationUrl?: string;
+            whatsappConfirmationUrl: string;
             /**
              * @description The check-in QR code (PNG) while the registration holds a seat
              * @example /api/registrations/abc/qr.png
              */
-            qrCodeUrl?: string;
-            event?: components["schemas"]["Event"];
+            qrCodeUrl: string;
+            event: components["schemas"]["Event"];
         };
         ResultRow: {
             /** Format: int32 */
             rank: number;
             nickname: string;
-            school?: string;
+            school: string;
             /** Format: int32 */
             points: number;
             /** Format: int32 */
@@ -8054,10 +9070,10 @@ export interface components {
              * Format: int64
              * @example 3
              */
-            id?: number;
+            id: number;
             /** @example Klub Buku Remaja */
-            title?: string;
-            events?: components["schemas"]["StaffEvent"][];
+            title: string;
+            events: components["schemas"]["StaffEvent"][];
         };
         SeriesRequest: {
             /** @example Klub Buku Remaja */
@@ -8101,68 +9117,68 @@ export interface components {
              * Format: int64
              * @example 12
              */
-            id?: number;
+            id: number;
             /** @example Diskusi Buku: Laskar Pelangi */
-            title?: string;
-            description?: string;
+            title: string;
+            description: string;
             /** @example BOOK_DISCUSSION */
-            type?: components["schemas"]["EventType"];
+            type: components["schemas"]["EventType"];
             /** @example ALL */
-            audience?: components["schemas"]["Audience"];
+            audience: components["schemas"]["Audience"];
             /** @example id */
-            language?: string;
+            language: string;
             /** @example 2026-12-05T11:00:00Z */
-            startsAt?: components["schemas"]["Instant"];
+            startsAt: components["schemas"]["Instant"];
             /** @example 2026-12-05T12:30:00Z */
-            endsAt?: components["schemas"]["Instant"];
+            endsAt: components["schemas"]["Instant"];
             /** @example ZOOM */
-            platform?: components["schemas"]["Platform"];
+            platform: components["schemas"]["Platform"];
             /** @example https://zoom.us/j/81234567890 */
-            joinUrl?: string;
+            joinUrl: string;
             /**
              * Format: int32
              * @example 50
              */
-            capacity?: number;
+            capacity: number;
             /**
              * Format: int32
              * @example 48
              */
-            confirmedCount?: number;
+            confirmedCount: number;
             /** Format: int32 */
-            seatsLeft?: number;
+            seatsLeft: number;
             /**
              * Format: int64
              * @example 0
              */
-            waitlistCount?: number;
-            registrationOpensAt?: components["schemas"]["Instant"];
-            registrationClosesAt?: components["schemas"]["Instant"];
-            registrationOpen?: boolean;
+            waitlistCount: number;
+            registrationOpensAt: components["schemas"]["Instant"];
+            registrationClosesAt: components["schemas"]["Instant"];
+            registrationOpen: boolean;
             /** @example DRAFT */
-            status?: components["schemas"]["EventStatus"];
+            status: components["schemas"]["EventStatus"];
             /** Format: int64 */
-            seriesId?: number;
-            url?: string;
-            publishedAt?: components["schemas"]["Instant"];
-            cancelledAt?: components["schemas"]["Instant"];
-            createdAt?: components["schemas"]["Instant"];
-            updatedAt?: components["schemas"]["Instant"];
+            seriesId: number;
+            url: string;
+            publishedAt: components["schemas"]["Instant"];
+            cancelledAt: components["schemas"]["Instant"];
+            createdAt: components["schemas"]["Instant"];
+            updatedAt: components["schemas"]["Instant"];
             /**
              * Format: int32
              * @description The version to send back as If-Match when changing the event (also its ETag)
              * @example 3
              */
-            version?: number;
+            version: number;
         };
         StaffEventPage: {
-            items?: components["schemas"]["StaffEvent"][];
+            items: components["schemas"]["StaffEvent"][];
             /** Format: int32 */
-            page?: number;
+            page: number;
             /** Format: int32 */
-            size?: number;
+            size: number;
             /** Format: int64 */
-            total?: number;
+            total: number;
         };
         StaffReadingLog: {
             /** Format: int64 */
@@ -8173,14 +9189,14 @@ export interface components {
             title: string;
             author: string;
             /** Format: int32 */
-            pages?: number;
+            pages: number;
             /** Format: int32 */
-            minutes?: number;
+            minutes: number;
             readOn: components["schemas"]["LocalDate"];
             /** Format: int32 */
             points: number;
             status: components["schemas"]["LogStatus"];
-            flagReason?: string;
+            flagReason: string;
             createdAt: components["schemas"]["Instant"];
         };
         StaffRegistration: {
@@ -8188,29 +9204,29 @@ export interface components {
              * Format: int64
              * @example 311
              */
-            id?: number;
+            id: number;
             /** @example Siti Nurhaliza */
-            name?: string;
+            name: string;
             /** @example siti@example.id */
-            email?: string;
+            email: string;
             /** @example +6281234567890 */
-            whatsapp?: string;
-            ageGroup?: components["schemas"]["AgeGroup"];
+            whatsapp: string;
+            ageGroup: components["schemas"]["AgeGroup"];
             /** @example CONFIRMED */
-            status?: components["schemas"]["RegistrationStatus"];
-            createdAt?: components["schemas"]["Instant"];
-            confirmedAt?: components["schemas"]["Instant"];
-            cancelledAt?: components["schemas"]["Instant"];
-            attendedAt?: components["schemas"]["Instant"];
+            status: components["schemas"]["RegistrationStatus"];
+            createdAt: components["schemas"]["Instant"];
+            confirmedAt: components["schemas"]["Instant"];
+            cancelledAt: components["schemas"]["Instant"];
+            attendedAt: components["schemas"]["Instant"];
         };
         StaffRegistrationPage: {
-            items?: components["schemas"]["StaffRegistration"][];
+            items: components["schemas"]["StaffRegistration"][];
             /** Format: int32 */
-            page?: number;
+            page: number;
             /** Format: int32 */
-            size?: number;
+            size: number;
             /** Format: int64 */
-            total?: number;
+            total: number;
         };
         SystemUserRequest: {
             /** @description The system user's access token from Meta Business Suite */
@@ -8220,7 +9236,7 @@ export interface components {
         };
         UnreadCount: {
             /** Format: int64 */
-            unread?: number;
+            unread: number;
         };
         /** @description Only the fields present are changed. A new password needs the current one. */
         UpdateMeRequest: {
@@ -8273,34 +9289,41 @@ export interface components {
             total: number;
         };
         VariantMetrics: {
-            capturedAt?: components["schemas"]["Instant"];
-            source?: string;
+            capturedAt: components["schemas"]["Instant"];
+            /**
+             * @description CSV (an import), API (read from the platform) or MANUAL (typed in by staff)
+             * @example MANUAL
+             */
+            source: string;
+            /**
+             * Format: int64
+             * @description null: not reported (likewise for the other figures)
+             */
+            impressions: number | null;
             /** Format: int64 */
-            impressions?: number;
+            reach: number | null;
             /** Format: int64 */
-            reach?: number;
+            reactions: number | null;
             /** Format: int64 */
-            reactions?: number;
+            comments: number | null;
             /** Format: int64 */
-            comments?: number;
+            shares: number | null;
             /** Format: int64 */
-            shares?: number;
+            saves: number | null;
             /** Format: int64 */
-            saves?: number;
+            clicks: number | null;
             /** Format: int64 */
-            clicks?: number;
-            /** Format: int64 */
-            videoViews?: number;
+            videoViews: number | null;
             /**
              * Format: int64
              * @description reactions + comments + shares + saves + clicks
              */
-            engagements?: number;
+            engagements: number;
             /**
              * Format: double
              * @description engagements ÷ impressions; null without impressions
              */
-            engagementRate?: number;
+            engagementRate: number | null;
         };
         VariantRequest: {
             /** @example INSTAGRAM */
@@ -8335,12 +9358,15 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    listMedia: {
+    getAnalytics: {
         parameters: {
-            query?: {
-                kind?: components["schemas"]["MediaKind"];
-                page?: number;
-                size?: number;
+            query: {
+                /** @description Only the campaign's posts */
+                campaignId?: number;
+                /** @description First day (WITA), e.g. 2026-11-01 */
+                from: string;
+                /** @description Last day (WITA), inclusive; at most 366 days after from */
+                to: string;
             };
             header?: never;
             path?: never;
@@ -8348,13 +9374,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of files */
+            /** @description The analytics */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MediaPage"];
+                    "application/json": components["schemas"]["Analytics"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Missing or bad dates, or more than a year */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not Authorized */
@@ -8375,6 +9411,564 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCampaigns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The campaigns */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Campaign"][];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CampaignRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description Where the created resource can be read */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Campaign"];
+                };
+            };
+            /** @description Invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    pullCampaignMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How the round went */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MetricsPullResult"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The campaign */
+            200: {
+                headers: {
+                    /** @description The version of the resource, to send back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Campaign"];
+                };
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such campaign */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    replaceCampaign: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The campaign's ETag, e.g. "3" */
+                "If-Match": string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CampaignRequest"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    /** @description The version of the resource, to send back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Campaign"];
+                };
+            };
+            /** @description Invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such campaign */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version: someone saved first */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No If-Match header */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getContentCalendar: {
+        parameters: {
+            query: {
+                /** @description First day (WITA), e.g. 2026-11-01 */
+                from: string;
+                /** @description Last day (WITA), inclusive; at most 92 days after from */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The calendar */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContentCalendar"];
+                };
+            };
+            /** @description Missing or bad dates, or more than 92 days */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMedia: {
+        parameters: {
+            query?: {
+                /** @description Only images or only videos */
+                kind?: components["schemas"]["MediaKind"];
+                /** @description The page, from 0 */
+                page?: number;
+                /** @description Files per page */
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of files */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediaPage"];
+                };
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     uploadMedia: {
@@ -8387,8 +9981,11 @@ export interface operations {
         requestBody: {
             content: {
                 "multipart/form-data": {
-                    /** Format: binary */
-                    file?: string;
+                    /**
+                     * Format: binary
+                     * @description A JPEG, PNG or WebP image or an MP4 video
+                     */
+                    file: string;
                 };
             };
         };
@@ -8396,6 +9993,8 @@ export interface operations {
             /** @description Stored; Location names it */
             201: {
                 headers: {
+                    /** @description Where the created resource can be read */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8422,6 +10021,15 @@ export interface operations {
             };
             /** @description Not Allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8456,6 +10064,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getMedia: {
@@ -8476,6 +10095,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MediaFile"];
+                };
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not Authorized */
@@ -8505,6 +10133,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     deleteMedia: {
@@ -8524,6 +10172,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Not Authorized */
             401: {
@@ -8555,6 +10212,552 @@ export interface operations {
             /** @description Attached to a post past its draft */
             409: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The CSV file (UTF-8)
+                     */
+                    file: string;
+                };
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Every row imported */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MetricsImportResult"];
+                };
+            };
+            /** @description No file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing imported; every bad line with its reason */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPosts: {
+        parameters: {
+            query?: {
+                /** @description Only the campaign's posts */
+                campaignId?: number;
+                /** @description First day (WITA), e.g. 2026-11-01 */
+                from?: string;
+                /** @description The page, from 0 */
+                page?: number;
+                /** @description Only posts with a variant for this platform */
+                platform?: components["schemas"]["SocialPlatform"];
+                /** @description Posts per page */
+                size?: number;
+                /** @description Only posts in this state (IN_REVIEW is the review queue) */
+                status?: components["schemas"]["PostStatus"];
+                /** @description Last day (WITA), inclusive; at most 3660 days after from */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of posts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostPage"];
+                };
+            };
+            /** @description A bad filter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostRequest"];
+            };
+        };
+        responses: {
+            /** @description Created as a DRAFT */
+            201: {
+                headers: {
+                    /** @description The version, for If-Match */
+                    ETag?: string;
+                    /** @description Where the created resource can be read */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Post"];
+                };
+            };
+            /** @description Invalid fields, an over-long variant or a platform twice */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    draftPostFromChallenge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                challengeId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A DRAFT with Facebook, Instagram and X variants */
+            201: {
+                headers: {
+                    /** @description The version of the resource, to send back in If-Match */
+                    ETag?: string;
+                    /** @description Where the created resource can be read */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Post"];
+                };
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such challenge */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nobody on the board yet */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    draftPostFromEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                eventId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A DRAFT with Facebook, Instagram and X variants */
+            201: {
+                headers: {
+                    /** @description The version of the resource, to send back in If-Match */
+                    ETag?: string;
+                    /** @description Where the created resource can be read */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Post"];
+                };
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such event */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The event was cancelled or is over */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    draftPostFromReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                logId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A DRAFT with Facebook, Instagram and X variants */
+            201: {
+                headers: {
+                    /** @description The version of the resource, to send back in If-Match */
+                    ETag?: string;
+                    /** @description Where the created resource can be read */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Post"];
+                };
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such reading log */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not shared with consent, or voided */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8612,6 +10815,902 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The post */
+            200: {
+                headers: {
+                    /** @description The version of the resource, to send back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Post"];
+                };
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such post */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    replacePost: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The post's ETag, e.g. "3" */
+                "If-Match": string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostRequest"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    /** @description The version of the resource, to send back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Post"];
+                };
+            };
+            /** @description Invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such post */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale version (someone saved first) or already published */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No If-Match header */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    approvePost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewNote"];
+            };
+        };
+        responses: {
+            /** @description Approved; the reviewer and note are recorded */
+            200: {
+                headers: {
+                    /** @description The version of the resource, to send back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Post"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your own post, a post whose text you changed, or not a reviewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing has the id or token in the path */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not in review */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPostHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostTransition"][];
+                };
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such post */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    publishPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishRequest"];
+            };
+        };
+        responses: {
+            /** @description Published */
+            200: {
+                headers: {
+                    /** @description The version of the resource, to send back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Post"];
+                };
+            };
+            /** @description A platform missing or unknown */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing has the id or token in the path */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not approved (e.g. a draft), or a URL already recorded */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rejectPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewNote"];
+            };
+        };
+        responses: {
+            /** @description Back to draft */
+            200: {
+                headers: {
+                    /** @description The version of the resource, to send back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Post"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing has the id or token in the path */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not in review */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    schedulePost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Scheduled */
+            200: {
+                headers: {
+                    /** @description The version of the resource, to send back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Post"];
+                };
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing has the id or token in the path */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not approved, or a variant without a time */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    submitPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description In review */
+            200: {
+                headers: {
+                    /** @description The version of the resource, to send back in If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Post"];
+                };
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing has the id or token in the path */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a draft */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The attached media break a variant's platform rules (per variant, on variants[i].media, in Bahasa Indonesia); nothing changes */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordVariantMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                /** @description The variant's platform */
+                platform: components["schemas"]["SocialPlatform"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MetricsRequest"];
+            };
+        };
+        responses: {
+            /** @description The snapshot */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VariantMetrics"];
+                };
+            };
+            /** @description A negative number */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such post or variant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The variant is not published yet */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     markVariantPublished: {
@@ -8620,8 +11719,8 @@ export interface operations {
             header?: never;
             path: {
                 id: number;
-                /** @description FACEBOOK, INSTAGRAM or X */
-                platform: string;
+                /** @description The variant's platform */
+                platform: components["schemas"]["SocialPlatform"];
             };
             cookie?: never;
         };
@@ -8634,7 +11733,8 @@ export interface operations {
             /** @description Published */
             200: {
                 headers: {
-                    ETag?: unknown;
+                    /** @description The version of the resource, to send back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8677,9 +11777,38 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The variant is not in a state to mark, or another post has that URL */
             409: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8694,8 +11823,8 @@ export interface operations {
             header?: never;
             path: {
                 id: number;
-                /** @description FACEBOOK, INSTAGRAM or X */
-                platform: string;
+                /** @description The variant's platform */
+                platform: components["schemas"]["SocialPlatform"];
             };
             cookie?: never;
         };
@@ -8704,7 +11833,8 @@ export interface operations {
             /** @description Scheduled again */
             200: {
                 headers: {
-                    ETag?: unknown;
+                    /** @description The version of the resource, to send back in If-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8747,9 +11877,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The variant is not in a state to retry */
             409: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8807,8 +11957,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The platform's app is not configured */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation accepts */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8819,6 +11987,8 @@ export interface operations {
             /** @description No token encryption key is configured */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8857,6 +12027,26 @@ export interface operations {
             /** @description Not Allowed */
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8914,8 +12104,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The state was already used */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation accepts */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8935,6 +12143,17 @@ export interface operations {
             /** @description The platform could not answer now */
             502: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8992,9 +12211,38 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No Pages are waiting for a choice under this state */
             409: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9052,6 +12300,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Meta refused the token (its message), or it reaches no Page */
             422: {
                 headers: {
@@ -9073,6 +12339,8 @@ export interface operations {
             /** @description No token encryption key is configured */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9086,7 +12354,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                platform: string;
+                /** @description The platform (any letter case) */
+                platform: components["schemas"]["SocialPlatform"];
             };
             cookie?: never;
         };
@@ -9098,6 +12367,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Not Authorized */
             401: {
@@ -9120,6 +12398,17 @@ export interface operations {
             /** @description Not connected, or no such platform */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

@@ -149,9 +149,9 @@ public class PostResource {
             @QueryParam("from") String from,
             @Parameter(description = "Last day (WITA), inclusive; at most 3660 days after from",
                     schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
-            @Parameter(description = "The page, from 0", schema = @Schema(minimum = "0", defaultValue = "0"))
+            @Parameter(description = "The page, from 0", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0", defaultValue = "0"))
             @QueryParam("page") @DefaultValue("0") int page,
-            @Parameter(description = "Posts per page", schema = @Schema(minimum = "1", maximum = "100", defaultValue = "20"))
+            @Parameter(description = "Posts per page", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "100", defaultValue = "20"))
             @QueryParam("size") @DefaultValue("20") int size) {
         QueryParameters query = new QueryParameters();
         LocalDate fromDate = query.date("from", from);

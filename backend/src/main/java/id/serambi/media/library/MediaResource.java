@@ -94,9 +94,9 @@ public class MediaResource {
     @APIResponse(responseCode = "200", description = "A page of files",
             content = @Content(schema = @Schema(implementation = MediaPage.class)))
     public Uni<MediaPage> list(@Parameter(description = "Only images or only videos") @QueryParam("kind") MediaKind kind,
-            @Parameter(description = "The page, from 0", schema = @Schema(minimum = "0", defaultValue = "0"))
+            @Parameter(description = "The page, from 0", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0", defaultValue = "0"))
             @QueryParam("page") @DefaultValue("0") int page,
-            @Parameter(description = "Files per page", schema = @Schema(minimum = "1", maximum = "100", defaultValue = "24"))
+            @Parameter(description = "Files per page", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "100", defaultValue = "24"))
             @QueryParam("size") @DefaultValue("24") int size) {
         return media.list(kind, PageDto.Request.of(page, size));
     }

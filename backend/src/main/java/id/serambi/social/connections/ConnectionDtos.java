@@ -6,7 +6,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 
 /** What the connected-accounts API reads and answers. No token ever appears in any of them. */
 public final class ConnectionDtos {
@@ -19,11 +21,15 @@ public final class ConnectionDtos {
         NOT_CONNECTED, CONNECTED, NEEDS_RECONNECT
     }
 
-    @Schema(name = "Connector", description = "Who connected the account")
+    /**
+     * Who connected the account. ConnectionView.connectedBy spells out its properties: SmallRye otherwise writes that
+     * nullable reference with {@code type: object}, which refuses the null it may be.
+     */
+    @Schema(hidden = true)
     public record Connector(long id, String name) {
     }
 
-    @Schema(description = "One platform and its connection, if any. Tokens are never shown.")
+    @Schema(name = "ConnectionView", description = "One platform and its connection, if any. Tokens are never shown.")
     public record ConnectionView(
             SocialPlatform platform,
             ConnectionState state,
@@ -36,7 +42,12 @@ public final class ConnectionDtos {
             @Schema(description = "When the token stops working; null when it does not expire (or is refreshed by "
                     + "itself), or when NOT_CONNECTED", nullable = true) Instant expiresAt,
             @Schema(description = "null when NOT_CONNECTED", nullable = true) Instant connectedAt,
-            @Schema(description = "null when NOT_CONNECTED, or once that account is deleted", nullable = true)
+            @Schema(description = "Who connected the account; null when NOT_CONNECTED, or once that account is "
+                    + "deleted", nullable = true, type = SchemaType.OBJECT, requiredProperties = { "id", "name" }, properties = {
+                            @SchemaProperty(name = "id", type = SchemaType.INTEGER, format = "int64",
+                                    description = "The account's id"),
+                            @SchemaProperty(name = "name", type = SchemaType.STRING,
+                                    description = "The account's display name") })
             Connector connectedBy,
             @Schema(description = "The platform's message when the connection needs reconnecting; null otherwise",
                     nullable = true) String reason,
