@@ -25,7 +25,21 @@ const group = (key: string, posts: number, impressions: number, engagements: num
   posts,
   impressions,
   engagements,
-  ...(rate == null ? {} : { engagementRate: rate }),
+  engagementRate: rate,
+  averageReach: null,
+  reactions: 0,
+  comments: 0,
+  shares: 0,
+  saves: 0,
+  clicks: 0,
+})
+
+/** A published variant's row as the API sends it: figures not reported are null. */
+const row = (variantId: number, publishedAt: string, reach: number | null = null): PostMetricsRow => ({
+  postId: variantId, variantId, platform: 'INSTAGRAM', contentType: 'QUOTE', campaignId: null, excerpt: '',
+  publishedUrl: `https://example.test/${variantId}`, publishedAt, impressions: null, reach, reactions: null, comments: null,
+  shares: null, saves: null, clicks: null, videoViews: null, engagements: 0, engagementRate: null, metricsSource: null,
+  metricsCapturedAt: null,
 })
 
 describe('formatting rates and amounts', () => {
@@ -106,9 +120,9 @@ describe('best time and posts', () => {
 
   it('lists posts newest first and counts only those that reported reach', () => {
     const posts: PostMetricsRow[] = [
-      { variantId: 1, publishedAt: '2032-02-03T11:00:00Z', reach: 800 },
-      { variantId: 2, publishedAt: '2032-02-07T11:00:00Z' },
-      { variantId: 3, publishedAt: '2032-02-05T11:00:00Z', reach: 0 },
+      row(1, '2032-02-03T11:00:00Z', 800),
+      row(2, '2032-02-07T11:00:00Z'),
+      row(3, '2032-02-05T11:00:00Z', 0),
     ]
     expect(newestFirst(posts).map((p) => p.variantId)).toEqual([2, 3, 1])
     expect(postsWithReach(posts)).toBe(2)

@@ -45,20 +45,33 @@ vi.mock('@/features/campaigns/analytics/api', async (importOriginal) => {
   return { ...actual, getAnalytics: vi.fn(), listCampaigns: vi.fn(), downloadAnalyticsCsv: vi.fn() }
 })
 
-const group = (key: string, label: string, posts: number, impressions: number, engagements: number, rate?: number, averageReach?: number) => ({
+const group = (key: string, label: string, posts: number, impressions: number, engagements: number, rate?: number,
+  averageReach?: number): analyticsApi.AnalyticsGroup => ({
   key,
   label,
   posts,
   impressions,
   engagements,
-  ...(rate == null ? {} : { engagementRate: rate }),
-  ...(averageReach == null ? {} : { averageReach }),
+  engagementRate: rate ?? null,
+  averageReach: averageReach ?? null,
+  reactions: 0,
+  comments: 0,
+  shares: 0,
+  saves: 0,
+  clicks: 0,
 })
+
+/** A published variant's row as the API sends it: figures not reported are null. */
+const row = (r: Pick<analyticsApi.PostMetricsRow, 'postId' | 'variantId' | 'platform' | 'contentType' | 'excerpt'
+  | 'publishedUrl' | 'publishedAt' | 'impressions' | 'engagements' | 'engagementRate'> & Partial<analyticsApi.PostMetricsRow>,
+): analyticsApi.PostMetricsRow => ({ campaignId: 5, reach: null, reactions: null, comments: null, shares: null, saves: null,
+  clicks: null, videoViews: null, metricsSource: 'API', metricsCapturedAt: '2032-02-10T00:00:00.000Z', ...r })
 
 const analytics: analyticsApi.Analytics = {
   from: '2032-02-01',
   to: '2032-02-29',
   timeZone: 'Asia/Makassar',
+  campaignId: null,
   totals: group('ALL', 'Semua', 3, 3400, 350, 350 / 3400, 1000),
   byPlatform: [group('INSTAGRAM', 'Instagram', 2, 3000, 330, 0.11, 1000), group('X', 'X', 1, 400, 20, 0.05)],
   byContentType: [group('EDUCATIONAL_TIP', 'EDUCATIONAL_TIP', 2, 1400, 100, 100 / 1400), group('QUOTE', 'QUOTE', 1, 2000, 250, 0.125)],
@@ -69,9 +82,9 @@ const analytics: analyticsApi.Analytics = {
   bestDay: 'SATURDAY',
   bestHour: 19,
   posts: [
-    { postId: 1, variantId: 11, platform: 'INSTAGRAM', contentType: 'EDUCATIONAL_TIP', excerpt: 'Tiga langkah cek hoaks', publishedUrl: 'https://www.instagram.com/p/A/', publishedAt: '2032-02-03T11:00:00Z', impressions: 1000, reach: 800, engagements: 80, engagementRate: 0.08 },
-    { postId: 2, variantId: 12, platform: 'X', contentType: 'EDUCATIONAL_TIP', excerpt: 'Cek sumbernya', publishedUrl: 'https://x.com/p/1', publishedAt: '2032-02-03T12:00:00Z', impressions: 400, engagements: 20, engagementRate: 0.05 },
-    { postId: 3, variantId: 13, platform: 'INSTAGRAM', contentType: 'QUOTE', excerpt: 'Membaca adalah jendela dunia', publishedUrl: 'https://www.instagram.com/p/B/', publishedAt: '2032-02-07T11:00:00Z', impressions: 2000, reach: 1200, engagements: 250, engagementRate: 0.125 },
+    row({ postId: 1, variantId: 11, platform: 'INSTAGRAM', contentType: 'EDUCATIONAL_TIP', excerpt: 'Tiga langkah cek hoaks', publishedUrl: 'https://www.instagram.com/p/A/', publishedAt: '2032-02-03T11:00:00Z', impressions: 1000, reach: 800, engagements: 80, engagementRate: 0.08 }),
+    row({ postId: 2, variantId: 12, platform: 'X', contentType: 'EDUCATIONAL_TIP', excerpt: 'Cek sumbernya', publishedUrl: 'https://x.com/p/1', publishedAt: '2032-02-03T12:00:00Z', impressions: 400, engagements: 20, engagementRate: 0.05 }),
+    row({ postId: 3, variantId: 13, platform: 'INSTAGRAM', contentType: 'QUOTE', excerpt: 'Membaca adalah jendela dunia', publishedUrl: 'https://www.instagram.com/p/B/', publishedAt: '2032-02-07T11:00:00Z', impressions: 2000, reach: 1200, engagements: 250, engagementRate: 0.125 }),
   ],
   kpis: [{ campaignId: 5, campaignTitle: 'Waspada Hoaks', metric: 'IMPRESSIONS', target: 5000, actual: 3400, progress: 0.68, achieved: false }],
 }
@@ -90,7 +103,7 @@ describe('the campaign dashboard', () => {
     charts.made.length = 0
     i18n.global.locale.value = 'id'
     auth.useSession('token-staf', aUser({ role: 'STAFF' }))
-    vi.mocked(analyticsApi.listCampaigns).mockResolvedValue([{ id: 5, title: 'Waspada Hoaks' }])
+    vi.mocked(analyticsApi.listCampaigns).mockResolvedValue([{ id: 5, title: 'Waspada Hoaks', startsOn: '2032-02-01', endsOn: '2032-02-29' }])
   })
 
   it('builds the three charts from the analytics, each an image with its values in words', async () => {

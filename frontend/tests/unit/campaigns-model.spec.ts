@@ -104,7 +104,9 @@ describe('the calendar grid', () => {
   })
 
   it('buckets items by their WITA date, each day in time order', () => {
-    const item = (over: Partial<CalendarItem>): CalendarItem => ({ kind: 'POST', ...over })
+    const item = (over: Partial<CalendarItem>): CalendarItem => ({ kind: 'POST', at: '', localDate: '', localTime: '',
+      title: '', postId: null, variantId: null, platform: null, postStatus: null, contentType: null, campaignId: null,
+      published: null, eventId: null, eventStatus: null, delivery: null, publishedUrl: null, lastError: null, ...over })
     const items = [
       item({ at: '2026-11-05T12:00:00Z', localDate: '2026-11-05', variantId: 3, platform: 'X' }),
       // 16:30 UTC on the 4th is 00:30 WITA on the 5th: the backend's localDate decides the day.
@@ -120,12 +122,15 @@ describe('the calendar grid', () => {
 
 describe('cadence warnings', () => {
   it('summarises per platform: the target, the weeks under it and the longest gap', () => {
+    // As the API sends them: a GAP has no posts or target, an UNDER_TARGET week no days.
+    const warning = (w: Pick<CadenceWarning, 'platform' | 'kind' | 'from' | 'to'> & Partial<CadenceWarning>): CadenceWarning =>
+      ({ days: null, posts: null, target: null, message: '', ...w })
     const warnings: CadenceWarning[] = [
-      { platform: 'INSTAGRAM', kind: 'GAP', from: '2026-11-02', to: '2026-11-05', days: 4 },
-      { platform: 'INSTAGRAM', kind: 'UNDER_TARGET', from: '2026-11-02', to: '2026-11-08', posts: 1, target: 3 },
-      { platform: 'INSTAGRAM', kind: 'GAP', from: '2026-11-10', to: '2026-11-15', days: 6 },
-      { platform: 'INSTAGRAM', kind: 'UNDER_TARGET', from: '2026-11-09', to: '2026-11-15', posts: 0, target: 3 },
-      { platform: 'FACEBOOK', kind: 'UNDER_TARGET', from: '2026-11-09', to: '2026-11-15', posts: 1, target: 2 },
+      warning({ platform: 'INSTAGRAM', kind: 'GAP', from: '2026-11-02', to: '2026-11-05', days: 4 }),
+      warning({ platform: 'INSTAGRAM', kind: 'UNDER_TARGET', from: '2026-11-02', to: '2026-11-08', posts: 1, target: 3 }),
+      warning({ platform: 'INSTAGRAM', kind: 'GAP', from: '2026-11-10', to: '2026-11-15', days: 6 }),
+      warning({ platform: 'INSTAGRAM', kind: 'UNDER_TARGET', from: '2026-11-09', to: '2026-11-15', posts: 0, target: 3 }),
+      warning({ platform: 'FACEBOOK', kind: 'UNDER_TARGET', from: '2026-11-09', to: '2026-11-15', posts: 1, target: 2 }),
     ]
     const summary = summarizeWarnings(warnings)
     expect(summary.map((s) => s.platform)).toEqual(['FACEBOOK', 'INSTAGRAM'])

@@ -5,11 +5,24 @@ import { i18n, setLanguage } from '@/app/i18n'
 import { createAppRouter } from '@/app/router'
 import { auth } from '@/lib/auth-store'
 import * as postsApi from '@/features/campaigns/posts/api'
-import type { PostView } from '@/features/campaigns/posts/api'
+import type { PostVariant, PostView } from '@/features/campaigns/posts/api'
 import PostEditorPage from '@/features/campaigns/posts/pages/PostEditorPage.vue'
 import { ApiError } from '@/lib/api-client'
 import { PostSourcesKey, type PostSources } from '@/lib/post-drafting'
 import { aUser } from './helpers'
+
+/** A post as the API sends it: every property, null (or empty) where it has no value. */
+function aPost(p: Pick<PostView, 'id' | 'contentType' | 'body' | 'hashtags' | 'status' | 'authorId' | 'version' | 'variants'>): PostView {
+  return { mediaUrl: null, campaignId: null, eventId: null, challengeId: null, reviewerId: null, reviewNote: null,
+    reviewedAt: null, createdAt: '2026-11-01T02:00:00.000Z', updatedAt: '2026-11-01T02:00:00.000Z', media: [],
+    mediaCheck: [], ...p }
+}
+
+/** A variant as the API sends it: every property, null where it has no value. */
+function variant(v: Pick<PostVariant, 'id' | 'platform' | 'text' | 'characters' | 'limit'>): PostVariant {
+  return { scheduledAt: null, publishedUrl: null, publishedAt: null, metrics: null, manual: false, delivery: 'NONE',
+    externalId: null, attempts: 0, lastError: null, nextAttemptAt: null, ...v }
+}
 
 vi.mock('@/features/campaigns/api', async (importOriginal) => {
   const actual = await importOriginal<typeof import('@/features/campaigns/api')>()
@@ -97,7 +110,7 @@ describe('the post editor', () => {
   })
 
   it('keeps the text on screen and offers to reload when someone else saved first', async () => {
-    const post: PostView = {
+    const post: PostView = aPost({
       id: 12,
       contentType: 'EDUCATIONAL_TIP',
       body: 'Cek sumbernya.',
@@ -105,8 +118,8 @@ describe('the post editor', () => {
       status: 'DRAFT',
       authorId: 5,
       version: 3,
-      variants: [{ id: 1, platform: 'X', text: 'Versi lama', characters: 10, limit: 280 }],
-    }
+      variants: [variant({ id: 1, platform: 'X', text: 'Versi lama', characters: 10, limit: 280 })],
+    })
     vi.mocked(postsApi.getPost).mockResolvedValue(post)
     vi.mocked(postsApi.replacePost).mockRejectedValue(
       new ApiError(409, { type: 'https://serambi.id/problems/stale-version', title: 'Changed by someone else', status: 409 }),
@@ -138,7 +151,7 @@ describe('the post editor', () => {
   })
 
   describe('the tab title follows the heading', () => {
-    const post: PostView = {
+    const post: PostView = aPost({
       id: 21,
       contentType: 'EDUCATIONAL_TIP',
       body: 'Cek sumbernya.',
@@ -146,8 +159,8 @@ describe('the post editor', () => {
       status: 'IN_REVIEW',
       authorId: 5,
       version: 1,
-      variants: [{ id: 1, platform: 'X', text: 'Cek dulu', characters: 8, limit: 280 }],
-    }
+      variants: [variant({ id: 1, platform: 'X', text: 'Cek dulu', characters: 8, limit: 280 })],
+    })
 
     it('says "review" to a reviewer, who cannot edit the post', async () => {
       auth.useSession('token', aUser({ id: 7, role: 'REVIEWER' }))

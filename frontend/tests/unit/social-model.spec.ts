@@ -15,7 +15,7 @@ describe('social model', () => {
     expect(expiresSoon({ state: 'CONNECTED', expiresAt: '2026-12-07T12:00:00Z' }, now)).toBe(true)
     expect(expiresSoon({ state: 'CONNECTED', expiresAt: '2027-01-30T00:00:00Z' }, now)).toBe(false)
     expect(expiresSoon({ state: 'NEEDS_RECONNECT', expiresAt: '2026-12-03T00:00:00Z' }, now)).toBe(false)
-    expect(expiresSoon({ state: 'CONNECTED' }, now)).toBe(false)
+    expect(expiresSoon({ state: 'CONNECTED', expiresAt: null }, now)).toBe(false)
   })
 
   it('signs in to Facebook and Instagram through Meta', () => {

@@ -2,6 +2,13 @@ import { mount } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { i18n } from '@/app/i18n'
 import PlatformCard from '@/features/social/components/PlatformCard.vue'
+import type { ConnectionView } from '@/features/social/api'
+
+/** A connection as the API sends it: every property, null where it has no value. */
+function connection(c: Pick<ConnectionView, 'platform' | 'state'> & Partial<ConnectionView>): ConnectionView {
+  return { name: null, externalId: null, method: null, expiresAt: null, connectedAt: null, connectedBy: null, reason: null,
+    appConfigured: true, systemUserTokens: true, ...c }
+}
 
 describe('PlatformCard', () => {
   beforeEach(() => {
@@ -14,9 +21,9 @@ describe('PlatformCard', () => {
   it('shows the account, who connected it and how soon its token expires', () => {
     const wrapper = mount(PlatformCard, {
       props: {
-        connection: { platform: 'FACEBOOK', state: 'CONNECTED', name: 'Perpustakaan Kota Banjarbaru', method: 'OAUTH',
+        connection: connection({ platform: 'FACEBOOK', state: 'CONNECTED', name: 'Perpustakaan Kota Banjarbaru', method: 'OAUTH',
           expiresAt: '2026-12-07T12:00:00Z', connectedAt: '2026-11-20T02:15:00Z', connectedBy: { id: 3, name: 'Rina' },
-          appConfigured: true, systemUserTokens: true },
+          appConfigured: true, systemUserTokens: true }),
         connecting: false, disconnecting: false,
       },
       global: { plugins: [i18n] },
@@ -32,8 +39,8 @@ describe('PlatformCard', () => {
   it('warns that a revoked connection needs reconnecting, with the platform’s message', () => {
     const wrapper = mount(PlatformCard, {
       props: {
-        connection: { platform: 'INSTAGRAM', state: 'NEEDS_RECONNECT', name: 'perpuskotabjb', method: 'SYSTEM_USER',
-          reason: 'Error validating access token (code 190)', appConfigured: false, systemUserTokens: true },
+        connection: connection({ platform: 'INSTAGRAM', state: 'NEEDS_RECONNECT', name: 'perpuskotabjb', method: 'SYSTEM_USER',
+          reason: 'Error validating access token (code 190)', appConfigured: false, systemUserTokens: true }),
         connecting: false, disconnecting: false,
       },
       global: { plugins: [i18n] },
@@ -47,7 +54,7 @@ describe('PlatformCard', () => {
 
   it('offers to connect a platform that is not connected, and nothing to disconnect', async () => {
     const wrapper = mount(PlatformCard, {
-      props: { connection: { platform: 'X', state: 'NOT_CONNECTED', appConfigured: true, systemUserTokens: false },
+      props: { connection: connection({ platform: 'X', state: 'NOT_CONNECTED', appConfigured: true, systemUserTokens: false }),
         connecting: false, disconnecting: false },
       global: { plugins: [i18n] },
     })

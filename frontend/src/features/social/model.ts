@@ -13,7 +13,7 @@ export function daysUntil(expiresAt: string | null | undefined, now: Date = new 
 }
 
 /** A connection whose token expires within 7 days: the admins are told, and the page says so in amber. */
-export function expiresSoon(connection: ConnectionView, now: Date = new Date()): boolean {
+export function expiresSoon(connection: Pick<ConnectionView, 'state' | 'expiresAt'>, now: Date = new Date()): boolean {
   const days = daysUntil(connection.expiresAt, now)
   return connection.state === 'CONNECTED' && days !== null && days <= 7
 }

@@ -22,7 +22,7 @@ export interface AnalyticsQuery {
 }
 
 function query(q: AnalyticsQuery) {
-  return { from: q.from, to: q.to, ...(q.campaignId != null ? { campaignId: String(q.campaignId) } : {}) }
+  return { from: q.from, to: q.to, ...(q.campaignId != null ? { campaignId: q.campaignId } : {}) }
 }
 
 export async function getAnalytics(q: AnalyticsQuery): Promise<Analytics> {
@@ -34,7 +34,7 @@ export async function getAnalytics(q: AnalyticsQuery): Promise<Analytics> {
 export async function downloadAnalyticsCsv(q: AnalyticsQuery): Promise<Blob> {
   return unwrap(
     await api.GET('/api/analytics', { params: { query: query(q) }, headers: { Accept: 'text/csv' }, parseAs: 'blob' }),
-  ) as Blob
+  ) as unknown as Blob // parseAs: 'blob' reads the text/csv body as a Blob, which the generated types cannot know
 }
 
 /** "Tarik sekarang": reads the recent posts' figures from the connected platforms at once (staff). */

@@ -75,7 +75,7 @@ export function visibleDays(view: CalendarView, anchor: string, today: string): 
   return days
 }
 
-/** The first and last day a view shows: what to ask GET /api/calendar for. */
+/** The first and last day a view shows: what to ask GET /api/content-calendar for. */
 export function visibleRange(view: CalendarView, anchor: string): { from: string; to: string } {
   const days = visibleDays(view, anchor, '')
   return { from: days[0]!.date, to: days[days.length - 1]!.date }

@@ -20,7 +20,8 @@ export type PostRequest = Schemas['PostRequest']
 
 export type VariantRequest = Schemas['VariantRequest']
 
-export type PostTransition = Schemas['PostTransition']
+/** `from` narrowed back to the statuses (the generated type widens a nullable enum to string). */
+export type PostTransition = Omit<Schemas['PostTransition'], 'from'> & { from: Schemas['PostStatus'] | null }
 
 export type PostStatus = Schemas['PostStatus']
 
@@ -61,7 +62,7 @@ export interface PostQuery {
 export async function listPosts(query: PostQuery): Promise<PostPage> {
   const { campaignId, ...rest } = query
   return unwrap(
-    await api.GET('/api/posts', { params: { query: { ...rest, ...(campaignId ? { campaignId: String(campaignId) } : {}) } } }),
+    await api.GET('/api/posts', { params: { query: { ...rest, ...(campaignId ? { campaignId } : {}) } } }),
   )
 }
 
@@ -79,7 +80,7 @@ export async function replacePost(id: number, version: number, body: PostRequest
 }
 
 export async function postHistory(id: number): Promise<PostTransition[]> {
-  return unwrap(await api.GET('/api/posts/{id}/history', { params: { path: { id } } }))
+  return unwrap(await api.GET('/api/posts/{id}/history', { params: { path: { id } } })) as PostTransition[]
 }
 
 export async function submitPost(id: number): Promise<PostView> {

@@ -1,8 +1,12 @@
 package id.serambi.campaign;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,8 +33,21 @@ public final class CampaignFixtures {
     }
 
     public static long createCampaign(String staff, Map<String, Object> body) {
-        return given().auth().oauth2(staff).contentType(ContentType.JSON).body(body).post("/api/campaigns")
-                .then().statusCode(201).extract().jsonPath().getLong("id");
+        return followLocation(staff, given().auth().oauth2(staff).contentType(ContentType.JSON).body(body)
+                .post("/api/campaigns").then().statusCode(201).extract());
+    }
+
+    /**
+     * The Location of a 201 names what was created: reading it answers 200 with the same id (it once said
+     * /api/api/posts/7, a 404). Returns the id.
+     */
+    public static long followLocation(String token, ExtractableResponse<Response> created) {
+        String location = created.header("Location");
+        long id = created.jsonPath().getLong("id");
+        assertNotNull(location, "a 201 without Location");
+        assertEquals(id, given().auth().oauth2(token).get(location).then().statusCode(200).extract().jsonPath()
+                .getLong("id"), "GET " + location);
+        return id;
     }
 
     public static Map<String, Object> variant(String platform, String text, String scheduledAt) {
@@ -59,8 +76,8 @@ public final class CampaignFixtures {
 
     /** A draft for Instagram and X, scheduled; returns its id. */
     public static long createPost(String staff, Map<String, Object> body) {
-        return given().auth().oauth2(staff).contentType(ContentType.JSON).body(body).post("/api/posts")
-                .then().statusCode(201).extract().jsonPath().getLong("id");
+        return followLocation(staff, given().auth().oauth2(staff).contentType(ContentType.JSON).body(body)
+                .post("/api/posts").then().statusCode(201).extract());
     }
 
     /** Marks a post published through SQL, with a variant's URL and time, to set up metrics and analytics exactly. */

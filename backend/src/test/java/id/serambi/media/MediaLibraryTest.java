@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.serambi.campaign.CampaignFixtures;
@@ -52,9 +53,15 @@ class MediaLibraryTest {
     @ConfigProperty(name = "serambi.media.directory")
     String directory;
 
+    /** Uploads a file and reads it back at its Location (it once said /api/api/media/7, a 404). */
     static JsonPath upload(String token, String fileName, byte[] bytes, String declaredType) {
-        return given().auth().oauth2(token).multiPart("file", fileName, bytes, declaredType).post("/api/media")
-                .then().statusCode(201).extract().jsonPath();
+        var created = given().auth().oauth2(token).multiPart("file", fileName, bytes, declaredType).post("/api/media")
+                .then().statusCode(201).extract();
+        String location = created.header("Location");
+        assertNotNull(location, "a 201 without Location");
+        assertEquals(created.jsonPath().getLong("id"), given().auth().oauth2(token).get(location).then().statusCode(200)
+                .extract().jsonPath().getLong("id"), "GET " + location);
+        return created.jsonPath();
     }
 
     static String path(String publicUrl) {
@@ -189,6 +196,13 @@ class MediaLibraryTest {
         assertProblem(given().auth().oauth2(member).multiPart("file", "a.jpg", jpeg, "image/jpeg").post("/api/media")
                 .then(), 403, "forbidden");
         assertProblem(given().auth().oauth2(member).get("/api/media").then(), 403, "forbidden");
+        String lister = Accounts.tokenFor(db, "STAFF");
+        for (String parameter : List.of("page", "size")) {
+            assertProblem(given().auth().oauth2(lister).get("/api/media?" + parameter + "=abc").then(), 400, "validation")
+                    .body("errors[0].field", equalTo(parameter));
+        }
+        assertProblem(given().auth().oauth2(lister).get("/api/media?kind=AUDIO").then(), 400, "validation")
+                .body("errors[0].field", equalTo("kind"));
         String reviewer = Accounts.tokenFor(db, "REVIEWER");
         assertProblem(given().auth().oauth2(reviewer).delete("/api/media/1").then(), 403, "forbidden");
 

@@ -14,6 +14,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -34,6 +36,9 @@ public class AnalyticsResource {
     static final String CSV_HEADER = "postId,variantId,platform,contentType,campaignId,publishedAtWita,publishedUrl,"
             + "impressions,reach,reactions,comments,shares,saves,clicks,videoViews,engagements,engagementRate,excerpt";
 
+    /** RFC 3339 with the library's offset, to the second: 2026-11-05T11:00:00+08:00. */
+    private static final DateTimeFormatter WITH_OFFSET = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
+
     private final AnalyticsService analytics;
 
     public AnalyticsResource(AnalyticsService analytics) {
@@ -43,21 +48,29 @@ public class AnalyticsResource {
     @GET
     @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
     @RolesAllowed({ Role.STAFF_NAME, Role.REVIEWER_NAME, Role.ADMIN_NAME })
-    @Operation(summary = "Analytics of the posts published between two WITA dates (staff and reviewers); "
-            + "Accept: text/csv exports one row per published variant",
+    @Operation(operationId = "getAnalytics", summary = "Analytics of the posts published between two WITA dates (staff "
+            + "and reviewers); Accept: text/csv exports one row per published variant",
             description = "engagements = reactions + comments + shares + saves + clicks; engagement rate = engagements ÷ "
                     + "impressions, summed over a group before dividing. Reach is never summed: posts list each reach and "
-                    + "groups give the average. Metrics are each variant's latest snapshot.")
+                    + "groups give the average. Metrics are each variant's latest snapshot. The CSV (Accept: text/csv, "
+                    + "UTF-8, comma-separated, a header row) has one row per published variant; publishedAtWita is an "
+                    + "RFC 3339 time with the library's offset (2026-11-05T11:00:00+08:00) and an empty cell is a figure "
+                    + "that was not reported.")
     @APIResponse(responseCode = "200", description = "The analytics", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnalyticsService.View.class)),
-            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "csv",
-                    value = CSV_HEADER + "\n12,31,INSTAGRAM,EDUCATIONAL_TIP,1,2026-11-05T11:00,https://www.instagram.com/p/C0ntoh123/,1200,950,80,12,9,15,4,,120,0.1,Tips memilih buku untuk anak")) })
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, description = "One row per "
+                    + "published variant, after a header row"), examples = @ExampleObject(name = "csv",
+                    value = CSV_HEADER + "\n12,31,INSTAGRAM,EDUCATIONAL_TIP,1,2026-11-05T11:00:00+08:00,https://www.instagram.com/p/C0ntoh123/,1200,950,80,12,9,15,4,,120,0.1,Tips memilih buku untuk anak")) })
     @APIResponse(responseCode = "400", description = "Missing or bad dates, or more than a year", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "bad", value = BAD)))
     public Uni<Response> analytics(
-            @Parameter(description = "First day (WITA)", required = true) @QueryParam("from") String from,
-            @Parameter(description = "Last day (WITA), inclusive", required = true) @QueryParam("to") String to,
-            @QueryParam("campaignId") String campaignId, @HeaderParam("Accept") String accept) {
+            @Parameter(description = "First day (WITA), e.g. 2026-11-01", required = true,
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
+            @Parameter(description = "Last day (WITA), inclusive; at most 366 days after from", required = true,
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
+            @Parameter(description = "Only the campaign's posts", schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+            @QueryParam("campaignId") String campaignId,
+            @Parameter(hidden = true) @HeaderParam("Accept") String accept) {
         QueryParameters query = new QueryParameters();
         LocalDate fromDate = query.requiredDate("from", from);
         LocalDate toDate = query.requiredDate("to", to);
@@ -72,8 +85,10 @@ public class AnalyticsResource {
     }
 
     private static String csv(AnalyticsService.View view) {
+        ZoneId zone = ZoneId.of(view.timeZone());
         return CsvExport.write(List.of(CSV_HEADER.split(",")), view.posts().stream().map(r -> new Object[] { r.postId(),
-                r.variantId(), r.platform(), r.contentType(), r.campaignId(), r.publishedAtLocal(), r.publishedUrl(),
+                r.variantId(), r.platform(), r.contentType(), r.campaignId(),
+                r.publishedAt().atZone(zone).format(WITH_OFFSET), r.publishedUrl(),
                 r.impressions(), r.reach(), r.reactions(), r.comments(), r.shares(), r.saves(), r.clicks(),
                 r.videoViews(), r.engagements(), r.engagementRate(), r.excerpt() }).toList());
     }

@@ -44,20 +44,27 @@ public class AnalyticsService {
     @Schema(name = "AnalyticsGroup")
     public record Group(@Schema(description = "The platform, content type, campaign id, week start, day or hour") String key,
             String label, long posts, long impressions, long engagements,
-            @Schema(description = "engagements ÷ impressions; null without impressions") Double engagementRate,
-            @Schema(description = "Average reach per post that reported reach (never a sum)") Double averageReach,
+            @Schema(description = "engagements ÷ impressions; null without impressions", nullable = true) Double engagementRate,
+            @Schema(description = "Average reach per post that reported reach (never a sum); null when none did",
+                    nullable = true) Double averageReach,
             long reactions, long comments, long shares, long saves, long clicks) {
     }
 
     @Schema(name = "PostMetricsRow")
-    public record PostRow(long postId, long variantId, SocialPlatform platform, ContentType contentType, Long campaignId,
+    public record PostRow(long postId, long variantId, SocialPlatform platform, ContentType contentType,
+            @Schema(nullable = true) Long campaignId,
             @Schema(description = "The start of the variant's text (at most 80 characters), to tell the posts apart") String excerpt,
-            String publishedUrl, Instant publishedAt, @Schema(description = "WITA") LocalDateTime publishedAtLocal,
-            Long impressions, Long reach, Long reactions, Long comments, Long shares, Long saves, Long clicks,
-            Long videoViews, long engagements, Double engagementRate,
+            String publishedUrl,
+            @Schema(description = "When it went out (the dashboard shows it in the library's time zone, WITA)") Instant publishedAt,
+            @Schema(description = "null: not reported (likewise for the other figures)", nullable = true) Long impressions,
+            @Schema(nullable = true) Long reach, @Schema(nullable = true) Long reactions,
+            @Schema(nullable = true) Long comments, @Schema(nullable = true) Long shares,
+            @Schema(nullable = true) Long saves, @Schema(nullable = true) Long clicks,
+            @Schema(nullable = true) Long videoViews, long engagements,
+            @Schema(description = "engagements ÷ impressions; null without impressions", nullable = true) Double engagementRate,
             @Schema(description = "Where the figures came from: CSV (an import), API (read from the platform) or MANUAL (typed in by staff); null without figures",
-                    examples = "API") String metricsSource,
-            @Schema(description = "When the figures were captured; null without figures") Instant metricsCapturedAt) {
+                    examples = "API", nullable = true) String metricsSource,
+            @Schema(description = "When the figures were captured; null without figures", nullable = true) Instant metricsCapturedAt) {
     }
 
     @Schema(name = "KpiProgress")
@@ -66,11 +73,15 @@ public class AnalyticsService {
     }
 
     @Schema(name = "Analytics")
-    public record View(LocalDate from, LocalDate to, String timeZone, Long campaignId, Group totals,
+    public record View(LocalDate from, LocalDate to, @Schema(examples = "Asia/Makassar") String timeZone,
+            @Schema(description = "The campaign asked for; null for all posts", nullable = true) Long campaignId, Group totals,
             List<Group> byPlatform, List<Group> byContentType, List<Group> byCampaign,
             @Schema(description = "Weekly buckets (Monday, WITA), keyed by the week's first day") List<Group> overTime,
             List<Group> byDayOfWeek, List<Group> byHour,
-            @Schema(examples = "SATURDAY") String bestDay, @Schema(examples = "19") Integer bestHour,
+            @Schema(description = "The WITA day of the week with the highest engagement rate; null without figures",
+                    examples = "SATURDAY", nullable = true) String bestDay,
+            @Schema(description = "The WITA hour with the highest engagement rate; null without figures", examples = "19",
+                    nullable = true) Integer bestHour,
             List<PostRow> posts, List<KpiProgress> kpis) {
     }
 
@@ -114,12 +125,12 @@ public class AnalyticsService {
         List<Group> byType = group(posts, r -> r.contentType().name(), k -> k);
         List<Group> byCampaign = group(posts.stream().filter(r -> r.campaignId() != null).toList(),
                 r -> String.valueOf(r.campaignId()), k -> titles.getOrDefault(Long.valueOf(k), k));
-        List<Group> weeks = group(posts, r -> r.publishedAtLocal().toLocalDate()
+        List<Group> weeks = group(posts, r -> local(r).toLocalDate()
                 .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).toString(), k -> k);
         weeks.sort(Comparator.comparing(Group::key));
-        List<Group> days = group(posts, r -> r.publishedAtLocal().getDayOfWeek().name(), AnalyticsService::hari);
+        List<Group> days = group(posts, r -> local(r).getDayOfWeek().name(), AnalyticsService::hari);
         days.sort(Comparator.comparing(g -> DayOfWeek.valueOf(g.key())));
-        List<Group> hours = group(posts, r -> String.format("%02d", r.publishedAtLocal().getHour()), k -> k + ":00");
+        List<Group> hours = group(posts, r -> String.format("%02d", local(r).getHour()), k -> k + ":00");
         hours.sort(Comparator.comparing(Group::key));
         Group best = best(days);
         Group bestHour = best(hours);
@@ -144,14 +155,18 @@ public class AnalyticsService {
                 bestHour == null ? null : Integer.valueOf(bestHour.key()), posts, progress);
     }
 
+    /** When the variant went out, in the library's zone (WITA). */
+    private LocalDateTime local(PostRow row) {
+        return LocalDateTime.ofInstant(row.publishedAt(), zone);
+    }
+
     private PostRow row(PostVariant v, ContentType type, Long campaignId, VariantMetric m) {
-        LocalDateTime local = LocalDateTime.ofInstant(v.publishedAt, zone);
         if (m == null) {
-            return new PostRow(v.postId, v.id, v.platform, type, campaignId, excerpt(v.text), v.publishedUrl, v.publishedAt, local,
+            return new PostRow(v.postId, v.id, v.platform, type, campaignId, excerpt(v.text), v.publishedUrl, v.publishedAt,
                     null, null, null, null, null, null, null, null, 0, null, null, null);
         }
         long engagements = Engagement.engagements(m.reactions, m.comments, m.shares, m.saves, m.clicks);
-        return new PostRow(v.postId, v.id, v.platform, type, campaignId, excerpt(v.text), v.publishedUrl, v.publishedAt, local,
+        return new PostRow(v.postId, v.id, v.platform, type, campaignId, excerpt(v.text), v.publishedUrl, v.publishedAt,
                 m.impressions, m.reach, m.reactions, m.comments, m.shares, m.saves, m.clicks, m.videoViews, engagements,
                 Engagement.rate(engagements, Engagement.n(m.impressions)), m.source, m.capturedAt);
     }

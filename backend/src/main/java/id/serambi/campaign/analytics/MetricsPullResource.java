@@ -29,7 +29,7 @@ public class MetricsPullResource {
     @POST
     @Path("/pull")
     @RolesAllowed({ Role.STAFF_NAME, Role.ADMIN_NAME })
-    @Operation(summary = "Pull the metrics of the variants published in the last 30 days from their platforms now (staff)",
+    @Operation(operationId = "pullCampaignMetrics", summary = "Pull the metrics of the variants published in the last 30 days from their platforms now (staff)",
             description = "Runs the metrics pull job's round at once: each variant with the platform's id that was not "
                     + "pulled in the current round is read from its connected platform and stored as a snapshot with "
                     + "source API. Variants already pulled this round (by the job or another click) are left alone; "

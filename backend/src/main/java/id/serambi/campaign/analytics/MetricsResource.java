@@ -14,7 +14,9 @@ import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -33,6 +35,8 @@ public class MetricsResource {
             reactions (Reactions, Likes, likes); comments (Comments, replies); shares (Shares, retweets, Reposts); saves \
             (Saves, Bookmarks); clicks (Link clicks, url clicks); videoViews (3-second video views, media views). \
             Numbers are whole and not negative; an empty cell is "not reported". The header is line 1.""";
+    static final String SUMMARY = "Import metric snapshots from a CSV file, sent as the body (text/csv) or as the form "
+            + "field \"file\" (staff); all rows or none";
     static final String CSV = """
             variantId,impressions,reach,reactions,comments,shares,saves,clicks,videoViews
             31,1200,950,80,12,9,15,4,
@@ -58,8 +62,9 @@ public class MetricsResource {
     @Path("/import")
     @Consumes("text/csv")
     @RolesAllowed({ Role.STAFF_NAME, Role.ADMIN_NAME })
-    @Operation(summary = "Import metric snapshots from a CSV body (staff); all rows or none", description = DESCRIPTION)
-    @RequestBody(content = @Content(mediaType = "text/csv", examples = {
+    @Operation(operationId = "importMetrics", summary = SUMMARY, description = DESCRIPTION)
+    @RequestBody(required = true, content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING,
+            description = "The CSV file's text (UTF-8), header first"), examples = {
             @ExampleObject(name = "serambi columns", value = CSV), @ExampleObject(name = "Meta Business Suite", value = META) }))
     @APIResponse(responseCode = "200", description = "Every row imported", content = @Content(schema = @Schema(implementation = MetricsImportService.Result.class)))
     @APIResponse(responseCode = "422", description = "Nothing imported; every bad line with its reason", content = @Content(
@@ -72,8 +77,10 @@ public class MetricsResource {
     @Path("/import")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed({ Role.STAFF_NAME, Role.ADMIN_NAME })
-    @Operation(summary = "Import metric snapshots from an uploaded CSV file, form field \"file\" (staff); all rows or none",
-            description = DESCRIPTION)
+    @Operation(operationId = "importMetrics", summary = SUMMARY, description = DESCRIPTION)
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(
+            type = SchemaType.OBJECT, requiredProperties = "file", properties = @SchemaProperty(name = "file",
+                    type = SchemaType.STRING, format = "binary", description = "The CSV file (UTF-8)"))))
     @APIResponse(responseCode = "200", description = "Every row imported", content = @Content(schema = @Schema(implementation = MetricsImportService.Result.class)))
     @APIResponse(responseCode = "400", description = "No file", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))

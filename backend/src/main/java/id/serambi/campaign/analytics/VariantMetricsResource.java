@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -40,7 +41,10 @@ public class VariantMetricsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Role.STAFF_NAME, Role.ADMIN_NAME })
     @Tag(name = "Metrics")
-    @Operation(summary = "Record a metrics snapshot for one published variant (staff); the latest snapshot wins")
+    @Operation(operationId = "recordVariantMetrics", summary = "Record a metrics snapshot for one published variant "
+            + "(staff); the latest snapshot wins", description = "The figures are stored as typed-in (source MANUAL), "
+            + "never as read from the platform. Omitted figures are not reported (null in the snapshot); the newest "
+            + "snapshot of a variant is the one the post and the analytics show.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "instagram", value = """
             {"impressions":1200,"reach":950,"reactions":80,"comments":12,"shares":9,"saves":15,"clicks":4}""")))
     @APIResponse(responseCode = "200", description = "The snapshot", content = @Content(schema = @Schema(implementation = MetricsView.class)))
@@ -50,7 +54,9 @@ public class VariantMetricsResource {
             schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The variant is not published yet", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
-    public Uni<MetricsView> record(@PathParam("id") long id, @PathParam("platform") String platform,
+    public Uni<MetricsView> record(@PathParam("id") long id,
+            @Parameter(description = "The variant's platform", schema = @Schema(implementation = SocialPlatform.class))
+            @PathParam("platform") String platform,
             @Valid @NotNull MetricsRequest body) {
         QueryParameters query = new QueryParameters();
         SocialPlatform p = query.enumValue("platform", platform, SocialPlatform.class);

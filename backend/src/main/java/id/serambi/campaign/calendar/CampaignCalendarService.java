@@ -30,7 +30,7 @@ import java.util.TreeSet;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * The campaign calendar (its schema in the API is still named ContentCalendar): post variants (at their published
+ * The content calendar (GET /api/content-calendar, schema ContentCalendar): post variants (at their published
  * time, else their scheduled time) and events (at their start) in one list, bucketed into the library's local dates,
  * with warnings against each platform's cadence.
  *
@@ -46,22 +46,31 @@ public class CampaignCalendarService {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     @Schema(name = "CalendarItem", description = "A post variant (kind POST) or an event (kind EVENT)")
-    public record Item(String kind, Instant at,
+    public record Item(@Schema(enumeration = { "POST", "EVENT" }, examples = "POST") String kind, Instant at,
             @Schema(description = "The date in the library's zone (WITA)") LocalDate localDate,
             @Schema(description = "HH:mm in the library's zone", examples = "19:00") String localTime, String title,
-            Long postId, Long variantId, SocialPlatform platform, PostStatus postStatus, ContentType contentType,
-            Long campaignId, Boolean published, Long eventId, String eventStatus,
+            @Schema(description = "POST only; null for an event", nullable = true) Long postId,
+            @Schema(description = "POST only", nullable = true) Long variantId,
+            @Schema(description = "POST only", nullable = true) SocialPlatform platform,
+            @Schema(description = "POST only", nullable = true) PostStatus postStatus,
+            @Schema(description = "POST only", nullable = true) ContentType contentType,
+            @Schema(description = "POST: the post's campaign, if any", nullable = true) Long campaignId,
+            @Schema(description = "POST: whether it is out; null for an event", nullable = true) Boolean published,
+            @Schema(description = "EVENT only; null for a post", nullable = true) Long eventId,
+            @Schema(description = "EVENT only", nullable = true, examples = "PUBLISHED") String eventStatus,
             @Schema(description = "POST: where the variant stands on its way to its platform (Terjadwal, Terbit, Gagal, "
-                    + "Terlewat, Perlu dicek ...), as on the post") Delivery delivery,
-            @Schema(description = "POST: its permalink once out") String publishedUrl,
-            @Schema(description = "POST: the platform's message for its last failure") String lastError) {
+                    + "Terlewat, Perlu dicek ...), as on the post; null for an event", nullable = true) Delivery delivery,
+            @Schema(description = "POST: its permalink once out", nullable = true) String publishedUrl,
+            @Schema(description = "POST: the platform's message for its last failure", nullable = true) String lastError) {
     }
 
     @Schema(name = "CadenceWarning")
-    public record Warning(SocialPlatform platform, @Schema(description = "GAP or UNDER_TARGET") String kind,
-            LocalDate from, LocalDate to, @Schema(description = "GAP: days without a post") Integer days,
-            @Schema(description = "UNDER_TARGET: posts that week") Integer posts,
-            @Schema(description = "UNDER_TARGET: the weekly target") Integer target,
+    public record Warning(SocialPlatform platform,
+            @Schema(description = "GAP or UNDER_TARGET", enumeration = { "GAP", "UNDER_TARGET" }, examples = "GAP") String kind,
+            LocalDate from, LocalDate to,
+            @Schema(description = "GAP: days without a post; null for UNDER_TARGET", nullable = true) Integer days,
+            @Schema(description = "UNDER_TARGET: posts that week; null for GAP", nullable = true) Integer posts,
+            @Schema(description = "UNDER_TARGET: the weekly target; null for GAP", nullable = true) Integer target,
             @Schema(examples = "Instagram: tidak ada unggahan selama 6 hari") String message) {
     }
 

@@ -64,14 +64,14 @@ public class CampaignResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Role.STAFF_NAME, Role.ADMIN_NAME })
-    @Operation(summary = "Plan a campaign (staff)")
+    @Operation(operationId = "createCampaign", summary = "Plan a campaign (staff)")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "waspada hoaks", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = CampaignView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "period", value = INVALID)))
     public Uni<Response> create(@Valid @NotNull CampaignRequest body) {
         return campaigns.create(body, caller.userId())
-                .map(c -> Response.created(URI.create("/api/campaigns/" + c.id())).tag(new EntityTag(String.valueOf(c.version())))
+                .map(c -> Response.created(URI.create("/campaigns/" + c.id())).tag(new EntityTag(String.valueOf(c.version())))
                         .entity(c).build());
     }
 
@@ -79,7 +79,7 @@ public class CampaignResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Role.STAFF_NAME, Role.ADMIN_NAME })
-    @Operation(summary = "Replace a campaign's plan and KPI targets (staff); needs If-Match with its version")
+    @Operation(operationId = "replaceCampaign", summary = "Replace a campaign's plan and KPI targets (staff); needs If-Match with its version")
     @Parameter(name = "If-Match", in = ParameterIn.HEADER, required = true, description = "The campaign's ETag, e.g. \"3\"")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "waspada hoaks", value = EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Updated", headers = @Header(name = "ETag"),
@@ -100,7 +100,7 @@ public class CampaignResource {
 
     @GET
     @RolesAllowed({ Role.STAFF_NAME, Role.REVIEWER_NAME, Role.ADMIN_NAME })
-    @Operation(summary = "Every campaign, the newest first (staff and reviewers)")
+    @Operation(operationId = "listCampaigns", summary = "Every campaign, the newest first (staff and reviewers)")
     @APIResponse(responseCode = "200", description = "The campaigns", content = @Content(schema = @Schema(implementation = CampaignView.class, type = SchemaType.ARRAY)))
     public Uni<List<CampaignView>> list() {
         return campaigns.list();
@@ -109,7 +109,7 @@ public class CampaignResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Role.STAFF_NAME, Role.REVIEWER_NAME, Role.ADMIN_NAME })
-    @Operation(summary = "One campaign with its KPI targets (staff and reviewers); the ETag is its version")
+    @Operation(operationId = "getCampaign", summary = "One campaign with its KPI targets (staff and reviewers); the ETag is its version")
     @APIResponse(responseCode = "200", description = "The campaign", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = CampaignView.class)))
     @APIResponse(responseCode = "404", description = "No such campaign", content = @Content(mediaType = Problem.MEDIA_TYPE,

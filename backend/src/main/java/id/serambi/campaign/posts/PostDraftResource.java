@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -43,8 +44,8 @@ public class PostDraftResource {
     @POST
     @Path("/draft-from-event/{eventId}")
     @RolesAllowed({ Role.STAFF_NAME, Role.ADMIN_NAME })
-    @Operation(summary = "Draft an EVENT_PROMO post from an event: its title, date in WITA and public page (never the join link)")
-    @APIResponse(responseCode = "201", description = "A DRAFT with Facebook, Instagram and X variants", content = @Content(schema = @Schema(implementation = PostView.class)))
+    @Operation(operationId = "draftPostFromEvent", summary = "Draft an EVENT_PROMO post from an event: its title, date in WITA and public page (never the join link)")
+    @APIResponse(responseCode = "201", description = "A DRAFT with Facebook, Instagram and X variants", headers = @Header(name = "ETag"), content = @Content(schema = @Schema(implementation = PostView.class)))
     @APIResponse(responseCode = "404", description = "No such event", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "missing", value = NOT_FOUND)))
     @APIResponse(responseCode = "409", description = "The event was cancelled or is over", content = @Content(mediaType = Problem.MEDIA_TYPE,
@@ -56,8 +57,8 @@ public class PostDraftResource {
     @POST
     @Path("/draft-from-challenge/{challengeId}")
     @RolesAllowed({ Role.STAFF_NAME, Role.ADMIN_NAME })
-    @Operation(summary = "Draft a CHALLENGE_UPDATE post: the board's current top 3, by nickname only")
-    @APIResponse(responseCode = "201", description = "A DRAFT with Facebook, Instagram and X variants", content = @Content(schema = @Schema(implementation = PostView.class)))
+    @Operation(operationId = "draftPostFromChallenge", summary = "Draft a CHALLENGE_UPDATE post: the board's current top 3, by nickname only")
+    @APIResponse(responseCode = "201", description = "A DRAFT with Facebook, Instagram and X variants", headers = @Header(name = "ETag"), content = @Content(schema = @Schema(implementation = PostView.class)))
     @APIResponse(responseCode = "404", description = "No such challenge", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Nobody on the board yet", content = @Content(mediaType = Problem.MEDIA_TYPE,
@@ -69,8 +70,8 @@ public class PostDraftResource {
     @POST
     @Path("/draft-from-review/{logId}")
     @RolesAllowed({ Role.STAFF_NAME, Role.ADMIN_NAME })
-    @Operation(summary = "Draft a BOOK_REVIEW post from a reading log's review the reader agreed to share (nickname only)")
-    @APIResponse(responseCode = "201", description = "A DRAFT with Facebook, Instagram and X variants", content = @Content(schema = @Schema(implementation = PostView.class)))
+    @Operation(operationId = "draftPostFromReview", summary = "Draft a BOOK_REVIEW post from a reading log's review the reader agreed to share (nickname only)")
+    @APIResponse(responseCode = "201", description = "A DRAFT with Facebook, Instagram and X variants", headers = @Header(name = "ETag"), content = @Content(schema = @Schema(implementation = PostView.class)))
     @APIResponse(responseCode = "404", description = "No such reading log", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not shared with consent, or voided", content = @Content(mediaType = Problem.MEDIA_TYPE,
@@ -80,7 +81,7 @@ public class PostDraftResource {
     }
 
     private static Response created(PostView p) {
-        return Response.created(URI.create("/api/posts/" + p.id())).tag(new EntityTag(String.valueOf(p.version())))
+        return Response.created(URI.create("/posts/" + p.id())).tag(new EntityTag(String.valueOf(p.version())))
                 .entity(p).build();
     }
 

@@ -61,10 +61,16 @@ public final class PostDtos {
     }
 
     @Schema(name = "Post")
-    public record PostView(long id, ContentType contentType, String body, List<String> hashtags, String mediaUrl,
-            Long campaignId, Long eventId, Long challengeId, PostStatus status, Long authorId, Long reviewerId,
-            @Schema(description = "The reviewer's fact-check note (approval) or the rejection note") String reviewNote,
-            Instant reviewedAt, Instant createdAt, Instant updatedAt,
+    public record PostView(long id, ContentType contentType,
+            @Schema(description = "The shared content; empty when none was written") String body, List<String> hashtags,
+            @Schema(nullable = true) String mediaUrl,
+            @Schema(nullable = true) Long campaignId, @Schema(nullable = true) Long eventId,
+            @Schema(nullable = true) Long challengeId, PostStatus status,
+            @Schema(description = "null once the author's account is deleted", nullable = true) Long authorId,
+            @Schema(description = "Who approved or rejected it last; null before any review", nullable = true) Long reviewerId,
+            @Schema(description = "The reviewer's fact-check note (approval) or the rejection note; null before any review",
+                    nullable = true) String reviewNote,
+            @Schema(nullable = true) Instant reviewedAt, Instant createdAt, Instant updatedAt,
             @Schema(description = "Send it back as If-Match: \"<version>\" on PUT (the ETag header carries it too)")
             int version, List<VariantView> variants,
             @Schema(description = "The attached files of the media library, in order") List<MediaItem> media,
@@ -88,24 +94,36 @@ public final class PostDtos {
     @Schema(name = "PostVariant")
     public record VariantView(long id, SocialPlatform platform, String text,
             @Schema(description = "Characters as the platform counts them") int characters,
-            @Schema(description = "The platform's limit") int limit, Instant scheduledAt, String publishedUrl,
-            Instant publishedAt, @Schema(description = "The latest metrics snapshot, if any") MetricsView metrics,
+            @Schema(description = "The platform's limit") int limit,
+            @Schema(description = "When it should go out; null until it is given one", nullable = true) Instant scheduledAt,
+            @Schema(description = "Its permalink once out", nullable = true) String publishedUrl,
+            @Schema(description = "When it went out; null until then", nullable = true) Instant publishedAt,
+            @Schema(description = "The latest metrics snapshot; null without any", nullable = true) MetricsView metrics,
             @Schema(description = "Posted by hand: a reminder at its time instead of a platform call") boolean manual,
             @Schema(description = "Where it stands on its way to the platform: NONE (not scheduled), SCHEDULED (Terjadwal), "
                     + "PUBLISHING (Sedang diterbitkan), RETRY_WAIT (a temporary failure, tried again at nextAttemptAt), "
                     + "PUBLISHED (Terbit), FAILED (Gagal, see lastError), CHECK_NEEDED (Perlu dicek: an attempt was cut "
                     + "off), MANUAL_DUE (Menunggu diunggah manual), MISSED (Terlewat)") Delivery delivery,
-            @Schema(description = "The platform's own id of the published post") String externalId,
+            @Schema(description = "The platform's own id of the published post; null until Serambi published it",
+                    nullable = true) String externalId,
             @Schema(description = "Calls made to the platform") int attempts,
-            @Schema(description = "The platform's message for the last failure") String lastError,
-            @Schema(description = "When a temporary failure is tried again") Instant nextAttemptAt) {
+            @Schema(description = "The platform's message for the last failure; null without one", nullable = true)
+            String lastError,
+            @Schema(description = "When a temporary failure is tried again; null unless RETRY_WAIT", nullable = true)
+            Instant nextAttemptAt) {
     }
 
     @Schema(name = "VariantMetrics")
-    public record MetricsView(Instant capturedAt, String source, Long impressions, Long reach, Long reactions,
-            Long comments, Long shares, Long saves, Long clicks, Long videoViews,
+    public record MetricsView(Instant capturedAt,
+            @Schema(description = "CSV (an import), API (read from the platform) or MANUAL (typed in by staff)",
+                    examples = "MANUAL") String source,
+            @Schema(description = "null: not reported (likewise for the other figures)", nullable = true) Long impressions,
+            @Schema(nullable = true) Long reach, @Schema(nullable = true) Long reactions,
+            @Schema(nullable = true) Long comments, @Schema(nullable = true) Long shares,
+            @Schema(nullable = true) Long saves, @Schema(nullable = true) Long clicks,
+            @Schema(nullable = true) Long videoViews,
             @Schema(description = "reactions + comments + shares + saves + clicks") long engagements,
-            @Schema(description = "engagements ÷ impressions; null without impressions") Double engagementRate) {
+            @Schema(description = "engagements ÷ impressions; null without impressions", nullable = true) Double engagementRate) {
     }
 
     /** Which posts a list shows; from/to keep posts with a variant scheduled or published in [from, to). */
@@ -134,8 +152,11 @@ public final class PostDtos {
     }
 
     @Schema(name = "PostTransition")
-    public record TransitionView(long id, PostStatus from, PostStatus to, Long actorId, String actorName, String note,
-            Instant at,
+    public record TransitionView(long id,
+            @Schema(description = "null for the entry that created the post", nullable = true) PostStatus from,
+            PostStatus to,
+            @Schema(description = "null for the publishing job, or once the account is deleted", nullable = true) Long actorId,
+            @Schema(nullable = true) String actorName, @Schema(nullable = true) String note, Instant at,
             @Schema(description = "The actor wrote or changed the text in this step: they may not approve the post")
             boolean textChanged) {
     }

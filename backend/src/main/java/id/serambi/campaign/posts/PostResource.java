@@ -97,14 +97,14 @@ public class PostResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Role.STAFF_NAME, Role.ADMIN_NAME })
-    @Operation(summary = "Draft a post with one variant per platform (staff)")
+    @Operation(operationId = "createPost", summary = "Draft a post with one variant per platform (staff)")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "waspada hoaks", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created as a DRAFT", headers = @Header(name = "ETag", description = "The version, for If-Match"),
             content = @Content(schema = @Schema(implementation = PostView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields, an over-long variant or a platform twice", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "too long", value = TOO_LONG)))
     public Uni<Response> create(@Valid @NotNull PostRequest body) {
-        return posts.create(body, userId()).map(p -> Response.created(URI.create("/api/posts/" + p.id()))
+        return posts.create(body, userId()).map(p -> Response.created(URI.create("/posts/" + p.id()))
                 .tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(p.version()))).entity(p).build());
     }
 
@@ -112,7 +112,7 @@ public class PostResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Role.STAFF_NAME, Role.ADMIN_NAME })
-    @Operation(summary = "Replace a post's content and variants (staff); needs If-Match with its version. Editing the "
+    @Operation(operationId = "replacePost", summary = "Replace a post's content and variants (staff); needs If-Match with its version. Editing the "
             + "content of a post in review, approved or scheduled sends it back to DRAFT")
     @Parameter(name = "If-Match", in = ParameterIn.HEADER, required = true, description = "The post's ETag, e.g. \"3\"")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "waspada hoaks", value = EXAMPLE)))
@@ -133,17 +133,26 @@ public class PostResource {
 
     @GET
     @RolesAllowed({ Role.STAFF_NAME, Role.REVIEWER_NAME, Role.ADMIN_NAME })
-    @Operation(summary = "Posts, newest first, filtered by campaign, status (IN_REVIEW is the review queue), platform "
+    @Operation(operationId = "listPosts", summary = "Posts, newest first, filtered by campaign, status (IN_REVIEW is the review queue), platform "
             + "(posts with a variant for it) and by the WITA dates their variants are scheduled or published")
     @APIResponse(responseCode = "200", description = "A page of posts", content = @Content(schema = @Schema(implementation = PostPage.class)))
     @APIResponse(responseCode = "400", description = "A bad filter", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
-    public Uni<PostPage> list(@QueryParam("campaignId") String campaignId,
-            @Parameter(description = "DRAFT, IN_REVIEW, APPROVED, SCHEDULED or PUBLISHED") @QueryParam("status") String status,
-            @Parameter(description = "FACEBOOK, INSTAGRAM or X") @QueryParam("platform") String platform,
-            @Parameter(description = "First day (WITA), e.g. 2026-11-01") @QueryParam("from") String from,
-            @Parameter(description = "Last day (WITA), inclusive") @QueryParam("to") String to,
-            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
+    public Uni<PostPage> list(
+            @Parameter(description = "Only the campaign's posts", schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+            @QueryParam("campaignId") String campaignId,
+            @Parameter(description = "Only posts in this state (IN_REVIEW is the review queue)",
+                    schema = @Schema(implementation = PostStatus.class)) @QueryParam("status") String status,
+            @Parameter(description = "Only posts with a variant for this platform",
+                    schema = @Schema(implementation = SocialPlatform.class)) @QueryParam("platform") String platform,
+            @Parameter(description = "First day (WITA), e.g. 2026-11-01", schema = @Schema(type = SchemaType.STRING, format = "date"))
+            @QueryParam("from") String from,
+            @Parameter(description = "Last day (WITA), inclusive; at most 3660 days after from",
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
+            @Parameter(description = "The page, from 0", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0", defaultValue = "0"))
+            @QueryParam("page") @DefaultValue("0") int page,
+            @Parameter(description = "Posts per page", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "100", defaultValue = "20"))
+            @QueryParam("size") @DefaultValue("20") int size) {
         QueryParameters query = new QueryParameters();
         LocalDate fromDate = query.date("from", from);
         LocalDate toDate = query.date("to", to);
@@ -161,7 +170,7 @@ public class PostResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Role.STAFF_NAME, Role.REVIEWER_NAME, Role.ADMIN_NAME })
-    @Operation(summary = "One post with its variants and their latest metrics; the ETag is its version")
+    @Operation(operationId = "getPost", summary = "One post with its variants and their latest metrics; the ETag is its version")
     @APIResponse(responseCode = "200", description = "The post", headers = @Header(name = "ETag"), content = @Content(schema = @Schema(implementation = PostView.class)))
     @APIResponse(responseCode = "404", description = "No such post", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "missing", value = NOT_FOUND)))
@@ -172,7 +181,7 @@ public class PostResource {
     @GET
     @Path("/{id}/history")
     @RolesAllowed({ Role.STAFF_NAME, Role.REVIEWER_NAME, Role.ADMIN_NAME })
-    @Operation(summary = "The post's audit trail: every transition, who made it, when, and the note")
+    @Operation(operationId = "getPostHistory", summary = "The post's audit trail: every transition, who made it, when, and the note")
     @APIResponse(responseCode = "200", description = "Oldest first", content = @Content(schema = @Schema(implementation = TransitionView.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "404", description = "No such post", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "missing", value = NOT_FOUND)))
@@ -183,7 +192,7 @@ public class PostResource {
     @POST
     @Path("/{id}/submit")
     @RolesAllowed({ Role.STAFF_NAME, Role.ADMIN_NAME })
-    @Operation(summary = "Send a draft for review: DRAFT → IN_REVIEW (staff)")
+    @Operation(operationId = "submitPost", summary = "Send a draft for review: DRAFT → IN_REVIEW (staff)")
     @APIResponse(responseCode = "200", description = "In review", headers = @Header(name = "ETag"), content = @Content(schema = @Schema(implementation = PostView.class)))
     @APIResponse(responseCode = "409", description = "Not a draft", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "illegal", value = ILLEGAL)))
@@ -201,7 +210,7 @@ public class PostResource {
     @Path("/{id}/approve")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Role.REVIEWER_NAME, Role.ADMIN_NAME })
-    @Operation(summary = "Approve after fact-checking: IN_REVIEW → APPROVED (reviewer or admin, never the author nor "
+    @Operation(operationId = "approvePost", summary = "Approve after fact-checking: IN_REVIEW → APPROVED (reviewer or admin, never the author nor "
             + "anyone who changed the text: the history marks their edits with textChanged)")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "note", value = "{\"note\":\"Data Kominfo 2025 sudah dicek; tautan sumber benar.\"}")))
     @APIResponse(responseCode = "200", description = "Approved; the reviewer and note are recorded", headers = @Header(name = "ETag"),
@@ -219,7 +228,7 @@ public class PostResource {
     @Path("/{id}/reject")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Role.REVIEWER_NAME, Role.ADMIN_NAME })
-    @Operation(summary = "Send back to the author with a note: IN_REVIEW → DRAFT (reviewer or admin)")
+    @Operation(operationId = "rejectPost", summary = "Send back to the author with a note: IN_REVIEW → DRAFT (reviewer or admin)")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "note", value = "{\"note\":\"Sumber data belum dicantumkan.\"}")))
     @APIResponse(responseCode = "200", description = "Back to draft", headers = @Header(name = "ETag"), content = @Content(schema = @Schema(implementation = PostView.class)))
     @APIResponse(responseCode = "409", description = "Not in review", content = @Content(mediaType = Problem.MEDIA_TYPE,
@@ -231,7 +240,7 @@ public class PostResource {
     @POST
     @Path("/{id}/schedule")
     @RolesAllowed({ Role.STAFF_NAME, Role.ADMIN_NAME })
-    @Operation(summary = "Schedule an approved post: APPROVED → SCHEDULED; every variant needs scheduledAt (staff)")
+    @Operation(operationId = "schedulePost", summary = "Schedule an approved post: APPROVED → SCHEDULED; every variant needs scheduledAt (staff)")
     @APIResponse(responseCode = "200", description = "Scheduled", headers = @Header(name = "ETag"), content = @Content(schema = @Schema(implementation = PostView.class)))
     @APIResponse(responseCode = "409", description = "Not approved, or a variant without a time", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "illegal", value = ILLEGAL)))
@@ -243,7 +252,13 @@ public class PostResource {
     @Path("/{id}/publish")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Role.STAFF_NAME, Role.ADMIN_NAME })
-    @Operation(summary = "Record that the post went out, with each variant's URL: APPROVED or SCHEDULED → PUBLISHED (staff)")
+    @Operation(operationId = "publishPost", summary = "Record that the post went out, with each variant's URL: APPROVED or "
+            + "SCHEDULED → PUBLISHED (staff)", description = "Records posts put up by hand. The body names every variant of the "
+            + "post exactly once (400 otherwise), each with the URL where it went out (each its own) and, optionally, "
+            + "when (now if omitted). A variant Serambi already published itself keeps its permalink and time. Only "
+            + "an APPROVED or SCHEDULED post can be published (409 otherwise), and a URL another post already has is "
+            + "a 409. The post turns PUBLISHED and its version goes up (the new ETag). Variants the publishing job "
+            + "sends out need no call: the post turns PUBLISHED when the last of them is out.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "instagram and x", value = PUBLISH)))
     @APIResponse(responseCode = "200", description = "Published", headers = @Header(name = "ETag"), content = @Content(schema = @Schema(implementation = PostView.class)))
     @APIResponse(responseCode = "400", description = "A platform missing or unknown", content = @Content(mediaType = Problem.MEDIA_TYPE,

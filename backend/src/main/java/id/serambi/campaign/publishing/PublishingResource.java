@@ -81,7 +81,8 @@ public class PublishingResource {
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "published", value = ILLEGAL)))
     public Uni<Response> retry(@PathParam("id") long id,
-            @Parameter(description = "FACEBOOK, INSTAGRAM or X") @PathParam("platform") String platform) {
+            @Parameter(description = "The variant's platform", schema = @Schema(implementation = SocialPlatform.class))
+            @PathParam("platform") String platform) {
         return publishing.retry(id, platform(platform)).map(PublishingResource::ok);
     }
 
@@ -104,7 +105,8 @@ public class PublishingResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "published", value = ILLEGAL)))
     public Uni<Response> published(@PathParam("id") long id,
-            @Parameter(description = "FACEBOOK, INSTAGRAM or X") @PathParam("platform") String platform,
+            @Parameter(description = "The variant's platform", schema = @Schema(implementation = SocialPlatform.class))
+            @PathParam("platform") String platform,
             @Valid @NotNull MarkPublishedRequest body) {
         return publishing.markPublished(id, platform(platform), body.url(), caller.userId()).map(PublishingResource::ok);
     }

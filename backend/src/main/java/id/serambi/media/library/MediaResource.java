@@ -25,7 +25,11 @@ import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
@@ -62,6 +66,9 @@ public class MediaResource {
             description = "The type is detected from the bytes (never from the name or the declared type); the width, "
                     + "height and a video's duration are read from the file's headers. The file is then served at "
                     + "publicUrl, under an unguessable name. At most serambi.media.max-bytes (100 MB by default).")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(
+            type = SchemaType.OBJECT, requiredProperties = "file", properties = @SchemaProperty(name = "file",
+                    type = SchemaType.STRING, format = "binary", description = "A JPEG, PNG or WebP image or an MP4 video"))))
     @APIResponse(responseCode = "201", description = "Stored; Location names it",
             content = @Content(schema = @Schema(implementation = MediaView.class)))
     @APIResponse(responseCode = "400", description = "No file, or an empty one", content = @Content(
@@ -74,20 +81,22 @@ public class MediaResource {
     @APIResponse(responseCode = "422", description = "Starts like one of them but its headers do not parse; nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "corrupt", value = CORRUPT)))
-    public Uni<Response> upload(@RestForm("file") @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
-            format = "binary") FileUpload file) {
+    public Uni<Response> upload(@RestForm("file") FileUpload file) {
         if (file == null || file.uploadedFile() == null) {
             throw ProblemException.invalidField("file", "attach the image or video as the form field \"file\"");
         }
         return media.upload(file.uploadedFile(), file.fileName(), caller.userId())
-                .map(view -> Response.created(URI.create("/api/media/" + view.id())).entity(view).build());
+                .map(view -> Response.created(URI.create("/media/" + view.id())).entity(view).build());
     }
 
     @GET
     @Operation(operationId = "listMedia", summary = "The media library, newest first, optionally of one kind (staff)")
     @APIResponse(responseCode = "200", description = "A page of files",
             content = @Content(schema = @Schema(implementation = MediaPage.class)))
-    public Uni<MediaPage> list(@QueryParam("kind") MediaKind kind, @QueryParam("page") @DefaultValue("0") int page,
+    public Uni<MediaPage> list(@Parameter(description = "Only images or only videos") @QueryParam("kind") MediaKind kind,
+            @Parameter(description = "The page, from 0", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0", defaultValue = "0"))
+            @QueryParam("page") @DefaultValue("0") int page,
+            @Parameter(description = "Files per page", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "100", defaultValue = "24"))
             @QueryParam("size") @DefaultValue("24") int size) {
         return media.list(kind, PageDto.Request.of(page, size));
     }

@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -46,16 +47,18 @@ public class ConnectionResource {
 
     static final String LIST = """
             {"connections":[{"platform":"FACEBOOK","state":"CONNECTED","name":"Perpustakaan Kota Banjarbaru","externalId":"102030405060",
-              "method":"OAUTH","expiresAt":null,"connectedAt":"2026-11-20T02:15:00Z","connectedBy":{"id":3,"name":"Rina Staf"},
+              "method":"OAUTH","expiresAt":null,"connectedAt":"2026-11-20T02:15:00.000Z","connectedBy":{"id":3,"name":"Rina Staf"},
               "reason":null,"appConfigured":true,"systemUserTokens":true},
              {"platform":"INSTAGRAM","state":"NEEDS_RECONNECT","name":"perpuskotabjb","externalId":"17841400000000000","method":"OAUTH",
-              "expiresAt":"2027-01-19T02:15:00Z","connectedAt":"2026-11-20T02:15:00Z","connectedBy":{"id":3,"name":"Rina Staf"},
+              "expiresAt":"2027-01-19T02:15:00.000Z","connectedAt":"2026-11-20T02:15:00.000Z","connectedBy":{"id":3,"name":"Rina Staf"},
               "reason":"Error validating access token: The session has been invalidated because the user changed their password. (code 190)",
               "appConfigured":true,"systemUserTokens":true},
-             {"platform":"X","state":"NOT_CONNECTED","appConfigured":true,"systemUserTokens":false}],"tokenKeyConfigured":true}""";
+             {"platform":"X","state":"NOT_CONNECTED","name":null,"externalId":null,"method":null,"expiresAt":null,"connectedAt":null,
+              "connectedBy":null,"reason":null,"appConfigured":true,"systemUserTokens":false}],"tokenKeyConfigured":true}""";
     static final String CONNECTED = """
             {"connected":[{"platform":"FACEBOOK","state":"CONNECTED","name":"Perpustakaan Kota Banjarbaru","externalId":"102030405060",
-              "method":"OAUTH","connectedAt":"2026-11-20T02:15:00Z","connectedBy":{"id":3,"name":"Rina Staf"},"appConfigured":true,"systemUserTokens":true}],
+              "method":"OAUTH","expiresAt":null,"connectedAt":"2026-11-20T02:15:00.000Z","connectedBy":{"id":3,"name":"Rina Staf"},
+              "reason":null,"appConfigured":true,"systemUserTokens":true}],
              "choices":[],"state":null}""";
     static final String CHOICES = """
             {"connected":[],"choices":[{"pageId":"102030405060","name":"Perpustakaan Kota Banjarbaru","instagramUsername":"perpuskotabjb"},
@@ -181,7 +184,9 @@ public class ConnectionResource {
     @APIResponse(responseCode = "204", description = "Disconnected")
     @APIResponse(responseCode = "404", description = "Not connected, or no such platform", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> disconnect(@PathParam("platform") String platform) {
+    public Uni<Response> disconnect(
+            @Parameter(description = "The platform (any letter case)", schema = @Schema(implementation = SocialPlatform.class))
+            @PathParam("platform") String platform) {
         SocialPlatform p;
         try {
             p = SocialPlatform.valueOf(platform.toUpperCase(Locale.ROOT));

@@ -8,6 +8,7 @@ import static id.serambi.support.Problems.assertProblem;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -84,6 +85,10 @@ class AnalyticsTest {
         assertEquals(800.0, a.getDouble("totals.averageReach"), EPS);
         assertEquals(List.of(800, 1200, 400), a.getList("posts.findAll { it.reach != null }.reach"));
         assertEquals("Unggahan QUOTE", a.getString("posts.find { it.platform == 'FACEBOOK' }.excerpt"));
+        // One time per post, in UTC: the dashboard shows it in WITA (a local time without an offset is gone).
+        assertEquals(java.time.Instant.parse("2032-02-08T17:30:00Z"),
+                java.time.Instant.parse(a.getString("posts.find { it.platform == 'FACEBOOK' }.publishedAt")));
+        assertFalse(a.getMap("posts[0]").containsKey("publishedAtLocal"));
 
         assertEquals(0.11, a.getDouble("byPlatform.find { it.key == 'INSTAGRAM' }.engagementRate"), EPS);
         assertEquals(1000.0, a.getDouble("byPlatform.find { it.key == 'INSTAGRAM' }.averageReach"), EPS);
@@ -113,7 +118,8 @@ class AnalyticsTest {
         List<String> lines = csv.lines().toList();
         assertEquals(5, lines.size(), csv);
         assertTrue(lines.get(0).contains("postId,variantId,platform"), lines.get(0));
-        assertTrue(lines.stream().anyMatch(l -> l.contains("FACEBOOK") && l.contains("2032-02-09T01:30")
+        // The WITA time carries its offset (RFC 3339), so that no reader has to guess the zone.
+        assertTrue(lines.stream().anyMatch(l -> l.contains("FACEBOOK") && l.contains(",2032-02-09T01:30:00+08:00,")
                 && l.contains(",600,400,30,0,0,0,0,,30,0.05")), csv);
     }
 

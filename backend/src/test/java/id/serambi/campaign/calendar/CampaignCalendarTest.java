@@ -46,7 +46,7 @@ class CampaignCalendarTest {
                 VALUES ('Diskusi Buku Kalender', 'Diskusi', 'BOOK_DISCUSSION', 'ALL', 'id', '2031-03-08T11:00:00Z',
                         '2031-03-08T12:30:00Z', 'ZOOM', 'https://zoom.us/j/rahasia', 'PUBLISHED')""");
 
-        JsonPath cal = given().auth().oauth2(reviewer).get("/api/calendar?from=2031-03-03&to=2031-03-16").then()
+        JsonPath cal = given().auth().oauth2(reviewer).get("/api/content-calendar?from=2031-03-03&to=2031-03-16").then()
                 .statusCode(200).body("timeZone", equalTo("Asia/Makassar")).extract().jsonPath();
         Map<String, Object> first = cal.getMap("items.find { it.postId == " + late + " }");
         assertEquals("2031-03-04", first.get("localDate"));
@@ -80,12 +80,12 @@ class CampaignCalendarTest {
     void badRangesAndRoles() {
         String staff = Accounts.tokenFor(db, "STAFF");
         String member = Accounts.tokenFor(db, "MEMBER");
-        assertProblem(given().auth().oauth2(staff).get("/api/calendar?from=2031-03-10&to=2031-03-01").then(), 400, "validation")
+        assertProblem(given().auth().oauth2(staff).get("/api/content-calendar?from=2031-03-10&to=2031-03-01").then(), 400, "validation")
                 .body("errors.field", hasItem("to"));
-        assertProblem(given().auth().oauth2(staff).get("/api/calendar?from=2031-03-10").then(), 400, "validation");
-        assertProblem(given().auth().oauth2(staff).get("/api/calendar?from=kemarin&to=2031-03-01").then(), 400, "validation");
-        assertProblem(given().auth().oauth2(staff).get("/api/calendar?from=2031-01-01&to=2031-12-31").then(), 400, "validation");
-        assertProblem(given().auth().oauth2(member).get("/api/calendar?from=2031-03-01&to=2031-03-02").then(), 403, "forbidden");
-        assertProblem(given().get("/api/calendar?from=2031-03-01&to=2031-03-02").then(), 401, "unauthenticated");
+        assertProblem(given().auth().oauth2(staff).get("/api/content-calendar?from=2031-03-10").then(), 400, "validation");
+        assertProblem(given().auth().oauth2(staff).get("/api/content-calendar?from=kemarin&to=2031-03-01").then(), 400, "validation");
+        assertProblem(given().auth().oauth2(staff).get("/api/content-calendar?from=2031-01-01&to=2031-12-31").then(), 400, "validation");
+        assertProblem(given().auth().oauth2(member).get("/api/content-calendar?from=2031-03-01&to=2031-03-02").then(), 403, "forbidden");
+        assertProblem(given().get("/api/content-calendar?from=2031-03-01&to=2031-03-02").then(), 401, "unauthenticated");
     }
 }

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import id.serambi.campaign.CampaignFixtures;
 import id.serambi.support.Accounts;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,6 +44,8 @@ class PostDraftTest {
                 .body("body", containsString("https://serambi.test/acara/" + eventId))
                 .body("variants[2].text", containsString("https://serambi.test/acara/" + eventId))
                 .extract().asString();
+        CampaignFixtures.followLocation(staff, given().auth().oauth2(staff)
+                .post("/api/posts/draft-from-event/" + eventId).then().statusCode(201).extract());
         assertTrue(!body.contains("zoom.us"), body);
 
         assertProblem(given().auth().oauth2(staff).post("/api/posts/draft-from-event/999999").then(), 404, "not-found");
@@ -63,11 +66,13 @@ class PostDraftTest {
             Accounts.sql(db, "INSERT INTO participant (challenge_id, nickname, points, hidden) VALUES (?, ?, ?, ?)",
                     challengeId, p[0], p[1], p[2]);
         }
-        String text = given().auth().oauth2(staff).post("/api/posts/draft-from-challenge/" + challengeId).then()
+        var created = given().auth().oauth2(staff).post("/api/posts/draft-from-challenge/" + challengeId).then()
                 .statusCode(201).body("contentType", equalTo("CHALLENGE_UPDATE"))
                 .body("challengeId", equalTo((int) challengeId))
                 .body("body", not(containsString("Sembunyi"))).body("body", not(containsString("Keempat")))
-                .extract().jsonPath().getString("body");
+                .extract();
+        CampaignFixtures.followLocation(staff, created);
+        String text = created.jsonPath().getString("body");
         assertTrue(text.indexOf("Juara" + suffix + " — 300 poin") < text.indexOf("Kedua" + suffix)
                 && text.indexOf("Kedua" + suffix) < text.indexOf("Ketiga" + suffix), text);
 
@@ -98,10 +103,11 @@ class PostDraftTest {
         assertProblem(given().auth().oauth2(staff).post("/api/posts/draft-from-review/999999").then(), 404, "not-found");
         assertEquals(before, Accounts.count(db, "SELECT count(*) FROM post"));
 
-        given().auth().oauth2(staff).post("/api/posts/draft-from-review/" + shared).then().statusCode(201)
+        CampaignFixtures.followLocation(staff, given().auth().oauth2(staff).post("/api/posts/draft-from-review/" + shared)
+                .then().statusCode(201)
                 .body("contentType", equalTo("BOOK_REVIEW"))
                 .body("body", containsString("Bikin semangat sekolah!"))
                 .body("body", containsString(nick))
-                .body("body", not(containsString("Pengguna Uji")));
+                .body("body", not(containsString("Pengguna Uji"))).extract());
     }
 }

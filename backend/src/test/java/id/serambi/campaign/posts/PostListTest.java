@@ -69,4 +69,17 @@ class PostListTest {
         assertProblem(given().auth().oauth2(staff).get("/api/posts?platform=TIKTOK").then(), 400, "validation")
                 .body("errors[0].field", equalTo("platform"));
     }
+
+    @Test
+    void aPageOrSizeThatIsNotANumberIsA400NamingIt() {
+        String staff = Accounts.tokenFor(db, "STAFF");
+        for (String parameter : java.util.List.of("page", "size")) {
+            assertProblem(given().auth().oauth2(staff).get("/api/posts?" + parameter + "=abc").then(), 400, "validation")
+                    .body("errors[0].field", equalTo(parameter));
+        }
+        assertProblem(given().auth().oauth2(staff).get("/api/posts?campaignId=abc&from=kemarin").then(), 400, "validation")
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("campaignId", "from"));
+        assertProblem(given().auth().oauth2(staff).get("/api/posts?status=LOST").then(), 400, "validation")
+                .body("errors[0].field", equalTo("status"));
+    }
 }
