@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Fails when src/api/schema.d.ts is not what openapi-typescript generates from the backend's OpenAPI
-// document (backend/target/openapi/openapi.json, written by the backend build). Uses the same CLI and
+// Fails when src/api/schema.ts is not what openapi-typescript generates from the backend's OpenAPI
+// document (backend/target/openapi/openapi.json, written by the backend build). Uses the same CLI (with --enum-values: the enum arrays the SPA lists are generated too) and
 // options as `npm run api:gen`, into a temporary file, and compares the two.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const spec = join(root, '..', 'backend', 'target', 'openapi', 'openapi.json')
-const committed = join(root, 'src', 'api', 'schema.d.ts')
+const committed = join(root, 'src', 'api', 'schema.ts')
 
 function fail(message) {
   console.error(`[api:check] ${message}`)
@@ -33,8 +33,8 @@ const cli = join(dirname(pkgPath), bin)
 
 const tmp = mkdtempSync(join(tmpdir(), 'serambi-api-check-'))
 try {
-  const generated = join(tmp, 'schema.d.ts')
-  const run = spawnSync(process.execPath, [cli, spec, '-o', generated], { cwd: root, encoding: 'utf8' })
+  const generated = join(tmp, 'schema.ts')
+  const run = spawnSync(process.execPath, [cli, spec, '-o', generated, '--enum-values'], { cwd: root, encoding: 'utf8' })
   if (run.status !== 0) {
     fail(`openapi-typescript failed:\n${run.stdout}\n${run.stderr}`)
   }
@@ -46,11 +46,11 @@ try {
     const e = expected.split('\n')
     const line = e.findIndex((l, i) => l !== a[i])
     fail(
-      `src/api/schema.d.ts is out of date with the backend's OpenAPI document ` +
+      `src/api/schema.ts is out of date with the backend's OpenAPI document ` +
         `(first difference at line ${line + 1}): run npm run api:gen`,
     )
   }
-  console.log('[api:check] src/api/schema.d.ts matches the OpenAPI document.')
+  console.log('[api:check] src/api/schema.ts matches the OpenAPI document.')
 } finally {
   rmSync(tmp, { recursive: true, force: true })
 }

@@ -1,7 +1,7 @@
 import type { components } from '@/api/schema'
-import { enumValues } from './enum-values'
+import { audienceValues } from '@/api/schema'
 
 /** Who an event or a challenge is for (the backend's common Audience), shared by events and challenges. */
 export type Audience = components['schemas']['Audience']
 
-export const AUDIENCES = enumValues<Audience>({ ALL: true, CHILDREN: true, TEENS: true, ADULTS: true })
+export const AUDIENCES: readonly Audience[] = audienceValues

@@ -1,7 +1,7 @@
 import type { components } from '@/api/schema'
 import { api, unwrap } from '@/lib/api-client'
 import type { Role, User } from '@/lib/auth-api'
-import { enumValues } from '@/lib/enum-values'
+import { roleValues } from '@/api/schema'
 
 type Schemas = components['schemas']
 
@@ -11,7 +11,7 @@ export type UpdateMeRequest = Schemas['UpdateMeRequest']
 export type SignUpResponse = Schemas['SignUpResponse']
 export type UserPage = Schemas['UserPage']
 
-export const ROLES = enumValues<Role>({ ADMIN: true, STAFF: true, REVIEWER: true, MEMBER: true })
+export const ROLES: readonly Role[] = roleValues
 
 /** Signs up. The answer is the same for a new and an already registered e-mail: an e-mail goes out either way. */
 export async function register(body: RegisterRequest): Promise<SignUpResponse> {

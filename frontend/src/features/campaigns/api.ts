@@ -2,7 +2,7 @@
 import type { components } from '@/api/schema'
 import { api, unwrap } from '@/lib/api-client'
 import { ifMatch } from '@/lib/if-match'
-import { enumValues } from '@/lib/enum-values'
+import { campaignThemeValues, kpiMetricValues, socialPlatformValues } from '@/api/schema'
 
 type Schemas = components['schemas']
 
@@ -18,26 +18,11 @@ export type KpiTarget = Schemas['KpiTarget']
 
 export type KpiMetric = KpiTarget['metric']
 
-export const PLATFORMS = enumValues<SocialPlatform>({ FACEBOOK: true, INSTAGRAM: true, X: true })
+export const PLATFORMS: readonly SocialPlatform[] = socialPlatformValues
 
-export const CAMPAIGN_THEMES = enumValues<CampaignTheme>({
-  LITERACY: true,
-  DIGITAL_LITERACY: true,
-  CYBER_SAFETY: true,
-  PROMOTION: true,
-  READING_CLUB: true,
-  EVENTS: true,
-  OTHER: true,
-})
+export const CAMPAIGN_THEMES: readonly CampaignTheme[] = campaignThemeValues
 
-export const KPI_METRICS = enumValues<KpiMetric>({
-  IMPRESSIONS: true,
-  REACH: true,
-  ENGAGEMENTS: true,
-  ENGAGEMENT_RATE: true,
-  CLICKS: true,
-  POSTS: true,
-})
+export const KPI_METRICS: readonly KpiMetric[] = kpiMetricValues
 
 
 

@@ -1,18 +1,9 @@
+import { notificationKindValues } from '@/api/schema'
+
 /** What the notification centre shows: the badge text, the kinds with their labels, and the list after a change. */
 
-/** Every kind of notification, in the order the settings list them (NotificationKind in the backend). */
-export const NOTIFICATION_KINDS = [
-  'REVIEW_REQUESTED',
-  'POST_APPROVED',
-  'POST_REJECTED',
-  'POST_DUE_MANUAL',
-  'POST_PUBLISHED',
-  'POST_FAILED',
-  'POST_MISSED',
-  'POST_CHECK_NEEDED',
-  'CONNECTION_NEEDS_RECONNECT',
-  'CONNECTION_EXPIRING',
-] as const
+/** Every kind of notification, in the backend's order (NotificationKind), which the settings follow: generated. */
+export const NOTIFICATION_KINDS = notificationKindValues
 
 export type KindName = (typeof NOTIFICATION_KINDS)[number]
 

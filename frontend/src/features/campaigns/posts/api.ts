@@ -4,7 +4,7 @@ import { api, unwrap } from '@/lib/api-client'
 import { ifMatch } from '@/lib/if-match'
 import type { SocialPlatform } from '../api'
 import type { DraftSource } from '@/lib/post-drafting'
-import { enumValues } from '@/lib/enum-values'
+import { contentTypeValues, postStatusValues } from '@/api/schema'
 
 export type { DraftSource }
 
@@ -31,24 +31,9 @@ export type PublishedVariant = Schemas['PublishedVariant']
 
 export type Delivery = Schemas['Delivery']
 
-export const POST_STATUSES = enumValues<PostStatus>({
-  DRAFT: true,
-  IN_REVIEW: true,
-  APPROVED: true,
-  SCHEDULED: true,
-  PUBLISHED: true,
-})
+export const POST_STATUSES: readonly PostStatus[] = postStatusValues
 
-export const CONTENT_TYPES = enumValues<ContentType>({
-  BOOK_REVIEW: true,
-  QUOTE: true,
-  INFOGRAPHIC: true,
-  SHORT_VIDEO: true,
-  EVENT_PROMO: true,
-  CHALLENGE_UPDATE: true,
-  EDUCATIONAL_TIP: true,
-  ANNOUNCEMENT: true,
-})
+export const CONTENT_TYPES: readonly ContentType[] = contentTypeValues
 
 
 export interface PostQuery {

@@ -2,7 +2,7 @@
 import type { components } from '@/api/schema'
 import { api, unwrap } from '@/lib/api-client'
 import { ifMatch } from '@/lib/if-match'
-import { enumValues } from '@/lib/enum-values'
+import { challengeStatusValues, goalTypeValues } from '@/api/schema'
 
 type Schemas = components['schemas']
 
@@ -16,9 +16,9 @@ export type GoalType = Schemas['GoalType']
 
 export type Badge = Schemas['Badge']
 
-export const GOAL_TYPES = enumValues<GoalType>({ BOOKS: true, PAGES: true, MINUTES: true })
+export const GOAL_TYPES: readonly GoalType[] = goalTypeValues
 
-export const CHALLENGE_STATUSES = enumValues<ChallengeStatus>({ DRAFT: true, PUBLISHED: true, CLOSED: true })
+export const CHALLENGE_STATUSES: readonly ChallengeStatus[] = challengeStatusValues
 
 
 /** Published and closed challenges; with a staff token, drafts too. */

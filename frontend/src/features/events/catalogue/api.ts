@@ -3,7 +3,7 @@ import type { components } from '@/api/schema'
 import { api, unwrap } from '@/lib/api-client'
 import { ifMatch } from '@/lib/if-match'
 import type { Audience } from '@/lib/audience'
-import { enumValues } from '@/lib/enum-values'
+import { eventStatusValues, eventTypeValues, platformValues } from '@/api/schema'
 
 export type { Audience }
 export { AUDIENCES } from '@/lib/audience'
@@ -26,30 +26,11 @@ export type Platform = Schemas['Platform']
 
 export type EventStatus = Schemas['EventStatus']
 
-export const EVENT_TYPES = enumValues<EventType>({
-  BOOK_DISCUSSION: true,
-  SEMINAR: true,
-  ONLINE_LECTURE: true,
-  LIVE_QA: true,
-  WORKSHOP: true,
-  BOOK_CLUB: true,
-})
+export const EVENT_TYPES: readonly EventType[] = eventTypeValues
 
-export const PLATFORMS = enumValues<Platform>({
-  ZOOM: true,
-  GOOGLE_MEET: true,
-  YOUTUBE_LIVE: true,
-  FACEBOOK_LIVE: true,
-  INSTAGRAM_LIVE: true,
-  OTHER: true,
-})
+export const PLATFORMS: readonly Platform[] = platformValues
 
-export const EVENT_STATUSES = enumValues<EventStatus>({
-  DRAFT: true,
-  PUBLISHED: true,
-  CANCELLED: true,
-  COMPLETED: true,
-})
+export const EVENT_STATUSES: readonly EventStatus[] = eventStatusValues
 
 /** Languages staff usually pick; the API takes any BCP 47 tag. */
 export const EVENT_LANGUAGES = ['id', 'en', 'bjn'] as const

@@ -1,7 +1,7 @@
 /** Registration: a patron's seat (or waitlist place), its manage link, feedback, and staff's list of registrants. */
 import type { components } from '@/api/schema'
 import { api, unwrap } from '@/lib/api-client'
-import { enumValues } from '@/lib/enum-values'
+import { ageGroupValues } from '@/api/schema'
 
 type Schemas = components['schemas']
 
@@ -23,7 +23,7 @@ export type FeedbackRequest = Schemas['FeedbackRequest']
 
 export type FeedbackSummary = Schemas['FeedbackSummary']
 
-export const AGE_GROUPS = enumValues<AgeGroup>({ CHILD: true, TEEN: true, ADULT: true, SENIOR: true })
+export const AGE_GROUPS: readonly AgeGroup[] = ageGroupValues
 
 export async function register(id: number, body: RegistrationRequest): Promise<RegistrationResult> {
   return unwrap(await api.POST('/api/events/{id}/registrations', { params: { path: { id } }, body }))

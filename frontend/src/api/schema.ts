@@ -13468,3 +13468,35 @@ export interface operations {
         };
     };
 }
+type FlattenedDeepRequired<T> = {
+    [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
+};
+type ReadonlyArray<T> = [
+    Exclude<T, undefined>
+] extends [
+    unknown[]
+] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const ageGroupValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgeGroup"]> = ["CHILD", "TEEN", "ADULT", "SENIOR"];
+export const audienceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Audience"]> = ["ALL", "CHILDREN", "TEENS", "ADULTS"];
+export const cadenceWarningKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CadenceWarning"]["kind"]> = ["GAP", "UNDER_TARGET"];
+export const calendarItemKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CalendarItem"]["kind"]> = ["POST", "EVENT"];
+export const campaignThemeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CampaignTheme"]> = ["LITERACY", "DIGITAL_LITERACY", "CYBER_SAFETY", "PROMOTION", "READING_CLUB", "EVENTS", "OTHER"];
+export const challengeStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ChallengeStatus"]> = ["DRAFT", "PUBLISHED", "CLOSED"];
+export const connectionMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ConnectionMethod"]> = ["OAUTH", "SYSTEM_USER"];
+export const connectionStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ConnectionState"]> = ["NOT_CONNECTED", "CONNECTED", "NEEDS_RECONNECT"];
+export const contentTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ContentType"]> = ["BOOK_REVIEW", "QUOTE", "INFOGRAPHIC", "SHORT_VIDEO", "EVENT_PROMO", "CHALLENGE_UPDATE", "EDUCATIONAL_TIP", "ANNOUNCEMENT"];
+export const deliveryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Delivery"]> = ["NONE", "SCHEDULED", "PUBLISHING", "RETRY_WAIT", "PUBLISHED", "FAILED", "CHECK_NEEDED", "MANUAL_DUE", "MISSED"];
+export const eventStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventStatus"]> = ["DRAFT", "PUBLISHED", "CANCELLED", "COMPLETED"];
+export const eventTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventType"]> = ["BOOK_DISCUSSION", "SEMINAR", "ONLINE_LECTURE", "LIVE_QA", "WORKSHOP", "BOOK_CLUB"];
+export const goalTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["GoalType"]> = ["BOOKS", "PAGES", "MINUTES"];
+export const kindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Kind"]> = ["SNAPSHOT", "UPSERT", "REMOVE", "HEARTBEAT"];
+export const kpiMetricValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["KpiMetric"]> = ["IMPRESSIONS", "REACH", "ENGAGEMENTS", "ENGAGEMENT_RATE", "CLICKS", "POSTS"];
+export const logStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LogStatus"]> = ["VALID", "FLAGGED", "VOIDED"];
+export const mediaKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MediaKind"]> = ["IMAGE", "VIDEO"];
+export const notificationKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationKind"]> = ["REVIEW_REQUESTED", "POST_APPROVED", "POST_REJECTED", "POST_DUE_MANUAL", "POST_PUBLISHED", "POST_FAILED", "POST_MISSED", "POST_CHECK_NEEDED", "CONNECTION_NEEDS_RECONNECT", "CONNECTION_EXPIRING"];
+export const platformValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Platform"]> = ["ZOOM", "GOOGLE_MEET", "YOUTUBE_LIVE", "FACEBOOK_LIVE", "INSTAGRAM_LIVE", "OTHER"];
+export const postStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PostStatus"]> = ["DRAFT", "IN_REVIEW", "APPROVED", "SCHEDULED", "PUBLISHED"];
+export const questionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["QuestionStatus"]> = ["PENDING", "APPROVED", "HIDDEN", "ANSWERED"];
+export const registrationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RegistrationStatus"]> = ["CONFIRMED", "WAITLISTED", "CANCELLED", "ATTENDED"];
+export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["ADMIN", "STAFF", "REVIEWER", "MEMBER"];
+export const socialPlatformValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SocialPlatform"]> = ["FACEBOOK", "INSTAGRAM", "X"];
