@@ -139,7 +139,7 @@ public class OpenApiConventions implements OASFilter {
             addIfMissing(responses, "413", "The body is larger than the server accepts");
             addIfMissing(responses, "415", "The body's Content-Type is not one this operation accepts");
         }
-        addIfMissing(responses, "403", "A browser request from an origin that may not call the API (CORS)");
+        addIfMissing(responses, "403", "A browser request from an origin that may not call the API (CORS; then the body is empty)");
         addIfMissing(responses, "503", "The database cannot be reached right now: try again after Retry-After");
     }
 

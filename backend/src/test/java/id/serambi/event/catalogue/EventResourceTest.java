@@ -13,6 +13,7 @@ import id.serambi.support.Accounts;
 import id.serambi.support.Staff;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import id.serambi.common.JsonTimestamps;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -46,7 +47,8 @@ class EventResourceTest {
                 .body("capacity", equalTo(50))
                 .body("confirmedCount", equalTo(0))
                 .body("seatsLeft", equalTo(50))
-                .body("startsAt", equalTo(body.get("startsAt")))
+                // the API writes every timestamp in one format: UTC, milliseconds
+                .body("startsAt", equalTo(JsonTimestamps.format(Instant.parse((String) body.get("startsAt")))))
                 .extract();
         long id = response.jsonPath().getLong("id");
         assertEquals(true, response.header("Location").endsWith("/api/events/" + id), response.header("Location"));

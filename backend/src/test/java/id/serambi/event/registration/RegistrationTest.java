@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import id.serambi.event.EventFixtures;
 import id.serambi.support.Accounts;
 import id.serambi.support.Staff;
+import id.serambi.common.JsonTimestamps;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
@@ -431,7 +432,7 @@ class RegistrationTest {
         given().auth().oauth2(staff).header("If-Match", EventFixtures.etag(staff, id)).contentType(ContentType.JSON)
                 .body(Map.of("startsAt", newStart.toString(), "endsAt", newStart.plusSeconds(3600).toString()))
                 .patch("/api/events/" + id).then().statusCode(200)
-                .body("startsAt", equalTo(newStart.toString()));
+                .body("startsAt", equalTo(JsonTimestamps.format(newStart)));
         List<Mail> mails = mailbox.getMailsSentTo(email);
         Mail moved = mails.get(mails.size() - 1);
         assertTrue(moved.getSubject().startsWith("Perubahan jadwal"), moved.getSubject());
