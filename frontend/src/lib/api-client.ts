@@ -125,7 +125,7 @@ export interface DisplayableError {
 export type Translate = (key: string, named?: Record<string, unknown>) => string
 
 /** Statuses with a message of their own in locales/ (`problem.status.<code>`). */
-const KNOWN_STATUSES = [400, 401, 403, 404, 409, 413, 422, 429, 500, 502, 503, 504]
+const KNOWN_STATUSES = [400, 401, 403, 404, 409, 412, 413, 422, 428, 429, 500, 502, 503, 504]
 
 /**
  * A field name as the server reports it ("email", "register.request.email", "errors[0].email")

@@ -18,7 +18,7 @@ export interface StaleVersionOptions<T> {
 }
 
 /**
- * Saving a form whose thing carries a version (If-Match): a 409 stale-version means someone else saved first. Then
+ * Saving a form whose thing carries a version (If-Match): a 412 stale-version means someone else saved first. Then
  * `stale` is true (StaleVersionAlert shows) and what the user typed stays in the form until they choose:
  * `reloadTheirs` loads the newer version, `keepMine` takes the newer version's number so that saving again
  * replaces the other change.

@@ -122,7 +122,7 @@ describe('the post editor', () => {
     })
     vi.mocked(postsApi.getPost).mockResolvedValue(post)
     vi.mocked(postsApi.replacePost).mockRejectedValue(
-      new ApiError(409, { type: 'https://serambi.id/problems/stale-version', title: 'Changed by someone else', status: 409 }),
+      new ApiError(412, { type: 'https://serambi.id/problems/stale-version', title: 'Changed by someone else', status: 412 }),
     )
     const w = await mountAt('/staf/konten/pos/12/ubah')
     await xText(w).setValue('Versi saya yang baru')

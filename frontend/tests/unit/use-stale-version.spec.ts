@@ -12,7 +12,7 @@ interface Thing {
 }
 
 const staleVersion = () =>
-  new ApiError(409, { type: 'https://serambi.id/problems/stale-version', title: 'Stale version', status: 409 })
+  new ApiError(412, { type: 'https://serambi.id/problems/stale-version', title: 'Stale version', status: 412 })
 
 function setup() {
   const current = ref<Thing | null>({ id: 1, version: 1, title: 'Mine' })
@@ -23,7 +23,7 @@ function setup() {
     current.value = { ...server }
   })
   const latest = vi.fn(async () => ({ ...server }))
-  /** The server's rule: a save with an older version than its own is refused with 409 stale-version. */
+  /** The server's rule: a save with an older version than its own is refused with 412 stale-version. */
   const write = vi.fn(async () => {
     if (current.value!.version !== server.version) throw staleVersion()
     server.version += 1

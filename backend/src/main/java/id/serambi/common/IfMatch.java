@@ -4,8 +4,8 @@ import java.util.Map;
 
 /**
  * Optimistic versioning of shared things (events, challenges, campaigns, posts): a GET sends the version as its ETag
- * ({@code "3"}), an update sends it back as If-Match, and a version that moved on meanwhile is a 409 carrying the
- * current ETag. No If-Match at all is a 428.
+ * ({@code "3"}), an update sends it back as If-Match, and a version that moved on meanwhile is a 412 (RFC 9110: the
+ * precondition failed) carrying the current ETag. No If-Match at all is a 428.
  */
 public final class IfMatch {
 
@@ -36,10 +36,10 @@ public final class IfMatch {
         }
     }
 
-    /** Fails with 409 stale-version when the stored version is not the one the client edited. */
+    /** Fails with 412 stale-version when the stored version is not the one the client edited. */
     public static void check(String what, long id, int current, int sent) {
         if (current != sent) {
-            throw new ProblemException(409, "stale-version", "Changed by someone else",
+            throw new ProblemException(412, "stale-version", "Changed by someone else",
                     what + " " + id + " is at version " + current + " but you edited version " + sent
                             + "; reload it and apply your changes again",
                     null, Map.of("ETag", etag(current)));

@@ -37,7 +37,7 @@ class IfMatchTest {
             if (!ifMatch) {
                 missing.add(op.name() + ": no required If-Match header");
             }
-            for (String status : List.of("409", "428")) {
+            for (String status : List.of("412", "428")) {
                 if (!op.node().path("responses").has(status)) {
                     missing.add(op.name() + ": " + status + " not documented");
                 }

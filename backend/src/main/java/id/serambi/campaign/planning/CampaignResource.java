@@ -48,7 +48,7 @@ public class CampaignResource {
             {"type":"https://serambi.id/problems/validation","title":"Invalid request","status":400,
              "detail":"endsOn: must not be before startsOn","instance":"/api/campaigns","errors":[{"field":"endsOn","message":"must not be before startsOn"}]}""";
     static final String STALE = """
-            {"type":"https://serambi.id/problems/stale-version","title":"Changed by someone else","status":409,
+            {"type":"https://serambi.id/problems/stale-version","title":"Changed by someone else","status":412,
              "detail":"Campaign 7 is at version 2 but you edited version 1; reload it and apply your changes again","instance":"/api/campaigns/7"}""";
     static final String NOT_FOUND = """
             {"type":"https://serambi.id/problems/not-found","title":"Not found","status":404,"detail":"Campaign 7 does not exist","instance":"/api/campaigns/7"}""";
@@ -88,7 +88,8 @@ public class CampaignResource {
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "period", value = INVALID)))
     @APIResponse(responseCode = "404", description = "No such campaign", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "missing", value = NOT_FOUND)))
-    @APIResponse(responseCode = "409", description = "Stale version: someone saved first", content = @Content(
+    @APIResponse(responseCode = "412", description = "Stale If-Match: someone saved first; the answer carries the current ETag",
+            headers = @Header(name = "ETag", description = "The current version"), content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "stale", value = STALE)))
     @APIResponse(responseCode = "428", description = "No If-Match header", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))

@@ -49,7 +49,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Posts, one variant per platform, and the review workflow. Optimistic versioning: every post carries a
- * {@code version} (also its ETag); PUT must send it back as {@code If-Match: "<version>"}. A stale one is a 409, a
+ * {@code version} (also its ETag); PUT must send it back as {@code If-Match: "<version>"}. A stale one is a 412, a
  * missing one a 428.
  */
 @Path("/posts")
@@ -66,7 +66,7 @@ public class PostResource {
             {"type":"https://serambi.id/problems/validation","title":"Invalid request","status":400,"detail":"variants[1].text: X allows 280 characters; this has 301",
              "instance":"/api/posts","errors":[{"field":"variants[1].text","message":"X allows 280 characters; this has 301"}]}""";
     static final String STALE = """
-            {"type":"https://serambi.id/problems/stale-version","title":"Changed by someone else","status":409,
+            {"type":"https://serambi.id/problems/stale-version","title":"Changed by someone else","status":412,
              "detail":"Post 12 is at version 4 but you edited version 3; reload it and apply your changes again","instance":"/api/posts/12"}""";
     static final String ILLEGAL = """
             {"type":"https://serambi.id/problems/illegal-transition","title":"Transition not allowed","status":409,
@@ -121,7 +121,9 @@ public class PostResource {
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "too long", value = TOO_LONG)))
     @APIResponse(responseCode = "404", description = "No such post", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "missing", value = NOT_FOUND)))
-    @APIResponse(responseCode = "409", description = "Stale version (someone saved first) or already published", content = @Content(
+    @APIResponse(responseCode = "409", description = "Already published")
+    @APIResponse(responseCode = "412", description = "Stale If-Match: someone saved first; the answer carries the current ETag",
+            headers = @Header(name = "ETag", description = "The current version"), content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "stale", value = STALE)))
     @APIResponse(responseCode = "428", description = "No If-Match header", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))

@@ -44,7 +44,7 @@ import java.util.stream.Collectors;
 
 /**
  * Posts and their review workflow. Every write locks the post row ({@code SELECT ... FOR UPDATE}), so edits and
- * transitions on one post are serialised across replicas; the version check then makes a stale edit a 409.
+ * transitions on one post are serialised across replicas; the version check then makes a stale edit a 412.
  *
  * <p>Editing the content (content type, body, hashtags, media, a variant's text, or the set of platforms) of a post
  * that is IN_REVIEW, APPROVED or SCHEDULED sends it back to DRAFT: it must be reviewed again. Changing only schedules

@@ -46,7 +46,7 @@ public class ChallengeResource {
              "badges":[{"name":"Pembaca Pemula","threshold":50},{"name":"Kutu Buku","threshold":200},{"name":"Tamu Istimewa"}]}""";
 
     static final String STALE = """
-            {"type":"https://serambi.id/problems/stale-version","title":"Changed by someone else","status":409,
+            {"type":"https://serambi.id/problems/stale-version","title":"Changed by someone else","status":412,
              "detail":"Challenge 7 is at version 2 but you edited version 1; reload it and apply your changes again","instance":"/api/challenges/7"}""";
 
     private final ChallengeService challenges;
@@ -80,7 +80,7 @@ public class ChallengeResource {
             content = @Content(schema = @Schema(implementation = ChallengeDto.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields, or a malformed If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such challenge", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Stale version: someone saved first (the current ETag is sent)",
+    @APIResponse(responseCode = "412", description = "Stale If-Match: someone saved first; the answer carries the current ETag",
             headers = @Header(name = "ETag", description = "The current version"), content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "stale", value = STALE)))
     @APIResponse(responseCode = "428", description = "No If-Match header", content = @Content(mediaType = Problem.MEDIA_TYPE,

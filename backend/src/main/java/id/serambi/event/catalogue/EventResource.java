@@ -84,7 +84,7 @@ public class EventResource {
     private static final Set<EventStatus> PUBLIC_STATUSES = Set.of(EventStatus.PUBLISHED, EventStatus.COMPLETED);
 
     static final String STALE_EXAMPLE = """
-            {"type":"https://serambi.id/problems/stale-version","title":"Changed by someone else","status":409,\
+            {"type":"https://serambi.id/problems/stale-version","title":"Changed by someone else","status":412,\
             "detail":"Event 12 is at version 4 but you edited version 3; reload it and apply your changes again"}""";
 
     private final EventService events;
@@ -259,7 +259,8 @@ public class EventResource {
             content = @Content(schema = @Schema(implementation = StaffEventDto.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields, or a capacity below the confirmed registrations", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "ends before start", value = VALIDATION_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such event", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The event is cancelled or completed, or stale version: someone saved first", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "stale", value = STALE_EXAMPLE)))
+    @APIResponse(responseCode = "409", description = "The event is cancelled or completed")
+    @APIResponse(responseCode = "412", description = "Stale If-Match: someone saved first; the answer carries the current ETag", headers = @Header(name = "ETag", description = "The current version"), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "stale", value = STALE_EXAMPLE)))
     @APIResponse(responseCode = "428", description = "No If-Match header", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> replace(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull EventRequest body) {
@@ -279,7 +280,7 @@ public class EventResource {
                     + "Raising the capacity of a published event, or making it unlimited, gives the freed seats to the "
                     + "waitlist in arrival order and e-mails those promoted; moving a published event e-mails its "
                     + "registrants and re-arms their reminders. A cancelled or completed event cannot be changed (409), "
-                    + "nor can a version someone else saved meanwhile (409 with the current ETag).")
+                    + "nor can a version someone else saved meanwhile (412 with the current ETag).")
     @Parameter(name = "If-Match", in = ParameterIn.HEADER, required = true, description = "The event's ETag, e.g. \"3\"",
             schema = @Schema(type = SchemaType.STRING))
     @RequestBody(required = true, content = {
@@ -292,7 +293,8 @@ public class EventResource {
             content = @Content(schema = @Schema(implementation = StaffEventDto.class)))
     @APIResponse(responseCode = "400", description = "Invalid or unknown fields", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "ends before start", value = VALIDATION_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such event", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The event is cancelled or completed, or stale version: someone saved first", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "stale", value = STALE_EXAMPLE)))
+    @APIResponse(responseCode = "409", description = "The event is cancelled or completed")
+    @APIResponse(responseCode = "412", description = "Stale If-Match: someone saved first; the answer carries the current ETag", headers = @Header(name = "ETag", description = "The current version"), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "stale", value = STALE_EXAMPLE)))
     @APIResponse(responseCode = "428", description = "No If-Match header", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> patch(@PathParam("id") long id, @HeaderParam("If-Match") String ifMatch,
             @NotNull ObjectNode body) {

@@ -62,7 +62,7 @@ class CampaignResourceTest {
         Map<String, Object> late = new java.util.HashMap<>(body);
         late.put("goal", "Versi Dedi");
         assertProblem(given().auth().oauth2(staff).header("If-Match", "\"0\"").contentType(ContentType.JSON).body(late)
-                .put("/api/campaigns/" + id).then(), 409, "stale-version").header("ETag", "\"1\"");
+                .put("/api/campaigns/" + id).then(), 412, "stale-version").header("ETag", "\"1\"");
         assertProblem(given().auth().oauth2(staff).contentType(ContentType.JSON).body(late)
                 .put("/api/campaigns/" + id).then(), 428, "version-required");
         assertProblem(given().auth().oauth2(staff).header("If-Match", "\"1\"").contentType(ContentType.JSON).body(late)

@@ -68,7 +68,7 @@ class PostResourceTest {
     }
 
     @Test
-    void aStaleVersionIs409AndTwoConcurrentSavesLetExactlyOneWin() throws Exception {
+    void aStaleVersionIs412AndTwoConcurrentSavesLetExactlyOneWin() throws Exception {
         String staff = Accounts.tokenFor(db, "STAFF");
         long id = CampaignFixtures.createPost(staff, CampaignFixtures.simplePost());
         String etag = given().auth().oauth2(staff).get("/api/posts/" + id).then().statusCode(200)
@@ -92,13 +92,13 @@ class PostResourceTest {
         }
         pool.shutdown();
         statuses.sort(Integer::compare);
-        assertEquals(List.of(200, 409), statuses);
+        assertEquals(List.of(200, 412), statuses);
         assertEquals(1, Accounts.count(db, "SELECT version FROM post WHERE id = ?", id));
 
         Map<String, Object> late = CampaignFixtures.simplePost();
         late.put("body", "Terlambat");
         assertProblem(given().auth().oauth2(staff).header("If-Match", "\"0\"").contentType(ContentType.JSON).body(late)
-                .put("/api/posts/" + id).then(), 409, "stale-version").header("ETag", "\"1\"");
+                .put("/api/posts/" + id).then(), 412, "stale-version").header("ETag", "\"1\"");
         assertEquals(0, Accounts.count(db, "SELECT count(*) FROM post WHERE id = ? AND body = 'Terlambat'", id));
         given().auth().oauth2(staff).header("If-Match", "\"1\"").contentType(ContentType.JSON).body(late)
                 .put("/api/posts/" + id).then().statusCode(200).body("body", equalTo("Terlambat"))

@@ -41,7 +41,7 @@ class ChallengeVersionTest {
         assertProblem(given().auth().oauth2(staff).contentType(ContentType.JSON).header("If-Match", "tiga").body(changed)
                 .put("/api/challenges/" + id).then(), 400, "bad-if-match");
         assertProblem(given().auth().oauth2(staff).contentType(ContentType.JSON).header("If-Match", "\"7\"").body(changed)
-                .put("/api/challenges/" + id).then(), 409, "stale-version")
+                .put("/api/challenges/" + id).then(), 412, "stale-version")
                 .header("ETag", "\"0\"");
         assertEquals(1, Accounts.count(db, "SELECT count(*) FROM challenge WHERE id = ? AND title = ? AND version = 0",
                 id, original));
@@ -57,7 +57,7 @@ class ChallengeVersionTest {
 
         // The first editor's version is stale now; a change to the badges alone moves the version on too.
         assertProblem(given().auth().oauth2(staff).contentType(ContentType.JSON).header("If-Match", "\"0\"").body(changed)
-                .put("/api/challenges/" + id).then(), 409, "stale-version").header("ETag", "\"1\"");
+                .put("/api/challenges/" + id).then(), 412, "stale-version").header("ETag", "\"1\"");
         changed.put("badges", List.of(Map.of("name", "Pembaca Pemula", "threshold", 70)));
         given().auth().oauth2(staff).contentType(ContentType.JSON).header("If-Match", "W/\"1\"").body(changed)
                 .put("/api/challenges/" + id).then().statusCode(200).header("ETag", "\"2\"");

@@ -206,11 +206,11 @@ class EventResourceTest {
 
         // The old version again: someone saved first. 409 with the current ETag, and nothing is written.
         assertProblem(given().auth().oauth2(staff).header("If-Match", etag).contentType(ContentType.JSON)
-                .body(Map.of("capacity", 9)).patch("/api/events/" + id).then(), 409, "stale-version")
+                .body(Map.of("capacity", 9)).patch("/api/events/" + id).then(), 412, "stale-version")
                 .header("ETag", "\"" + (version + 1) + "\"");
         body.put("title", "Judul yang tidak tersimpan");
         assertProblem(given().auth().oauth2(staff).header("If-Match", etag).contentType(ContentType.JSON)
-                .body(body).put("/api/events/" + id).then(), 409, "stale-version")
+                .body(body).put("/api/events/" + id).then(), 412, "stale-version")
                 .header("ETag", "\"" + (version + 1) + "\"");
         assertEquals(1, Accounts.count(db, "SELECT count(*) FROM event WHERE id = ? AND version = ? AND capacity = 7"
                 + " AND title <> 'Judul yang tidak tersimpan'", id, version + 1));
