@@ -18,7 +18,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A RestAssured filter on every backend test (installed by {@link ContractCallback}): each response to an
@@ -39,18 +38,19 @@ public final class ContractFilter implements OrderedFilter {
 
     /**
      * One count for the whole test JVM: each Quarkus restart (another test profile) loads this class again in a new
-     * class loader, so the counter lives in the system properties, under a JDK type every loader shares.
+     * class loader, so the count is kept where every loader sees the same thing: a system property, as a string (other
+     * libraries read every system property as a string), under a name outside the {@code serambi.} prefix, which the
+     * app's config mapping would refuse as unknown.
      */
-    private static final AtomicLong VALIDATED = (AtomicLong) System.getProperties()
-            .computeIfAbsent("serambi.contract.validated", key -> new AtomicLong());
+    private static final String COUNT = "contract-filter.validated";
+
     private static final ThreadLocal<Boolean> UNCHECKED = ThreadLocal.withInitial(() -> false);
     private static volatile OpenApiInteractionValidator validator;
     private static volatile String validatorFor;
 
     static {
-        if (System.getProperties().putIfAbsent("serambi.contract.count-hook", "on") == null) {
-            AtomicLong counter = VALIDATED;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> writeCount(counter), "contract-count"));
+        if (System.getProperties().putIfAbsent("contract-filter.count-hook", "on") == null) {
+            Runtime.getRuntime().addShutdownHook(new Thread(ContractFilter::writeCount, "contract-count"));
         }
     }
 
@@ -69,7 +69,7 @@ public final class ContractFilter implements OrderedFilter {
 
     /** How many responses have been validated so far in this JVM. */
     public static long validated() {
-        return VALIDATED.get();
+        return Long.parseLong(System.getProperty(COUNT, "0"));
     }
 
     @Override
@@ -88,7 +88,8 @@ public final class ContractFilter implements OrderedFilter {
         }
         ValidationReport report = validator(uri).validate(RestAssuredRequest.of(request),
                 RestAssuredResponse.of(response));
-        VALIDATED.incrementAndGet();
+        System.getProperties().merge(COUNT, "1",
+                (was, one) -> String.valueOf(Long.parseLong((String) was) + 1)); // Hashtable: atomic
         if (report.hasErrors() && !outsideTheApiAndRefused(report, response.statusCode())
                 && !corsRefusal(request, response, report)) {
             StringBuilder message = new StringBuilder("The response to ").append(request.getMethod()).append(' ')
@@ -165,11 +166,11 @@ public final class ContractFilter implements OrderedFilter {
         }
     }
 
-    private static void writeCount(AtomicLong counter) {
+    private static void writeCount() {
         try {
             Path file = Path.of("target", "contract", "validated-responses.txt");
             Files.createDirectories(file.getParent());
-            Files.writeString(file, counter.get() + System.lineSeparator());
+            Files.writeString(file, validated() + System.lineSeparator());
         } catch (IOException e) {
             // the count is informative only
         }
