@@ -648,7 +648,7 @@ export interface paths {
         head?: never;
         /**
          * Change some of an event's fields (staff); needs If-Match with its version
-         * @description An RFC 7396 merge patch: only the properties present change, and null clears an optional one (capacity: unlimited; registrationOpensAt/registrationClosesAt: no bound). An unknown property is a 400. The merged event must pass the same rules as a PUT: the end after the start, a sane registration window, and a capacity not below the seats already taken (a 400 otherwise). Raising the capacity of a published event, or making it unlimited, gives the freed seats to the waitlist in arrival order and e-mails those promoted; moving a published event e-mails its registrants and re-arms their reminders. A cancelled or completed event cannot be changed (409), nor can a version someone else saved meanwhile (409 with the current ETag).
+         * @description An RFC 7396 merge patch: only the properties present change, and null clears an optional one (capacity: unlimited; registrationOpensAt/registrationClosesAt: no bound). An unknown property is a 400. The merged event must pass the same rules as a PUT: the end after the start, a sane registration window, and a capacity not below the seats already taken (a 400 otherwise). Raising the capacity of a published event, or making it unlimited, gives the freed seats to the waitlist in arrival order and e-mails those promoted; moving a published event e-mails its registrants and re-arms their reminders. A cancelled or completed event cannot be changed (409), nor can a version someone else saved meanwhile (412 with the current ETag).
          */
         patch: operations["patchEvent"];
         trace?: never;
@@ -3774,7 +3774,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A browser request from an origin that may not call the API (CORS) */
+            /** @description A browser request from an origin that may not call the API (CORS; then the body is empty) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3845,7 +3845,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A browser request from an origin that may not call the API (CORS) */
+            /** @description A browser request from an origin that may not call the API (CORS; then the body is empty) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3936,7 +3936,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A browser request from an origin that may not call the API (CORS) */
+            /** @description A browser request from an origin that may not call the API (CORS; then the body is empty) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4023,7 +4023,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A browser request from an origin that may not call the API (CORS) */
+            /** @description A browser request from an origin that may not call the API (CORS; then the body is empty) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4083,7 +4083,7 @@ export interface operations {
                     "text/calendar": string;
                 };
             };
-            /** @description A browser request from an origin that may not call the API (CORS) */
+            /** @description A browser request from an origin that may not call the API (CORS; then the body is empty) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4475,9 +4475,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Stale version: someone saved first */
-            409: {
+            /** @description Stale If-Match: someone saved first; the answer carries the current ETag */
+            412: {
                 headers: {
+                    /** @description The current version */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4542,7 +4544,7 @@ export interface operations {
                     "application/json": components["schemas"]["Challenge"][];
                 };
             };
-            /** @description A browser request from an origin that may not call the API (CORS) */
+            /** @description A browser request from an origin that may not call the API (CORS; then the body is empty) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4765,7 +4767,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A browser request from an origin that may not call the API (CORS) */
+            /** @description A browser request from an origin that may not call the API (CORS; then the body is empty) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4879,8 +4881,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Stale version: someone saved first (the current ETag is sent) */
-            409: {
+            /** @description Stale If-Match: someone saved first; the answer carries the current ETag */
+            412: {
                 headers: {
                     /** @description The current version */
                     ETag?: string;
@@ -5340,7 +5342,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A browser request from an origin that may not call the API (CORS) */
+            /** @description A browser request from an origin that may not call the API (CORS; then the body is empty) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5414,7 +5416,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A browser request from an origin that may not call the API (CORS) */
+            /** @description A browser request from an origin that may not call the API (CORS; then the body is empty) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6907,7 +6909,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A browser request from an origin that may not call the API (CORS) */
+            /** @description A browser request from an origin that may not call the API (CORS; then the body is empty) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7226,7 +7228,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A browser request from an origin that may not call the API (CORS) */
+            /** @description A browser request from an origin that may not call the API (CORS; then the body is empty) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7340,9 +7342,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The event is cancelled or completed, or stale version: someone saved first */
+            /** @description The event is cancelled or completed */
             409: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale If-Match: someone saved first; the answer carries the current ETag */
+            412: {
+                headers: {
+                    /** @description The current version */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7464,9 +7477,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The event is cancelled or completed, or stale version: someone saved first */
+            /** @description The event is cancelled or completed */
             409: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale If-Match: someone saved first; the answer carries the current ETag */
+            412: {
+                headers: {
+                    /** @description The current version */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7544,7 +7568,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A browser request from an origin that may not call the API (CORS) */
+            /** @description A browser request from an origin that may not call the API (CORS; then the body is empty) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7865,7 +7889,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A browser request from an origin that may not call the API (CORS) */
+            /** @description A browser request from an origin that may not call the API (CORS; then the body is empty) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8128,7 +8152,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A browser request from an origin that may not call the API (CORS) */
+            /** @description A browser request from an origin that may not call the API (CORS; then the body is empty) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8660,7 +8684,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A browser request from an origin that may not call the API (CORS) */
+            /** @description A browser request from an origin that may not call the API (CORS; then the body is empty) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9150,7 +9174,7 @@ export interface operations {
                     "application/json": components["schemas"]["Library"];
                 };
             };
-            /** @description A browser request from an origin that may not call the API (CORS) */
+            /** @description A browser request from an origin that may not call the API (CORS; then the body is empty) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11181,9 +11205,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Stale version (someone saved first) or already published */
+            /** @description Already published */
             409: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale If-Match: someone saved first; the answer carries the current ETag */
+            412: {
+                headers: {
+                    /** @description The current version */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12172,7 +12207,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A browser request from an origin that may not call the API (CORS) */
+            /** @description A browser request from an origin that may not call the API (CORS; then the body is empty) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12241,7 +12276,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A browser request from an origin that may not call the API (CORS) */
+            /** @description A browser request from an origin that may not call the API (CORS; then the body is empty) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12321,7 +12356,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A browser request from an origin that may not call the API (CORS) */
+            /** @description A browser request from an origin that may not call the API (CORS; then the body is empty) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12392,7 +12427,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A browser request from an origin that may not call the API (CORS) */
+            /** @description A browser request from an origin that may not call the API (CORS; then the body is empty) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12461,7 +12496,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A browser request from an origin that may not call the API (CORS) */
+            /** @description A browser request from an origin that may not call the API (CORS; then the body is empty) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12536,7 +12571,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A browser request from an origin that may not call the API (CORS) */
+            /** @description A browser request from an origin that may not call the API (CORS; then the body is empty) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12630,7 +12665,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A browser request from an origin that may not call the API (CORS) */
+            /** @description A browser request from an origin that may not call the API (CORS; then the body is empty) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12690,7 +12725,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A browser request from an origin that may not call the API (CORS) */
+            /** @description A browser request from an origin that may not call the API (CORS; then the body is empty) */
             403: {
                 headers: {
                     [name: string]: unknown;
