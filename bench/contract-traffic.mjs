@@ -32,7 +32,17 @@ for (const [path, item] of Object.entries(doc.paths)) {
   if (produces.includes('text/event-stream') || path.includes('{token}') || path.includes('{logId}')
     || path.includes('{questionId}') || path.includes('{registrationId}')) continue
   const collection = path.split('/')[2]
-  const filled = path.replace(/\{[^}]+\}/g, () => String(ids[collection] ?? 1))
+  let filled = path.replace(/\{[^}]+\}/g, () => String(ids[collection] ?? 1))
+  // Required query parameters (a period's from/to) get a valid value of their documented type.
+  const required = (op.parameters ?? []).filter((p) => p.in === 'query' && p.required)
+  if (required.length) {
+    const today = new Date()
+    const value = (p, offsetDays) => {
+      const day = new Date(today.getTime() + offsetDays * 86_400_000)
+      return p.schema?.format === 'date' ? day.toISOString().slice(0, 10) : day.toISOString()
+    }
+    filled += '?' + required.map((p) => `${p.name}=${encodeURIComponent(value(p, p.name === 'to' ? 30 : -30))}`).join('&')
+  }
   const answer = await fetch(`${base}${filled}`, { headers: { ...auth, Accept: produces[0] ?? 'application/json' } })
   await answer.arrayBuffer()
   calls++

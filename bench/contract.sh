@@ -9,11 +9,12 @@ PRISM_PORT=${PRISM_PORT:-4010}
 PRISM_LOG=/tmp/serambi-prism-$PRISM_PORT.log
 SERAMBI_DEMO_ENABLED=true start_app fresh
 curl -sf "localhost:$PORT/q/openapi?format=json" -o /tmp/serambi-openapi-$PORT.json
-npx --yes "@stoplight/prism-cli@${PRISM_VERSION:-5.14.2}" proxy /tmp/serambi-openapi-$PORT.json "http://127.0.0.1:$PORT" \
+setsid npx --yes "@stoplight/prism-cli@${PRISM_VERSION:-5.14.2}" proxy /tmp/serambi-openapi-$PORT.json "http://127.0.0.1:$PORT" \
   --port "$PRISM_PORT" --host 127.0.0.1 --errors=false > "$PRISM_LOG" 2>&1 &
 PRISM=$!
-trap 'kill $PRISM 2>/dev/null; stop_app' EXIT
-for _ in $(seq 1 300); do curl -s "localhost:$PRISM_PORT/api/library" >/dev/null && break; sleep 0.2; done
+trap 'kill -- -$PRISM 2>/dev/null; stop_app' EXIT
+for _ in $(seq 1 600); do grep -q "Prism is listening" "$PRISM_LOG" && break; sleep 0.2; done
+grep -q "Prism is listening" "$PRISM_LOG" || { echo "Prism did not start; see $PRISM_LOG" >&2; exit 1; }
 BASE="http://127.0.0.1:$PRISM_PORT" DOC_URL="http://127.0.0.1:$PORT/q/openapi?format=json" \
   ADMIN_EMAIL=bench-admin@serambi.id ADMIN_PASSWORD=bench-admin-password node bench/contract-traffic.mjs | tee /tmp/serambi-contract-calls.txt
 sleep 1
