@@ -1,0 +1,34 @@
+package id.serambi.common;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 17, point 1: a phone must never keep an old app after an update (the shell is revalidated every time), and
+ * the hashed files the shell names are cached for a year. Before, {@code /} was served {@code immutable, max-age=86400}.
+ */
+@QuarkusTest
+class SpaCachingTest {
+
+    @Test
+    void theShellIsRevalidatedAndHashedAssetsAreKeptForAYear() {
+        for (String shell : new String[] {"/", "/index.html", "/acara"}) {
+            String cache = given().get(shell).then().statusCode(200).extract().header("Cache-Control");
+            assertEquals("no-cache", cache, shell);
+        }
+        String html = given().get("/").then().statusCode(200).extract().asString();
+        Matcher asset = Pattern.compile("/assets/[\\w.-]+\\.(?:js|css)").matcher(html);
+        assertTrue(asset.find(), "index.html names a hashed asset");
+        assertEquals("public, max-age=31536000, immutable",
+                given().get(asset.group()).then().statusCode(200).extract().header("Cache-Control"));
+        // A missing asset is a 404 that no cache keeps for a year.
+        String missing = given().get("/assets/tidak-ada-0000.js").then().statusCode(404).extract().header("Cache-Control");
+        assertTrue(missing == null || !missing.contains("immutable"), String.valueOf(missing));
+    }
+}
