@@ -570,6 +570,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/event-series/{id}/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register once for every open session of a series (no account needed)
+         * @description Registers the patron for every session of the series that takes registrations now, all or nothing in one transaction: each session is CONFIRMED while it has seats, else WAITLISTED, by the same seat rules as registering for one event (capacity is never exceeded). A session the e-mail is already registered for keeps that registration. If any session refuses, nothing is written.
+         *
+         *     As for one event, the answer is the same whoever registers and carries no status and no token: one e-mail lists each session with its status and its own manage link (each session is cancelled on its own). The same caps apply (429 with Retry-After).
+         */
+        post: operations["registerForSeries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/event-series/{id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A series' sessions as anyone may see them, in date order
+         * @description Drafts are left out; each session is the public event (no join URL).
+         */
+        get: operations["getSeriesSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/events": {
         parameters: {
             query?: never;
@@ -1511,7 +1553,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The event as an iCalendar file; with the join URL while the registration holds a seat */
+        /**
+         * The event as an iCalendar file; with the join URL while the registration holds a seat
+         * @description For a cancelled registration the file cancels the event instead (METHOD:CANCEL, STATUS:CANCELLED, the same UID with a higher SEQUENCE), so a calendar that imported it removes it.
+         */
         get: operations["downloadRegistrationCalendar"];
         put?: never;
         post?: never;
@@ -2787,7 +2832,7 @@ export interface components {
             hidden: boolean;
         };
         /** @enum {string} */
-        Platform: "ZOOM" | "GOOGLE_MEET" | "YOUTUBE_LIVE" | "FACEBOOK_LIVE" | "INSTAGRAM_LIVE" | "OTHER";
+        Platform: "ZOOM" | "GOOGLE_MEET" | "YOUTUBE_LIVE" | "FACEBOOK_LIVE" | "INSTAGRAM_LIVE" | "OTHER" | "IN_PERSON";
         Post: {
             /** Format: int64 */
             id: number;
@@ -3305,12 +3350,12 @@ export interface components {
             feedbackOpen: boolean;
             feedbackGiven: boolean;
             /**
-             * @description WhatsApp click-to-chat link that sends the confirmation to the patron's own number; null without a number
+             * @description WhatsApp click-to-chat link that sends the confirmation to the patron's own number; null without a number or once cancelled
              * @example https://wa.me/6281234567890?text=...
              */
             whatsappConfirmationUrl: string | null;
             /**
-             * @description The check-in QR code (PNG) while the registration holds a seat; null otherwise
+             * @description The check-in QR code (PNG) while the registration holds a seat of an event held in person (platform IN_PERSON); null otherwise
              * @example /api/registrations/abc/qr.png
              */
             qrCodeUrl: string | null;
@@ -3360,6 +3405,35 @@ export interface components {
             title: string;
             events: components["schemas"]["StaffEvent"][];
         };
+        /** @description Registration for every open session received; one e-mail lists each session with its status (confirmed or waitlisted) and its own manage link. */
+        SeriesRegistrationResult: {
+            /**
+             * Format: int64
+             * @example 3
+             */
+            seriesId: number;
+            /**
+             * @description The address the confirmation was sent to
+             * @example siti@example.id
+             */
+            email: string;
+            /** @description The sessions registered for, in date order */
+            sessions: components["schemas"]["SeriesRegistrationSession"][];
+            /**
+             * @description Always true: an e-mail with the manage links is on its way
+             * @example true
+             */
+            emailSent: boolean;
+        };
+        SeriesRegistrationSession: {
+            /**
+             * Format: int64
+             * @example 12
+             */
+            eventId: number;
+            /** @example 2026-12-12T07:00:00.000Z */
+            startsAt: components["schemas"]["Instant"];
+        };
         SeriesRequest: {
             /** @example Klub Buku Remaja */
             title: string;
@@ -3375,6 +3449,23 @@ export interface components {
              * @example true
              */
             publish?: boolean;
+        };
+        SeriesSessions: {
+            /**
+             * Format: int64
+             * @example 3
+             */
+            id: number;
+            /** @example Klub Buku Remaja */
+            title: string;
+            /** @description Published, completed and cancelled sessions in date order */
+            sessions: components["schemas"]["Event"][];
+            /**
+             * Format: int32
+             * @description How many sessions take registrations right now (what registering for the series covers)
+             * @example 6
+             */
+            openSessions: number;
         };
         SharedReview: {
             /** Format: int64 */
@@ -6798,6 +6889,204 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Series"];
+                };
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such series */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    registerForSeries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegistrationRequest"];
+            };
+        };
+        responses: {
+            /** @description Received; the confirmation with the manage links is e-mailed */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeriesRegistrationResult"];
+                };
+            };
+            /** @description Invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such series */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No session takes registrations now, or one stopped while registering (nothing written) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many registrations from this address or for this e-mail */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSeriesSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The series and its sessions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeriesSessions"];
                 };
             };
             /** @description A parameter or the body is invalid: the problem names it */
@@ -12752,7 +13041,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The registration holds no seat (waitlisted or cancelled) */
+            /** @description The registration holds no seat (waitlisted or cancelled), or the event is online (only an in-person event has a check-in code) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13529,7 +13818,7 @@ export const kpiMetricValues: ReadonlyArray<FlattenedDeepRequired<components>["s
 export const logStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LogStatus"]> = ["VALID", "FLAGGED", "VOIDED"];
 export const mediaKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MediaKind"]> = ["IMAGE", "VIDEO"];
 export const notificationKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationKind"]> = ["REVIEW_REQUESTED", "POST_APPROVED", "POST_REJECTED", "POST_DUE_MANUAL", "POST_PUBLISHED", "POST_FAILED", "POST_MISSED", "POST_CHECK_NEEDED", "CONNECTION_NEEDS_RECONNECT", "CONNECTION_EXPIRING"];
-export const platformValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Platform"]> = ["ZOOM", "GOOGLE_MEET", "YOUTUBE_LIVE", "FACEBOOK_LIVE", "INSTAGRAM_LIVE", "OTHER"];
+export const platformValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Platform"]> = ["ZOOM", "GOOGLE_MEET", "YOUTUBE_LIVE", "FACEBOOK_LIVE", "INSTAGRAM_LIVE", "OTHER", "IN_PERSON"];
 export const postStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PostStatus"]> = ["DRAFT", "IN_REVIEW", "APPROVED", "SCHEDULED", "PUBLISHED"];
 export const questionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["QuestionStatus"]> = ["PENDING", "APPROVED", "HIDDEN", "ANSWERED"];
 export const registrationStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RegistrationStatus"]> = ["CONFIRMED", "WAITLISTED", "CANCELLED", "ATTENDED"];

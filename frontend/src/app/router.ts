@@ -101,6 +101,18 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'title.staffEventEdit', requiresAuth: true, roles: ['STAFF', 'ADMIN'] },
   },
   {
+    path: '/staf/acara/seri-baru',
+    name: 'staff-series-new',
+    component: () => import('@/features/events/series/pages/staff/SeriesFormPage.vue'),
+    meta: { titleKey: 'title.staffSeriesNew', requiresAuth: true, roles: ['STAFF', 'ADMIN'] },
+  },
+  {
+    path: '/staf/acara/:id(\\d+)/pindahkan',
+    name: 'staff-move-registrants',
+    component: () => import('@/features/events/series/pages/staff/MoveRegistrantsPage.vue'),
+    meta: { titleKey: 'title.staffMoveRegistrants', requiresAuth: true, roles: ['STAFF', 'ADMIN'] },
+  },
+  {
     path: '/staf/acara/:id(\\d+)/pendaftar',
     name: 'staff-registrants',
     component: () => import('@/features/events/registration/pages/staff/RegistrantsPage.vue'),

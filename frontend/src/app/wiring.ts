@@ -2,20 +2,22 @@
  * Where features meet: a feature never imports another (eslint.config.js), so app/ hands each what another offers,
  * through the injection keys of lib/post-drafting.ts and lib/media-picking.ts. main.ts installs this on the app; tests install it too.
  */
-import type { App } from 'vue'
+import { defineAsyncComponent, type App } from 'vue'
 import DraftPostButton from '@/features/campaigns/posts/components/DraftPostButton.vue'
 import * as challengesApi from '@/features/challenges/catalogue/api'
 import * as participationApi from '@/features/challenges/participation/api'
 import * as catalogueApi from '@/features/events/catalogue/api'
 import MediaPicker from '@/features/media/components/MediaPicker.vue'
 import { formatDate } from '@/lib/format'
+import { UpcomingEventsKey } from '@/lib/home-sections'
 import { MediaPickerKey } from '@/lib/media-picking'
 import { DraftButtonKey, PostSourcesKey, type DraftSource, type PostSourceOption, type PostSources } from '@/lib/post-drafting'
 
 export const postSources: PostSources = {
   async linkableEvents() {
     const page = await catalogueApi.listManagedEvents({ page: 0, size: 100 })
-    return (page.items ?? []).map((e) => ({ value: String(e.id), label: e.title ?? '' }))
+    // With the date: a series' sessions share one title.
+    return (page.items ?? []).map((e) => ({ value: String(e.id), label: `${e.title} (${e.startsAt ? formatDate(e.startsAt, 'id') : ''})` }))
   },
   async linkableChallenges() {
     const all = await challengesApi.listChallenges()
@@ -44,4 +46,5 @@ export function wireFeatures(app: App): void {
   app.provide(DraftButtonKey, DraftPostButton)
   app.provide(PostSourcesKey, postSources)
   app.provide(MediaPickerKey, MediaPicker)
+  app.provide(UpcomingEventsKey, defineAsyncComponent(() => import('@/features/events/catalogue/components/UpcomingEvents.vue')))
 }

@@ -22,8 +22,9 @@ test('a confirmed patron gets a QR code, and staff have a check-in page', async 
       language: 'id',
       startsAt: start.toISOString(),
       endsAt: new Date(start.getTime() + 3_600_000).toISOString(),
-      platform: 'ZOOM',
-      joinUrl: 'https://zoom.us/j/5550001111',
+      // The check-in QR code is for events held in person only.
+      platform: 'IN_PERSON',
+      joinUrl: 'https://maps.app.goo.gl/perpustakaan-banjarbaru',
       capacity: 10,
     },
   })

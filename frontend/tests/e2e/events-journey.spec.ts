@@ -31,7 +31,8 @@ async function openMenuOnAPhone(page: Page) {
 async function register(page: Page, visitor: ReturnType<typeof newVisitor>) {
   await page.getByLabel('Nama', { exact: true }).fill(visitor.displayName)
   await page.getByLabel('Email').fill(visitor.email)
-  await page.getByRole('button', { name: 'Daftar', exact: true }).click()
+  // The form's own button ("Daftar", or "Masuk daftar tunggu" once full), not the one that stays in view.
+  await page.locator('form.registration-form').getByRole('button').click()
   const result = page.getByTestId('registration-result')
   await expect(result).toBeVisible()
   return result
@@ -104,6 +105,14 @@ test.describe.serial('virtual events', () => {
     await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Acara' }).click()
     await expect(page).toHaveURL(/\/acara$/)
     await expect(page.getByRole('heading', { level: 1, name: 'Acara virtual' })).toBeVisible()
+    // The events come first; the filters are behind "Saring".
+    const toggle = page.getByRole('button', { name: 'Saring' })
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false')
+    await expect(page.getByLabel('Dari tanggal')).toBeHidden()
+    await toggle.click()
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true')
+    // One field per line on the phone: "Semua jenis" is no longer cut to "Semua jeni".
+    expect((await page.getByLabel('Jenis acara').boundingBox())!.width).toBeGreaterThan(250)
     await page.getByLabel('Dari tanggal').fill(date)
     await page.getByLabel('Sampai tanggal').fill(date)
     await page.getByRole('button', { name: 'Terapkan' }).click()
@@ -119,7 +128,7 @@ test.describe.serial('virtual events', () => {
     await expect(page).toHaveURL(new RegExp(`/acara/${eventId}$`))
     await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible()
     await expect(page.getByText('(1 jam 30 menit)')).toBeVisible()
-    await expect(page.getByRole('link', { name: 'Tambah ke kalender' })).toHaveAttribute('href', `/api/events/${eventId}/calendar.ics`)
+    await expect(page.getByRole('link', { name: 'Kalender lain (unduh berkas)' })).toHaveAttribute('href', `/api/events/${eventId}/calendar.ics`)
     const share = await page.getByRole('link', { name: /Bagikan lewat WhatsApp/ }).getAttribute('href')
     expect(share).toMatch(/^https:\/\/wa\.me\/\?text=/)
     expect(decodeURIComponent(share!.split('text=')[1]!)).toContain(`${title}`)
@@ -127,7 +136,7 @@ test.describe.serial('virtual events', () => {
     await expectAccessible(page, 'event page')
 
     // Mistakes are caught before sending.
-    await page.getByRole('button', { name: 'Daftar', exact: true }).click()
+    await page.locator('form.registration-form').getByRole('button', { name: 'Daftar', exact: true }).click()
     await expect(page.getByLabel('Nama', { exact: true })).toBeFocused()
     await expect(page.getByLabel('Nama', { exact: true })).toHaveAttribute('aria-invalid', 'true')
     await expectAccessible(page, 'registration form with errors')
@@ -138,7 +147,7 @@ test.describe.serial('virtual events', () => {
     await expect(result).toContainText('Pendaftaran diterima')
     await expect(result).toContainText('Cek email Anda')
     await expect(result).toContainText(first.email)
-    await expect(result.getByRole('link', { name: 'Tambah ke kalender' })).toHaveAttribute('href', `/api/events/${eventId}/calendar.ics`)
+    await expect(result.getByRole('link', { name: 'Kalender lain (unduh berkas)' })).toHaveAttribute('href', `/api/events/${eventId}/calendar.ics`)
     await expect(result.getByRole('link', { name: /Bagikan lewat WhatsApp/ })).toHaveAttribute('href', /^https:\/\/wa\.me\/\?text=/)
     await expect(result.locator('a[href*="/acara/pendaftaran/"]')).toHaveCount(0)
     await expectAccessible(page, 'registration received')
@@ -299,7 +308,7 @@ test.describe('events on a 360 px wide phone', () => {
     await page.goto(`/acara/${id}`)
     await expect(page.getByRole('heading', { level: 1, name: longTitle })).toBeVisible()
     await expect(page.getByText('Kursi tidak terbatas')).toBeVisible()
-    await expect(page.getByRole('button', { name: 'Daftar', exact: true })).toBeVisible()
+    await expect(page.getByTestId('sticky-register').getByRole('button', { name: 'Daftar', exact: true })).toBeVisible()
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0)
     await expectAccessible(page, 'event page on a phone')
 

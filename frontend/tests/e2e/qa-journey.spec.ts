@@ -31,7 +31,8 @@ async function patronPage(browser: Browser, phone = false): Promise<Page> {
 async function register(page: Page, visitor: ReturnType<typeof newVisitor>): Promise<string> {
   await page.getByLabel('Nama', { exact: true }).fill(visitor.displayName)
   await page.getByLabel('Email').fill(visitor.email)
-  await page.getByRole('button', { name: 'Daftar', exact: true }).click()
+  // The form's own button, not the "Daftar" that stays in view on a phone.
+  await page.locator('form.registration-form').getByRole('button', { name: 'Daftar', exact: true }).click()
   await expect(page.getByTestId('registration-result')).toContainText('Cek email Anda')
   return manageLinkFromMail(page.request, visitor.email)
 }

@@ -78,3 +78,47 @@ describe('409 problems', () => {
     expect(conflictMessage(new Error('x'), t)).toEqual({})
   })
 })
+
+describe('series and calendar helpers', () => {
+  it('folds the sessions of a series into one card at its first session', async () => {
+    const { foldSeries } = await import('@/features/events/catalogue/model')
+    const list = [
+      { id: 1, seriesId: 3 },
+      { id: 2, seriesId: null },
+      { id: 3, seriesId: 3 },
+      { id: 4, seriesId: 7 },
+      { id: 5, seriesId: 3 },
+    ]
+    expect(foldSeries(list).map((c) => [c.event.id, c.sessions])).toEqual([
+      [1, 3],
+      [2, 1],
+      [4, 1],
+    ])
+  })
+
+  it('builds a Google Calendar link with URLSearchParams and UTC dates', async () => {
+    const { googleCalendarLink } = await import('@/features/events/catalogue/model')
+    const link = new URL(
+      googleCalendarLink({
+        title: 'Diskusi & Tanya #1',
+        startsAt: '2026-12-05T11:00:00.000Z',
+        endsAt: '2026-12-05T12:30:00.000Z',
+        description: 'Baris satu\nbaris dua',
+        url: 'https://serambi.test/acara/12',
+        location: 'Zoom',
+      }),
+    )
+    expect(link.href.startsWith('https://calendar.google.com/calendar/render?action=TEMPLATE&')).toBe(true)
+    expect(link.searchParams.get('text')).toBe('Diskusi & Tanya #1')
+    expect(link.searchParams.get('dates')).toBe('20261205T110000Z/20261205T123000Z')
+    expect(link.searchParams.get('details')).toBe('Baris satu\nbaris dua\n\nhttps://serambi.test/acara/12')
+    expect(link.searchParams.get('location')).toBe('Zoom')
+  })
+
+  it('sends the WhatsApp confirmation to the patron’s own number', async () => {
+    const { confirmationWhatsappLink } = await import('@/features/events/registration/validation')
+    expect(confirmationWhatsappLink('0812-3456-7890', 'a b')).toBe('https://wa.me/6281234567890?text=a%20b')
+    expect(confirmationWhatsappLink('+62 812 3456 7890', 'x')).toBe('https://wa.me/6281234567890?text=x')
+    expect(confirmationWhatsappLink('', 'x')).toBe('https://wa.me/?text=x')
+  })
+})

@@ -5,18 +5,51 @@ import { i18n } from '@/app/i18n'
 import { createAppRouter } from '@/app/router'
 import * as registrationApi from '@/features/events/registration/api'
 import RegistrationForm from '@/features/events/registration/components/RegistrationForm.vue'
+import type { EventSummary } from '@/features/events/catalogue/api'
+import * as seriesApi from '@/features/events/series/api'
 import { ApiError } from '@/lib/api-client'
 
 vi.mock('@/features/events/registration/api', async (importOriginal) => {
   const actual = await importOriginal<typeof import('@/features/events/registration/api')>()
   return { ...actual, register: vi.fn() }
 })
+vi.mock('@/features/events/series/api', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@/features/events/series/api')>()
+  return { ...actual, registerForSeries: vi.fn() }
+})
 
-async function mountForm(extra: { shareUrl?: string } = {}) {
+function session(id: number, startsAt: string, extra: Partial<EventSummary> = {}): EventSummary {
+  return {
+    id,
+    title: 'Klub Buku Remaja',
+    description: 'Membahas "Laskar Pelangi" & buku pilihan.',
+    type: 'BOOK_CLUB',
+    audience: 'TEENS',
+    language: 'id',
+    startsAt,
+    endsAt: new Date(Date.parse(startsAt) + 90 * 60_000).toISOString(),
+    platform: 'ZOOM',
+    capacity: 25,
+    confirmedCount: 3,
+    seatsLeft: 22,
+    waitlistCount: 0,
+    registrationOpensAt: null,
+    registrationClosesAt: startsAt,
+    registrationOpen: true,
+    status: 'PUBLISHED',
+    seriesId: null,
+    url: `https://serambi.test/acara/${id}`,
+    whatsappShareUrl: 'https://wa.me/?text=x',
+    ...extra,
+  }
+}
+const EVENT = session(12, '2026-12-12T07:00:00Z')
+
+async function mountForm(extra: { shareUrl?: string; event?: EventSummary; series?: unknown } = {}) {
   const router = createAppRouter(createMemoryHistory())
   await router.push('/acara/12')
   const wrapper = mount(RegistrationForm, {
-    props: { eventId: 12, ...extra },
+    props: { event: EVENT, ...extra } as InstanceType<typeof RegistrationForm>['$props'],
     global: { plugins: [i18n, router] },
     attachTo: document.body,
   })
@@ -70,8 +103,23 @@ describe('RegistrationForm', () => {
     expect(result.text()).toContain('Cek email Anda')
     expect(result.text()).toContain('siti@contoh.id')
     expect(result.find('a[href*="/acara/pendaftaran/"]').exists()).toBe(false)
-    // The event's own calendar file and share link are still offered.
+    // At once: the calendar in plain words (Google Calendar and the file) and the confirmation in WhatsApp.
+    expect(result.text()).toContain('Tambahkan ke kalender')
+    expect(result.text()).not.toContain('.ics')
     expect(result.find('a[href="/api/events/12/calendar.ics"]').exists()).toBe(true)
+    const google = new URL(result.get('[data-testid="google-calendar"]').attributes('href')!)
+    expect(google.origin + google.pathname).toBe('https://calendar.google.com/calendar/render')
+    expect(google.searchParams.get('action')).toBe('TEMPLATE')
+    expect(google.searchParams.get('text')).toBe('Klub Buku Remaja')
+    expect(google.searchParams.get('dates')).toBe('20261212T070000Z/20261212T083000Z')
+    expect(google.searchParams.get('details')).toContain('Membahas "Laskar Pelangi" & buku pilihan.')
+    expect(google.searchParams.get('location')).toBe('Zoom')
+    const whatsapp = result.get('[data-testid="whatsapp-confirmation"]')
+    expect(whatsapp.text()).toContain('Simpan konfirmasi di WhatsApp')
+    const wa = new URL(whatsapp.attributes('href')!)
+    expect(wa.pathname).toBe('/6281234567890')
+    expect(wa.searchParams.get('text')).toContain('Siti Nurhaliza')
+    expect(wa.searchParams.get('text')).toContain('siti@contoh.id')
     expect(result.find('a[href="https://wa.me/?text=Diskusi"]').exists()).toBe(true)
     expect(wrapper.find('form').exists()).toBe(false)
     expect(document.activeElement?.textContent).toContain('Pendaftaran diterima')
@@ -116,6 +164,43 @@ describe('RegistrationForm', () => {
 
     expect(wrapper.get('#registration-whatsapp-error').text()).toContain('Nomor WhatsApp tidak valid.')
     expect(wrapper.get('#registration-whatsapp').attributes('aria-invalid')).toBe('true')
+    wrapper.unmount()
+  })
+
+  it('says "Masuk daftar tunggu" on a full event', async () => {
+    const { wrapper } = await mountForm({ event: session(12, '2026-12-12T07:00:00Z', { seatsLeft: 0, confirmedCount: 25 }) })
+    expect(wrapper.get('button[type="submit"]').text()).toBe('Masuk daftar tunggu')
+    wrapper.unmount()
+  })
+
+  it('registers for every open session of a series at once, and lists them with dates', async () => {
+    const sessions = [session(12, '2026-12-12T07:00:00Z', { seriesId: 3 }), session(13, '2027-01-12T07:00:00Z', { seriesId: 3 })]
+    vi.mocked(seriesApi.registerForSeries).mockResolvedValue({
+      seriesId: 3,
+      email: 'rina@contoh.id',
+      sessions: sessions.map((s) => ({ eventId: s.id, startsAt: s.startsAt })),
+      emailSent: true,
+    })
+    vi.mocked(registrationApi.register).mockClear()
+    const { wrapper } = await mountForm({
+      event: sessions[0],
+      series: { id: 3, title: 'Klub Buku Remaja', openSessions: 2, sessions },
+    })
+    expect(wrapper.get('fieldset legend').text()).toContain('bagian dari seri')
+    await wrapper.get('input[value="all"]').setValue(true)
+    expect(wrapper.get('button[type="submit"]').text()).toBe('Daftar semua pertemuan')
+    await fill(wrapper, { 'registration-name': 'Rina', 'registration-email': 'rina@contoh.id' })
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+
+    expect(seriesApi.registerForSeries).toHaveBeenCalledWith(3, { name: 'Rina', email: 'rina@contoh.id' })
+    expect(registrationApi.register).not.toHaveBeenCalled()
+    const result = wrapper.get('[data-testid="registration-result"]')
+    expect(result.text()).toContain('2 pertemuan')
+    expect(result.findAll('[data-testid="google-calendar"]')).toHaveLength(2)
+    expect(result.find('a[href="/api/events/13/calendar.ics"]').exists()).toBe(true)
+    // No number given: WhatsApp lets the patron pick their own chat.
+    expect(result.get('[data-testid="whatsapp-confirmation"]').attributes('href')).toMatch(/^https:\/\/wa\.me\/\?text=/)
     wrapper.unmount()
   })
 })

@@ -63,6 +63,7 @@ const CONFLICTS = [
   'not-confirmed',
   'not-waitlisted',
   'already-attended',
+  'no-open-sessions',
 ] as const
 
 /** A page-specific message for a 409 problem, to pass to describeError/fail as the 409 override. */
@@ -70,4 +71,64 @@ export function conflictMessage(error: unknown, t: Translate): Partial<Record<nu
   const slug = problemSlug(error)
   if (slug && (CONFLICTS as readonly string[]).includes(slug)) return { 409: t(`events.conflict.${slug}`) }
   return {}
+}
+
+/** "20261212T070000Z": an instant as Google Calendar's `dates` wants it (UTC, no separators). */
+function calendarStamp(iso: string): string {
+  return new Date(iso).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z')
+}
+
+/**
+ * A link that opens Google Calendar's "new event" screen filled in with the event: what Android phones open when a
+ * .ics file will not. Built with URLSearchParams, so titles and descriptions with any character arrive intact.
+ */
+export function googleCalendarLink(event: {
+  title?: string
+  startsAt?: string
+  endsAt?: string
+  description?: string
+  url?: string
+  location?: string
+}): string {
+  const params = new URLSearchParams({ action: 'TEMPLATE', text: event.title ?? '' })
+  if (event.startsAt) {
+    const start = calendarStamp(event.startsAt)
+    params.set('dates', `${start}/${event.endsAt ? calendarStamp(event.endsAt) : start}`)
+  }
+  const details = [event.description?.trim(), event.url].filter(Boolean).join('\n\n')
+  if (details) params.set('details', details)
+  if (event.location) params.set('location', event.location)
+  return `https://calendar.google.com/calendar/render?${params.toString()}`
+}
+
+/** A catalogue card: an event, or the next session of a series with how many of its sessions the list holds. */
+export interface CatalogueEntry<E> {
+  event: E
+  /** How many sessions of the same series were folded into this card (1 for a one-off event). */
+  sessions: number
+}
+
+/**
+ * Folds a series' sessions into one card, at the place of its first (the list is in date order, so the next
+ * session): six identical cards of a monthly book club become one.
+ */
+export function foldSeries<E extends { seriesId?: number | null }>(events: readonly E[]): CatalogueEntry<E>[] {
+  const entries: CatalogueEntry<E>[] = []
+  const bySeries = new Map<number, CatalogueEntry<E>>()
+  for (const event of events) {
+    const series = event.seriesId
+    if (series == null) {
+      entries.push({ event, sessions: 1 })
+      continue
+    }
+    const entry = bySeries.get(series)
+    if (entry) {
+      entry.sessions++
+    } else {
+      const created = { event, sessions: 1 }
+      bySeries.set(series, created)
+      entries.push(created)
+    }
+  }
+  return entries
 }

@@ -16,3 +16,17 @@ export function checkWhatsapp(value: string): Check {
   const digits = text.replace(/[\s().-]/g, '')
   return /^\+?\d{8,15}$/.test(digits) ? null : { key: 'events.validation.whatsapp' }
 }
+
+/**
+ * A WhatsApp click-to-chat link that puts `text` in the patron's own chat, so the confirmation stays in their
+ * chats: to their number when they gave one (0812-… read as +62 812-…, as the server stores it), otherwise WhatsApp
+ * lets them pick the chat (their own "Message yourself" chat, say).
+ */
+export function confirmationWhatsappLink(whatsapp: string, text: string): string {
+  let digits = whatsapp.trim().replace(/[\s.()-]/g, '')
+  if (digits.startsWith('00')) digits = digits.slice(2)
+  else if (digits.startsWith('0')) digits = `62${digits.slice(1)}`
+  digits = digits.replace(/^\+/, '')
+  const to = /^[1-9]\d{7,14}$/.test(digits) ? digits : ''
+  return `https://wa.me/${to}?text=${encodeURIComponent(text)}`
+}

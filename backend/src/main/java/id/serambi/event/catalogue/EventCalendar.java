@@ -59,6 +59,31 @@ public class EventCalendar {
         return write(calendar);
     }
 
+    /**
+     * One event for a registrant who cancelled: the same UID with a higher SEQUENCE, STATUS:CANCELLED and
+     * METHOD:CANCEL, so a calendar that imported the event removes it (RFC 5546) and none shows it as confirmed.
+     */
+    public String cancelledRegistration(Event event) {
+        Calendar calendar = new Calendar();
+        calendar.add(new ProdId("-//Serambi//" + links.libraryName() + "//ID"));
+        calendar.add(ImmutableVersion.VERSION_2_0);
+        calendar.add(ImmutableCalScale.GREGORIAN);
+        calendar.add(ImmutableMethod.CANCEL);
+        calendar.add(new XProperty("X-WR-CALNAME", event.title));
+        VEvent vevent = new VEvent(event.startsAt, event.endsAt, "Dibatalkan: " + event.title);
+        vevent.add(new Uid("event-" + event.id + "@" + uidDomain));
+        vevent.add(new Url(URI.create(links.eventPage(event.id))));
+        net.fortuna.ical4j.model.property.Organizer organizer =
+                new net.fortuna.ical4j.model.property.Organizer(URI.create("mailto:" + organizerEmail));
+        organizer.add(new net.fortuna.ical4j.model.parameter.Cn(links.libraryName()));
+        vevent.add(organizer);
+        vevent.add(new Sequence(event.version + 1));
+        vevent.add(ImmutableStatus.VEVENT_CANCELLED);
+        vevent.add(new Description("Pendaftaran Anda untuk acara ini dibatalkan.\n\n" + links.eventPage(event.id)));
+        calendar.add(vevent);
+        return write(calendar);
+    }
+
     /** Through CalendarOutputter, which folds long lines at 75 octets as RFC 5545 requires. */
     private static String write(Calendar calendar) {
         StringWriter out = new StringWriter();

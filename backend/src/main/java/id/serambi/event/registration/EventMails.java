@@ -46,6 +46,32 @@ public class EventMails {
         return send(r.email, subject, signed(body));
     }
 
+    /** One session of a registration for several at once: {@code repeated} when the e-mail was registered already. */
+    public record Session(Event event, Registration registration, String token, boolean repeated) {
+    }
+
+    /** One e-mail for a registration for several sessions (a series): each session, its status and its manage link. */
+    public Uni<Void> registeredForSessions(String seriesTitle, List<Session> sessions) {
+        if (sessions.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Registration first = sessions.get(0).registration();
+        StringBuilder body = greeting(first);
+        body.append("Terima kasih, Anda terdaftar untuk ").append(sessions.size())
+                .append(" pertemuan \"").append(seriesTitle).append("\". Setiap pertemuan punya tautan sendiri untuk ")
+                .append("melihat atau membatalkan pendaftaran.\n\n");
+        int n = 1;
+        for (Session s : sessions) {
+            Registration r = s.registration();
+            String status = s.repeated() ? "sudah terdaftar sebelumnya"
+                    : r.holdsSeat() ? "terkonfirmasi" : "daftar tunggu (kami kabari jika ada kursi kosong)";
+            body.append(n++).append(". ").append(links.format(s.event().startsAt)).append(" - ").append(status).append("\n");
+            eventBlock(body, s.event(), r.holdsSeat());
+            body.append("Lihat atau batalkan pendaftaran: ").append(links.managePage(s.token())).append("\n\n");
+        }
+        return send(first.email, "Pendaftaran seri: " + seriesTitle, signed(body));
+    }
+
     public Uni<Void> promoted(Event e, List<Waitlist.Promotion> promotions) {
         return all(promotions.stream().map(p -> {
             StringBuilder body = greeting(p.registration());

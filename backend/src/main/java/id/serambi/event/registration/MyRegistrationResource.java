@@ -53,7 +53,7 @@ public class MyRegistrationResource {
     @APIResponse(responseCode = "200", description = "A PNG QR code carrying the staff check-in link",
             content = @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "404", description = "Unknown token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The registration holds no seat (waitlisted or cancelled)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The registration holds no seat (waitlisted or cancelled), or the event is online (only an in-person event has a check-in code)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> qrCode(@PathParam("token") String token) {
         return registrations.checkinPass(token).map(pass -> Response.ok(qr.png(pass.eventId(), pass.code()), "image/png")
                 .header("Cache-Control", "private, max-age=3600").build());
@@ -163,7 +163,9 @@ public class MyRegistrationResource {
     @GET
     @Path("/calendar.ics")
     @Produces(EventCalendar.MEDIA_TYPE)
-    @Operation(operationId = "downloadRegistrationCalendar", summary = "The event as an iCalendar file; with the join URL while the registration holds a seat")
+    @Operation(operationId = "downloadRegistrationCalendar", summary = "The event as an iCalendar file; with the join URL while the registration holds a seat",
+            description = "For a cancelled registration the file cancels the event instead (METHOD:CANCEL, STATUS:CANCELLED, "
+                    + "the same UID with a higher SEQUENCE), so a calendar that imported it removes it.")
     @APIResponse(responseCode = "200", description = "An iCalendar file (RFC 5545), as an attachment (acara-{eventId}.ics)",
             content = @Content(mediaType = "text/calendar", schema = @Schema(type = SchemaType.STRING, format = "binary")),
             headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"acara-12.ics\"",

@@ -148,6 +148,74 @@ public class RegistrationService {
         });
     }
 
+    /** One session of a registration for several sessions at once (a series): public facts only. */
+    public record SessionRegistered(long eventId, Instant startsAt) {
+    }
+
+    /**
+     * Registers a patron for several sessions at once (every open session of a series, say), all or nothing in one
+     * transaction: each session CONFIRMED while it has seats, else WAITLISTED, through the same guarded seat SQL as
+     * staff's moves ({@link RegistrationRepository#takeSeats}). A session the e-mail is already registered for keeps
+     * that registration (and gets a new manage link). If any session refuses (closed since, say), nothing is written.
+     * One e-mail lists every session with its status and manage link. The answer, in date order, tells nobody who is
+     * registered.
+     */
+    public Uni<List<SessionRegistered>> registerForSessions(String seriesTitle, List<Long> eventIds,
+            RegistrationRequest request) {
+        String whatsapp = normalizeWhatsapp(request.whatsapp());
+        return sessionsInTransaction(eventIds, request, whatsapp)
+                // Two at once with one e-mail: the second hits the unique index, rolls back whole, and tries again.
+                .onFailure(DatabaseProblems::isUniqueViolation)
+                .recoverWithUni(() -> sessionsInTransaction(eventIds, request, whatsapp))
+                .call(all -> mails.registeredForSessions(seriesTitle, all.stream()
+                        .map(r -> new EventMails.Session(r.event(), r.registration(), r.token(), !r.created())).toList()))
+                .map(all -> all.stream().map(r -> new SessionRegistered(r.event().id, r.event().startsAt)).toList());
+    }
+
+    /** Locks the sessions in id order (so two such registrations never deadlock), then registers for each in date order. */
+    @WithTransaction
+    Uni<List<Registered>> sessionsInTransaction(List<Long> eventIds, RegistrationRequest request, String whatsapp) {
+        Instant now = Instant.now();
+        String email = request.email().strip();
+        return Multi.createFrom().iterable(eventIds.stream().distinct().sorted().toList())
+                .onItem().transformToUniAndConcatenate(this::lockedEvent)
+                .collect().asList()
+                .chain(locked -> Multi.createFrom().iterable(locked.stream()
+                                .sorted(java.util.Comparator.comparing((Event e) -> e.startsAt).thenComparing(e -> e.id))
+                                .toList())
+                        .onItem().transformToUniAndConcatenate(event -> {
+                            refuseIfClosed(event, now);
+                            refuseOutsideWindow(event, now);
+                            return registerLocked(event, request, email, whatsapp, now);
+                        })
+                        .collect().asList());
+    }
+
+    /** One session, its row locked: the e-mail's registration again, or a new one with a seat if one is left. */
+    private Uni<Registered> registerLocked(Event event, RegistrationRequest request, String email, String whatsapp,
+            Instant now) {
+        return registrations.findActiveByEmail(event.id, email).chain(existing -> {
+            if (existing != null) {
+                return registrations.issueToken(existing.id).chain(token -> registrations.waitlistPosition(existing)
+                        .map(position -> new Registered(event, existing, token, false, position)));
+            }
+            return registrations.takeSeats(event.id, 1).chain(seat -> {
+                Registration r = new Registration();
+                r.eventId = event.id;
+                r.name = request.name().strip();
+                r.email = email;
+                r.whatsapp = whatsapp;
+                r.ageGroup = request.ageGroup();
+                r.status = seat ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED;
+                r.createdAt = now;
+                r.confirmedAt = seat ? now : null;
+                return registrations.persistAndFlush(r).chain(() -> registrations.issueToken(r.id))
+                        .chain(token -> registrations.waitlistPosition(r)
+                                .map(position -> new Registered(event, r, token, true, position)));
+            });
+        });
+    }
+
     /** The same patron again: a new manage link for the registration they have. */
     @WithTransaction
     Uni<Registered> reissue(long eventId, long registrationId) {
@@ -194,14 +262,24 @@ public class RegistrationService {
                 throw ProblemException.conflict("no-seat", "No seat",
                         "Only a confirmed registration has a check-in code; this one is " + r.status);
             }
+            if (!v.event().platform.inPerson()) {
+                throw ProblemException.conflict("online-event", "Online event",
+                        "Only an event held in person has a check-in code; this one is on "
+                                + v.event().platform.displayName());
+            }
             return new CheckinPass(v.event().id, r.checkinCode);
         });
     }
 
-    /** The event as an iCalendar file, with the join URL while the registration holds a seat. */
+    /**
+     * The event as an iCalendar file, with the join URL while the registration holds a seat. A cancelled
+     * registration's file cancels the event in the patron's calendar (METHOD:CANCEL, STATUS:CANCELLED).
+     */
     public Uni<RegistrantCalendar> calendar(String token) {
         return viewed(token).map(v -> new RegistrantCalendar(v.event().id,
-                calendar.registrantCalendar(v.event(), joinUrlFor(v))));
+                v.registration().status == RegistrationStatus.CANCELLED
+                        ? calendar.cancelledRegistration(v.event())
+                        : calendar.registrantCalendar(v.event(), joinUrlFor(v))));
     }
 
     private RegistrationView toView(Viewed v, String token) {
@@ -215,7 +293,7 @@ public class RegistrationService {
         return new RegistrationView(r.id, r.name, r.email, r.whatsapp, r.ageGroup, r.status,
                 v.waitlistPosition() > 0 ? (int) v.waitlistPosition() : null, r.createdAt, joinUrlFor(v),
                 cancellable, feedbackOpen, v.feedbackGiven(), whatsappConfirmation(r, e, token),
-                r.holdsSeat() ? "/api/registrations/" + token + "/qr.png" : null,
+                r.holdsSeat() && e.platform.inPerson() ? "/api/registrations/" + token + "/qr.png" : null,
                 EventDto.of(e, v.waitlistCount(), links));
     }
 
@@ -227,8 +305,11 @@ public class RegistrationService {
         String status = switch (r.status) {
             case CONFIRMED, ATTENDED -> "terdaftar";
             case WAITLISTED -> "dalam daftar tunggu";
-            case CANCELLED -> "dibatalkan";
+            case CANCELLED -> null; // nothing to keep: a cancelled registration offers no confirmation to save
         };
+        if (status == null) {
+            return null;
+        }
         return links.whatsappTo(r.whatsapp, "Pendaftaran " + r.name + " untuk \"" + e.title + "\" ("
                 + links.format(e.startsAt) + ") " + status + ". Kelola pendaftaran: " + links.managePage(token)
                 + " - " + links.libraryName());

@@ -20,9 +20,9 @@ public record RegistrationView(
         @Schema(description = "Whether the patron can still cancel") boolean cancellable,
         @Schema(description = "Whether the patron can give feedback now") boolean feedbackOpen,
         boolean feedbackGiven,
-        @Schema(nullable = true, description = "WhatsApp click-to-chat link that sends the confirmation to the patron's own number; null without a number",
+        @Schema(nullable = true, description = "WhatsApp click-to-chat link that sends the confirmation to the patron's own number; null without a number or once cancelled",
                 examples = "https://wa.me/6281234567890?text=...") String whatsappConfirmationUrl,
-        @Schema(nullable = true, description = "The check-in QR code (PNG) while the registration holds a seat; null otherwise",
+        @Schema(nullable = true, description = "The check-in QR code (PNG) while the registration holds a seat of an event held in person (platform IN_PERSON); null otherwise",
                 examples = "/api/registrations/abc/qr.png") String qrCodeUrl,
         EventDto event) {
 }

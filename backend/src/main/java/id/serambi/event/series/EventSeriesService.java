@@ -3,12 +3,15 @@ package id.serambi.event.series;
 import id.serambi.common.ProblemException;
 import id.serambi.common.SerambiConfig;
 import id.serambi.event.catalogue.Event;
+import id.serambi.event.catalogue.EventDto;
 import id.serambi.event.catalogue.EventLinks;
 import id.serambi.event.catalogue.EventRepository;
 import id.serambi.event.catalogue.EventRequest;
 import id.serambi.event.catalogue.EventRules;
 import id.serambi.event.catalogue.EventStatus;
 import id.serambi.event.catalogue.StaffEventDto;
+import id.serambi.event.registration.RegistrationRequest;
+import id.serambi.event.registration.RegistrationService;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
@@ -28,12 +31,14 @@ public class EventSeriesService {
     private final EventRepository events;
     private final EventLinks links;
     private final ZoneId zone;
+    private final RegistrationService registrations;
 
     public EventSeriesService(EventSeriesRepository series, EventRepository events, EventLinks links,
-            SerambiConfig config) {
+            SerambiConfig config, RegistrationService registrations) {
         this.series = series;
         this.events = events;
         this.links = links;
+        this.registrations = registrations;
         this.zone = config.library().timeZone();
     }
 
@@ -72,6 +77,49 @@ public class EventSeriesService {
                 .chain(found -> events.ofSeries(id)
                         .chain(list -> events.waitlistCounts(list.stream().map(e -> e.id).toList())
                                 .map(waitlists -> dto(found, list, waitlists))));
+    }
+
+    /** A series as patrons see it: its sessions that are not drafts, in date order, with how many are open now. */
+    @WithSession
+    public Uni<SeriesSessionsDto> sessions(long id) {
+        return series.findById(id)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Series", id))
+                .chain(found -> events.ofSeries(id).chain(list -> {
+                    List<Event> shown = list.stream().filter(e -> e.status != EventStatus.DRAFT).toList();
+                    Instant now = Instant.now();
+                    int open = (int) shown.stream().filter(e -> e.isRegistrationOpen(now)).count();
+                    return events.waitlistCounts(shown.stream().map(e -> e.id).toList())
+                            .map(waitlists -> new SeriesSessionsDto(found.id, found.title, shown.stream()
+                                    .map(e -> EventDto.of(e, waitlists.getOrDefault(e.id, 0L), links)).toList(), open));
+                }));
+    }
+
+    /**
+     * A patron registers once for the whole series: for every session that takes registrations now, all or nothing
+     * ({@link RegistrationService#registerForSessions}). 409 when no session is open.
+     */
+    public Uni<SeriesRegistrationResult> register(long id, RegistrationRequest request) {
+        return openSessions(id).chain(open -> registrations.registerForSessions(open.title(), open.eventIds(), request))
+                .map(sessions -> new SeriesRegistrationResult(id, request.email().strip(), sessions.stream()
+                        .map(s -> new SeriesRegistrationResult.Session(s.eventId(), s.startsAt())).toList(), true));
+    }
+
+    private record Open(String title, List<Long> eventIds) {
+    }
+
+    @WithSession
+    Uni<Open> openSessions(long id) {
+        return series.findById(id)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Series", id))
+                .chain(found -> events.ofSeries(id).map(list -> {
+                    Instant now = Instant.now();
+                    List<Long> open = list.stream().filter(e -> e.isRegistrationOpen(now)).map(e -> e.id).toList();
+                    if (open.isEmpty()) {
+                        throw ProblemException.conflict("no-open-sessions", "No open session",
+                                "No session of series " + id + " takes registrations now");
+                    }
+                    return new Open(found.title, open);
+                }));
     }
 
     /** Whether a series has this title (the demo data is made once). */

@@ -40,6 +40,8 @@ class CheckinQrTest {
         String staff = Staff.token();
         Map<String, Object> body = EventFixtures.body(EventFixtures.uniqueDay());
         body.put("capacity", 1);
+        body.put("platform", "IN_PERSON"); // only an event held in person has a check-in code
+        body.put("joinUrl", "https://maps.app.goo.gl/perpustakaan-banjarbaru");
         long id = EventFixtures.published(staff, body);
         var confirmed = ManageLinks.register(id,
                 Map.of("name", "Siti Rahmah", "email", Accounts.uniqueEmail("qr"), "whatsapp", "+6281234567890"));
