@@ -5,7 +5,10 @@ import id.serambi.event.catalogue.EventRepository;
 import id.serambi.event.registration.RegistrationRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.vertx.VertxContextSupport;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,11 +39,13 @@ public class EventMessageSender {
     private final RegistrationRepository registrations;
     private final EventRepository events;
     private final EventMessageMails mails;
+    private final Vertx vertx;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
 
     public EventMessageSender(EventMessageRepository messages, RegistrationRepository registrations,
-            EventRepository events, EventMessageMails mails) {
+            EventRepository events, EventMessageMails mails, Vertx vertx) {
+        this.vertx = vertx;
         this.messages = messages;
         this.registrations = registrations;
         this.events = events;
@@ -59,8 +64,10 @@ public class EventMessageSender {
             again.set(true);
             return;
         }
-        VertxContextSupport.subscribe(() -> sendAll().toMulti(),
-                subscribe -> subscribe.with(sent -> { }, e -> finished(), this::finished));
+        // On a duplicated context of its own: the request's session is over, and the sends open their own.
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        context.runOnContext(ignored -> sendAll().subscribe().with(sent -> finished(), e -> finished()));
     }
 
     private void finished() {
