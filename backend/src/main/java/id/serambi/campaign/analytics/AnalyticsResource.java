@@ -97,10 +97,13 @@ public class AnalyticsResource {
         boolean json = accept != null && accept.contains(MediaType.APPLICATION_JSON);
         boolean xlsx = accept != null && accept.contains(XlsxExport.MEDIA_TYPE) && !json;
         boolean csv = accept != null && accept.contains("text/csv") && !json;
-        return analytics.between(fromDate, toDate, campaign).map(view -> xlsx
-                ? Response.ok(xlsx(view), XlsxExport.MEDIA_TYPE).header("Content-Disposition",
-                        XlsxExport.attachment("analitik-" + fromDate + "-" + toDate + ".xlsx")).build()
-                : csv
+        if (xlsx) {
+            return analytics.between(fromDate, toDate, campaign)
+                    .chain(view -> XlsxExport.offTheEventLoop(() -> xlsx(view)))
+                    .map(file -> Response.ok(file, XlsxExport.MEDIA_TYPE).header("Content-Disposition",
+                            XlsxExport.attachment("analitik-" + fromDate + "-" + toDate + ".xlsx")).build());
+        }
+        return analytics.between(fromDate, toDate, campaign).map(view -> csv
                 ? Response.ok(csv(view), "text/csv; charset=UTF-8").header("Content-Disposition",
                         "attachment; filename=\"analitik-" + fromDate + "-" + toDate + ".csv\"").build()
                 : Response.ok(view, MediaType.APPLICATION_JSON).build());

@@ -90,11 +90,13 @@ public class ChallengeStaffResource {
             @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")),
             @Content(mediaType = XlsxExport.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary")) })
     public Uni<Response> results(@PathParam("id") long id, @jakarta.ws.rs.HeaderParam("Accept") String accept) {
+        if (accept != null && accept.contains(XlsxExport.MEDIA_TYPE) && !accept.contains(MediaType.APPLICATION_JSON)) {
+            return leaderboard.results(id).chain(rows -> XlsxExport.offTheEventLoop(() -> xlsx(rows)))
+                    .map(file -> Response.ok(file, XlsxExport.MEDIA_TYPE).header("Content-Disposition",
+                            XlsxExport.attachment("tantangan-" + id + "-hasil.xlsx")).build());
+        }
         return leaderboard.results(id)
-                .map(rows -> accept != null && accept.contains(XlsxExport.MEDIA_TYPE) && !accept.contains(MediaType.APPLICATION_JSON)
-                        ? Response.ok(xlsx(rows), XlsxExport.MEDIA_TYPE).header("Content-Disposition",
-                                XlsxExport.attachment("tantangan-" + id + "-hasil.xlsx")).build()
-                        : accept != null && accept.contains("text/csv")
+                .map(rows -> accept != null && accept.contains("text/csv")
                         ? Response.ok(csv(rows), "text/csv; charset=UTF-8")
                                 .header("Content-Disposition", "attachment; filename=\"tantangan-" + id + "-hasil.csv\"").build()
                         : Response.ok(rows, MediaType.APPLICATION_JSON).build());

@@ -150,7 +150,8 @@ public class EventRegistrationResource {
         RegistrationStatus wanted = query.enumValue("status", status, RegistrationStatus.class);
         query.check();
         if (wants(headers, XLSX)) {
-            return registrations.ofEvent(id, wanted).map(all -> Response.ok(xlsx.write(all)).type(XLSX)
+            return registrations.ofEvent(id, wanted).chain(all -> XlsxExport.offTheEventLoop(() -> xlsx.write(all)))
+                    .map(file -> Response.ok(file).type(XLSX)
                     .header("Content-Disposition", XlsxExport.attachment("pendaftar-acara-" + id + ".xlsx"))
                     .build());
         }
