@@ -13,7 +13,7 @@ export interface paths {
         };
         /**
          * Analytics of the posts published between two WITA dates (staff and reviewers); Accept: text/csv exports one row per published variant
-         * @description engagements = reactions + comments + shares + saves + clicks; engagement rate = engagements ÷ impressions, summed over a group before dividing. Reach is never summed: posts list each reach and groups give the average. Metrics are each variant's latest snapshot. The CSV (Accept: text/csv, UTF-8, comma-separated, a header row) has one row per published variant; publishedAtWita is an RFC 3339 time with the library's offset (2026-11-05T11:00:00+08:00) and an empty cell is a figure that was not reported.
+         * @description engagements = reactions + comments + shares + saves + clicks; engagement rate = engagements ÷ impressions, summed over a group before dividing. Reach is never summed: posts list each reach and groups give the average. Metrics are each variant's latest snapshot. The CSV (Accept: text/csv, UTF-8, comma-separated, a header row) has one row per published variant; publishedAtWita is an RFC 3339 time with the library's offset (2026-11-05T11:00:00+08:00) and an empty cell is a figure that was not reported. The Excel file (Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet) has the same rows for people: Indonesian headers and content types, the time as a date cell in WITA, figures as number cells and text as text cells, which a spreadsheet never evaluates.
          */
         get: operations["getAnalytics"];
         put?: never;
@@ -508,7 +508,7 @@ export interface paths {
         };
         /**
          * Every participant's totals in rank order; Accept: text/csv for a spreadsheet
-         * @description Hidden participants are included (hidden: true, rank null); nicknames and schools only, never names or e-mails.
+         * @description Hidden participants are included (hidden: true, rank null); nicknames and schools only, never names or e-mails. Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet gives the same rows as an Excel file for people, with Indonesian headers (Peringkat, Nama panggilan, Sekolah, Poin, Buku, Halaman, Menit, Disembunyikan: Ya/Tidak).
          */
         get: operations["getChallengeResults"];
         put?: never;
@@ -746,6 +746,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/events/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The messages staff sent to the event's registrants, newest first (staff) */
+        get: operations["listEventMessages"];
+        put?: never;
+        /**
+         * E-mail the event's registrants of an audience (staff)
+         * @description ALL: every active registrant (confirmed, waitlisted, attended); CONFIRMED: everyone holding a seat (checked in or not); WAITLISTED; ATTENDED: those checked in. Cancelled registrations and guests whose data was erased are skipped. The message is recorded (who, when, audience, count) and its e-mails are queued in the same transaction, then sent in the background: the answer does not wait for them (delivered counts those the mail server took). Each e-mail is plain text with an HTML twin, greets the patron by name and carries a fresh link to their manage page. An audience with nobody in it is a 409 and records nothing.
+         */
+        post: operations["sendEventMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/messages/audiences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How many registrants each audience would reach now (staff)
+         * @description For the form: the recipient count before sending. Erased guests are not counted.
+         */
+        get: operations["countEventMessageAudiences"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/events/{id}/publish": {
         parameters: {
             query?: never;
@@ -895,7 +936,7 @@ export interface paths {
         };
         /**
          * The event's registrants, in arrival order (staff)
-         * @description JSON by default, paged. With Accept: text/csv, every registrant as a spreadsheet: UTF-8 with a byte-order mark (so Excel keeps names intact), times in the library's zone; text that a spreadsheet could run as a formula (also after a ',' or ';' inside it) gets a leading ', as OWASP advises.
+         * @description JSON by default, paged. With Accept: text/csv, every registrant as a spreadsheet for machines: UTF-8 with a byte-order mark (so Excel keeps names intact), comma-separated, the API's codes (CONFIRMED), times in the library's zone; text that a spreadsheet could run as a formula (also after a ',' or ';' inside it) gets a leading ', as OWASP advises. With Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, every registrant as an Excel file for people: Indonesian headers, statuses (Terkonfirmasi, Daftar tunggu, Dibatalkan, Hadir) and age groups, times as date cells in WITA, and every text as a text cell, which a spreadsheet never evaluates.
          */
         get: operations["listRegistrants"];
         put?: never;
@@ -2305,6 +2346,55 @@ export interface components {
             /** @description WhatsApp click-to-chat link that shares the event page */
             whatsappShareUrl: string;
         };
+        EventMessage: {
+            /**
+             * Format: int64
+             * @example 7
+             */
+            id: number;
+            /**
+             * Format: int64
+             * @example 12
+             */
+            eventId: number;
+            audience: components["schemas"]["MessageAudience"];
+            /** @example Tautan Zoom berubah */
+            subject: string;
+            body: string;
+            /**
+             * @description The staff member who sent it; null once their account is gone
+             * @example Rina (staf)
+             */
+            sentBy: string | null;
+            /**
+             * Format: int32
+             * @description How many registrants it was addressed to
+             * @example 42
+             */
+            recipients: number;
+            /**
+             * Format: int32
+             * @description How many of those e-mails the mail server has taken so far (they go out in the background)
+             * @example 42
+             */
+            delivered: number;
+            /** @description When staff sent it */
+            sentAt: components["schemas"]["Instant"];
+        };
+        EventMessageRequest: {
+            /**
+             * @description Who gets it
+             * @example CONFIRMED
+             */
+            audience: components["schemas"]["MessageAudience"];
+            /** @example Tautan Zoom berubah */
+            subject: string;
+            /**
+             * @description Plain text; line breaks are kept
+             * @example Mohon maaf, tautan Zoom untuk acara besok berubah. Tautan baru ada di halaman acara.
+             */
+            body: string;
+        };
         EventPage: {
             items: components["schemas"]["Event"][];
             /** Format: int32 */
@@ -2675,6 +2765,17 @@ export interface components {
             size: number;
             /** Format: int64 */
             total: number;
+        };
+        /** @enum {string} */
+        MessageAudience: "ALL" | "CONFIRMED" | "WAITLISTED" | "ATTENDED";
+        MessageAudienceCount: {
+            audience: components["schemas"]["MessageAudience"];
+            /**
+             * Format: int32
+             * @description How many registrants a message to this audience would reach now
+             * @example 42
+             */
+            recipients: number;
         };
         MetricsImportResult: {
             /**
@@ -3787,6 +3888,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Analytics"];
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Missing or bad dates, or more than a year */
@@ -6641,13 +6743,14 @@ export interface operations {
             /** @description The results */
             200: {
                 headers: {
-                    /** @description With text/csv: attachment; filename="tantangan-<id>-hasil.csv" */
+                    /** @description With text/csv or the Excel type: attachment; filename="tantangan-<id>-hasil.csv" (or .xlsx) */
                     "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ResultRow"][];
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description A parameter or the body is invalid: the problem names it */
@@ -8062,6 +8165,273 @@ export interface operations {
             };
         };
     };
+    listEventMessages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The history */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventMessage"][];
+                };
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such event */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sendEventMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventMessageRequest"];
+            };
+        };
+        responses: {
+            /** @description Recorded; the e-mails are on their way */
+            202: {
+                headers: {
+                    /** @description The event's message history */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventMessage"];
+                };
+            };
+            /** @description An empty or too long subject or body, or an unknown audience */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such event */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nobody is in the audience */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    countEventMessageAudiences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One count per audience */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageAudienceCount"][];
+                };
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such event */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     publishEvent: {
         parameters: {
             query?: never;
@@ -8872,14 +9242,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of registrations, or the CSV */
+            /** @description A page of registrations, the CSV or the Excel file */
             200: {
                 headers: {
+                    /** @description With text/csv or the Excel type: attachment; filename="pendaftar-acara-<id>.csv" (or .xlsx) */
+                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["StaffRegistrationPage"];
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description A bad status filter */
@@ -13817,6 +14190,7 @@ export const kindValues: ReadonlyArray<FlattenedDeepRequired<components>["schema
 export const kpiMetricValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["KpiMetric"]> = ["IMPRESSIONS", "REACH", "ENGAGEMENTS", "ENGAGEMENT_RATE", "CLICKS", "POSTS"];
 export const logStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LogStatus"]> = ["VALID", "FLAGGED", "VOIDED"];
 export const mediaKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MediaKind"]> = ["IMAGE", "VIDEO"];
+export const messageAudienceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MessageAudience"]> = ["ALL", "CONFIRMED", "WAITLISTED", "ATTENDED"];
 export const notificationKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationKind"]> = ["REVIEW_REQUESTED", "POST_APPROVED", "POST_REJECTED", "POST_DUE_MANUAL", "POST_PUBLISHED", "POST_FAILED", "POST_MISSED", "POST_CHECK_NEEDED", "CONNECTION_NEEDS_RECONNECT", "CONNECTION_EXPIRING"];
 export const platformValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Platform"]> = ["ZOOM", "GOOGLE_MEET", "YOUTUBE_LIVE", "FACEBOOK_LIVE", "INSTAGRAM_LIVE", "OTHER", "IN_PERSON"];
 export const postStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PostStatus"]> = ["DRAFT", "IN_REVIEW", "APPROVED", "SCHEDULED", "PUBLISHED"];

@@ -88,6 +88,14 @@ export async function downloadResultsCsv(id: number): Promise<Blob> {
   )
 }
 
+/** The results as an Excel file for people, with Indonesian headers. */
+export async function downloadResultsXlsx(id: number): Promise<Blob> {
+  const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+  return unwrap(
+    await api.GET('/api/challenges/{id}/results', { params: { path: { id } }, headers: { Accept: xlsx }, parseAs: 'blob' }),
+  ) as unknown as Blob
+}
+
 export async function listCodes(id: number): Promise<Code[]> {
   return unwrap(await api.GET('/api/challenges/{id}/codes', { params: { path: { id } } }))
 }

@@ -5,6 +5,9 @@ import { ageGroupValues } from '@/api/schema'
 
 type Schemas = components['schemas']
 
+/** The media type of an Excel (.xlsx) file. */
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
 export type AgeGroup = Schemas['AgeGroup']
 
 export type RegistrationStatus = Schemas['RegistrationStatus']
@@ -78,4 +81,15 @@ export async function downloadRegistrationsCsv(id: number): Promise<Blob> {
       parseAs: 'blob',
     }),
   )
+}
+
+/** The registrants as an Excel file for people: Indonesian headers and statuses, times in WITA. */
+export async function downloadRegistrationsXlsx(id: number): Promise<Blob> {
+  return unwrap(
+    await api.GET('/api/events/{id}/registrations', {
+      params: { path: { id } },
+      headers: { Accept: XLSX },
+      parseAs: 'blob',
+    }),
+  ) as unknown as Blob
 }

@@ -49,6 +49,21 @@ public class MailOut {
         });
     }
 
+    /**
+     * Sends the mail and tells whether the mail server took it (true also when e-mail is dropped on purpose, as then
+     * no later attempt would do better); a refusal is logged, so that a queue can try again later.
+     */
+    public Uni<Boolean> deliver(Mail mail, String what) {
+        if (dropped) {
+            LOG.debugf("E-mail dropped (mock mailer): \"%s\" to %s", mail.getSubject(), mail.getTo());
+            return Uni.createFrom().item(true);
+        }
+        return mailer.send(mail).replaceWith(true).onFailure().recoverWithItem(e -> {
+            LOG.warnf("E-mail %s not sent: %s", what, e.toString());
+            return false;
+        });
+    }
+
     void warnWhenDropped(@Observes StartupEvent event) {
         if (dropped) {
             LOG.warn("E-mail is not being sent: the mock mailer is on (QUARKUS_MAILER_MOCK=true). Set "

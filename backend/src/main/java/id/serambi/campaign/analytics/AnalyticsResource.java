@@ -4,6 +4,9 @@ import id.serambi.common.QueryParameters;
 import id.serambi.account.Role;
 import id.serambi.common.CsvExport;
 import id.serambi.common.Problem;
+import id.serambi.common.XlsxExport;
+import id.serambi.campaign.posts.ContentType;
+import java.util.Map;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -36,6 +39,16 @@ public class AnalyticsResource {
     static final String CSV_HEADER = "postId,variantId,platform,contentType,campaignId,publishedAtWita,publishedUrl,"
             + "impressions,reach,reactions,comments,shares,saves,clicks,videoViews,engagements,engagementRate,excerpt";
 
+    static final List<String> XLSX_HEADER = List.of("ID unggahan", "ID varian", "Platform", "Jenis konten",
+            "ID kampanye", "Terbit (WITA)", "Tautan", "Tayangan", "Jangkauan", "Reaksi", "Komentar", "Dibagikan",
+            "Disimpan", "Klik", "Penayangan video", "Interaksi", "Tingkat interaksi", "Cuplikan");
+
+    /** The SPA's words for each content type (locales/id.json, campaigns.contentTypes). */
+    static final Map<ContentType, String> CONTENT_TYPE = Map.of(ContentType.BOOK_REVIEW, "Ulasan buku",
+            ContentType.QUOTE, "Kutipan", ContentType.INFOGRAPHIC, "Infografis", ContentType.SHORT_VIDEO, "Video pendek",
+            ContentType.EVENT_PROMO, "Promosi acara", ContentType.CHALLENGE_UPDATE, "Kabar tantangan",
+            ContentType.EDUCATIONAL_TIP, "Tips edukatif", ContentType.ANNOUNCEMENT, "Pengumuman");
+
     /** RFC 3339 with the library's offset, to the second: 2026-11-05T11:00:00+08:00. */
     private static final DateTimeFormatter WITH_OFFSET = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
 
@@ -46,7 +59,7 @@ public class AnalyticsResource {
     }
 
     @GET
-    @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
+    @Produces({ MediaType.APPLICATION_JSON, "text/csv", XlsxExport.MEDIA_TYPE })
     @RolesAllowed({ Role.STAFF_NAME, Role.REVIEWER_NAME, Role.ADMIN_NAME })
     @Operation(operationId = "getAnalytics", summary = "Analytics of the posts published between two WITA dates (staff "
             + "and reviewers); Accept: text/csv exports one row per published variant",
@@ -55,12 +68,16 @@ public class AnalyticsResource {
                     + "groups give the average. Metrics are each variant's latest snapshot. The CSV (Accept: text/csv, "
                     + "UTF-8, comma-separated, a header row) has one row per published variant; publishedAtWita is an "
                     + "RFC 3339 time with the library's offset (2026-11-05T11:00:00+08:00) and an empty cell is a figure "
-                    + "that was not reported.")
+                    + "that was not reported. The Excel file (Accept: " + XlsxExport.MEDIA_TYPE + ") has the same rows "
+                    + "for people: Indonesian headers and content types, the time as a date cell in WITA, figures as "
+                    + "number cells and text as text cells, which a spreadsheet never evaluates.")
     @APIResponse(responseCode = "200", description = "The analytics", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnalyticsService.View.class)),
             @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, description = "One row per "
                     + "published variant, after a header row"), examples = @ExampleObject(name = "csv",
-                    value = CSV_HEADER + "\n12,31,INSTAGRAM,EDUCATIONAL_TIP,1,2026-11-05T11:00:00+08:00,https://www.instagram.com/p/C0ntoh123/,1200,950,80,12,9,15,4,,120,0.1,Tips memilih buku untuk anak")) })
+                    value = CSV_HEADER + "\n12,31,INSTAGRAM,EDUCATIONAL_TIP,1,2026-11-05T11:00:00+08:00,https://www.instagram.com/p/C0ntoh123/,1200,950,80,12,9,15,4,,120,0.1,Tips memilih buku untuk anak")),
+            @Content(mediaType = XlsxExport.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary",
+                    description = "An .xlsx workbook with one sheet, Analitik")) })
     @APIResponse(responseCode = "400", description = "Missing or bad dates, or more than a year", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "bad", value = BAD)))
     public Uni<Response> analytics(
@@ -77,11 +94,27 @@ public class AnalyticsResource {
         query.period(fromDate, toDate, 366);
         Long campaign = query.id("campaignId", campaignId);
         query.check();
-        boolean csv = accept != null && accept.contains("text/csv") && !accept.contains(MediaType.APPLICATION_JSON);
+        boolean json = accept != null && accept.contains(MediaType.APPLICATION_JSON);
+        boolean xlsx = accept != null && accept.contains(XlsxExport.MEDIA_TYPE) && !json;
+        boolean csv = accept != null && accept.contains("text/csv") && !json;
+        if (xlsx) {
+            return analytics.between(fromDate, toDate, campaign)
+                    .chain(view -> XlsxExport.offTheEventLoop(() -> xlsx(view)))
+                    .map(file -> Response.ok(file, XlsxExport.MEDIA_TYPE).header("Content-Disposition",
+                            XlsxExport.attachment("analitik-" + fromDate + "-" + toDate + ".xlsx")).build());
+        }
         return analytics.between(fromDate, toDate, campaign).map(view -> csv
                 ? Response.ok(csv(view), "text/csv; charset=UTF-8").header("Content-Disposition",
                         "attachment; filename=\"analitik-" + fromDate + "-" + toDate + ".csv\"").build()
                 : Response.ok(view, MediaType.APPLICATION_JSON).build());
+    }
+
+    private static byte[] xlsx(AnalyticsService.View view) {
+        return XlsxExport.write("Analitik", XLSX_HEADER, view.posts().stream().map(r -> new Object[] { r.postId(),
+                r.variantId(), r.platform().label(), CONTENT_TYPE.get(r.contentType()), r.campaignId(),
+                r.publishedAt(), r.publishedUrl(), r.impressions(), r.reach(), r.reactions(), r.comments(), r.shares(),
+                r.saves(), r.clicks(), r.videoViews(), r.engagements(), r.engagementRate(), r.excerpt() }).toList(),
+                ZoneId.of(view.timeZone()));
     }
 
     private static String csv(AnalyticsService.View view) {

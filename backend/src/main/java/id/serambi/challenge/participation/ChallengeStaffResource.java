@@ -4,6 +4,7 @@ import id.serambi.account.Role;
 import id.serambi.challenge.leaderboard.LeaderboardService;
 import id.serambi.challenge.leaderboard.ResultRow;
 import id.serambi.common.CsvExport;
+import id.serambi.common.XlsxExport;
 import id.serambi.common.Problem;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -77,20 +78,35 @@ public class ChallengeStaffResource {
 
     @GET
     @Path("/{id}/results")
-    @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
+    @Produces({ MediaType.APPLICATION_JSON, "text/csv", XlsxExport.MEDIA_TYPE })
     @Operation(operationId = "getChallengeResults", summary = "Every participant's totals in rank order; Accept: text/csv for a spreadsheet",
-            description = "Hidden participants are included (hidden: true, rank null); nicknames and schools only, never names or e-mails.")
+            description = "Hidden participants are included (hidden: true, rank null); nicknames and schools only, never names or e-mails. "
+                    + "Accept: " + XlsxExport.MEDIA_TYPE + " gives the same rows as an Excel file for people, with "
+                    + "Indonesian headers (Peringkat, Nama panggilan, Sekolah, Poin, Buku, Halaman, Menit, Disembunyikan: Ya/Tidak).")
     @APIResponse(responseCode = "200", description = "The results", headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(
-            name = "Content-Disposition", description = "With text/csv: attachment; filename=\"tantangan-<id>-hasil.csv\"",
+            name = "Content-Disposition", description = "With text/csv or the Excel type: attachment; filename=\"tantangan-<id>-hasil.csv\" (or .xlsx)",
             schema = @Schema(type = SchemaType.STRING)), content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ResultRow.class, type = SchemaType.ARRAY)),
-            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")) })
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = XlsxExport.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary")) })
     public Uni<Response> results(@PathParam("id") long id, @jakarta.ws.rs.HeaderParam("Accept") String accept) {
+        if (accept != null && accept.contains(XlsxExport.MEDIA_TYPE) && !accept.contains(MediaType.APPLICATION_JSON)) {
+            return leaderboard.results(id).chain(rows -> XlsxExport.offTheEventLoop(() -> xlsx(rows)))
+                    .map(file -> Response.ok(file, XlsxExport.MEDIA_TYPE).header("Content-Disposition",
+                            XlsxExport.attachment("tantangan-" + id + "-hasil.xlsx")).build());
+        }
         return leaderboard.results(id)
                 .map(rows -> accept != null && accept.contains("text/csv")
                         ? Response.ok(csv(rows), "text/csv; charset=UTF-8")
                                 .header("Content-Disposition", "attachment; filename=\"tantangan-" + id + "-hasil.csv\"").build()
                         : Response.ok(rows, MediaType.APPLICATION_JSON).build());
+    }
+
+    private static byte[] xlsx(List<ResultRow> rows) {
+        return XlsxExport.write("Hasil", List.of("Peringkat", "Nama panggilan", "Sekolah", "Poin", "Buku", "Halaman",
+                "Menit", "Disembunyikan"), rows.stream().map(r -> new Object[] { r.rank(), r.nickname(), r.school(),
+                        r.points(), r.books(), r.pages(), r.minutes(), r.hidden() ? "Ya" : "Tidak" }).toList(),
+                java.time.ZoneOffset.UTC);
     }
 
     private static String csv(List<ResultRow> rows) {

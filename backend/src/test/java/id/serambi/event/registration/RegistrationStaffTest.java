@@ -12,6 +12,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import id.serambi.event.EventFixtures;
 import id.serambi.support.Accounts;
 import id.serambi.support.Staff;
+import id.serambi.support.Wita;
+import id.serambi.support.Xlsx;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import org.dhatim.fastexcel.reader.CellType;
+import org.dhatim.fastexcel.reader.Row;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.junit.QuarkusTest;
@@ -112,6 +119,51 @@ class RegistrationStaffTest {
         assertTrue(rows.get(1).get(6).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}"), rows.get(1).get(6));
         // A name a spreadsheet would run as a formula stays text.
         assertEquals("'=HYPERLINK(\"http://jahat.example\")", rows.get(2).get(1));
+    }
+
+    /** Issue 17 point 11: the Excel file for people, read back as a spreadsheet program would. */
+    @Test
+    void theXlsxHasIndonesianHeadersStatusesAndWitaDateCells() {
+        long id = event(1);
+        String siti = Accounts.uniqueEmail("siti");
+        given().contentType(ContentType.JSON)
+                .body(Map.of("name", "Siti Nurhaliza", "email", siti, "whatsapp", "+62 812 3456 7890", "ageGroup", "ADULT"))
+                .post("/api/events/" + id + "/registrations").then().statusCode(202);
+        EventFixtures.register(id, "=HYPERLINK(\"http://jahat.example\")", Accounts.uniqueEmail("jahat"));
+        JsonPath json = given().auth().oauth2(staff).get("/api/events/" + id + "/registrations").then().extract().jsonPath();
+
+        byte[] file = given().auth().oauth2(staff).accept(Xlsx.MEDIA_TYPE).get("/api/events/" + id + "/registrations")
+                .then().statusCode(200).contentType(Xlsx.MEDIA_TYPE)
+                .header("Content-Disposition", equalTo("attachment; filename=\"pendaftar-acara-" + id + ".xlsx\""))
+                .extract().asByteArray();
+        List<Row> rows = Xlsx.rows(file);
+        assertEquals(3, rows.size());
+        assertEquals(List.of("ID", "Nama", "E-mail", "WhatsApp", "Kelompok usia", "Status", "Terdaftar (WITA)",
+                "Dikonfirmasi (WITA)", "Dibatalkan (WITA)", "Hadir (WITA)"), Xlsx.texts(rows.get(0)));
+        Row first = rows.get(1);
+        assertEquals(json.getLong("items[0].id"), first.getCellAsNumber(0).orElseThrow().longValue());
+        assertEquals("Siti Nurhaliza", first.getCellText(1));
+        assertEquals("+6281234567890", first.getCellText(3), "a text cell keeps the + without a '");
+        assertEquals("Dewasa", first.getCellText(4));
+        assertEquals("Terkonfirmasi", first.getCellText(5));
+        assertEquals("Daftar tunggu", rows.get(2).getCellText(5));
+        LocalDateTime created = Instant.parse(json.getString("items[0].createdAt")).atZone(Wita.ZONE).toLocalDateTime();
+        assertEquals(CellType.NUMBER, first.getCell(6).getType(), "a date cell, not text");
+        assertTrue(Duration.between(created, first.getCellAsDate(6).orElseThrow()).abs().toMillis() < 1000,
+                created + " vs " + first.getCellAsDate(6));
+        assertTrue(first.getCell(6).getDataFormatString().contains("yyyy"), first.getCell(6).getDataFormatString());
+        assertTrue(first.getOptionalCell(8).map(c -> c.getType() == CellType.EMPTY).orElse(true), "not cancelled: empty");
+        // The name a spreadsheet would run stays text as typed, never a formula.
+        assertEquals(CellType.STRING, rows.get(2).getCell(1).getType());
+        assertEquals("=HYPERLINK(\"http://jahat.example\")", rows.get(2).getCellText(1));
+        assertEquals(null, rows.get(2).getCell(1).getFormula());
+        // The CSV for machines keeps the API's codes.
+        String csv = given().auth().oauth2(staff).accept("text/csv").get("/api/events/" + id + "/registrations")
+                .then().statusCode(200).extract().asString();
+        assertTrue(csv.contains(",CONFIRMED,"), csv);
+        // Only staff.
+        assertProblem(given().accept(Xlsx.MEDIA_TYPE).get("/api/events/" + id + "/registrations").then(), 401,
+                "unauthenticated");
     }
 
     /** Issue 13, finding 5: only the first character was checked, so 'x;=1+1' came out live for a ';' Excel. */
