@@ -11,6 +11,7 @@ import {
 import type { Role } from '@/features/account/api'
 import { auth } from '@/lib/auth-store'
 import { setPageTitle } from '@/lib/page-title'
+import { homeFor } from '@/lib/role-home'
 import { safeNext } from '@/lib/safe-next'
 import { i18n } from './i18n'
 
@@ -22,7 +23,7 @@ declare module 'vue-router' {
     requiresAuth?: boolean
     /** Only for these roles (implies requiresAuth). */
     roles?: Role[]
-    /** Login and registration: a logged-in user goes to the account page instead. */
+    /** Login and registration: a logged-in user goes to their role's home (or ?next=) instead. */
     guestOnly?: boolean
   }
 }
@@ -310,7 +311,7 @@ export async function guard(to: RouteLocationNormalized): Promise<RouteLocationR
       }
     }
   }
-  if (to.meta.guestOnly && auth.isLoggedIn.value) return safeNext(to.query.next)
+  if (to.meta.guestOnly && auth.isLoggedIn.value) return safeNext(to.query.next, homeFor(auth.role.value))
   return true
 }
 
