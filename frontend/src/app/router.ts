@@ -25,6 +25,8 @@ declare module 'vue-router' {
     roles?: Role[]
     /** Login and registration: a logged-in user goes to their role's home (or ?next=) instead. */
     guestOnly?: boolean
+    /** A change of the query only (such as the challenge page's ?tab=) keeps the scroll position. */
+    queryKeepsScroll?: boolean
   }
 }
 
@@ -141,7 +143,7 @@ export const routes: RouteRecordRaw[] = [
     path: '/tantangan/:id(\\d+)',
     name: 'challenge',
     component: () => import('@/features/challenges/participation/pages/ChallengePage.vue'),
-    meta: { titleKey: 'title.challenge' },
+    meta: { titleKey: 'title.challenge', queryKeepsScroll: true },
   },
   {
     path: '/tantangan/:id(\\d+)/saya',
@@ -324,8 +326,9 @@ export function createAppRouter(history: RouterHistory = createWebHistory(import
   const router = createRouter({
     history,
     routes,
-    scrollBehavior(to, _from, saved) {
+    scrollBehavior(to, from, saved) {
       if (saved) return saved
+      if (to.meta.queryKeepsScroll && to.path === from.path && !to.hash) return false
       if (to.hash) return { el: to.hash }
       return { top: 0 }
     },

@@ -97,3 +97,16 @@ export function amountNotes(c: Scoring, t: Translate, n: (v: number) => string, 
   if (offered.minutes && !c.pointsPerMinute && c.goalType === 'MINUTES') notes.push(t('challenges.log.goalOnlyMinutes'))
   return notes
 }
+
+// --- The challenge page's tabs --------------------------------------------------------------------------
+
+/** The challenge page's tabs, in order; their ids are what ?tab= carries (the board, the default, carries none). */
+export const CHALLENGE_TABS = ['papan', 'catat', 'progres', 'aturan'] as const
+
+export type ChallengeTab = (typeof CHALLENGE_TABS)[number]
+
+/** The tab a ?tab= value names; the board for anything else. */
+export function challengeTab(value: unknown): ChallengeTab {
+  const v = Array.isArray(value) ? value[0] : value
+  return (CHALLENGE_TABS as readonly unknown[]).includes(v) ? (v as ChallengeTab) : 'papan'
+}
