@@ -2,7 +2,7 @@ import { expect, request, test } from '@playwright/test'
 import { expectAccessible, newVisitor } from './support'
 
 /**
- * Issue 17, a teen on a phone (360 × 800): logs in and lands on the challenges, opens theirs, logs a book on the
+ * Issue 17, a teen on a phone (360 × 800): logs in and lands on the challenges (theirs first), opens theirs, logs a book on the
  * "Catat" tab and sees the reward (+130 poin, a new badge) right under the button, announced politely; the form says
  * plainly that minutes earn nothing in this challenge; the board says "(kamu)" and keeps nicknames whole.
  */
@@ -37,6 +37,11 @@ test('a teen logging and seeing the reward', async ({ page, baseURL }) => {
   await page.getByRole('button', { name: 'Masuk' }).click()
   await expect(page).toHaveURL(/\/tantangan$/)
   await expect(page.getByRole('heading', { level: 1, name: 'Tantangan membaca' })).toBeVisible()
+  // "Tantangan saya" first: the challenge this teen joined, with the nickname and a way straight to its log.
+  const mine = page.getByRole('region', { name: 'Tantangan saya' })
+  await expect(mine).toContainText(DEMO_CHALLENGE)
+  await expect(mine).toContainText(`Kamu ikut sebagai ${nickname} · 0 poin`)
+  await expect(mine.getByRole('link', { name: 'Catat bacaan' })).toHaveAttribute('href', `/tantangan/${demo.id}?tab=catat`)
   await expectAccessible(page, 'challenges after login (phone)')
 
   await page.getByRole('link', { name: DEMO_CHALLENGE }).click()

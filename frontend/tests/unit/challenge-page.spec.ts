@@ -162,6 +162,13 @@ describe('ChallengePage', () => {
     // Next to the button: the form (ending with "Catat"), then the live region, then the reward.
     expect(form.element.nextElementSibling).toBe(announcer.element)
     expect(announcer.element.nextElementSibling).toBe(reward.element)
+
+    // The "Progres" tab is made fresh when opened: the new log and badge are there.
+    vi.mocked(participationApi.myLogs).mockResolvedValue([(await vi.mocked(participationApi.logReading).mock.results[0]!.value).log])
+    await tab(wrapper, 'Progres').trigger('click')
+    await flushPromises()
+    expect(wrapper.get('[data-testid="my-logs"]').text()).toContain('Laskar Pelangi')
+    expect(wrapper.get('[data-testid="my-progress"]').text()).toContain('Pembaca Pemula')
     wrapper.unmount()
   })
 
