@@ -11,6 +11,7 @@ import {
 import type { Role } from '@/features/account/api'
 import { auth } from '@/lib/auth-store'
 import { setPageTitle } from '@/lib/page-title'
+import { homeFor } from '@/lib/role-home'
 import { safeNext } from '@/lib/safe-next'
 import { i18n } from './i18n'
 
@@ -22,8 +23,10 @@ declare module 'vue-router' {
     requiresAuth?: boolean
     /** Only for these roles (implies requiresAuth). */
     roles?: Role[]
-    /** Login and registration: a logged-in user goes to the account page instead. */
+    /** Login and registration: a logged-in user goes to their role's home (or ?next=) instead. */
     guestOnly?: boolean
+    /** A change of the query only (such as the challenge page's ?tab=) keeps the scroll position. */
+    queryKeepsScroll?: boolean
   }
 }
 
@@ -152,7 +155,7 @@ export const routes: RouteRecordRaw[] = [
     path: '/tantangan/:id(\\d+)',
     name: 'challenge',
     component: () => import('@/features/challenges/participation/pages/ChallengePage.vue'),
-    meta: { titleKey: 'title.challenge' },
+    meta: { titleKey: 'title.challenge', queryKeepsScroll: true },
   },
   {
     path: '/tantangan/:id(\\d+)/saya',
@@ -322,7 +325,7 @@ export async function guard(to: RouteLocationNormalized): Promise<RouteLocationR
       }
     }
   }
-  if (to.meta.guestOnly && auth.isLoggedIn.value) return safeNext(to.query.next)
+  if (to.meta.guestOnly && auth.isLoggedIn.value) return safeNext(to.query.next, homeFor(auth.role.value))
   return true
 }
 
@@ -335,8 +338,9 @@ export function createAppRouter(history: RouterHistory = createWebHistory(import
   const router = createRouter({
     history,
     routes,
-    scrollBehavior(to, _from, saved) {
+    scrollBehavior(to, from, saved) {
       if (saved) return saved
+      if (to.meta.queryKeepsScroll && to.path === from.path && !to.hash) return false
       if (to.hash) return { el: to.hash }
       return { top: 0 }
     },

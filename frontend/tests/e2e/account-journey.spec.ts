@@ -68,9 +68,11 @@ test('a visitor registers, logs out, logs in again and switches to English', asy
   await page.getByRole('button', { name: 'Masuk' }).click()
   await expect(page.getByRole('alert')).toContainText('Email atau kata sandi salah.')
 
-  // Log in again.
+  // Log in again: a member lands on the reading challenges (issue 17), and the account page is one link away.
   await page.getByLabel('Kata sandi').fill(visitor.password)
   await page.getByRole('button', { name: 'Masuk' }).click()
+  await expect(page).toHaveURL(/\/tantangan$/)
+  await nav.getByRole('link', { name: 'Akun saya' }).click()
   await expect(page).toHaveURL(/\/akun$/)
   await expect(page.getByTestId('account-display-name')).toHaveText(visitor.displayName)
 

@@ -45,7 +45,9 @@ test('an admin finds a member and makes them staff; the member still cannot open
   await page.getByLabel('Email').fill(member.email)
   await page.getByLabel('Kata sandi').fill(member.password)
   await page.getByRole('button', { name: 'Masuk' }).click()
-  await expect(page).toHaveURL(/\/akun$/)
+  // Staff now, so the login lands on the staff home (the content calendar), and the account page says "Staf".
+  await expect(page).toHaveURL(/\/staf\/konten$/)
+  await page.goto('/akun')
   await expect(page.getByText('Staf', { exact: true })).toBeVisible()
   await expect(page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Pengguna' })).toHaveCount(0)
   await page.goto('/admin/pengguna')

@@ -40,11 +40,17 @@ async function registerAndJoin(browser: Browser, who: ReturnType<typeof teen>) {
   await expect(page).toHaveURL(new RegExp(`${target}$`))
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible()
 
+  // Joining and logging are on the "Catat" tab.
+  await page.getByRole('tab', { name: 'Catat' }).click()
+  await expect(page).toHaveURL(new RegExp(`${target}\\?tab=catat$`))
   const join = page.getByTestId('join-form')
   await expect(join).toContainText('Hanya nama panggilanmu yang tampil')
   await join.getByLabel('Nama panggilan').fill(who.nickname)
   await join.getByRole('button', { name: 'Gabung' }).click()
+  await expect(page.getByTestId('reading-log-form')).toBeVisible()
+  await page.getByRole('tab', { name: 'Progres' }).click()
   await expect(page.getByTestId('my-progress')).toContainText(`Kemajuan ${who.nickname}`)
+  await page.getByRole('tab', { name: 'Catat' }).click()
   return { context, page }
 }
 
@@ -101,13 +107,15 @@ test.describe.serial('reading challenges', () => {
     await expect(board.locator(`[data-nickname="${teenB.nickname}"]`)).toBeVisible()
     await expectAccessible(b.page, 'challenge page (participant)')
 
-    // B logs a short read first (10 + 10 points) and leads.
+    // B logs a short read first (10 + 10 points) on the "Catat" tab, and leads on the board's tab.
+    await b.page.getByRole('tab', { name: 'Catat' }).click()
     const formB = b.page.getByTestId('reading-log-form')
     await formB.getByLabel('Judul buku').fill('Si Kancil')
     await formB.getByLabel('Penulis').fill('Anonim')
     await formB.getByLabel('Halaman').fill('10')
     await formB.getByRole('button', { name: 'Catat' }).click()
-    await expect(b.page.getByTestId('participant-announcement')).toContainText('+20 poin')
+    await expect(b.page.getByTestId('log-reward')).toContainText('+20 poin')
+    await b.page.getByRole('tab', { name: 'Papan' }).click()
     await expect(board.locator('li').first()).toHaveAttribute('data-nickname', teenB.nickname)
 
     // A logs 150 pages of a finished book: 10 points for the book + 150 for the pages.
@@ -117,8 +125,8 @@ test.describe.serial('reading challenges', () => {
     await form.getByLabel('Penulis').fill('Andrea Hirata')
     await form.getByLabel('Halaman').fill('150')
     await form.getByRole('button', { name: 'Catat' }).click()
-    await expect(a.page.getByTestId('participant-announcement')).toContainText('+160 poin')
-    await expect(a.page.getByTestId('my-points')).toHaveText('160')
+    await expect(a.page.getByTestId('log-reward')).toContainText('+160 poin')
+    await expect(a.page.getByTestId('log-reward')).toContainText('Total poinmu sekarang 160.')
     await expectAccessible(a.page, 'challenge page after logging')
 
     // B's open page moves without a reload: A first with 160 points, above B.
@@ -139,7 +147,8 @@ test.describe.serial('reading challenges', () => {
     await form.getByLabel('Penulis').fill('Pramoedya Ananta Toer')
     await form.getByLabel('Halaman').fill('1500')
     await form.getByRole('button', { name: 'Catat' }).click()
-    await expect(a.page.getByTestId('participant-announcement')).toContainText('menunggu pemeriksaan petugas')
+    await expect(a.page.getByTestId('log-reward')).toContainText('menunggu pemeriksaan petugas')
+    await a.page.getByRole('tab', { name: 'Progres' }).click()
     const flagged = a.page.getByTestId('my-logs').getByRole('listitem').filter({ hasText: 'Bumi Manusia' })
     await expect(flagged).toContainText('Menunggu pemeriksaan petugas')
     await expect(flagged).toContainText('0 poin')

@@ -220,7 +220,8 @@ test.describe.serial('stored XSS stays inert', () => {
     }, session)
 
     const visitor = await watchedPage(browser)
-    await visitor.page.goto(`/tantangan/${challengeId}`)
+    // The description is on the "Aturan" tab; the board's tab (school choice, nicknames) stays in the page, hidden.
+    await visitor.page.goto(`/tantangan/${challengeId}?tab=aturan`)
     await expectShown(visitor.page, payload.svg)
     await expectShown(visitor.page, payload.img)
     // The school is a choice of the per-school board: an <option> whose text is the payload, not markup.

@@ -54,7 +54,26 @@ describe('LoginPage', () => {
     await wrapper.get('form').trigger('submit')
     await flushPromises()
 
-    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/akun'))
+    // Not the foreign address: the member's own home instead.
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/tantangan'))
+    wrapper.unmount()
+  })
+
+  it.each([
+    ['MEMBER', '/tantangan'],
+    ['STAFF', '/staf/konten'],
+    ['ADMIN', '/staf/konten'],
+    ['REVIEWER', '/staf/konten/tinjauan'],
+  ] as const)('without next= a %s lands on their own home (%s), not the account page', async (role, home) => {
+    vi.mocked(authApi.login).mockResolvedValue({ token: 'jwt', expiresAt: '2999-01-01T00:00:00Z' })
+    vi.mocked(authApi.fetchMe).mockResolvedValue(aUser({ role }))
+    const { wrapper, router } = await mountAt('/masuk')
+    await wrapper.get('#login-email').setValue('sari@contoh.id')
+    await wrapper.get('#login-password').setValue('rahasia-panjang')
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe(home))
     wrapper.unmount()
   })
 

@@ -1,6 +1,6 @@
 import { flushPromises, mount } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { i18n } from '@/app/i18n'
+import { i18n, setLanguage } from '@/app/i18n'
 import type { Challenge } from '@/features/challenges/catalogue/api'
 import * as participationApi from '@/features/challenges/participation/api'
 import ReadingLogForm from '@/features/challenges/participation/components/ReadingLogForm.vue'
@@ -35,8 +35,8 @@ const challenge: Challenge = {
   participants: 2,
 }
 
-function mountForm() {
-  return mount(ReadingLogForm, { props: { challenge }, global: { plugins: [i18n] }, attachTo: document.body })
+function mountForm(rules: Partial<Challenge> = {}) {
+  return mount(ReadingLogForm, { props: { challenge: { ...challenge, ...rules } }, global: { plugins: [i18n] }, attachTo: document.body })
 }
 const input = (w: ReturnType<typeof mountForm>, label: string) => {
   const l = w.findAll('label').find((x) => x.text().startsWith(label))!
@@ -69,7 +69,8 @@ describe('ReadingLogForm', () => {
     await w.get('form').trigger('submit')
     expect(w.get('[role="alert"]').text()).toContain('Periksa kembali isian yang ditandai.')
     expect(input(w, 'Judul buku').attributes('aria-invalid')).toBe('true')
-    expect(w.text()).toContain('Isi jumlah halaman atau menit membaca.')
+    // Minutes earn nothing in this challenge, so pages are what it asks for.
+    expect(w.text()).toContain('Isi jumlah halaman yang kamu baca.')
     expect(w.text()).toContain('Tanggal membaca tidak boleh di masa depan.')
     expect(document.activeElement).toBe(input(w, 'Judul buku').element)
     expect(participationApi.logReading).not.toHaveBeenCalled()
@@ -132,11 +133,69 @@ describe('ReadingLogForm', () => {
     const w = mountForm()
     await input(w, 'Judul buku').setValue('Ronggeng Dukuh Paruk')
     await input(w, 'Penulis').setValue('Ahmad Tohari')
-    await input(w, 'Menit').setValue('45')
+    await input(w, 'Halaman').setValue('45')
     await w.get('form').trigger('submit')
     await flushPromises()
     expect(input(w, 'Tanggal membaca').attributes('aria-invalid')).toBe('true')
     expect(w.text()).toContain('Tanggal membaca harus di dalam masa tantangan.')
     w.unmount()
+  })
+
+  describe('says plainly what counts in this challenge (issue 17: 45 minutes earned "+0 poin")', () => {
+    const labels = (w: ReturnType<typeof mountForm>) => w.findAll('label').map((l) => l.text())
+
+    it('offers no minutes where minutes earn nothing, and says so', () => {
+      const w = mountForm()
+      expect(labels(w)).toContain('Halaman')
+      expect(labels(w)).not.toContain('Menit')
+      const note = w.get('[data-testid="amount-note"]').text()
+      expect(note).toContain('Isi jumlah halaman yang kamu baca. Menit membaca tidak dihitung di tantangan ini.')
+      expect(note).toContain('Poin di tantangan ini: 10 poin untuk setiap buku yang selesai dibaca dan 1 poin per halaman.')
+      expect(note).not.toContain('atau keduanya')
+      w.unmount()
+    })
+
+    it('offers only minutes in a minutes challenge that pays for minutes, and asks for them', async () => {
+      const w = mountForm({ goalType: 'MINUTES', pointsPerBook: 0, pointsPerPage: 0, pointsPerMinute: 2 })
+      expect(labels(w)).toContain('Menit')
+      expect(labels(w)).not.toContain('Halaman')
+      const note = w.get('[data-testid="amount-note"]').text()
+      expect(note).toContain('Isi berapa menit kamu membaca. Jumlah halaman tidak dihitung di tantangan ini.')
+      expect(note).toContain('Poin di tantangan ini: 2 poin per menit membaca.')
+      await w.get('form').trigger('submit')
+      expect(input(w, 'Menit').attributes('aria-invalid')).toBe('true')
+      expect(w.text()).toContain('Isi berapa menit kamu membaca.')
+      w.unmount()
+    })
+
+    it('offers both where both earn points, and says what each earns', () => {
+      const w = mountForm({ pointsPerMinute: 1 })
+      expect(labels(w)).toEqual(expect.arrayContaining(['Halaman', 'Menit']))
+      const note = w.get('[data-testid="amount-note"]').text()
+      expect(note).toContain('Isi jumlah halaman, menit membaca, atau keduanya.')
+      expect(note).toContain('10 poin untuk setiap buku yang selesai dibaca, 1 poin per halaman, dan 1 poin per menit membaca')
+      w.unmount()
+    })
+
+    it('says when an amount moves the goal without earning points', () => {
+      const w = mountForm({ goalType: 'PAGES', pointsPerPage: 0 })
+      expect(labels(w)).toContain('Halaman')
+      expect(labels(w)).not.toContain('Menit')
+      expect(w.get('[data-testid="amount-note"]').text()).toContain('Halaman dihitung untuk target, tetapi tidak menambah poin.')
+      w.unmount()
+    })
+
+    it('speaks English too', async () => {
+      await setLanguage('en', false)
+      try {
+        const w = mountForm()
+        const note = w.get('[data-testid="amount-note"]').text()
+        expect(note).toContain('Enter the pages you read. Minutes of reading do not count in this challenge.')
+        expect(note).toContain('Points in this challenge: 10 points for every book you finish and 1 points per page.')
+        w.unmount()
+      } finally {
+        await setLanguage('id', false)
+      }
+    })
   })
 })

@@ -75,6 +75,13 @@ describe('router guard', () => {
     expect(router.currentRoute.value.path).toBe('/akun')
   })
 
+  it('sends a logged-in user without next from the login page to their role home', async () => {
+    auth.useSession('token', aUser({ role: 'REVIEWER' }))
+    const router = newRouter()
+    await router.push('/masuk')
+    expect(router.currentRoute.value.fullPath).toBe('/staf/konten/tinjauan')
+  })
+
   it('shows the not-found page for an unknown address', async () => {
     const router = newRouter()
     await router.push('/tidak/ada')

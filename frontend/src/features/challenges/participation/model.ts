@@ -53,3 +53,60 @@ export function checkNickname(value: string) {
   }
   return NICKNAME.test(text) ? null : { key: 'challenges.join.nicknameChars' }
 }
+
+// --- What a log counts ----------------------------------------------------------------------------------
+
+type Scoring = Pick<Challenge, 'goalType' | 'pointsPerBook' | 'pointsPerPage' | 'pointsPerMinute'>
+
+/**
+ * The amounts a reading log offers in this challenge: those that earn points or move the goal (issue 17: 45 minutes
+ * logged where minutes earn nothing showed "+0 poin"). As Beanstack's log types follow what a challenge tracks, a
+ * challenge that pays only for finished books still needs an amount (the server asks for pages or minutes), so then
+ * both are offered.
+ */
+export function loggableAmounts(c: Scoring): { pages: boolean; minutes: boolean } {
+  const pages = c.pointsPerPage > 0 || c.goalType === 'PAGES'
+  const minutes = c.pointsPerMinute > 0 || c.goalType === 'MINUTES'
+  return pages || minutes ? { pages, minutes } : { pages: true, minutes: true }
+}
+
+/** The challenge's point rules in words, one per kind of reading that earns points. */
+export function pointRules(c: Scoring, t: Translate, n: (v: number) => string): string[] {
+  const out: string[] = []
+  if (c.pointsPerBook) out.push(t('challenges.rules.perBook', { points: n(c.pointsPerBook) }))
+  if (c.pointsPerPage) out.push(t('challenges.rules.perPage', { points: n(c.pointsPerPage) }))
+  if (c.pointsPerMinute) out.push(t('challenges.rules.perMinute', { points: n(c.pointsPerMinute) }))
+  return out
+}
+
+/** What the log form says above the amounts: what to fill in, and plainly what earns points in this challenge. */
+export function amountNotes(c: Scoring, t: Translate, n: (v: number) => string, locale: string): string[] {
+  const offered = loggableAmounts(c)
+  const notes = [
+    offered.pages && offered.minutes
+      ? t('challenges.log.amountNote')
+      : offered.pages
+        ? t('challenges.log.amountPages')
+        : t('challenges.log.amountMinutes'),
+  ]
+  const rules = pointRules(c, t, n)
+  if (rules.length) {
+    notes.push(t('challenges.log.pointsNote', { rules: new Intl.ListFormat(locale, { type: 'conjunction' }).format(rules) }))
+  }
+  if (offered.pages && !c.pointsPerPage && c.goalType === 'PAGES') notes.push(t('challenges.log.goalOnlyPages'))
+  if (offered.minutes && !c.pointsPerMinute && c.goalType === 'MINUTES') notes.push(t('challenges.log.goalOnlyMinutes'))
+  return notes
+}
+
+// --- The challenge page's tabs --------------------------------------------------------------------------
+
+/** The challenge page's tabs, in order; their ids are what ?tab= carries (the board, the default, carries none). */
+export const CHALLENGE_TABS = ['papan', 'catat', 'progres', 'aturan'] as const
+
+export type ChallengeTab = (typeof CHALLENGE_TABS)[number]
+
+/** The tab a ?tab= value names; the board for anything else. */
+export function challengeTab(value: unknown): ChallengeTab {
+  const v = Array.isArray(value) ? value[0] : value
+  return (CHALLENGE_TABS as readonly unknown[]).includes(v) ? (v as ChallengeTab) : 'papan'
+}

@@ -125,6 +125,57 @@ class ParticipationTest {
         assertPointsAreTheSumOfValidLogs();
     }
 
+    /**
+     * Issue 17: 45 minutes of reading earned "+0 poin" while the form asked for "pages, minutes or both". The rule the
+     * SPA's log form now states and follows: a log earns exactly the rates the challenge publishes (GET /challenges/{id}),
+     * and an amount that earns nothing still counts towards the total and a goal in its unit. The form offers an amount
+     * only where it earns points or moves the goal; this pins the server side of that promise.
+     */
+    @Test
+    void minutesEarnExactlyThePublishedRateAndStillCountTowardsTheGoal() {
+        Map<String, Object> minutesOnly = ChallengeFixtures.log(1, ChallengeFixtures.today());
+        minutesOnly.remove("pages");
+        minutesOnly.put("minutes", 45);
+        minutesOnly.put("finished", false);
+
+        // The fixture pays 10 a finished book and 1 a page, nothing for minutes, and says so publicly.
+        given().get("/api/challenges/" + challenge).then().statusCode(200)
+                .body("pointsPerMinute", equalTo(0)).body("pointsPerPage", equalTo(1)).body("goalType", equalTo("BOOKS"));
+        String nick = ChallengeFixtures.nickname("Menit");
+        String teen = ChallengeFixtures.member(challenge, nick, null);
+        var none = ChallengeFixtures.postLog(teen, challenge, minutesOnly);
+        assertEquals(0, none.getInt("pointsAwarded"));
+        assertEquals("VALID", none.getString("log.status"));
+        given().auth().oauth2(teen).get("/api/challenges/" + challenge + "/me").then().statusCode(200)
+                .body("points", equalTo(0)).body("minutes", equalTo(45)).body("books", equalTo(0));
+
+        // A challenge that pays for minutes: the same log earns 45 × 2.
+        Map<String, Object> paying = ChallengeFixtures.body();
+        paying.put("pointsPerMinute", 2);
+        long perMinute = ChallengeFixtures.published(staff, paying);
+        String reader = ChallengeFixtures.member(perMinute, ChallengeFixtures.nickname("Menit"), null);
+        assertEquals(90, ChallengeFixtures.postLog(reader, perMinute, minutesOnly).getInt("pointsAwarded"));
+
+        // A minutes goal that pays only for books: the minutes move the goal, and earn nothing.
+        Map<String, Object> goalOnly = ChallengeFixtures.body();
+        goalOnly.put("goalType", "MINUTES");
+        goalOnly.put("goalValue", 90);
+        goalOnly.put("pointsPerPage", 0);
+        long minutesGoal = ChallengeFixtures.published(staff, goalOnly);
+        String timer = ChallengeFixtures.member(minutesGoal, ChallengeFixtures.nickname("Menit"), null);
+        assertEquals(0, ChallengeFixtures.postLog(timer, minutesGoal, minutesOnly).getInt("pointsAwarded"));
+        given().auth().oauth2(timer).get("/api/challenges/" + minutesGoal + "/me").then().statusCode(200)
+                .body("points", equalTo(0)).body("minutes", equalTo(45)).body("goalProgress", equalTo(50));
+
+        assertPointsAreTheSumOfValidLogs();
+        for (long id : new long[] { perMinute, minutesGoal }) {
+            assertEquals(0, Accounts.count(db, """
+                    SELECT count(*) FROM participant p WHERE p.challenge_id = ? AND p.points <>
+                      (SELECT coalesce(sum(points), 0) FROM reading_log l WHERE l.participant_id = p.id AND l.status = 'VALID')""",
+                    id));
+        }
+    }
+
     @Test
     void readDatesMustLieInTheChallengeAndNotInTheFuture() {
         String teen = ChallengeFixtures.member(challenge, ChallengeFixtures.nickname("Tanggal"), null);
