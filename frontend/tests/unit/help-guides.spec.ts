@@ -15,7 +15,7 @@ async function mountAt(path: string, component: unknown, props: Record<string, u
   const router = createAppRouter(createMemoryHistory())
   await router.push(path)
   await router.isReady()
-  const w = mount(component as never, { props, global: { plugins: [i18n, router] } })
+  const w = mount(component as Parameters<typeof mount>[0], { props, global: { plugins: [i18n, router] } } as never)
   await flushPromises()
   return { w, router }
 }
@@ -47,8 +47,8 @@ describe('the guides', () => {
   it('has every step in Bahasa Indonesia and in English', async () => {
     for (const slug of GUIDE_SLUGS) {
       const { key, steps } = GUIDES[slug]
-      for (const locale of [id, en] as Array<Record<string, any>>) {
-        const guide = locale.help.guides[key]
+      for (const locale of [id, en]) {
+        const guide = (locale.help.guides as Record<string, { title: string; intro: string; tip: string; back: string; steps: object }>)[key]!
         expect(Object.keys(guide.steps)).toHaveLength(steps)
         expect(guide.title && guide.intro && guide.tip && guide.back).toBeTruthy()
       }
