@@ -125,4 +125,21 @@ describe('what scheduling a post does', () => {
     expect(w.find('[data-testid="publishable-from"]').exists()).toBe(false)
     w.unmount()
   })
+
+  it('says, on a scheduled variant, whether it goes out by itself or waits for staff', async () => {
+    vi.mocked(postsApi.connectedPlatforms).mockResolvedValue(new Set(['INSTAGRAM']))
+    const w = await mountPost(aPost({
+      status: 'SCHEDULED',
+      variants: [
+        variant({ platform: 'FACEBOOK', scheduledAt: MONDAY_19_WITA, delivery: 'SCHEDULED', manual: true }),
+        variant({ platform: 'INSTAGRAM', scheduledAt: MONDAY_19_WITA, delivery: 'SCHEDULED' }),
+        variant({ platform: 'X', scheduledAt: MONDAY_19_WITA, delivery: 'SCHEDULED' }),
+      ],
+    }))
+    expect(w.get('[data-testid="delivery-explain-INSTAGRAM"]').text()).toBe('Serambi menerbitkannya sendiri pada jadwalnya.')
+    expect(w.get('[data-testid="delivery-explain-X"]').text()).toContain('Akun platform ini belum terhubung, jadi tidak terbit otomatis')
+    expect(w.get('[data-testid="delivery-explain-FACEBOOK"]').text()).toContain('Tidak terbit otomatis: pada jadwalnya Anda diingatkan')
+    expect(w.get('[data-testid="editor-publish-plan"]').text()).toContain('Terjadwal. Yang akan terjadi:')
+    w.unmount()
+  })
 })
