@@ -1,7 +1,7 @@
-import { execFileSync } from 'node:child_process'
 import { expect, test, type Browser, type Page } from '@playwright/test'
 import { SQUARE_JPEG } from './media-files'
 import { DEMO, expectAccessible, logIn } from './support'
+import { sql } from './e2e-sql'
 
 /**
  * The content journey against the real backend: staff draft a post for Instagram and X in the editor (live
@@ -18,15 +18,6 @@ const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Makassar', year: 
   new Date(Date.now() + 3 * 86_400_000),
 )
 let postId = ''
-
-/** The e2e database, as playwright.config.ts gives it to the app: here, to let the post's time come. */
-function sql(statement: string): void {
-  const url = process.env._E2E_QUARKUS_DATASOURCE_JDBC_URL ?? 'jdbc:postgresql://127.0.0.1:5432/serambi_e2e'
-  const database = url.replace(/^.*\//, '').replace(/\?.*$/, '')
-  execFileSync('psql', ['-h', '127.0.0.1', '-U', 'serambi', '-d', database, '-v', 'ON_ERROR_STOP=1', '-q', '-c', statement], {
-    env: { ...process.env, PGPASSWORD: process.env.SERAMBI_E2E_DB_PASSWORD ?? 'serambi' },
-  })
-}
 
 async function newPage(browser: Browser, who: { email: string; password: string }, next: string): Promise<Page> {
   const context = await browser.newContext()
