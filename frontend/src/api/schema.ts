@@ -1452,7 +1452,7 @@ export interface paths {
         put?: never;
         /**
          * Record that the post went out, with each variant's URL: APPROVED or SCHEDULED → PUBLISHED (staff)
-         * @description Records posts put up by hand. The body names every variant of the post exactly once (400 otherwise), each with the URL where it went out (each its own) and, optionally, when (now if omitted). A variant Serambi already published itself keeps its permalink and time. Only an APPROVED or SCHEDULED post can be published (409 otherwise), and a URL another post already has is a 409. The post turns PUBLISHED and its version goes up (the new ETag). Variants the publishing job sends out need no call: the post turns PUBLISHED when the last of them is out.
+         * @description Records posts put up by hand. The body names every variant of the post exactly once (400 otherwise), each with the URL where it went out (each its own) and, optionally, when (now if omitted). A variant Serambi already published itself keeps its permalink and time. Only an APPROVED or SCHEDULED post can be published (409 otherwise), a URL another post already has is a 409, and so is a variant marked published before its scheduled time (move the time first). The post turns PUBLISHED and its version goes up (the new ETag). Variants the publishing job sends out need no call: the post turns PUBLISHED when the last of them is out.
          */
         post: operations["publishPost"];
         delete?: never;
@@ -8497,7 +8497,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not a draft, or already over */
+            /** @description Not a draft, already over, or its start has passed (event-started, naming startsAt) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12025,6 +12025,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The attached media break a variant's platform rules (per variant, on variants[i].media, in Bahasa Indonesia); nothing changes */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The database cannot be reached right now: try again after Retry-After */
             503: {
                 headers: {
@@ -12187,7 +12196,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not approved (e.g. a draft), or a URL already recorded */
+            /** @description Not approved (e.g. a draft), a URL already recorded, or a variant marked published before its scheduled time (published-before-schedule, on variants[i].publishedAt) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12407,6 +12416,15 @@ export interface operations {
             };
             /** @description Not approved, or a variant without a time */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The attached media break a variant's platform rules (per variant, on variants[i].media, in Bahasa Indonesia); nothing changes */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -14,6 +14,7 @@ import { setPageTitle } from '@/lib/page-title'
 import { homeFor } from '@/lib/role-home'
 import { safeNext } from '@/lib/safe-next'
 import { i18n } from './i18n'
+import type { GuideSlug } from '@/features/help/guides'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -27,6 +28,8 @@ declare module 'vue-router' {
     guestOnly?: boolean
     /** A change of the query only (such as the challenge page's ?tab=) keeps the scroll position. */
     queryKeepsScroll?: boolean
+    /** The page's guide ("Butuh bantuan? Lihat panduan"), shown by the layout above the page. */
+    guide?: GuideSlug
   }
 }
 
@@ -65,13 +68,13 @@ export const routes: RouteRecordRaw[] = [
     path: '/acara',
     name: 'events',
     component: () => import('@/features/events/catalogue/pages/EventsPage.vue'),
-    meta: { titleKey: 'title.events' },
+    meta: { titleKey: 'title.events', guide: 'daftar-acara' },
   },
   {
     path: '/acara/:id(\\d+)',
     name: 'event',
     component: () => import('@/features/events/catalogue/pages/EventPage.vue'),
-    meta: { titleKey: 'title.event' },
+    meta: { titleKey: 'title.event', guide: 'daftar-acara' },
   },
   {
     // The manage link the backend e-mails. `/acara/:id` takes digits only, so it never matches this address.
@@ -149,13 +152,13 @@ export const routes: RouteRecordRaw[] = [
     path: '/tantangan',
     name: 'challenges',
     component: () => import('@/features/challenges/catalogue/pages/ChallengesPage.vue'),
-    meta: { titleKey: 'title.challenges' },
+    meta: { titleKey: 'title.challenges', guide: 'tantangan-membaca' },
   },
   {
     path: '/tantangan/:id(\\d+)',
     name: 'challenge',
     component: () => import('@/features/challenges/participation/pages/ChallengePage.vue'),
-    meta: { titleKey: 'title.challenge', queryKeepsScroll: true },
+    meta: { titleKey: 'title.challenge', queryKeepsScroll: true, guide: 'tantangan-membaca' },
   },
   {
     path: '/tantangan/:id(\\d+)/saya',
@@ -199,7 +202,7 @@ export const routes: RouteRecordRaw[] = [
     path: '/staf/konten',
     name: 'campaigns-calendar',
     component: () => import('@/features/campaigns/calendar/pages/CalendarPage.vue'),
-    meta: { titleKey: 'campaigns.titles.calendar', requiresAuth: true, roles: ['STAFF', 'REVIEWER', 'ADMIN'] },
+    meta: { titleKey: 'campaigns.titles.calendar', requiresAuth: true, roles: ['STAFF', 'REVIEWER', 'ADMIN'], guide: 'kampanye-pertama' },
   },
   {
     path: '/staf/konten/pos',
@@ -211,7 +214,7 @@ export const routes: RouteRecordRaw[] = [
     path: '/staf/konten/pos/baru',
     name: 'campaigns-post-new',
     component: () => import('@/features/campaigns/posts/pages/PostEditorPage.vue'),
-    meta: { titleKey: 'campaigns.titles.postNew', requiresAuth: true, roles: ['STAFF', 'ADMIN'] },
+    meta: { titleKey: 'campaigns.titles.postNew', requiresAuth: true, roles: ['STAFF', 'ADMIN'], guide: 'kampanye-pertama' },
   },
   {
     path: '/staf/konten/pos/:id(\\d+)/ubah',
@@ -236,7 +239,7 @@ export const routes: RouteRecordRaw[] = [
     path: '/staf/konten/kampanye',
     name: 'campaigns-campaigns',
     component: () => import('@/features/campaigns/pages/CampaignsPage.vue'),
-    meta: { titleKey: 'campaigns.titles.campaigns', requiresAuth: true, roles: ['STAFF', 'REVIEWER', 'ADMIN'] },
+    meta: { titleKey: 'campaigns.titles.campaigns', requiresAuth: true, roles: ['STAFF', 'REVIEWER', 'ADMIN'], guide: 'kampanye-pertama' },
   },
   {
     path: '/staf/konten/kampanye/baru',
@@ -280,6 +283,12 @@ export const routes: RouteRecordRaw[] = [
     name: 'media-library',
     component: () => import('@/features/media/pages/MediaLibraryPage.vue'),
     meta: { titleKey: 'media.title', requiresAuth: true, roles: ['STAFF', 'ADMIN'] },
+  },
+  {
+    path: '/panduan/:guide(daftar-acara|tantangan-membaca|kampanye-pertama)',
+    name: 'guide',
+    component: () => import('@/features/help/pages/GuidePage.vue'),
+    meta: { titleKey: 'help.kicker' },
   },
   // Both catch-alls match any path; a path resolves to the first. The guard sends a wrong-role visit to
   // 'forbidden' by name, which keeps the address the user asked for.

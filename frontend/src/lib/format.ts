@@ -119,11 +119,28 @@ export function fromDateTimeLocal(value: string | null | undefined, timeZone = l
   return new Date(instant).toISOString().replace('.000Z', 'Z')
 }
 
-/** "19.00" in the library's zone, with the zone's name when `withZone`. */
-export function formatTime(value: string | number | Date, locale: string, timeZone = libraryTimeZone): string {
+/**
+ * "19.00" in the library's zone (Indonesian writes hours and minutes with a dot; English "19:00"), on the 24-hour
+ * clock; with the zone's name ("19.00 WITA") when `withZone`. The one time format of the app: the staff calendar uses
+ * it too.
+ */
+export function formatTime(value: string | number | Date, locale: string, timeZone = libraryTimeZone, withZone = false): string {
   const date = toDate(value)
   if (!date) return ''
-  return new Intl.DateTimeFormat(intlLocale(locale), { timeStyle: 'short', timeZone }).format(date)
+  const parts = new Intl.DateTimeFormat('en-US', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).formatToParts(date)
+  const hour = parts.find((p) => p.type === 'hour')?.value ?? ''
+  const minute = parts.find((p) => p.type === 'minute')?.value ?? ''
+  const text = `${pad(Number(hour) % 24)}${locale === 'id' ? '.' : ':'}${minute}`
+  return withZone ? `${text} ${zoneLabel(timeZone, intlLocale(locale), date)}` : text
+}
+
+/** "Sen, 7 Des 19.00 WITA" (English "Mon, 7 Dec 19:00 WITA"): a day and time that needs no year, in the library's zone. */
+export function formatWhen(value: string | number | Date, locale: string, timeZone = libraryTimeZone): string {
+  const date = toDate(value)
+  if (!date) return ''
+  const parts = new Intl.DateTimeFormat(intlLocale(locale), { weekday: 'short', day: 'numeric', month: 'short', timeZone }).formatToParts(date)
+  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? ''
+  return `${get('weekday')}, ${get('day')} ${get('month')} ${formatTime(date, locale, timeZone, true)}`
 }
 
 /** "Sabtu, 5 Des 2026" in the library's zone. */

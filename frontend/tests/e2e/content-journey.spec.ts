@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test'
 import { SQUARE_JPEG } from './media-files'
 import { DEMO, expectAccessible, logIn } from './support'
+import { sql } from './e2e-sql'
 
 /**
  * The content journey against the real backend: staff draft a post for Instagram and X in the editor (live
@@ -101,7 +102,11 @@ test.describe.serial('content: draft, review, schedule, calendar', () => {
     await expect(page.getByTestId('post-status')).toHaveText('Disetujui')
     await expect(page.getByText('Sumber Kominfo dan tanggal sudah dicek.').first()).toBeVisible()
     await expect(page.getByTestId('post-history')).toContainText('Ditinjau → Disetujui')
-    await page.getByRole('button', { name: 'Jadwalkan' }).click()
+    // The page says what scheduling does, per platform, before anything goes out.
+    await expect(page.getByTestId('editor-publish-plan')).toContainText('Disetujui, tetapi belum dijadwalkan: belum ada yang terbit.')
+    await expect(page.getByTestId('editor-outcome-INSTAGRAM')).toContainText('10.00 WITA')
+    await expect(page.getByTestId('editor-outcome-X')).toContainText('12.30 WITA')
+    await page.getByRole('button', { name: /^Jadwalkan/ }).click()
     await expect(page.getByTestId('post-status')).toHaveText('Terjadwal')
     await expectAccessible(page, 'post editor (scheduled)')
 
@@ -113,9 +118,9 @@ test.describe.serial('content: draft, review, schedule, calendar', () => {
     await expect(grid).toHaveAttribute('data-view', 'month')
     const cell = page.getByTestId(`calendar-day-${day}`)
     const instagramItem = cell.getByTestId(`calendar-post-${postId}-INSTAGRAM`)
-    await expect(instagramItem).toContainText('10:00')
+    await expect(instagramItem).toContainText('10.00')
     await expect(instagramItem).toContainText('Terjadwal')
-    await expect(cell.getByTestId(`calendar-post-${postId}-X`)).toContainText('12:30')
+    await expect(cell.getByTestId(`calendar-post-${postId}-X`)).toContainText('12.30')
     await expect(page.getByTestId('cadence-warnings')).toContainText('X:')
     await expectAccessible(page, 'calendar, month')
 
@@ -151,7 +156,15 @@ test.describe.serial('content: draft, review, schedule, calendar', () => {
     await expect(page.getByTestId('post-status')).toHaveText('Terjadwal')
     const instagramUrl = `https://www.instagram.com/p/Jrny${stamp}/`
     const xUrl = `https://x.com/perpusbanjarbaru/status/19${stamp}`
-    await page.getByRole('button', { name: 'Tandai sudah terbit' }).click()
+    // Days before its date it cannot be marked published: the page says from when.
+    await expect(page.getByTestId('publishable-from')).toContainText('Bisa ditandai sudah terbit mulai')
+    await expect(page.getByRole('button', { name: 'Tandai sudah terbit' })).toHaveCount(0)
+    await expectAccessible(page, 'post editor, scheduled days ahead')
+    // Its time comes (posted by hand, so the publishing job only reminds).
+    sql(`UPDATE post_variant SET scheduled_at = now() - interval '1 minute', manual = true WHERE post_id = ${postId}`)
+    await page.reload()
+    await expect(page.getByTestId('publishable-from')).toHaveCount(0)
+    await page.getByTestId('publish-button').click()
     await page.getByLabel('Tautan unggahan di Instagram').fill(instagramUrl)
     await page.getByLabel('Tautan unggahan di X').fill(xUrl)
     await page.getByRole('button', { name: 'Simpan tautan terbit' }).click()
@@ -180,6 +193,21 @@ test.describe.serial('content: draft, review, schedule, calendar', () => {
     // X: (40 + 5 + 5) / 1,000 = 5 %, and no reach was reported, so none is shown.
     await expect(rowOf(xUrl)).toContainText('1.000')
     await expect(rowOf(xUrl)).toContainText('5\u00a0%')
+    // Column headers break between words, never inside one ("Tayanga/n").
+    const broken = await page.locator('#analytics-posts thead th').evaluateAll((cells) =>
+      cells.flatMap((th) => {
+        const text = th.firstChild
+        if (!text || text.nodeType !== Node.TEXT_NODE) return []
+        const words = [...(text.textContent ?? '').matchAll(/\S+/g)]
+        return words.filter((w) => {
+          const range = document.createRange()
+          range.setStart(text, w.index!)
+          range.setEnd(text, w.index! + w[0].length)
+          return range.getClientRects().length > 1
+        }).map((w) => w[0])
+      }),
+    )
+    expect(broken).toEqual([])
     await expectAccessible(page, 'campaign dashboard after the journey')
     await page.context().close()
   })

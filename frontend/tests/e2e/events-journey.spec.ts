@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test'
 import { DEMO, expectAccessible, logIn, manageLinkFromMail, manageTokenFromMail, newVisitor } from './support'
+import { sql } from './e2e-sql'
 
 /**
  * The virtual-events journey against the real backend: staff create and publish an event with one seat; a patron
@@ -230,7 +231,7 @@ test('a patron rates an event that has started, with the keyboard; staff see the
       type: 'LIVE_QA',
       audience: 'ALL',
       language: 'id',
-      startsAt: new Date(now - 10 * 60_000).toISOString(),
+      startsAt: new Date(now + 10 * 60_000).toISOString(),
       endsAt: new Date(now + 50 * 60_000).toISOString(),
       platform: 'YOUTUBE_LIVE',
       joinUrl: 'https://youtube.com/live/serambi',
@@ -239,6 +240,7 @@ test('a patron rates an event that has started, with the keyboard; staff see the
   expect(created.status()).toBe(201)
   const id = (await created.json()).id
   expect((await page.request.post(`/api/events/${id}/publish`, { headers })).status()).toBe(200)
+  sql(`UPDATE event SET starts_at = now() - interval '10 minutes' WHERE id = ${id}`) // published before it started
   const patron = newVisitor('penilai')
   const registered = await page.request.post(`/api/events/${id}/registrations`, {
     data: { name: patron.displayName, email: patron.email },

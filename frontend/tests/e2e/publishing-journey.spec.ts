@@ -72,7 +72,7 @@ test.describe.serial('publishing: scheduled, each state, retry, mark as publishe
     postId = await approvedPost(request, 'Diskusi buku Sabtu ini')
     const page = await newPage(browser, `/staf/konten/pos/${postId}/ubah`)
     await expect(page.getByLabel('Unggah manual ke X')).not.toBeChecked()
-    await page.getByRole('button', { name: 'Jadwalkan' }).click()
+    await page.getByRole('button', { name: /^Jadwalkan/ }).click()
     await expect(page.getByTestId('post-status')).toHaveText('Terjadwal')
     await expect(page.getByRole('heading', { name: 'Status terbit' })).toBeVisible()
     for (const platform of ['FACEBOOK', 'INSTAGRAM', 'X']) await expect(status(page, platform)).toHaveText('Terjadwal')

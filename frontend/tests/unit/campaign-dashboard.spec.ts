@@ -18,8 +18,12 @@ vi.mock('chart.js', () => {
     }
     data: unknown
     options: unknown
+    canvas: HTMLCanvasElement
+    config: any
     constructor(canvas: HTMLCanvasElement, config: any) {
       charts.made.push({ canvas, config })
+      this.canvas = canvas
+      this.config = config
       this.data = config.data
       this.options = config.options
     }
@@ -120,8 +124,10 @@ describe('the campaign dashboard', () => {
     expect(type.type).toBe('bar')
     expect(type.options.indexAxis).toBe('y')
     expect(type.data.labels).toEqual(['Tips edukatif', 'Kutipan'])
-    expect(time.type).toBe('line')
+    // One week alone is a bar, not a lone dot on a line.
+    expect(time.type).toBe('bar')
     expect(time.data.labels).toEqual(['2 Feb'])
+    expect(wrapper.get('#chart-time-title').element.closest('figure')!.getAttribute('data-kind')).toBe('bar')
     // The axis speaks percentages in the UI language.
     expect(platform.options.scales.y.ticks.callback(0.045)).toBe('4,5\u00a0%')
 
@@ -179,6 +185,25 @@ describe('the campaign dashboard', () => {
     await wrapper.get('#analytics-to').setValue('2032-01-01')
     await wrapper.get('form').trigger('submit')
     expect(wrapper.get('#analytics-from-error').text()).toContain('Isi dua tanggal')
+    wrapper.unmount()
+  })
+
+  it('draws weeks as a line from two weeks on, and a chart without figures says so', async () => {
+    vi.mocked(analyticsApi.getAnalytics).mockResolvedValue({
+      ...analytics,
+      overTime: [group('2032-02-02', '2032-02-02', 2, 1400, 100, 100 / 1400), group('2032-02-09', '2032-02-09', 1, 2000, 250, 0.125)],
+      byContentType: [group('QUOTE', 'QUOTE', 1, 0, 0)],
+    })
+    const { wrapper } = await mountDashboard()
+    const time = charts.made.find((c) => c.canvas.id === 'chart-time-canvas')!.config
+    expect(time.type).toBe('line')
+    expect(time.data.labels).toEqual(['2 Feb', '9 Feb'])
+    // Content types: no impressions, so no rate: words instead of an empty drawing.
+    const type = wrapper.get('#chart-type-title').element.closest('figure')!
+    expect(type.getAttribute('data-kind')).toBe('empty')
+    expect(type.querySelector('canvas')).toBeNull()
+    expect(type.textContent).toContain('Belum ada angka untuk grafik ini pada periode ini.')
+    expect(charts.made).toHaveLength(2)
     wrapper.unmount()
   })
 })

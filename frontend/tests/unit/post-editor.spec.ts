@@ -36,6 +36,7 @@ vi.mock('@/features/campaigns/posts/api', async (importOriginal) => {
     getPost: vi.fn(),
     replacePost: vi.fn(),
     postHistory: vi.fn(async () => []),
+    connectedPlatforms: vi.fn(async () => new Set()),
   }
 })
 

@@ -99,6 +99,21 @@ describe('the post form', () => {
     expect(errors.errorFor('mediaUrl')).toBeTruthy()
   })
 
+  it('refuses a scheduled time newly set in the past, but keeps one loaded with the post', () => {
+    const { postForm } = newForm()
+    postForm.startBlank({ day: '2020-03-02' })
+    postForm.variants.value.forEach((v) => (v.text = 'Ayo membaca'))
+    expect(postForm.check()).toBe(false)
+    expect(postForm.variantErrors.value[0]?.scheduledAt).toBe('Jadwal tayang ini sudah lewat. Pilih tanggal dan jam yang akan datang.')
+    postForm.variants.value.forEach((v) => (v.scheduledAt = '2099-03-02T10:00'))
+    expect(postForm.check()).toBe(true)
+
+    // A post that went out last week keeps its time through an edit of its text.
+    postForm.fill({ ...post, variants: [{ platform: 'X', text: 'Membaca #baca', scheduledAt: '2020-03-02T02:00:00Z' }] } as PostView)
+    postForm.variants.value[0]!.text = 'Membaca itu seru #baca'
+    expect(postForm.check()).toBe(true)
+  })
+
   it('puts the server\'s errors on the variant they name', () => {
     const { postForm } = newForm()
     postForm.serverVariantErrors(

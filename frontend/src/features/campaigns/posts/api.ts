@@ -117,3 +117,12 @@ export type PostMediaCheck = Schemas['PostMediaCheck']
 export async function checkPostMedia(mediaIds: number[], platforms: SocialPlatform[]): Promise<PostMediaCheck[]> {
   return unwrap(await api.POST('/api/posts/media-check', { body: { mediaIds, platforms } }))
 }
+
+/**
+ * The platforms Serambi can publish to now (their account is connected): the rest are posted by hand, with a reminder
+ * at their time. Staff only (a reviewer gets 403).
+ */
+export async function connectedPlatforms(): Promise<Set<SocialPlatform>> {
+  const list = unwrap(await api.GET('/api/social/connections'))
+  return new Set(list.connections.filter((c) => c.state === 'CONNECTED').map((c) => c.platform))
+}

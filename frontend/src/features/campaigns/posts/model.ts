@@ -186,3 +186,50 @@ export function handleFrom(name: string): string {
 /** Instagram shows the first 125 characters of a caption before "… more". */
 export const INSTAGRAM_FOLD = 125
 
+
+/**
+ * What scheduling a post does to one variant, said plainly: it goes out by itself at its time (its platform is
+ * connected), or the author is reminded at its time to post it by hand (marked manual, or its account is not
+ * connected), or it has no time yet, or it is already out. `unknown`: whether its account is connected could not be
+ * read (a reviewer may not read the connections).
+ */
+export type OutcomeKind = 'auto' | 'manual' | 'notConnected' | 'noTime' | 'published' | 'unknown'
+
+export interface VariantOutcome {
+  platform: SocialPlatform
+  kind: OutcomeKind
+  /** The scheduled time (or the time it went out, when published). */
+  at: string | null
+}
+
+export function variantOutcomes(
+  post: Pick<PostView, 'variants'>,
+  connected: ReadonlySet<SocialPlatform> | null,
+): VariantOutcome[] {
+  return (post.variants ?? []).map((v) => {
+    const platform = v.platform!
+    if (v.delivery === 'PUBLISHED') return { platform, kind: 'published', at: v.publishedAt ?? null }
+    if (!v.scheduledAt) return { platform, kind: 'noTime', at: null }
+    const kind: OutcomeKind = v.manual ? 'manual' : connected === null ? 'unknown' : connected.has(platform) ? 'auto' : 'notConnected'
+    return { platform, kind, at: v.scheduledAt }
+  })
+}
+
+/**
+ * The one time and the platforms when every variant goes out by itself at the same minute (the schedule button can
+ * then say it all: "Jadwalkan untuk diterbitkan otomatis pada Sen, 7 Des 19.00 WITA ke Instagram, X"); otherwise null.
+ */
+export function allAutomaticAt(outcomes: readonly VariantOutcome[]): { at: string; platforms: SocialPlatform[] } | null {
+  if (outcomes.length === 0 || outcomes.some((o) => o.kind !== 'auto' || !o.at)) return null
+  const minute = (iso: string) => Math.floor(new Date(iso).getTime() / 60_000)
+  const first = outcomes[0]!.at!
+  return outcomes.every((o) => minute(o.at!) === minute(first)) ? { at: first, platforms: outcomes.map((o) => o.platform) } : null
+}
+
+/**
+ * The platforms' media problems with the post's saved files (Instagram needs an image or a video): the post cannot be
+ * submitted, approved or scheduled while there are any.
+ */
+export function mediaBlockers(post: Pick<PostView, 'mediaCheck'>): Array<{ platform: SocialPlatform; problem: string }> {
+  return (post.mediaCheck ?? []).flatMap((c) => (c.problems ?? []).map((problem) => ({ platform: c.platform!, problem })))
+}

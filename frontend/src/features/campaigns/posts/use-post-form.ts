@@ -57,6 +57,9 @@ export function usePostForm(t: Translate, errors: FormErrors) {
   const dirty = computed(() => JSON.stringify(request()) !== saved.value)
   const markSaved = () => (saved.value = JSON.stringify(request()))
 
+  /** Each platform's scheduled time as loaded: a time that has passed may stay (it is history), not be newly set. */
+  let loadedTimes: Record<string, string> = {}
+
   function fill(p: PostView) {
     form.contentType = p.contentType ?? 'EDUCATIONAL_TIP'
     form.body = p.body ?? ''
@@ -72,6 +75,7 @@ export function usePostForm(t: Translate, errors: FormErrors) {
       manual: v.manual ?? false,
     }))
     mediaIds.value = (p.media ?? []).map((m) => m.id!).filter((id) => id != null)
+    loadedTimes = Object.fromEntries(variants.value.map((v) => [v.platform, v.scheduledAt]))
     markSaved()
   }
 
@@ -79,6 +83,7 @@ export function usePostForm(t: Translate, errors: FormErrors) {
   function startBlank(options: { campaignId?: number | null; day?: string | null } = {}) {
     Object.assign(form, blank())
     mediaIds.value = []
+    loadedTimes = {}
     if (options.campaignId) form.campaignId = String(options.campaignId)
     const at = options.day ? `${options.day}T10:00` : ''
     variants.value = [
@@ -107,7 +112,12 @@ export function usePostForm(t: Translate, errors: FormErrors) {
       const state = counterState(v.platform, v.text)
       if (!v.text.trim()) found[i] = { text: t('account.validation.required') }
       else if (state.over) found[i] = { text: t('campaigns.validation.tooLong', { platform: PLATFORM_LABELS[v.platform], limit: state.limit, count: state.count }) }
-      if (v.scheduledAt.trim() && !fromDateTimeLocal(v.scheduledAt)) found[i] = { ...found[i], scheduledAt: t('events.validation.dateTime') }
+      const at = v.scheduledAt.trim() ? fromDateTimeLocal(v.scheduledAt) : null
+      if (v.scheduledAt.trim() && !at) found[i] = { ...found[i], scheduledAt: t('events.validation.dateTime') }
+      // A time newly set in the past would save silently and could never go out: say so at the field.
+      else if (at && Date.parse(at) <= Date.now() && loadedTimes[v.platform] !== v.scheduledAt) {
+        found[i] = { ...found[i], scheduledAt: t('campaigns.validation.schedulePast') }
+      }
     })
     variantErrors.value = found
     const url = form.mediaUrl.trim()

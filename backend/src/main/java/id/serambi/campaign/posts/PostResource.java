@@ -71,6 +71,14 @@ public class PostResource {
     static final String ILLEGAL = """
             {"type":"https://serambi.id/problems/illegal-transition","title":"Transition not allowed","status":409,
              "detail":"Cannot publish a post that is DRAFT; only from APPROVED or SCHEDULED","instance":"/api/posts/12/publish"}""";
+    static final String MEDIA_RULES = """
+            {"type":"https://serambi.id/problems/media-rules","title":"Media do not meet the platforms' rules","status":422,
+             "detail":"Instagram memerlukan setidaknya satu gambar atau video.","instance":"/api/posts/12/submit",
+             "errors":[{"field":"variants[0].media","message":"Instagram memerlukan setidaknya satu gambar atau video."}]}""";
+    static final String EARLY = """
+            {"type":"https://serambi.id/problems/published-before-schedule","title":"Published before its scheduled time","status":409,
+             "detail":"Instagram is scheduled for 2026-12-07T11:00:00Z; it cannot be marked published before then (2026-12-03T02:00:00Z). Move its scheduled time first to post it earlier",
+             "instance":"/api/posts/12/publish","errors":[{"field":"variants[0].publishedAt","message":"Instagram is scheduled for 2026-12-07T11:00:00Z; it cannot be marked published before then (2026-12-03T02:00:00Z). Move its scheduled time first to post it earlier"}]}""";
     static final String OWN = """
             {"type":"https://serambi.id/problems/own-post","title":"Cannot approve your own post","status":403,
              "detail":"Post 12 was written by you; another reviewer must approve it","instance":"/api/posts/12/approve"}""";
@@ -200,10 +208,7 @@ public class PostResource {
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "illegal", value = ILLEGAL)))
     @APIResponse(responseCode = "422", description = "The attached media break a variant's platform rules (per variant, "
             + "on variants[i].media, in Bahasa Indonesia); nothing changes", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "instagram without media", value = """
-                    {"type":"https://serambi.id/problems/media-rules","title":"Media do not meet the platforms' rules","status":422,
-                     "detail":"Instagram memerlukan setidaknya satu gambar atau video.","instance":"/api/posts/12/submit",
-                     "errors":[{"field":"variants[0].media","message":"Instagram memerlukan setidaknya satu gambar atau video."}]}""")))
+            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "instagram without media", value = MEDIA_RULES)))
     public Uni<Response> submit(@PathParam("id") long id) {
         return posts.submit(id, userId()).map(PostResource::ok);
     }
@@ -222,6 +227,9 @@ public class PostResource {
                     @ExampleObject(name = "own post", value = OWN), @ExampleObject(name = "text you changed", value = OWN_EDIT) }))
     @APIResponse(responseCode = "409", description = "Not in review", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "illegal", value = ILLEGAL)))
+    @APIResponse(responseCode = "422", description = "The attached media break a variant's platform rules (per variant, "
+            + "on variants[i].media, in Bahasa Indonesia); nothing changes", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "instagram without media", value = MEDIA_RULES)))
     public Uni<Response> approve(@PathParam("id") long id, @Valid @NotNull Note body) {
         return posts.approve(id, userId(), body.note()).map(PostResource::ok);
     }
@@ -246,6 +254,9 @@ public class PostResource {
     @APIResponse(responseCode = "200", description = "Scheduled", headers = @Header(name = "ETag"), content = @Content(schema = @Schema(implementation = PostView.class)))
     @APIResponse(responseCode = "409", description = "Not approved, or a variant without a time", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "illegal", value = ILLEGAL)))
+    @APIResponse(responseCode = "422", description = "The attached media break a variant's platform rules (per variant, "
+            + "on variants[i].media, in Bahasa Indonesia); nothing changes", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "instagram without media", value = MEDIA_RULES)))
     public Uni<Response> schedule(@PathParam("id") long id) {
         return posts.schedule(id, userId()).map(PostResource::ok);
     }
@@ -258,15 +269,17 @@ public class PostResource {
             + "SCHEDULED → PUBLISHED (staff)", description = "Records posts put up by hand. The body names every variant of the "
             + "post exactly once (400 otherwise), each with the URL where it went out (each its own) and, optionally, "
             + "when (now if omitted). A variant Serambi already published itself keeps its permalink and time. Only "
-            + "an APPROVED or SCHEDULED post can be published (409 otherwise), and a URL another post already has is "
-            + "a 409. The post turns PUBLISHED and its version goes up (the new ETag). Variants the publishing job "
+            + "an APPROVED or SCHEDULED post can be published (409 otherwise), a URL another post already has is "
+            + "a 409, and so is a variant marked published before its scheduled time (move the time first). The post turns PUBLISHED and its version goes up (the new ETag). Variants the publishing job "
             + "sends out need no call: the post turns PUBLISHED when the last of them is out.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "instagram and x", value = PUBLISH)))
     @APIResponse(responseCode = "200", description = "Published", headers = @Header(name = "ETag"), content = @Content(schema = @Schema(implementation = PostView.class)))
     @APIResponse(responseCode = "400", description = "A platform missing or unknown", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not approved (e.g. a draft), or a URL already recorded", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "illegal", value = ILLEGAL)))
+    @APIResponse(responseCode = "409", description = "Not approved (e.g. a draft), a URL already recorded, or a variant "
+            + "marked published before its scheduled time (published-before-schedule, on variants[i].publishedAt)", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = {
+                    @ExampleObject(name = "illegal", value = ILLEGAL), @ExampleObject(name = "before its time", value = EARLY) }))
     public Uni<Response> publish(@PathParam("id") long id, @Valid @NotNull PublishRequest body) {
         return posts.publish(id, userId(), body).map(PostResource::ok);
     }

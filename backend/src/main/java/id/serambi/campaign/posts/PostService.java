@@ -166,26 +166,35 @@ public class PostService {
     @WithTransaction
     public Uni<PostView> submit(long id, long actorId) {
         return transition(id, actorId, "submit", EnumSet.of(PostStatus.DRAFT), PostStatus.IN_REVIEW, null,
-                p -> variants.ofPost(id).chain(list -> postMedia.ofPost(id).chain(media::byIds).map(files -> {
-                    List<PostVariant> sorted = list.stream().sorted(Comparator.comparing(v -> v.platform)).toList();
-                    List<Problem.FieldError> errors = new ArrayList<>();
-                    for (int i = 0; i < sorted.size(); i++) {
-                        for (String problem : social.mediaRules(sorted.get(i).platform).check(files)) {
-                            errors.add(new Problem.FieldError("variants[" + i + "].media", problem));
-                        }
-                    }
-                    if (!errors.isEmpty()) {
-                        throw new ProblemException(422, "media-rules", "Media do not meet the platforms' rules",
-                                errors.size() == 1 ? errors.get(0).message()
-                                        : errors.stream().map(Problem.FieldError::message).collect(Collectors.joining(" ")),
-                                errors, Map.of());
-                    }
-                    return null;
-                })).replaceWithVoid())
+                p -> mediaRulesHold(id))
                 .call(v -> notifications.notifyRole(Role.REVIEWER, new Notice(NotificationKind.REVIEW_REQUESTED,
                         "Unggahan menunggu tinjauan: " + excerpt(v.body(), 80),
                         "Unggahan #" + v.id() + " dikirim untuk ditinjau:\n\n\"" + excerpt(v.body(), 300) + "\"",
                         editorLink(v.id()))));
+    }
+
+    /**
+     * A 422 problem {@code media-rules} unless every variant's platform takes the post's attached files: Instagram
+     * publishes nothing without an image or a video. Checked on submit, approve and schedule, so a post that reached
+     * review some other way (data from before the rule, a change made directly in the database) still stops here.
+     */
+    private Uni<Void> mediaRulesHold(long id) {
+        return variants.ofPost(id).chain(list -> postMedia.ofPost(id).chain(media::byIds).map(files -> {
+            List<PostVariant> sorted = list.stream().sorted(Comparator.comparing(v -> v.platform)).toList();
+            List<Problem.FieldError> errors = new ArrayList<>();
+            for (int i = 0; i < sorted.size(); i++) {
+                for (String problem : social.mediaRules(sorted.get(i).platform).check(files)) {
+                    errors.add(new Problem.FieldError("variants[" + i + "].media", problem));
+                }
+            }
+            if (!errors.isEmpty()) {
+                throw new ProblemException(422, "media-rules", "Media do not meet the platforms' rules",
+                        errors.size() == 1 ? errors.get(0).message()
+                                : errors.stream().map(Problem.FieldError::message).collect(Collectors.joining(" ")),
+                        errors, Map.of());
+            }
+            return null;
+        })).replaceWithVoid();
     }
 
     /** The platforms' media rules checked against these files, before they are saved (the editor shows them live). */
@@ -213,10 +222,11 @@ public class PostService {
                             "You changed the text of post " + id + " (history entry " + edit.id + ", " + edit.at
                                     + "); another reviewer, who did not write or edit it, must approve it"));
                 }
-                p.reviewerId = reviewerId;
-                p.reviewNote = note.strip();
-                p.reviewedAt = Instant.now();
-                return Uni.createFrom().voidItem();
+                return mediaRulesHold(id).invoke(() -> {
+                    p.reviewerId = reviewerId;
+                    p.reviewNote = note.strip();
+                    p.reviewedAt = Instant.now();
+                });
             });
         }).call(v -> notifyAuthor(v, NotificationKind.POST_APPROVED, "Unggahan Anda disetujui: ",
                 "Unggahan #" + v.id() + " disetujui dan siap dijadwalkan.\n\nCatatan peninjau: "));
@@ -262,7 +272,7 @@ public class PostService {
     @WithTransaction
     public Uni<PostView> schedule(long id, long actorId) {
         return transition(id, actorId, "schedule", EnumSet.of(PostStatus.APPROVED), PostStatus.SCHEDULED, null,
-                p -> variants.ofPost(id).map(list -> {
+                p -> mediaRulesHold(id).chain(() -> variants.ofPost(id)).map(list -> {
                     List<Problem.FieldError> missing = new ArrayList<>();
                     List<Problem.FieldError> early = new ArrayList<>();
                     Instant now = Instant.now();
@@ -334,6 +344,10 @@ public class PostService {
                         return Uni.createFrom().failure(new ProblemException(400, "validation", "Invalid request",
                                 "The published variants must match the post's platforms", errors, Map.of()));
                     }
+                    ProblemException early = publishedBeforeSchedule(list, request.variants(), Instant.now());
+                    if (early != null) {
+                        return Uni.createFrom().failure(early);
+                    }
                     List<String> urls = byPlatform.values().stream().map(PublishedVariant::publishedUrl).toList();
                     return variants.publishedElsewhere(urls, id).chain(taken -> {
                         if (taken) {
@@ -354,6 +368,33 @@ public class PostService {
                         return Uni.createFrom().voidItem();
                     });
                 }));
+    }
+
+    /**
+     * A variant cannot be marked published before its scheduled time (nor recorded as out at a time before it): a 409
+     * problem {@code published-before-schedule} names each such variant on {@code variants[i].publishedAt} (its index in
+     * the request). To post earlier, move its time first. A variant Serambi published itself keeps its own record.
+     */
+    static ProblemException publishedBeforeSchedule(List<PostVariant> variants, List<PublishedVariant> requested,
+            Instant now) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < requested.size(); i++) {
+            PublishedVariant r = requested.get(i);
+            PostVariant v = variants.stream().filter(x -> x.platform == r.platform()).findFirst().orElse(null);
+            if (v == null || v.scheduledAt == null || (v.delivery == Delivery.PUBLISHED && v.externalId != null)) {
+                continue;
+            }
+            Instant at = r.publishedAt() == null ? now : r.publishedAt();
+            if (at.isBefore(v.scheduledAt)) {
+                errors.add(new Problem.FieldError("variants[" + i + "].publishedAt", v.platform.label()
+                        + " is scheduled for " + v.scheduledAt + "; it cannot be marked published before then ("
+                        + at + "). Move its scheduled time first to post it earlier"));
+            }
+        }
+        return errors.isEmpty() ? null : new ProblemException(409, "published-before-schedule",
+                "Published before its scheduled time", errors.size() == 1 ? errors.get(0).message()
+                        : errors.stream().map(Problem.FieldError::message).collect(Collectors.joining("; ")),
+                errors, Map.of());
     }
 
     private Uni<PostView> transition(long id, long actorId, String action, Set<PostStatus> from, PostStatus to,

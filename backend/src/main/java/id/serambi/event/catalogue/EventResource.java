@@ -308,9 +308,14 @@ public class EventResource {
     @Operation(operationId = "publishEvent", summary = "Publish a draft: it appears in the catalogue (staff)")
     @APIResponse(responseCode = "200", description = "The published event", content = @Content(schema = @Schema(implementation = StaffEventDto.class)))
     @APIResponse(responseCode = "404", description = "No such event", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not a draft, or already over", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "not a draft", value = """
+    @APIResponse(responseCode = "409", description = "Not a draft, already over, or its start has passed (event-started, naming startsAt)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = {
+            @ExampleObject(name = "not a draft", value = """
             {"type":"https://serambi.id/problems/event-not-draft","title":"Not a draft","status":409,\
-            "detail":"Event 12 is PUBLISHED; only a DRAFT can be published","instance":"/api/events/12/publish"}""")))
+            "detail":"Event 12 is PUBLISHED; only a DRAFT can be published","instance":"/api/events/12/publish"}"""),
+            @ExampleObject(name = "start passed", value = """
+            {"type":"https://serambi.id/problems/event-started","title":"Start in the past","status":409,\
+            "detail":"Event 12 starts at 2026-12-01T11:00:00Z, which has passed; move its start to a time that is still to come before publishing it",\
+            "instance":"/api/events/12/publish","errors":[{"field":"startsAt","message":"must be in the future to publish the event"}]}""") }))
     public Uni<StaffEventDto> publish(@PathParam("id") long id) {
         return events.publish(id);
     }

@@ -16,10 +16,12 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -94,6 +96,13 @@ public class EventService {
             EventRequest request = change.apply(EventRequest.of(event));
             EventRules.check(request, event.confirmedCount);
             boolean rescheduled = !request.startsAt().equals(event.startsAt) || !request.endsAt().equals(event.endsAt);
+            // Compared to the second: a merge patch round-trips the stored start through JSON.
+            boolean startMoved = !request.startsAt().truncatedTo(ChronoUnit.SECONDS)
+                    .equals(event.startsAt.truncatedTo(ChronoUnit.SECONDS));
+            if (event.status == EventStatus.PUBLISHED && startMoved && !request.startsAt().isAfter(Instant.now())) {
+                throw EventRules.invalid(List.of(new Problem.FieldError("startsAt",
+                        "must be in the future: a published event cannot be moved to a start that has passed")));
+            }
             EventRules.apply(event, request);
             return events.flush()
                     .chain(() -> registrants.edited(event, rescheduled && event.status == EventStatus.PUBLISHED))
@@ -116,6 +125,12 @@ public class EventService {
             if (!event.endsAt.isAfter(Instant.now())) {
                 throw ProblemException.conflict("event-over", "Event over",
                         "Event " + id + " has already ended and cannot be published");
+            }
+            if (!event.startsAt.isAfter(Instant.now())) {
+                throw new ProblemException(409, "event-started", "Start in the past",
+                        "Event " + id + " starts at " + event.startsAt + ", which has passed; move its start to a time "
+                                + "that is still to come before publishing it",
+                        List.of(new Problem.FieldError("startsAt", "must be in the future to publish the event")), Map.of());
             }
             event.status = EventStatus.PUBLISHED;
             event.publishedAt = Instant.now();

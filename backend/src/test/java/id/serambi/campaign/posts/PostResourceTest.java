@@ -143,10 +143,26 @@ class PostResourceTest {
                 .body(Map.of("variants", List.of(Map.of("platform", "X", "publishedUrl", "https://x.com/sama/1"))))
                 .post("/api/posts/" + id + "/publish").then(), 400, "validation")
                 .body("errors[0].message", equalTo("Instagram needs its published URL"));
-        given().auth().oauth2(staff).contentType(ContentType.JSON)
+        // Marking it published days before its time is refused, naming each variant not yet due; nothing changes.
+        Map<String, Object> out = Map.of("variants", List.of(
+                Map.of("platform", "INSTAGRAM", "publishedUrl", "https://www.instagram.com/p/Wf" + id + "/"),
+                Map.of("platform", "X", "publishedUrl", "https://x.com/perpus/status/77" + id)));
+        assertProblem(given().auth().oauth2(staff).contentType(ContentType.JSON).body(out)
+                .post("/api/posts/" + id + "/publish").then(), 409, "published-before-schedule")
+                .body("errors.field", contains("variants[0].publishedAt", "variants[1].publishedAt"))
+                .body("errors[0].message", containsString("Instagram is scheduled for"));
+        assertEquals(1, Accounts.count(db, "SELECT count(*) FROM post WHERE id = ? AND status = 'SCHEDULED'", id));
+        assertEquals(0, Accounts.count(db, "SELECT count(*) FROM post_variant WHERE post_id = ? AND published_url IS NOT NULL", id));
+        // A time given before the schedule is refused too, once the schedule has come.
+        Accounts.sql(db, "UPDATE post_variant SET scheduled_at = now() - interval '1 minute' WHERE post_id = ?", id);
+        assertProblem(given().auth().oauth2(staff).contentType(ContentType.JSON)
                 .body(Map.of("variants", List.of(
-                        Map.of("platform", "INSTAGRAM", "publishedUrl", "https://www.instagram.com/p/Wf" + id + "/"),
+                        Map.of("platform", "INSTAGRAM", "publishedUrl", "https://www.instagram.com/p/Wf" + id + "/",
+                                "publishedAt", "2026-01-01T00:00:00Z"),
                         Map.of("platform", "X", "publishedUrl", "https://x.com/perpus/status/77" + id))))
+                .post("/api/posts/" + id + "/publish").then(), 409, "published-before-schedule")
+                .body("errors.field", contains("variants[0].publishedAt"));
+        given().auth().oauth2(staff).contentType(ContentType.JSON).body(out)
                 .post("/api/posts/" + id + "/publish").then().statusCode(200)
                 .body("status", equalTo("PUBLISHED"))
                 .body("variants.publishedUrl", hasItem("https://x.com/perpus/status/77" + id))
@@ -163,6 +179,34 @@ class PostResourceTest {
         int version = given().auth().oauth2(staff).get("/api/posts/" + id).then().extract().jsonPath().getInt("version");
         assertProblem(given().auth().oauth2(staff).header("If-Match", "\"" + version + "\"").contentType(ContentType.JSON)
                 .body(CampaignFixtures.simplePost()).put("/api/posts/" + id).then(), 409, "post-published");
+    }
+
+    @Test
+    void anInstagramVariantWithoutAnImageIsNeverApprovedNorScheduled() {
+        String staff = Accounts.tokenFor(db, "STAFF");
+        String reviewer = Accounts.tokenFor(db, "REVIEWER");
+        Map<String, Object> body = post(variant("INSTAGRAM", "Waspada hoaks! Cek dulu sebelum berbagi.", null),
+                variant("X", "Cek dulu sebelum berbagi #WaspadaHoaks", null));
+        body.remove("mediaIds");
+        long id = CampaignFixtures.createPost(staff, body);
+        assertProblem(given().auth().oauth2(staff).post("/api/posts/" + id + "/submit").then(), 422, "media-rules")
+                .body("errors.field", contains("variants[0].media"))
+                .body("errors[0].message", equalTo("Instagram memerlukan setidaknya satu gambar atau video."));
+
+        // A post that reached review without its image (older data, a change in the database) stops at approval ...
+        Accounts.sql(db, "UPDATE post SET status = 'IN_REVIEW' WHERE id = ?", id);
+        assertProblem(given().auth().oauth2(reviewer).contentType(ContentType.JSON).body(Map.of("note", "Sudah dicek"))
+                .post("/api/posts/" + id + "/approve").then(), 422, "media-rules")
+                .body("errors.field", contains("variants[0].media"));
+        assertEquals(1, Accounts.count(db, "SELECT count(*) FROM post WHERE id = ? AND status = 'IN_REVIEW' AND reviewer_id IS NULL", id));
+
+        // ... and one approved without it stops at scheduling.
+        Accounts.sql(db, "UPDATE post SET status = 'APPROVED' WHERE id = ?", id);
+        Accounts.sql(db, "UPDATE post_variant SET scheduled_at = now() + interval '1 day' WHERE post_id = ?", id);
+        assertProblem(given().auth().oauth2(staff).post("/api/posts/" + id + "/schedule").then(), 422, "media-rules")
+                .body("errors.field", contains("variants[0].media"));
+        assertEquals(1, Accounts.count(db, "SELECT count(*) FROM post WHERE id = ? AND status = 'APPROVED'", id));
+        assertEquals(0, Accounts.count(db, "SELECT count(*) FROM post_variant WHERE post_id = ? AND delivery = 'SCHEDULED'", id));
     }
 
     @Test

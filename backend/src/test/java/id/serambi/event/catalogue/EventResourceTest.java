@@ -262,6 +262,32 @@ class EventResourceTest {
     }
 
     @Test
+    void aStartThatHasPassedIsNeverPublished() {
+        // A draft whose start has passed (it is still running) stays a draft, and the problem names startsAt.
+        Map<String, Object> started = EventFixtures.body(Instant.now().minusSeconds(600));
+        started.put("endsAt", Instant.now().plusSeconds(7200).toString());
+        long draft = EventFixtures.create(staff, started);
+        assertProblem(given().auth().oauth2(staff).post("/api/events/" + draft + "/publish").then(), 409, "event-started")
+                .body("errors[0].field", equalTo("startsAt"));
+        assertEquals(1, Accounts.count(db, "SELECT count(*) FROM event WHERE id = ? AND status = 'DRAFT' AND published_at IS NULL", draft));
+
+        // A published event cannot be moved to a start that has passed ...
+        Instant start = EventFixtures.uniqueDay();
+        long published = EventFixtures.published(staff, EventFixtures.body(start));
+        assertProblem(given().auth().oauth2(staff).header("If-Match", EventFixtures.etag(staff, published))
+                .contentType(ContentType.JSON).body(Map.of("startsAt", Instant.now().minusSeconds(3600).toString()))
+                .patch("/api/events/" + published).then(), 400, "validation")
+                .body("errors[0].field", equalTo("startsAt"));
+        assertEquals(1, Accounts.count(db, "SELECT count(*) FROM event WHERE id = ? AND starts_at = ?::timestamptz", published,
+                start.toString()));
+        // ... but one already running keeps its start through other edits.
+        Accounts.sql(db, "UPDATE event SET starts_at = now() - interval '5 minutes', ends_at = now() + interval '1 hour' WHERE id = ?", published);
+        given().auth().oauth2(staff).header("If-Match", EventFixtures.etag(staff, published))
+                .contentType(ContentType.JSON).body(Map.of("capacity", 60))
+                .patch("/api/events/" + published).then().statusCode(200).body("capacity", equalTo(60));
+    }
+
+    @Test
     void staffListEveryStatusWithJoinUrls() {
         Instant day = EventFixtures.uniqueDay();
         Map<String, Object> draft = EventFixtures.body(day);
