@@ -6982,16 +6982,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not Authorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not Allowed */
+            /** @description A browser request from an origin that may not call the API (CORS; then the body is empty) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7098,16 +7089,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not Authorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not Allowed */
+            /** @description A browser request from an origin that may not call the API (CORS; then the body is empty) */
             403: {
                 headers: {
                     [name: string]: unknown;
