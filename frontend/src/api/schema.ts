@@ -7085,16 +7085,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not Authorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not Allowed */
+            /** @description A browser request from an origin that may not call the API (CORS; then the body is empty) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7201,16 +7192,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not Authorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not Allowed */
+            /** @description A browser request from an origin that may not call the API (CORS; then the body is empty) */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -44,6 +44,8 @@ class AuthorizationMatrixTest {
             "GET /api/events/{id}/questions", "GET /api/events/{id}/questions/stream",
             "POST /api/events/{id}/questions", "POST /api/events/{id}/questions/{questionId}/upvote",
             "POST /api/events/{id}/registrations",
+            // A series' public sessions, and registering for all of them at once (issue 17), like one event's.
+            "GET /api/event-series/{id}/sessions", "POST /api/event-series/{id}/registrations",
             // A registrant's own page, opened by the secret manage token (the capability) rather than by a login.
             "GET /api/registrations/{token}", "DELETE /api/registrations/{token}",
             "GET /api/registrations/{token}/calendar.ics", "GET /api/registrations/{token}/qr.png",

@@ -4,7 +4,6 @@ import id.serambi.account.Role;
 import id.serambi.common.Problem;
 import id.serambi.common.RateLimits;
 import id.serambi.event.registration.RegistrationRequest;
-import jakarta.annotation.security.PermitAll;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -32,7 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/event-series")
 @Tag(name = "Event series", description = "Recurring events such as a monthly book club: staff create them, patrons see their sessions and register for all at once")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({ Role.STAFF_NAME, Role.ADMIN_NAME })
 public class EventSeriesResource {
 
     private final EventSeriesService series;
@@ -45,6 +43,7 @@ public class EventSeriesResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Role.STAFF_NAME, Role.ADMIN_NAME })
     @Operation(operationId = "createEventSeries", summary = "Create a series and its monthly occurrences (staff)")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "monthly teen book club", value = """
             {"title":"Klub Buku Remaja","occurrences":6,"publish":true,"first":{"title":"Klub Buku Remaja",\
@@ -64,6 +63,7 @@ public class EventSeriesResource {
 
     @GET
     @Path("/{id}")
+    @RolesAllowed({ Role.STAFF_NAME, Role.ADMIN_NAME })
     @Operation(operationId = "getEventSeries", summary = "A series with its occurrences, in order (staff)")
     @APIResponse(responseCode = "200", description = "The series", content = @Content(schema = @Schema(implementation = SeriesDto.class)))
     @APIResponse(responseCode = "404", description = "No such series", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -73,7 +73,6 @@ public class EventSeriesResource {
 
     @GET
     @Path("/{id}/sessions")
-    @PermitAll
     @SecurityRequirements
     @Operation(operationId = "getSeriesSessions", summary = "A series' sessions as anyone may see them, in date order",
             description = "Drafts are left out; each session is the public event (no join URL).")
@@ -85,7 +84,6 @@ public class EventSeriesResource {
 
     @POST
     @Path("/{id}/registrations")
-    @PermitAll
     @SecurityRequirements
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "registerForSeries", summary = "Register once for every open session of a series (no account needed)",
