@@ -19,11 +19,16 @@ CHROMIUM=${B7_CHROMIUM:-/usr/bin/chromium}
 [ -d frontend/node_modules/playwright-core ] || { echo "frontend/node_modules is missing: (cd frontend && npm ci)" >&2; exit 1; }
 export SERAMBI_DEMO_ENABLED=true
 start_app
-# An upcoming event of the demo data whose registration is open.
-EVENT=$(api "localhost:$PORT/api/events?size=50" | python3 -c "
+# An upcoming event of the demo data whose registration is open (the demo data may still be loading: a few tries).
+EVENT=
+for _ in $(seq 1 120); do
+  EVENT=$(api "localhost:$PORT/api/events?size=50" 2>/dev/null | python3 -c "
 import json, sys
 items = json.load(sys.stdin)['items']
-print(next(e['id'] for e in items if e.get('registrationOpen')))")
+print(next(e['id'] for e in items if e.get('registrationOpen')))" 2>/dev/null) && break
+  sleep 2
+done
+[ -n "$EVENT" ] || { echo "no event open for registration in the demo data" >&2; exit 1; }
 load_note
 # shellcheck disable=SC2086 # the pages are a list
 node bench/b7.mjs "http://localhost:$PORT" ${B7_PAGES:-/ /acara/$EVENT}
