@@ -1,7 +1,11 @@
 /// <reference types="vitest/config" />
+import { readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
 import { fileURLToPath, URL } from 'node:url'
-import { defineConfig, type ProxyOptions } from 'vite'
+import { brotliCompressSync, constants as zlib } from 'node:zlib'
+import { defineConfig, type Plugin, type ProxyOptions } from 'vite'
 import vue from '@vitejs/plugin-vue'
+import { messagesPart, type Messages } from './src/app/message-sections'
 
 // The backend serves /api, /q and /media (the media library's files); `npm run dev` and `npm run preview` proxy them to a running Quarkus
 // (SERAMBI_BACKEND_URL, default http://127.0.0.1:8080). Through the proxy the SPA and the API share an
@@ -16,8 +20,49 @@ const sameOrigin: ProxyOptions = {
 }
 const proxy: Record<string, ProxyOptions> = { '/api': sameOrigin, '/q': sameOrigin, '/media': sameOrigin }
 
+// B7 (bench/b7.sh): a patron's first visit on a slow phone connection, where every request waits out the latency.
+//
+// The messages: the sections only staff (and teens, on the challenge pages) read are left out of the Bahasa Indonesia
+// messages every page loads (`locales/id.json?patron`), and load with the first page that needs them
+// (`locales/id.json?staff`, app/i18n.ts loadAllMessages). app/message-sections.ts lists the staff sections.
+function splitMessages(): Plugin {
+  return {
+    name: 'serambi-split-messages',
+    enforce: 'pre',
+    transform(code, id) {
+      const part = /[\\/]locales[\\/][a-z]+\.json\?(patron|staff)$/.exec(id)?.[1] as 'patron' | 'staff' | undefined
+      if (!part) return null
+      const kept = messagesPart(JSON.parse(code) as Messages, part)
+      return { code: `export default ${JSON.stringify(kept)}`, map: null, moduleType: 'js' }
+    },
+  }
+}
+
+// The bytes: each script and stylesheet also ships brotli-compressed at the highest quality (name.br, about 12 % smaller
+// than the gzip the server makes on the fly), served by the backend to browsers that accept br (common/SpaCompression).
+function precompress(): Plugin {
+  return {
+    name: 'serambi-precompress',
+    apply: 'build',
+    // After the files are written: the chunks are final only then (Vite fills in their preload lists last).
+    writeBundle(options, bundle) {
+      for (const name of Object.keys(bundle).filter((file) => /\.(js|css)$/.test(file))) {
+        const file = path.join(options.dir ?? 'dist', name)
+        writeFileSync(`${file}.br`, brotliCompressSync(readFileSync(file), { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }))
+      }
+    },
+  }
+}
+
+// The code: the home page and an event page with its registration form, and all they import (the shared components and
+// helpers), are one chunk that index.html preloads with the entry, instead of fifteen small chunks fetched one after
+// another once the router knows the page; Vue, the router and vue-i18n are another. Every other page is a small chunk
+// of its own, loaded when visited.
+const PATRON_PAGES = /[\\/]src[\\/]features[\\/](home[\\/]pages[\\/]HomePage|events[\\/]catalogue[\\/]pages[\\/]EventPage)\.vue/
+const FRAMEWORK = /[\\/]node_modules[\\/](@vue|vue|vue-router|vue-i18n|@intlify|openapi-fetch)[\\/]/
+
 export default defineConfig({
-  plugins: [vue()],
+  plugins: [vue(), splitMessages(), precompress()],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },
@@ -26,19 +71,34 @@ export default defineConfig({
     __VUE_I18N_FULL_INSTALL__: false,
     __VUE_I18N_LEGACY_API__: false,
     __INTLIFY_PROD_DEVTOOLS__: false,
+    // app/i18n.ts compiles the messages (named placeholders only): vue-i18n's compiler is left out (B7).
+    __INTLIFY_DROP_MESSAGE_COMPILER__: true,
     __VUE_PROD_DEVTOOLS__: false,
+    // Every component is <script setup>: the Options API support stays out of the bundle (B7).
+    __VUE_OPTIONS_API__: false,
     __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: false,
   },
   build: {
     outDir: 'dist',
     target: 'es2022',
     sourcemap: false,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'framework', test: FRAMEWORK, priority: 2 },
+            { name: 'patron', test: PATRON_PAGES, priority: 1 },
+          ],
+        },
+      },
+    },
   },
   server: { proxy },
   preview: { proxy },
   test: {
     environment: 'jsdom',
     include: ['tests/unit/**/*.spec.ts'],
+    setupFiles: ['tests/unit/setup.ts'],
     restoreMocks: true,
     mockReset: true,
   },

@@ -5,3 +5,13 @@ declare module '*.vue' {
   const component: DefineComponent<object, object, unknown>
   export default component
 }
+
+/** A part of a locale file (vite.config.ts splitMessages): the sections every page needs, or the staff-only ones. */
+declare module '*.json?patron' {
+  const messages: Record<string, unknown>
+  export default messages
+}
+declare module '*.json?staff' {
+  const messages: Record<string, unknown>
+  export default messages
+}

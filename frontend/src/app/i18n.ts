@@ -1,5 +1,7 @@
-import { createI18n } from 'vue-i18n'
-import id from '@/locales/id.json'
+import { createI18n, type MessageCompiler, type MessageContext, type MessageFunction } from 'vue-i18n'
+import type id from '@/locales/id.json'
+// The public pages' messages; the staff sections load with the first page that needs them (vite.config.ts, B7).
+import patronMessages from '@/locales/id.json?patron'
 import { configureApiClient } from '@/lib/api-client'
 
 export type MessageSchema = typeof id
@@ -14,11 +16,38 @@ const loaders: Record<Exclude<Language, 'id'>, () => Promise<{ default: MessageS
   en: () => import('@/locales/en.json'),
 }
 
+const compiled = new Map<string, MessageFunction<string>>()
+/**
+ * Serambi's messages use one piece of vue-i18n's message syntax, named placeholders such as `{name}`, and literals such
+ * as `{'@'}` (tests/unit/message-syntax.spec.ts keeps it so). This compiler reads exactly that, so vue-i18n's own
+ * compiler stays out of the bundle (vite.config.ts __INTLIFY_DROP_MESSAGE_COMPILER__; B7, bench/b7.sh).
+ */
+export const compileMessage: MessageCompiler<string> = (message) => {
+  const source = typeof message === 'string' ? message : ''
+  let format = compiled.get(source)
+  if (!format) {
+    // Odd places: a placeholder's name or a literal's text (between quotes); even places: text.
+    const parts = source.split(/\{\s*('[^']*'|[A-Za-z_][\w-]*)\s*\}/)
+    format = ({ named }: MessageContext<string>) =>
+      parts
+        .map((part, i) => {
+          if (i % 2 === 0) return part
+          if (part.startsWith("'")) return part.slice(1, -1)
+          const value = named(part)
+          return value === null || value === undefined ? '' : String(value)
+        })
+        .join('')
+    compiled.set(source, format)
+  }
+  return format
+}
+
 export const i18n = createI18n({
   legacy: false,
   locale: DEFAULT_LANGUAGE,
   fallbackLocale: DEFAULT_LANGUAGE,
-  messages: { id } as Record<string, MessageSchema>,
+  messages: { id: patronMessages as MessageSchema } as Record<string, MessageSchema>,
+  messageCompiler: compileMessage,
   missingWarn: false,
   fallbackWarn: false,
 })
@@ -39,6 +68,20 @@ export function storedLanguage(): Language | null {
   } catch {
     return null
   }
+}
+
+let allMessages: Promise<void> | undefined
+
+/** Adds the Bahasa Indonesia sections the public pages do without (vite.config.ts STAFF_SECTIONS); loads them once. */
+export function loadAllMessages(): Promise<void> {
+  allMessages ??= import('@/locales/id.json?staff').then(
+    (staff) => i18n.global.mergeLocaleMessage('id', staff.default),
+    (failure: unknown) => {
+      allMessages = undefined // a later navigation tries again
+      throw failure
+    },
+  )
+  return allMessages
 }
 
 /** Switches the UI language: loads its messages, sets <html lang>, and remembers it unless `remember` is false. */

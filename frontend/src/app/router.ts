@@ -13,7 +13,7 @@ import { auth } from '@/lib/auth-store'
 import { setPageTitle } from '@/lib/page-title'
 import { homeFor } from '@/lib/role-home'
 import { safeNext } from '@/lib/safe-next'
-import { i18n } from './i18n'
+import { i18n, loadAllMessages } from './i18n'
 import type { GuideSlug } from '@/features/help/guides'
 
 declare module 'vue-router' {
@@ -343,6 +343,9 @@ export function updateTitle(route: RouteLocationNormalized): void {
   setPageTitle(t(route.meta.titleKey ?? 'title.home'), t)
 }
 
+/** The pages a patron reaches without an account, whose messages ship with the app (vite.config.ts STAFF_SECTIONS). */
+const PUBLIC_PAGES = new Set(['home', 'events', 'event', 'registration', 'login', 'register', 'not-found'])
+
 export function createAppRouter(history: RouterHistory = createWebHistory(import.meta.env.BASE_URL)): Router {
   const router = createRouter({
     history,
@@ -356,6 +359,10 @@ export function createAppRouter(history: RouterHistory = createWebHistory(import
   })
 
   router.beforeEach((to) => guard(to))
+  // The public pages' messages ship with the app (B7); other pages, and logged-in users, load the rest with the page.
+  const withAllMessages = (to: RouteLocationNormalized) => auth.isLoggedIn.value || !PUBLIC_PAGES.has(String(to.name))
+  router.beforeEach((to) => void (withAllMessages(to) && loadAllMessages().catch(() => {})))
+  router.beforeResolve(async (to) => void (withAllMessages(to) && (await loadAllMessages().catch(() => {}))))
 
   router.afterEach((to, from, failure) => {
     if (failure) return

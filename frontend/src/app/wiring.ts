@@ -3,15 +3,17 @@
  * through the injection keys of lib/post-drafting.ts and lib/media-picking.ts. main.ts installs this on the app; tests install it too.
  */
 import { defineAsyncComponent, type App } from 'vue'
-import DraftPostButton from '@/features/campaigns/posts/components/DraftPostButton.vue'
-import * as challengesApi from '@/features/challenges/catalogue/api'
-import * as participationApi from '@/features/challenges/participation/api'
 import * as catalogueApi from '@/features/events/catalogue/api'
-import MediaPicker from '@/features/media/components/MediaPicker.vue'
 import { formatDate } from '@/lib/format'
 import { UpcomingEventsKey } from '@/lib/home-sections'
 import { MediaPickerKey } from '@/lib/media-picking'
 import { DraftButtonKey, PostSourcesKey, type DraftSource, type PostSourceOption, type PostSources } from '@/lib/post-drafting'
+
+// Staff-only code loads when first used, not with every public page (B7, bench/b7.sh).
+const DraftPostButton = defineAsyncComponent(() => import('@/features/campaigns/posts/components/DraftPostButton.vue'))
+const MediaPicker = defineAsyncComponent(() => import('@/features/media/components/MediaPicker.vue'))
+const challengesApi = () => import('@/features/challenges/catalogue/api')
+const participationApi = () => import('@/features/challenges/participation/api')
 
 export const postSources: PostSources = {
   async linkableEvents() {
@@ -20,7 +22,7 @@ export const postSources: PostSources = {
     return (page.items ?? []).map((e) => ({ value: String(e.id), label: `${e.title} (${e.startsAt ? formatDate(e.startsAt, 'id') : ''})` }))
   },
   async linkableChallenges() {
-    const all = await challengesApi.listChallenges()
+    const all = await (await challengesApi()).listChallenges()
     return all.map((c) => ({ value: String(c.id), label: c.title ?? '' }))
   },
   async draftOptions(source: DraftSource, locale: string): Promise<PostSourceOption[]> {
@@ -33,10 +35,10 @@ export const postSources: PostSources = {
         .map((e) => ({ value: String(e.id), label: `${e.title} (${e.startsAt ? formatDate(e.startsAt, locale) : ''})` }))
     }
     if (source === 'challenge') {
-      const all = await challengesApi.listChallenges()
+      const all = await (await challengesApi()).listChallenges()
       return all.filter((c) => c.status === 'PUBLISHED').map((c) => ({ value: String(c.id), label: c.title ?? '' }))
     }
-    const reviews = await participationApi.listSharedReviews()
+    const reviews = await (await participationApi()).listSharedReviews()
     return reviews.map((r) => ({ value: String(r.logId), label: `${r.title} · ${r.nickname}` }))
   },
 }

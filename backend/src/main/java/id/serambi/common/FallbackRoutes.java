@@ -114,7 +114,9 @@ public class FallbackRoutes {
         String path = ctx.normalizedPath();
         if (indexHtml != null && isSpaDeepLink(ctx, path)) {
             ctx.response()
-                    .putHeader("Content-Type", "text/html; charset=utf-8")
+                    // spelt as the static files' type, which the server's gzip recognises (B7: a deep link was sent
+                    // uncompressed)
+                    .putHeader("Content-Type", "text/html;charset=UTF-8")
                     .putHeader("Cache-Control", "no-cache")
                     .end(ctx.request().method() == HttpMethod.HEAD ? Buffer.buffer() : indexHtml);
             return;
