@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { createI18n } from 'vue-i18n'
 import id from '@/locales/id.json'
 import en from '@/locales/en.json'
+import { compileMessage } from '@/app/i18n'
 import { provenance, shortDateTime, sourceSummary } from '@/features/campaigns/analytics/model'
 import type { PostMetricsRow } from '@/features/campaigns/analytics/api'
 
@@ -9,7 +10,7 @@ const ZONE = 'Asia/Makassar'
 const NOW = new Date('2026-12-03T00:00:00Z')
 
 function translator(locale: 'id' | 'en') {
-  const i18n = createI18n({ legacy: false, locale, messages: { id, en } })
+  const i18n = createI18n({ legacy: false, locale, messages: { id, en }, messageCompiler: compileMessage })
   return (key: string, named?: Record<string, unknown>) => i18n.global.t(key, named ?? {})
 }
 

@@ -62,6 +62,8 @@ describe('the draft button app/ injects into the challenges and events pages', (
     vi.mocked(postsApi.draftFrom).mockResolvedValue({ id: 99 } as PostView)
     const { w, router } = await mountReviews([wireFeatures])
 
+    // The button is staff-only code, loaded when first shown (app/wiring.ts).
+    await vi.waitFor(() => expect(w.find('button[aria-label="Buat draf unggahan untuk Laskar Pelangi"]').exists()).toBe(true), { timeout: 10_000 })
     const button = w.get('button[aria-label="Buat draf unggahan untuk Laskar Pelangi"]')
     await button.trigger('click')
     await flushPromises()
