@@ -35,10 +35,8 @@ test('patron pages at 360 px', async ({ page }) => {
 
 test('a teen challenge page at 360 px', async ({ page }) => {
   await logIn(page, TEEN, '/tantangan')
-  await page.getByRole('link', { name: /Tantangan/ }).first().click()
-  await page.goto('/tantangan')
-  const first = page.locator('a[href^="/tantangan/"]').first()
-  await first.click()
+  await page.getByRole('link', { name: /Lihat papan/ }).first().click()
   await expect(page.getByRole('tablist')).toBeVisible()
+  await page.waitForLoadState('networkidle')
   await page.screenshot({ path: `${OUT}/challenge-360.png` })
 })

@@ -23,6 +23,7 @@ public class Campaign extends Timestamps {
     public Long id;
 
     public String title;
+    @Column(columnDefinition = "text")
     public String goal;
 
     @Enumerated(EnumType.STRING)
@@ -35,7 +36,7 @@ public class Campaign extends Timestamps {
     public LocalDate endsOn;
 
     @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(name = "platforms", columnDefinition = "text[]")
+    @Column(name = "platforms", columnDefinition = "_text" /* PostgreSQL's name for text[], as the schema validator reads it */)
     public String[] platforms = new String[0];
 
     @Column(name = "created_by")

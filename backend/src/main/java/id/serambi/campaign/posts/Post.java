@@ -38,10 +38,11 @@ public class Post extends Timestamps {
     @Column(name = "content_type")
     public ContentType contentType;
 
+    @Column(columnDefinition = "text")
     public String body;
 
     @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(name = "hashtags", columnDefinition = "text[]")
+    @Column(name = "hashtags", columnDefinition = "_text" /* PostgreSQL's name for text[], as the schema validator reads it */)
     public String[] hashtags = new String[0];
 
     @Column(name = "media_url")

@@ -27,6 +27,7 @@ public class PostVariant extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public SocialPlatform platform;
 
+    @Column(columnDefinition = "text")
     public String text;
 
     @Column(name = "scheduled_at")

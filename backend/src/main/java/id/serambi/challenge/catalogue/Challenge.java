@@ -25,6 +25,7 @@ public class Challenge extends Timestamps {
     public Long id;
 
     public String title;
+    @Column(columnDefinition = "text")
     public String description;
 
     @Enumerated(EnumType.STRING)
@@ -68,7 +69,7 @@ public class Challenge extends Timestamps {
     public int flagMinutesPerDay;
 
     @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(name = "schools", columnDefinition = "text[]")
+    @Column(name = "schools", columnDefinition = "_text" /* PostgreSQL's name for text[], as the schema validator reads it */)
     public String[] schools = new String[0];
 
     @Enumerated(EnumType.STRING)

@@ -31,7 +31,7 @@ public class Event extends Timestamps {
     @Column(nullable = false)
     public String title;
 
-    @Column(nullable = false)
+    @Column(nullable = false, columnDefinition = "text")
     public String description;
 
     @Enumerated(EnumType.STRING)

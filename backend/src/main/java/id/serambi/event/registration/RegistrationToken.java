@@ -1,5 +1,7 @@
 package id.serambi.event.registration;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -13,7 +15,8 @@ import java.time.Instant;
 public class RegistrationToken extends PanacheEntityBase {
 
     @Id
-    @Column(name = "token_hash")
+    @Column(name = "token_hash", columnDefinition = "char(64)")
+    @JdbcTypeCode(SqlTypes.CHAR)
     public String tokenHash;
 
     @Column(name = "registration_id", nullable = false)

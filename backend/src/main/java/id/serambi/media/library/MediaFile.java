@@ -1,5 +1,7 @@
 package id.serambi.media.library;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import id.serambi.media.MediaKind;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -42,6 +44,8 @@ public class MediaFile {
     @Column(name = "duration_ms")
     public Long durationMs;
 
+    @Column(columnDefinition = "char(64)")
+    @JdbcTypeCode(SqlTypes.CHAR)
     public String sha256;
 
     @Column(name = "uploaded_by")

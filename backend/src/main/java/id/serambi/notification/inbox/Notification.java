@@ -22,6 +22,7 @@ public class Notification extends PanacheEntityBase {
 
     public String title;
 
+    @Column(columnDefinition = "text")
     public String body;
 
     public String link;

@@ -33,7 +33,7 @@ public class SocialAuthorization extends PanacheEntityBase {
     @Column(name = "account_id")
     public Long accountId;
 
-    @Column(name = "code_verifier")
+    @Column(name = "code_verifier", columnDefinition = "text")
     public String codeVerifier;
 
     @Column(name = "redirect_uri")
@@ -48,6 +48,7 @@ public class SocialAuthorization extends PanacheEntityBase {
     @Column(name = "used_at")
     public Instant usedAt;
 
+    @Column(columnDefinition = "text")
     public String granted;
 
     static String binding(String stateHash, String which) {

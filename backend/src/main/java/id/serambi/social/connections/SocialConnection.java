@@ -38,11 +38,11 @@ public class SocialConnection extends PanacheEntityBase {
     public ConnectionMethod method;
 
     /** Encrypted. */
-    @Column(name = "access_token")
+    @Column(name = "access_token", columnDefinition = "text")
     public String accessToken;
 
     /** Encrypted, or null. */
-    @Column(name = "refresh_token")
+    @Column(name = "refresh_token", columnDefinition = "text")
     public String refreshToken;
 
     @Column(name = "expires_at")
