@@ -13,6 +13,7 @@
 // It prints one line per run and a table of the medians, with the targets (FCP <= 1.5 s, form <= 3 s, <= 100 KB).
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
+import os from 'node:os'
 import path from 'node:path'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
@@ -36,19 +37,21 @@ const browser = await chromium.launch({
     '--disable-component-update', '--disable-sync'],
 })
 
-/** One cold visit of `url`: its figures. */
-async function visit(url, isEvent) {
+/** One cold visit of `url`: its figures. Unthrottled for the server's warm-up. */
+async function visit(url, isEvent, throttled = true) {
   const context = await browser.newContext({ viewport: { width: 360, height: 800 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'id-ID' })
   const page = await context.newPage()
   const cdp = await context.newCDPSession(page)
   await cdp.send('Network.enable')
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true })
-  await cdp.send('Network.emulateNetworkConditions', {
-    offline: false,
-    latency,
-    downloadThroughput: (kbps * 1000) / 8,
-    uploadThroughput: (kbps * 1000) / 8,
-  })
+  if (throttled) {
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency,
+      downloadThroughput: (kbps * 1000) / 8,
+      uploadThroughput: (kbps * 1000) / 8,
+    })
+  }
   const requests = new Map() // requestId -> { url, bytes, done }
   let lastActivity = Date.now()
   cdp.on('Network.requestWillBeSent', (e) => {
@@ -119,6 +122,12 @@ const median = (xs) => {
 }
 const s = (ms) => (ms === null ? 'n/a' : `${(ms / 1000).toFixed(2)} s`)
 
+// The server as a patron meets it, running for a while: a just-started JVM is still compiling its hot paths, and on 2
+// cores that takes CPU from the browser. Each page is visited unthrottled a few times first (not measured), then the
+// machine settles for B7_SETTLE_S seconds (default 10).
+for (const p of pages) for (let i = 0; i < 3; i++) await visit(base + p, /^\/acara\/\d+/.test(p), false)
+await new Promise((resolve) => setTimeout(resolve, Number(process.env.B7_SETTLE_S ?? 10) * 1000))
+console.log(`load average after the warm-up: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} (${os.cpus().length} cores)`)
 console.log(`B7: ${kbps} kbit/s down and up, ${latency} ms latency, cold cache, 360 x 800; ${runs} runs a page`)
 const rows = []
 for (const p of pages) {

@@ -3,6 +3,8 @@
 # driven by playwright-core (frontend/node_modules) through the DevTools protocol: 400 kbit/s down and up, 400 ms of
 # latency, an empty cache, a 360 x 800 viewport. On the home page and an event page whose registration is open:
 # first contentful paint, when the registration form is usable (visible and enabled), bytes transferred and requests.
+# The server is warmed up first (each page visited 3 times unthrottled, then 10 s to settle: B7_SETTLE_S), as a patron
+# meets a server that has been running, not one still compiling its hot paths.
 # Targets: FCP <= 1.5 s, form usable <= 3 s, <= 100 KB transferred. Exit status 0 when all are met.
 #
 # How to run (from the repository root):

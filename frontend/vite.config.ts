@@ -5,7 +5,7 @@ import { fileURLToPath, URL } from 'node:url'
 import { brotliCompressSync, constants as zlib } from 'node:zlib'
 import { defineConfig, type Plugin, type ProxyOptions } from 'vite'
 import vue from '@vitejs/plugin-vue'
-import { messagesPart, type Messages } from './src/app/message-sections'
+import { messagesPart, type MessagePart, type Messages } from './src/app/message-sections'
 
 // The backend serves /api, /q and /media (the media library's files); `npm run dev` and `npm run preview` proxy them to a running Quarkus
 // (SERAMBI_BACKEND_URL, default http://127.0.0.1:8080). Through the proxy the SPA and the API share an
@@ -22,15 +22,15 @@ const proxy: Record<string, ProxyOptions> = { '/api': sameOrigin, '/q': sameOrig
 
 // B7 (bench/b7.sh): a patron's first visit on a slow phone connection, where every request waits out the latency.
 //
-// The messages: the sections only staff (and teens, on the challenge pages) read are left out of the Bahasa Indonesia
-// messages every page loads (`locales/id.json?patron`), and load with the first page that needs them
-// (`locales/id.json?staff`, app/i18n.ts loadAllMessages). app/message-sections.ts lists the staff sections.
+// The messages: the home and event pages load only the Bahasa Indonesia messages they read (`locales/id.json?first`);
+// the other public pages' (`?later`) and the staff pages' (`?staff`) load with the first page that needs them
+// (app/i18n.ts). app/message-sections.ts lists the sections of each part.
 function splitMessages(): Plugin {
   return {
     name: 'serambi-split-messages',
     enforce: 'pre',
     transform(code, id) {
-      const part = /[\\/]locales[\\/][a-z]+\.json\?(patron|staff)$/.exec(id)?.[1] as 'patron' | 'staff' | undefined
+      const part = /[\\/]locales[\\/][a-z]+\.json\?(first|later|staff)$/.exec(id)?.[1] as MessagePart | undefined
       if (!part) return null
       const kept = messagesPart(JSON.parse(code) as Messages, part)
       return { code: `export default ${JSON.stringify(kept)}`, map: null, moduleType: 'js' }
@@ -56,10 +56,10 @@ function precompress(): Plugin {
 
 // The code: the home page and an event page with its registration form, and all they import (the shared components and
 // helpers), are one chunk that index.html preloads with the entry, instead of fifteen small chunks fetched one after
-// another once the router knows the page; Vue, the router and vue-i18n are another. Every other page is a small chunk
-// of its own, loaded when visited.
+// another once the router knows the page; Vue, the router and petite-vue-i18n are another. Every other page is a small
+// chunk of its own, loaded when visited.
 const PATRON_PAGES = /[\\/]src[\\/]features[\\/](home[\\/]pages[\\/]HomePage|events[\\/]catalogue[\\/]pages[\\/]EventPage)\.vue/
-const FRAMEWORK = /[\\/]node_modules[\\/](@vue|vue|vue-router|vue-i18n|@intlify|openapi-fetch)[\\/]/
+const FRAMEWORK = /[\\/]node_modules[\\/](@vue|vue|vue-router|petite-vue-i18n|@intlify|openapi-fetch)[\\/]/
 
 export default defineConfig({
   plugins: [vue(), splitMessages(), precompress()],
@@ -67,7 +67,7 @@ export default defineConfig({
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },
   define: {
-    // vue-i18n: Composition API only, no devtools in production, JIT message compiler (no eval, CSP-safe).
+    // petite-vue-i18n (vue-i18n's translation-only distribution): Composition API only, no devtools in production.
     __VUE_I18N_FULL_INSTALL__: false,
     __VUE_I18N_LEGACY_API__: false,
     __INTLIFY_PROD_DEVTOOLS__: false,

@@ -6,8 +6,12 @@ declare module '*.vue' {
   export default component
 }
 
-/** A part of a locale file (vite.config.ts splitMessages): the sections every page needs, or the staff-only ones. */
-declare module '*.json?patron' {
+/** A part of a locale file (vite.config.ts splitMessages, app/message-sections.ts): first, later or staff. */
+declare module '*.json?first' {
+  const messages: Record<string, unknown>
+  export default messages
+}
+declare module '*.json?later' {
   const messages: Record<string, unknown>
   export default messages
 }

@@ -1,7 +1,14 @@
-import { createI18n, type MessageCompiler, type MessageContext, type MessageFunction } from 'vue-i18n'
+import {
+  createI18n,
+  registerMessageResolver,
+  type MessageCompiler,
+  type MessageContext,
+  type MessageFunction,
+} from 'petite-vue-i18n'
 import type id from '@/locales/id.json'
-// The public pages' messages; the staff sections load with the first page that needs them (vite.config.ts, B7).
-import patronMessages from '@/locales/id.json?patron'
+// The messages the home and event pages read; the rest load with the first page that needs them (B7,
+// app/message-sections.ts).
+import firstMessages from '@/locales/id.json?first'
 import { configureApiClient } from '@/lib/api-client'
 
 export type MessageSchema = typeof id
@@ -42,11 +49,24 @@ export const compileMessage: MessageCompiler<string> = (message) => {
   return format
 }
 
+/**
+ * petite-vue-i18n, vue-i18n's translation-only distribution (~5 KB smaller: B7), reads flat keys unless told how to
+ * walk nested messages: "events.register.heading" is messages.events.register.heading.
+ */
+registerMessageResolver((messages, path) => {
+  let node: unknown = messages
+  for (const part of path.split('.')) {
+    if (node === null || typeof node !== 'object') return null
+    node = (node as Record<string, unknown>)[part]
+  }
+  return typeof node === 'string' || typeof node === 'function' ? node : null
+})
+
 export const i18n = createI18n({
   legacy: false,
   locale: DEFAULT_LANGUAGE,
   fallbackLocale: DEFAULT_LANGUAGE,
-  messages: { id: patronMessages as MessageSchema } as Record<string, MessageSchema>,
+  messages: { id: firstMessages as MessageSchema } as Record<string, MessageSchema>,
   messageCompiler: compileMessage,
   missingWarn: false,
   fallbackWarn: false,
@@ -70,18 +90,28 @@ export function storedLanguage(): Language | null {
   }
 }
 
-let allMessages: Promise<void> | undefined
+/** Loads a part of the Bahasa Indonesia messages once (a failed load is tried again by the next navigation). */
+function partLoader(load: () => Promise<{ default: Record<string, unknown> }>): () => Promise<void> {
+  let loading: Promise<void> | undefined
+  return () => {
+    loading ??= load().then(
+      (part) => i18n.global.mergeLocaleMessage('id', part.default),
+      (failure: unknown) => {
+        loading = undefined
+        throw failure
+      },
+    )
+    return loading
+  }
+}
 
-/** Adds the Bahasa Indonesia sections the public pages do without (vite.config.ts STAFF_SECTIONS); loads them once. */
+/** Adds what the public pages other than the home and event pages read (app/message-sections.ts LATER_SECTIONS). */
+export const loadLaterMessages = partLoader(() => import('@/locales/id.json?later'))
+const loadStaffMessages = partLoader(() => import('@/locales/id.json?staff'))
+
+/** Adds every section the app loaded without (the later and the staff ones), as staff pages and signed-in users need. */
 export function loadAllMessages(): Promise<void> {
-  allMessages ??= import('@/locales/id.json?staff').then(
-    (staff) => i18n.global.mergeLocaleMessage('id', staff.default),
-    (failure: unknown) => {
-      allMessages = undefined // a later navigation tries again
-      throw failure
-    },
-  )
-  return allMessages
+  return Promise.all([loadLaterMessages(), loadStaffMessages()]).then(() => undefined)
 }
 
 /** Switches the UI language: loads its messages, sets <html lang>, and remembers it unless `remember` is false. */

@@ -13,7 +13,7 @@ import { auth } from '@/lib/auth-store'
 import { setPageTitle } from '@/lib/page-title'
 import { homeFor } from '@/lib/role-home'
 import { safeNext } from '@/lib/safe-next'
-import { i18n, loadAllMessages } from './i18n'
+import { i18n, loadAllMessages, loadLaterMessages } from './i18n'
 import type { GuideSlug } from '@/features/help/guides'
 
 declare module 'vue-router' {
@@ -343,8 +343,10 @@ export function updateTitle(route: RouteLocationNormalized): void {
   setPageTitle(t(route.meta.titleKey ?? 'title.home'), t)
 }
 
-/** The pages a patron reaches without an account, whose messages ship with the app (vite.config.ts STAFF_SECTIONS). */
+/** The pages a patron reaches without an account: they need no staff messages (app/message-sections.ts). */
 const PUBLIC_PAGES = new Set(['home', 'events', 'event', 'registration', 'login', 'register', 'not-found'])
+/** The public pages whose messages ship with the app (the first part); the other public pages load the later part. */
+const FIRST_PAGES = new Set(['home', 'event'])
 
 export function createAppRouter(history: RouterHistory = createWebHistory(import.meta.env.BASE_URL)): Router {
   const router = createRouter({
@@ -359,10 +361,14 @@ export function createAppRouter(history: RouterHistory = createWebHistory(import
   })
 
   router.beforeEach((to) => guard(to))
-  // The public pages' messages ship with the app (B7); other pages, and logged-in users, load the rest with the page.
-  const withAllMessages = (to: RouteLocationNormalized) => auth.isLoggedIn.value || !PUBLIC_PAGES.has(String(to.name))
-  router.beforeEach((to) => void (withAllMessages(to) && loadAllMessages().catch(() => {})))
-  router.beforeResolve(async (to) => void (withAllMessages(to) && (await loadAllMessages().catch(() => {}))))
+  // The home and event pages' messages ship with the app (B7); the other public pages load the later part, staff
+  // pages and signed-in users everything, with the page (started before its guards, awaited before it shows).
+  const messagesFor = (to: RouteLocationNormalized): (() => Promise<void>) | null => {
+    if (auth.isLoggedIn.value || !PUBLIC_PAGES.has(String(to.name))) return loadAllMessages
+    return FIRST_PAGES.has(String(to.name)) ? null : loadLaterMessages
+  }
+  router.beforeEach((to) => void messagesFor(to)?.().catch(() => {}))
+  router.beforeResolve(async (to) => void (await messagesFor(to)?.().catch(() => {})))
 
   router.afterEach((to, from, failure) => {
     if (failure) return

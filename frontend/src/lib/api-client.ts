@@ -83,6 +83,20 @@ export function reportUnauthorized(): void {
 export const api = createClient<paths>({ baseUrl: '' })
 api.use(authMiddleware)
 
+/**
+ * An anonymous GET made exactly as the browser makes a `Link: rel=preload; as=fetch; crossorigin` (a plain same-origin
+ * fetch with no header of the client's own), so that a response the server asked the browser to preload with the page
+ * (common/FallbackRoutes, B7) is used rather than requested again once the scripts have arrived. Returns null for a
+ * signed-in caller, whose requests carry their token and go through the client. Only for reads whose answer depends
+ * on neither the caller nor the language.
+ */
+export async function getAsPreloaded<T>(url: string): Promise<T | null> {
+  if (hooks.getToken()) return null
+  const response = await fetch(url)
+  const body: unknown = await response.json().catch(() => null)
+  return unwrap<T>({ data: body as T, error: body, response })
+}
+
 function parseRetryAfter(response: Response): number | null {
   const value = response.headers.get('Retry-After')
   if (!value) return null

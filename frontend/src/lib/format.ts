@@ -30,11 +30,28 @@ const INDONESIAN_ZONES: Record<string, string> = {
 export function zoneLabel(timeZone = libraryTimeZone, locale = 'id', at = new Date()): string {
   const known = INDONESIAN_ZONES[timeZone]
   if (known) return known
-  const part = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' })
+  const part = dateFormat(locale, { timeZone, timeZoneName: 'short' })
     .formatToParts(at)
     .find((p) => p.type === 'timeZoneName')
   return part?.value ?? timeZone
 }
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>()
+/**
+ * A date formatter, made once per locale and options: making one costs a phone milliseconds (the event page made
+ * dozens while it first rendered, ~40 ms of B7's registration form), using one costs next to nothing.
+ */
+function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale} ${JSON.stringify(options)}`
+  let format = dateFormats.get(key)
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options)
+    dateFormats.set(key, format)
+  }
+  return format
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>()
 
 function toDate(value: string | number | Date): Date | null {
   const date = value instanceof Date ? value : new Date(value)
@@ -49,25 +66,31 @@ function intlLocale(locale: string): string {
 export function formatDate(value: string | number | Date, locale: string, timeZone = libraryTimeZone): string {
   const date = toDate(value)
   if (!date) return ''
-  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeZone }).format(date)
+  return dateFormat(intlLocale(locale), { dateStyle: 'medium', timeZone }).format(date)
 }
 
 /** "23 Nov 2025, 17.07 WITA" in the library's zone. */
 export function formatDateTime(value: string | number | Date, locale: string, timeZone = libraryTimeZone): string {
   const date = toDate(value)
   if (!date) return ''
-  const text = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date)
+  const text = dateFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date)
   return `${text} ${zoneLabel(timeZone, intlLocale(locale), date)}`
 }
 
 /** Whole number in the UI language ("1.234" in Indonesian). */
 export function formatNumber(value: number, locale: string): string {
-  return new Intl.NumberFormat(intlLocale(locale)).format(value)
+  const tag = intlLocale(locale)
+  let format = numberFormats.get(tag)
+  if (!format) {
+    format = new Intl.NumberFormat(tag)
+    numberFormats.set(tag, format)
+  }
+  return format.format(value)
 }
 
 /** The wall-clock parts of an instant in a zone (24-hour clock). */
 function zonedParts(date: Date, timeZone: string) {
-  const parts = new Intl.DateTimeFormat('en-US', {
+  const parts = dateFormat('en-US', {
     timeZone,
     hourCycle: 'h23',
     year: 'numeric',
@@ -127,7 +150,7 @@ export function fromDateTimeLocal(value: string | null | undefined, timeZone = l
 export function formatTime(value: string | number | Date, locale: string, timeZone = libraryTimeZone, withZone = false): string {
   const date = toDate(value)
   if (!date) return ''
-  const parts = new Intl.DateTimeFormat('en-US', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).formatToParts(date)
+  const parts = dateFormat('en-US', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).formatToParts(date)
   const hour = parts.find((p) => p.type === 'hour')?.value ?? ''
   const minute = parts.find((p) => p.type === 'minute')?.value ?? ''
   const text = `${pad(Number(hour) % 24)}${locale === 'id' ? '.' : ':'}${minute}`
@@ -138,7 +161,7 @@ export function formatTime(value: string | number | Date, locale: string, timeZo
 export function formatWhen(value: string | number | Date, locale: string, timeZone = libraryTimeZone): string {
   const date = toDate(value)
   if (!date) return ''
-  const parts = new Intl.DateTimeFormat(intlLocale(locale), { weekday: 'short', day: 'numeric', month: 'short', timeZone }).formatToParts(date)
+  const parts = dateFormat(intlLocale(locale), { weekday: 'short', day: 'numeric', month: 'short', timeZone }).formatToParts(date)
   const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? ''
   return `${get('weekday')}, ${get('day')} ${get('month')} ${formatTime(date, locale, timeZone, true)}`
 }
@@ -147,7 +170,7 @@ export function formatWhen(value: string | number | Date, locale: string, timeZo
 export function formatDayDate(value: string | number | Date, locale: string, timeZone = libraryTimeZone): string {
   const date = toDate(value)
   if (!date) return ''
-  return new Intl.DateTimeFormat(intlLocale(locale), { weekday: 'long', day: 'numeric', month: 'short', year: 'numeric', timeZone }).format(date)
+  return dateFormat(intlLocale(locale), { weekday: 'long', day: 'numeric', month: 'short', year: 'numeric', timeZone }).format(date)
 }
 
 /** Whole minutes between two instants (0 when either is missing or the end is before the start). */
@@ -172,5 +195,5 @@ export function formatLocalDate(value: string | null | undefined, locale: string
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value ?? '')
   if (!match) return value ?? ''
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 12))
-  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeZone: 'UTC' }).format(date)
+  return dateFormat(intlLocale(locale), { dateStyle: 'medium', timeZone: 'UTC' }).format(date)
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createI18n } from 'vue-i18n'
+import { createI18n } from 'petite-vue-i18n'
 import id from '@/locales/id.json'
 import en from '@/locales/en.json'
 import { compileMessage } from '@/app/i18n'

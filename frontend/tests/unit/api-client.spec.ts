@@ -1,5 +1,13 @@
-import { describe, expect, it } from 'vitest'
-import { ApiError, describeError, fieldName, unwrap, type Translate } from '@/lib/api-client'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import {
+  ApiError,
+  configureApiClient,
+  describeError,
+  fieldName,
+  getAsPreloaded,
+  unwrap,
+  type Translate,
+} from '@/lib/api-client'
 import { i18n } from '@/app/i18n'
 
 const t: Translate = (key, named) => i18n.global.t(key, named ?? {})
@@ -93,5 +101,34 @@ describe('unwrap', () => {
       expect(error.retryAfterSeconds).toBe(30)
       expect(error.problem?.title).toBe('Too Many Requests')
     }
+  })
+})
+
+describe('getAsPreloaded', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals()
+    configureApiClient({ getToken: () => null })
+  })
+
+  it('asks as the browser preloads (a bare same-origin fetch), so the page preloaded copy is the one used', async () => {
+    const fetchMock = vi.fn().mockResolvedValue(new Response('{"id":7,"title":"Bedah buku"}', { status: 200 }))
+    vi.stubGlobal('fetch', fetchMock)
+    expect(await getAsPreloaded<{ id: number }>('/api/events/7')).toEqual({ id: 7, title: 'Bedah buku' })
+    // No init at all: any header of the client's own (Accept-Language, Authorization) would miss the preload.
+    expect(fetchMock).toHaveBeenCalledWith('/api/events/7')
+  })
+
+  it('turns an error into an ApiError with its problem', async () => {
+    const problem = { status: 404, title: 'Not found', type: 'https://serambi.id/problems/not-found' }
+    vi.stubGlobal('fetch', vi.fn().mockResolvedValue(new Response(JSON.stringify(problem), { status: 404 })))
+    await expect(getAsPreloaded('/api/events/999')).rejects.toMatchObject({ status: 404, problem })
+  })
+
+  it('leaves a signed-in caller to the client (null), whose requests carry the token', async () => {
+    const fetchMock = vi.fn()
+    vi.stubGlobal('fetch', fetchMock)
+    configureApiClient({ getToken: () => 'tok-1' })
+    expect(await getAsPreloaded('/api/events/7')).toBeNull()
+    expect(fetchMock).not.toHaveBeenCalled()
   })
 })

@@ -67,14 +67,24 @@ describe('notification model', () => {
 })
 
 describe('NotificationBell', () => {
+  let serverUnread = 0
   beforeEach(() => {
     document.body.innerHTML = ''
     FakeEventSource.reset()
     setUnreadEventSource((url) => new FakeEventSource(url))
     vi.mocked(notificationsApi.listNotifications).mockResolvedValue({ items: [item(1), item(2)], page: 0, size: 8, total: 2 })
-    vi.mocked(notificationsApi.markRead).mockImplementation(async (n) => item(n, '2026-12-02T04:00:00Z'))
-    vi.mocked(notificationsApi.markAllRead).mockResolvedValue(2)
-    vi.mocked(notificationsApi.unreadCount).mockResolvedValue(1)
+    // The server's count: what unread-count answers, changed by marking read as the real server's is.
+    serverUnread = 0
+    vi.mocked(notificationsApi.markRead).mockImplementation(async (n) => {
+      serverUnread = Math.max(0, serverUnread - 1)
+      return item(n, '2026-12-02T04:00:00Z')
+    })
+    vi.mocked(notificationsApi.markAllRead).mockImplementation(async () => {
+      const marked = serverUnread
+      serverUnread = 0
+      return marked
+    })
+    vi.mocked(notificationsApi.unreadCount).mockImplementation(async () => serverUnread)
   })
   afterEach(() => vi.clearAllMocks())
 
@@ -90,11 +100,13 @@ describe('NotificationBell', () => {
     expect(FakeEventSource.last.url).toBe('/api/me/notifications/stream')
     expect(wrapper.find('[data-testid="notification-badge"]').exists()).toBe(false)
     FakeEventSource.last.open()
+    serverUnread = 3
     FakeEventSource.last.emit('unread', { unread: 3 })
     await flushPromises()
     expect(wrapper.get('[data-testid="notification-badge"]').text()).toBe('3')
     expect(wrapper.get('[data-testid="notification-bell"]').attributes('aria-label')).toBe('Notifikasi, 3 belum dibaca')
     expect(wrapper.get('[aria-live="polite"]').text()).toBe('3 notifikasi belum dibaca')
+    serverUnread = 0
     FakeEventSource.last.emit('unread', { unread: 0 })
     await flushPromises()
     expect(wrapper.find('[data-testid="notification-badge"]').exists()).toBe(false)
@@ -105,6 +117,7 @@ describe('NotificationBell', () => {
   it('opens the list with focus on its heading, marks read, and Escape closes it back to the bell', async () => {
     const wrapper = mountBell()
     FakeEventSource.last.open()
+    serverUnread = 2
     FakeEventSource.last.emit('unread', { unread: 2 })
     const bell = wrapper.get('[data-testid="notification-bell"]')
     await bell.trigger('click')
@@ -126,14 +139,46 @@ describe('NotificationBell', () => {
     wrapper.unmount()
   })
 
-  it('marks all read', async () => {
+  /** Two unread, then "Tandai semua dibaca" from the opened list. */
+  async function markAllFromTwo() {
     const wrapper = mountBell()
+    serverUnread = 2
     FakeEventSource.last.emit('unread', { unread: 2 })
     await wrapper.get('[data-testid="notification-bell"]').trigger('click')
     await flushPromises()
     await wrapper.get('#notification-panel .bell__action').trigger('click')
     await flushPromises()
+    return wrapper
+  }
+
+  it('marks all read', async () => {
+    const wrapper = await markAllFromTwo()
     expect(notificationsApi.markAllRead).toHaveBeenCalled()
+    expect(wrapper.find('[data-testid="notification-badge"]').exists()).toBe(false)
+    wrapper.unmount()
+  })
+
+  it('a count the stream sent before "mark all read" but delivered after it does not bring the badge back', async () => {
+    const wrapper = await markAllFromTwo()
+    expect(serverUnread).toBe(0)
+    FakeEventSource.last.emit('unread', { unread: 2 }) // stale: sent before the change, delivered after it
+    await flushPromises()
+    expect(wrapper.find('[data-testid="notification-badge"]').exists()).toBe(false)
+    wrapper.unmount()
+  })
+
+  it('an answer asked before a local change is not applied after it', async () => {
+    const wrapper = mountBell()
+    let answer: (count: number) => void = () => {}
+    vi.mocked(notificationsApi.unreadCount).mockImplementationOnce(() => new Promise((resolve) => (answer = resolve)))
+    serverUnread = 2
+    FakeEventSource.last.emit('unread', { unread: 2 }) // asks the server; the answer is slow
+    await wrapper.get('[data-testid="notification-bell"]').trigger('click')
+    await flushPromises()
+    await wrapper.get('#notification-panel .bell__action').trigger('click') // mark all read: 0 at once
+    await flushPromises()
+    answer(2) // the slow answer, from before the change
+    await flushPromises()
     expect(wrapper.find('[data-testid="notification-badge"]').exists()).toBe(false)
     wrapper.unmount()
   })

@@ -1,5 +1,5 @@
 import { computed, ref, watch, type Ref } from 'vue'
-import { useI18n } from 'vue-i18n'
+import { useI18n } from 'petite-vue-i18n'
 import { useAuth } from '@/lib/auth-store'
 import { ApiError } from '@/lib/api-client'
 import { todayIn } from '@/lib/format'

@@ -1,6 +1,6 @@
 /** The event catalogue: the public list and page of an event, and staff's events (create, edit, publish, cancel). */
 import type { components } from '@/api/schema'
-import { api, unwrap } from '@/lib/api-client'
+import { api, getAsPreloaded, unwrap } from '@/lib/api-client'
 import { ifMatch } from '@/lib/if-match'
 import type { Audience } from '@/lib/audience'
 import { eventStatusValues, eventTypeValues, platformValues } from '@/api/schema'
@@ -51,8 +51,10 @@ export async function listEvents(query: CatalogueQuery): Promise<EventPage> {
   return unwrap(await api.GET('/api/events', { params: { query } }))
 }
 
+/** An event as the public sees it. A visitor's first request uses the copy the page preloaded (B7). */
 export async function getEvent(id: number): Promise<EventSummary> {
-  return unwrap(await api.GET('/api/events/{id}', { params: { path: { id } } }))
+  const preloaded = await getAsPreloaded<EventSummary>(`/api/events/${id}`)
+  return preloaded ?? unwrap(await api.GET('/api/events/{id}', { params: { path: { id } } }))
 }
 
 /** Links the browser follows itself (downloads), not fetched by the SPA. */

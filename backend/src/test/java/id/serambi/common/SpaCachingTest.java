@@ -31,4 +31,18 @@ class SpaCachingTest {
         String missing = given().get("/assets/tidak-ada-0000.js").then().statusCode(404).extract().header("Cache-Control");
         assertTrue(missing == null || !missing.contains("immutable"), String.valueOf(missing));
     }
+
+    /**
+     * B7: an event page's data is requested while the app's scripts arrive, not after them. The page's deep link names
+     * the event's JSON as a preload (no other page does, and nothing but digits reaches the header).
+     */
+    @Test
+    void anEventPageAsksTheBrowserToPreloadItsEvent() {
+        assertEquals("</api/events/42>; rel=preload; as=fetch; crossorigin",
+                given().accept("text/html").get("/acara/42").then().statusCode(200).extract().header("Link"));
+        for (String other : new String[] {"/acara", "/acara/pendaftaran/abc", "/acara/42x", "/acara/0",
+                "/acara/1234567890123456789", "/tantangan/42"}) {
+            assertEquals(null, given().accept("text/html").get(other).then().statusCode(200).extract().header("Link"), other);
+        }
+    }
 }

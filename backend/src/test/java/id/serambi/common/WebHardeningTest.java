@@ -91,6 +91,27 @@ class WebHardeningTest {
         assertHardened(asset, "missing asset");
     }
 
+    /**
+     * B7: a hashed script or stylesheet is never a document, so it carries nosniff and not the document headers (~500
+     * bytes each); an SVG under /assets/ could be opened as a document and keeps them all.
+     */
+    @Test
+    void theBuiltScriptsCarryNosniffWithoutTheDocumentHeaders() {
+        String html = given().get("/").then().statusCode(200).extract().asString();
+        java.util.regex.Matcher script = java.util.regex.Pattern.compile("/assets/[\\w.-]+\\.js").matcher(html);
+        assertTrue(script.find(), "index.html names a script");
+        for (String encoding : new String[] {"br", "gzip", "identity"}) {
+            Response js = given().header("Accept-Encoding", encoding).get(script.group());
+            assertEquals(200, js.statusCode(), encoding);
+            assertEquals("nosniff", js.header("X-Content-Type-Options"), encoding);
+            assertEquals(null, js.header("Content-Security-Policy"), encoding);
+            assertEquals(null, js.header("X-Frame-Options"), encoding);
+        }
+        assertTrue(SecurityHeaders.isBuiltAsset("/assets/index-abc.css"));
+        assertFalse(SecurityHeaders.isBuiltAsset("/assets/logo-abc.svg"));
+        assertFalse(SecurityHeaders.isBuiltAsset("/api/events"));
+    }
+
     @Test
     void pagesAndCallsWithAManageTokenSendNoReferrer() {
         String token = "tD3v2gQz0Qm1yq0n8mX5mJb8yJ9v6oV1xHk2fQp7a4E";
