@@ -77,7 +77,9 @@ public class MetricsResource {
     @Path("/import")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed({ Role.STAFF_NAME, Role.ADMIN_NAME })
-    @Operation(operationId = "importMetrics", summary = SUMMARY, description = DESCRIPTION)
+    // The same operation as importCsv (one path and method, two request types), which names it: a second
+    // operationId would be a duplicate (SROAP07903 at every start).
+    @Operation(summary = SUMMARY, description = DESCRIPTION)
     @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(
             type = SchemaType.OBJECT, requiredProperties = "file", properties = @SchemaProperty(name = "file",
                     type = SchemaType.STRING, format = "binary", description = "The CSV file (UTF-8)"))))
