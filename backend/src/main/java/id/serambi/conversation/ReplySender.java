@@ -11,7 +11,7 @@ public interface ReplySender {
 
     ConversationChannel channel();
 
-    /** Whether the channel's account is connected now; opens its own session when it needs one. */
+    /** Whether the channel's account is connected now. Chain on the caller's session (the inbox opens one). */
     Uni<Boolean> ready();
 
     /**

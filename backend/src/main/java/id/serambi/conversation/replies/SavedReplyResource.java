@@ -83,7 +83,7 @@ public class SavedReplyResource {
     @APIResponse(responseCode = "409", description = "Another saved reply has this title", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "taken", value = TAKEN)))
     public Uni<Response> create(@Valid @NotNull SavedReplyDtos.Request body) {
-        return replies.create(body, caller.userId()).map(r -> Response.created(URI.create("/api/conversations/saved-replies/" + r.id()))
+        return replies.create(body, caller.userId()).map(r -> Response.created(URI.create("/conversations/saved-replies/" + r.id()))
                 .tag(new EntityTag(String.valueOf(r.version()))).entity(r).build());
     }
 

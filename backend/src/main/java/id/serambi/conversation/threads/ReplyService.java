@@ -37,7 +37,7 @@ public class ReplyService {
             if (sender.isEmpty()) {
                 return Uni.createFrom().failure(notConnected(channel));
             }
-            return sender.get().ready().chain(ready -> {
+            return threads.connected(sender.get()).chain(ready -> {
                 if (!ready) {
                     return Uni.createFrom().failure(notConnected(channel));
                 }

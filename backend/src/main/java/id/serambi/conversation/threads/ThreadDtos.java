@@ -87,6 +87,10 @@ public final class ThreadDtos {
     public record ReplyRequest(@NotBlank @Size(max = 2000) @Schema(examples = "Halo Siti, masih bisa! Daftar di tautan ini ya.") String body) {
     }
 
+    @Schema(name = "ConversationChange", description = "A thread changed: reload it")
+    public record Change(@Schema(examples = "31") long threadId) {
+    }
+
     /** The list's filters, parsed. */
     public record Filter(ThreadStatus status, ConversationChannel channel, Assignee assignee, Long assigneeId, String text) {
     }

@@ -262,4 +262,48 @@ public class ThreadRepository {
                 .setParameter("channel", CHANNEL).setParameter("payload", Long.toString(threadId)).getSingleResult())
                 .replaceWithVoid();
     }
+
+    /** Threads whose contact is this person: their platform id is the e-mail address (any case). */
+    private static final String CONTACT = "lower(t.contact_id) = lower(:email)";
+
+    /**
+     * A person's part of the inbox as JSON: the threads they are the contact of, with every message (minors' threads
+     * included), and, for staff, the notes and replies they wrote.
+     */
+    public Uni<String> exportJson(long accountId, String email) {
+        return session().chain(s -> s.createNativeQuery("""
+                SELECT json_build_object(
+                    'threads', coalesce((SELECT json_agg(json_build_object('id', t.id, 'channel', t.channel, 'kind', t.kind,
+                            'contactId', t.contact_id, 'contactName', t.contact_name, 'status', t.status, 'minor', t.minor,
+                            'createdAt', t.created_at,
+                            'messages', coalesce((SELECT json_agg(json_build_object('direction', m.direction, 'body', m.body,
+                                    'sentAt', m.sent_at) ORDER BY m.sent_at, m.id)
+                                FROM conversation_message m WHERE m.thread_id = t.id), '[]'::json)) ORDER BY t.id)
+                        FROM conversation_thread t WHERE %s), '[]'::json),
+                    'notesWritten', coalesce((SELECT json_agg(json_build_object('threadId', n.thread_id, 'body', n.body,
+                            'createdAt', n.created_at) ORDER BY n.id)
+                        FROM conversation_note n WHERE n.author_id = :account), '[]'::json),
+                    'repliesWritten', coalesce((SELECT json_agg(json_build_object('threadId', m.thread_id, 'body', m.body,
+                            'sentAt', m.sent_at) ORDER BY m.id)
+                        FROM conversation_message m WHERE m.author_id = :account), '[]'::json))::text""".formatted(CONTACT),
+                String.class).setParameter("account", accountId).setParameter("email", email).getSingleResult());
+    }
+
+    /**
+     * Erases a person's part: the threads they are the contact of go with their messages and notes; what they wrote as
+     * staff stays with the threads (the library's record of its answers) but no longer names them, and nothing stays
+     * assigned to them.
+     */
+    public Uni<Void> erase(long accountId, String email) {
+        return session().chain(s -> s.createNativeQuery("DELETE FROM conversation_thread t WHERE " + CONTACT)
+                .setParameter("email", email).executeUpdate()
+                .chain(() -> s.createNativeQuery("UPDATE conversation_note SET author_id = NULL WHERE author_id = :account")
+                        .setParameter("account", accountId).executeUpdate())
+                .chain(() -> s.createNativeQuery("UPDATE conversation_message SET author_id = NULL WHERE author_id = :account")
+                        .setParameter("account", accountId).executeUpdate())
+                .chain(() -> s.createNativeQuery("""
+                        UPDATE conversation_thread SET assignee_id = NULL, version = version + 1 WHERE assignee_id = :account""")
+                        .setParameter("account", accountId).executeUpdate()))
+                .replaceWithVoid();
+    }
 }

@@ -23,7 +23,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import io.smallrye.mutiny.Multi;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -59,14 +66,41 @@ public class ThreadResource {
             {"type":"https://serambi.id/problems/stale-version","title":"Changed by someone else","status":412,\
             "detail":"Conversation 31 is at version 3 but you edited version 2; reload it and apply your changes again"}""";
 
+    static final Duration HEARTBEAT = Duration.ofSeconds(25);
+
     private final ThreadService threads;
     private final ReplyService replies;
+    private final ThreadFeed feed;
     private final Caller.Resolver caller;
+    private final JsonWebToken jwt;
 
-    public ThreadResource(ThreadService threads, ReplyService replies, Caller.Resolver caller) {
+    public ThreadResource(ThreadService threads, ReplyService replies, ThreadFeed feed, Caller.Resolver caller, JsonWebToken jwt) {
         this.threads = threads;
         this.replies = replies;
+        this.feed = feed;
         this.caller = caller;
+        this.jwt = jwt;
+    }
+
+    @GET
+    @Path("/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(operationId = "streamConversations", summary = "Server-sent events: a thread changed (staff)",
+            description = "A text/event-stream of `conversation` events, each one's data a ConversationChange JSON object "
+                    + "(`{\"threadId\":31}`), whenever a thread gets a message or a reply or its status or assignee changes, on "
+                    + "whichever server instance: the inbox page reloads what it shows of that thread. A comment line every 25 s "
+                    + "keeps proxies open. The stream ends when the token expires; reconnect with a current token.")
+    @APIResponse(responseCode = "200", description = "An endless stream of `conversation` events whose data is a ConversationChange",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = ThreadDtos.Change.class)))
+    @APIResponse(responseCode = "401", description = "Not logged in", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not staff", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Multi<OutboundSseEvent> stream(@Context Sse sse) {
+        Instant until = jwt.getExpirationTime() > 0 ? Instant.ofEpochSecond(jwt.getExpirationTime())
+                : Instant.now().plus(Duration.ofHours(8));
+        return feed.changes(HEARTBEAT, until).map(id -> id == ThreadFeed.HEARTBEAT
+                ? sse.newEventBuilder().comment("heartbeat").build()
+                : sse.newEventBuilder().name("conversation").mediaType(MediaType.APPLICATION_JSON_TYPE)
+                        .data("{\"threadId\":" + id + "}").build());
     }
 
     @GET
@@ -220,7 +254,7 @@ public class ThreadResource {
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "missing", value = NOT_FOUND)))
     public Uni<Response> addNote(@PathParam("id") long id, @Valid @NotNull ThreadDtos.NoteRequest body) {
         return threads.addNote(id, caller.userId(), body.body())
-                .map(note -> Response.created(URI.create("/api/conversations/" + id)).entity(note).build());
+                .map(note -> Response.created(URI.create("/conversations/" + id)).entity(note).build());
     }
 
     @POST
@@ -249,7 +283,7 @@ public class ThreadResource {
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> reply(@PathParam("id") long id, @Valid @NotNull ThreadDtos.ReplyRequest body) {
         return replies.reply(id, caller.userId(), body.body())
-                .map(message -> Response.created(URI.create("/api/conversations/" + id)).entity(message).build());
+                .map(message -> Response.created(URI.create("/conversations/" + id)).entity(message).build());
     }
 
     private static Response ok(ThreadDtos.Thread thread) {

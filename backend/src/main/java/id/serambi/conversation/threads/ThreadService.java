@@ -88,6 +88,7 @@ public class ThreadService {
     @WithTransaction
     public Uni<ThreadDtos.Note> addNote(long id, long authorId, String body) {
         return existing(id, false).chain(() -> threads.addNote(id, authorId, body.strip()))
+                .call(() -> threads.announce(id))
                 .chain(noteId -> threads.notes(id).map(notes -> notes.stream().filter(n -> n.id() == noteId)
                         .findFirst().orElseThrow()));
     }
@@ -99,6 +100,12 @@ public class ThreadService {
     @WithSession
     public Uni<ReplyTarget> replyTarget(long id) {
         return existing(id, false).chain(head -> threads.lastInboundExternalId(id).map(last -> new ReplyTarget(head, last)));
+    }
+
+    /** Whether the sender's channel is connected, asked in a session of its own. */
+    @WithSession
+    public Uni<Boolean> connected(id.serambi.conversation.ReplySender sender) {
+        return sender.ready();
     }
 
     /** Records a reply the platform took; answers the stored message. */

@@ -10,6 +10,7 @@ import id.serambi.social.PublishFailure;
 import id.serambi.social.PublishedPost;
 import id.serambi.social.SocialPlatform;
 import id.serambi.social.SocialProvider;
+import id.serambi.social.SocialReply;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -178,5 +179,24 @@ public class FacebookProvider extends MetaLoginProvider {
             }
             return out;
         }
+    }
+
+    /**
+     * A reply from the inbox: under a comment, POST /{comment-id}/comments with the message; a direct message through the
+     * Send API, POST /{account-id}/messages with the recipient's scoped id, messaging_type RESPONSE and the text. The
+     * id of the new comment, or the message_id, comes back.
+     */
+    @Override
+    public Uni<String> reply(GrantedAccount account, SocialReply reply) {
+        String token = account.accessToken();
+        if (reply.kind() == SocialReply.Kind.COMMENT) {
+            return graph.post(reply.to() + "/comments", GraphClient.params("message", reply.text(), "access_token", token))
+                    .map(answer -> answer.getString("id"));
+        }
+        return graph.post(account.externalId() + "/messages", GraphClient.params(
+                "recipient", new io.vertx.core.json.JsonObject().put("id", reply.to()).encode(),
+                "messaging_type", "RESPONSE",
+                "message", new io.vertx.core.json.JsonObject().put("text", reply.text()).encode(),
+                "access_token", token)).map(answer -> answer.getString("message_id"));
     }
 }
