@@ -181,22 +181,9 @@ public class FacebookProvider extends MetaLoginProvider {
         }
     }
 
-    /**
-     * A reply from the inbox: under a comment, POST /{comment-id}/comments with the message; a direct message through the
-     * Send API, POST /{account-id}/messages with the recipient's scoped id, messaging_type RESPONSE and the text. The
-     * id of the new comment, or the message_id, comes back.
-     */
+    /** A reply from the inbox: under a comment (POST /{comment-id}/comments) or by the Send API (GraphClient#reply). */
     @Override
     public Uni<String> reply(GrantedAccount account, SocialReply reply) {
-        String token = account.accessToken();
-        if (reply.kind() == SocialReply.Kind.COMMENT) {
-            return graph.post(reply.to() + "/comments", GraphClient.params("message", reply.text(), "access_token", token))
-                    .map(answer -> answer.getString("id"));
-        }
-        return graph.post(account.externalId() + "/messages", GraphClient.params(
-                "recipient", new io.vertx.core.json.JsonObject().put("id", reply.to()).encode(),
-                "messaging_type", "RESPONSE",
-                "message", new io.vertx.core.json.JsonObject().put("text", reply.text()).encode(),
-                "access_token", token)).map(answer -> answer.getString("message_id"));
+        return graph.reply(account, reply, "comments");
     }
 }
