@@ -24,4 +24,13 @@ public interface SocialAccounts {
 
     /** A published post's current figures; same sessions and failures as {@link #publish}. */
     Uni<PostMetrics> metrics(SocialPlatform platform, String externalId);
+
+    /**
+     * Sends a reply from the inbox through the platform's connected account; same sessions and failures as
+     * {@link #publish}. Answers the platform's id of what was sent.
+     */
+    default Uni<String> reply(SocialPlatform platform, SocialReply reply) {
+        return Uni.createFrom().failure(new PublishFailure(PublishFailure.Kind.NOT_CONNECTED,
+                "Serambi cannot reply on " + platform.label() + " yet", null, null));
+    }
 }

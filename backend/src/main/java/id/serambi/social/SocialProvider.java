@@ -50,4 +50,13 @@ public interface SocialProvider {
 
     /** The post's current figures. */
     Uni<PostMetrics> metrics(GrantedAccount account, String externalId);
+
+    /**
+     * Sends a reply from the inbox on the account; the platform's id of the sent comment or message comes back. A
+     * platform without replies fails with {@link PublishFailure.Kind#NOT_CONNECTED}.
+     */
+    default Uni<String> reply(GrantedAccount account, SocialReply reply) {
+        return Uni.createFrom().failure(new PublishFailure(PublishFailure.Kind.NOT_CONNECTED,
+                "Serambi cannot reply on " + platform().label() + " yet", null, null));
+    }
 }

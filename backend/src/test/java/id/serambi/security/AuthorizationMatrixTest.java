@@ -51,7 +51,9 @@ class AuthorizationMatrixTest {
             "GET /api/registrations/{token}/calendar.ics", "GET /api/registrations/{token}/qr.png",
             "POST /api/registrations/{token}/feedback", "GET /api/registrations/{token}/feedback",
             // The guest's UU PDP rights, by the same secret: export and erasure of the registration's data.
-            "GET /api/registrations/{token}/export", "DELETE /api/registrations/{token}/personal-data");
+            "GET /api/registrations/{token}/export", "DELETE /api/registrations/{token}/personal-data",
+            // Meta's webhooks (issue 18): Meta calls them; the verify token and the body's signature are the check.
+            "GET /api/webhooks/meta", "POST /api/webhooks/meta");
 
     private static final List<String> ROLES = List.of("MEMBER", "REVIEWER", "STAFF", "ADMIN");
 

@@ -60,6 +60,8 @@ final class World {
     long campaignId;
     long postId;
     long throwawayUserId;
+    long conversationId;
+    long savedReplyId;
 
     /** Builds the world; call once per test class. */
     static World seed(AgroalDataSource db) {
@@ -74,6 +76,7 @@ final class World {
         w.events();
         w.challenge();
         w.campaign();
+        w.conversation(db);
         return w;
     }
 
@@ -213,6 +216,20 @@ final class World {
                 .post("/api/posts").then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
+    /** An inbox thread with one message (as a platform delivered it) and a saved reply (issue 18). */
+    private void conversation(AgroalDataSource db) {
+        String key = "world-" + tag;
+        Accounts.sql(db, "INSERT INTO conversation_thread (channel, kind, thread_key, account_id, contact_id, contact_name, "
+                + "last_message_at) VALUES ('WEB', 'DIRECT', ?, 'library', ?, 'Rani', now())", key, key);
+        conversationId = Accounts.count(db, "SELECT id FROM conversation_thread WHERE channel = 'WEB' AND thread_key = ?", key);
+        Accounts.sql(db, "INSERT INTO conversation_message (thread_id, channel, direction, external_id, sender_id, body, sent_at) "
+                + "VALUES (?, 'WEB', 'IN', ?, ?, 'Halo, perpustakaan buka jam berapa?', now())", conversationId, key, key);
+        savedReplyId = given().auth().oauth2(token("STAFF")).contentType(ContentType.JSON)
+                .body(Map.of("title", "Jam buka " + tag, "bodyId", "Halo {nama}, kami buka pukul 08.00.",
+                        "bodyEn", "Hi {nama}, we open at 8 am."))
+                .post("/api/conversations/saved-replies").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
     /** A real value for a path parameter, from the literal segment before it ("events/{id}") and its name. */
     String pathValue(String path, String param) {
         String[] segments = path.split("/");
@@ -242,6 +259,8 @@ final class World {
             // The caller's own notifications: an id nobody has answers 404, like someone else's.
             case "notifications/{id}" -> "987654321";
             case "connections/{platform}" -> "X";
+            case "conversations/{id}", "conversations/{threadId}" -> String.valueOf(conversationId);
+            case "saved-replies/{id}" -> String.valueOf(savedReplyId);
             default -> throw new AssertionError("No seeded value for " + key + " in " + path
                     + ": teach World.pathValue about this new path parameter");
         };

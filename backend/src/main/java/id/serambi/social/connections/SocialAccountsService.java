@@ -9,6 +9,7 @@ import id.serambi.social.PublishedPost;
 import id.serambi.social.SocialAccounts;
 import id.serambi.social.SocialPlatform;
 import id.serambi.social.SocialProvider;
+import id.serambi.social.SocialReply;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -64,6 +65,11 @@ public class SocialAccountsService implements SocialAccounts {
     @Override
     public Uni<PostMetrics> metrics(SocialPlatform platform, String externalId) {
         return call(platform, timeout.multipliedBy(3), (provider, account) -> provider.metrics(account, externalId));
+    }
+
+    @Override
+    public Uni<String> reply(SocialPlatform platform, SocialReply reply) {
+        return call(platform, timeout.multipliedBy(2), (provider, account) -> provider.reply(account, reply));
     }
 
     private interface Call<T> {

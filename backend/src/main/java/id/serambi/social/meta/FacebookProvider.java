@@ -10,6 +10,7 @@ import id.serambi.social.PublishFailure;
 import id.serambi.social.PublishedPost;
 import id.serambi.social.SocialPlatform;
 import id.serambi.social.SocialProvider;
+import id.serambi.social.SocialReply;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -178,5 +179,11 @@ public class FacebookProvider extends MetaLoginProvider {
             }
             return out;
         }
+    }
+
+    /** A reply from the inbox: under a comment (POST /{comment-id}/comments) or by the Send API (GraphClient#reply). */
+    @Override
+    public Uni<String> reply(GrantedAccount account, SocialReply reply) {
+        return graph.reply(account, reply, "comments");
     }
 }

@@ -1,6 +1,8 @@
 package id.serambi.social.meta;
 
+import id.serambi.social.GrantedAccount;
 import id.serambi.social.PublishFailure;
+import id.serambi.social.SocialReply;
 import id.serambi.social.connections.SocialSettings;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpClientOptions;
@@ -68,6 +70,25 @@ public class GraphClient {
     /** POST {graph}/{path} with the parameters as a form. */
     public Uni<JsonObject> post(String path, Map<String, String> form) {
         return call(HttpMethod.POST, url(path), encode(form));
+    }
+
+    /**
+     * A reply from the inbox with the account's token: under a comment, POST /{comment-id}/{commentEdge} with the
+     * message (Facebook's edge is comments, Instagram's replies); a direct message through the Send API, POST
+     * /{account-id}/messages with the recipient's scoped id, messaging_type RESPONSE and the text. The id of the new
+     * comment, or the message_id, comes back.
+     */
+    public Uni<String> reply(GrantedAccount account, SocialReply reply, String commentEdge) {
+        String token = account.accessToken();
+        if (reply.kind() == SocialReply.Kind.COMMENT) {
+            return post(reply.to() + "/" + commentEdge, params("message", reply.text(), "access_token", token))
+                    .map(answer -> answer.getString("id"));
+        }
+        return post(account.externalId() + "/messages", params(
+                "recipient", new JsonObject().put("id", reply.to()).encode(),
+                "messaging_type", "RESPONSE",
+                "message", new JsonObject().put("text", reply.text()).encode(),
+                "access_token", token)).map(answer -> answer.getString("message_id"));
     }
 
     private String url(String path) {

@@ -10,6 +10,7 @@ import id.serambi.social.PublishFailure;
 import id.serambi.social.PublishedPost;
 import id.serambi.social.SocialPlatform;
 import id.serambi.social.SocialProvider;
+import id.serambi.social.SocialReply;
 import id.serambi.social.connections.SocialSettings;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -187,5 +188,11 @@ public class InstagramProvider extends MetaLoginProvider {
                             return new PostMetrics(v.get("views"), v.get("reach"), likes, comments, v.get("shares"),
                                     v.get("saved"), null, null);
                         }));
+    }
+
+    /** A reply from the inbox: under a comment (POST /{comment-id}/replies) or by the Send API (GraphClient#reply). */
+    @Override
+    public Uni<String> reply(GrantedAccount account, SocialReply reply) {
+        return graph.reply(account, reply, "replies");
     }
 }

@@ -1,0 +1,102 @@
+package id.serambi.conversation.threads;
+
+import id.serambi.conversation.ConversationChannel;
+import id.serambi.conversation.ConversationKind;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** What staff see of the inbox and send to it. */
+public final class ThreadDtos {
+
+    private ThreadDtos() {
+    }
+
+    @Schema(name = "ConversationThreadSummary", description = "One thread of the inbox")
+    public record Summary(
+            @Schema(examples = "31") long id,
+            ConversationChannel channel,
+            ConversationKind kind,
+            @Schema(description = "The contact's platform id (scoped to the library's account)", examples = "6543210987654321") String contactId,
+            @Schema(nullable = true, description = "The contact's name or handle, as the platform gave it", examples = "Siti Rahma") String contactName,
+            @Schema(nullable = true, description = "The platform's id of the library's post the comments are about",
+                    examples = "102030405060_998877665544") String postExternalId,
+            ThreadStatus status,
+            @Schema(nullable = true, description = "The staff member the thread is assigned to", examples = "4") Long assigneeId,
+            @Schema(nullable = true, examples = "Rina (staf)") String assigneeName,
+            @Schema(description = "Staff marked the contact as a minor: the thread is minors' data") boolean minor,
+            @Schema(nullable = true, description = "The latest message's text, cut at 200 characters",
+                    examples = "Apakah bedah buku Sabtu ini masih bisa daftar?") String lastMessage,
+            Instant lastMessageAt,
+            @Schema(nullable = true, description = "When staff first replied from Serambi") Instant firstResponseAt,
+            @Schema(nullable = true, description = "When it was set DONE; null while it is not") Instant resolvedAt,
+            Instant createdAt,
+            @Schema(description = "The version to send as If-Match", examples = "2") int version) {
+    }
+
+    @Schema(name = "ConversationThreadPage")
+    public record Page(List<Summary> items, @Schema(examples = "0") int page, @Schema(examples = "20") int size,
+            @Schema(examples = "1") long total) {
+    }
+
+    @Schema(name = "ConversationMessage")
+    public record Message(
+            @Schema(examples = "501") long id,
+            @Schema(description = "IN: from the contact; OUT: a reply staff sent") String direction,
+            @Schema(nullable = true, description = "The platform's id of the message", examples = "m_AbCdEf123") String externalId,
+            @Schema(nullable = true, examples = "6543210987654321") String senderId,
+            @Schema(nullable = true, examples = "Siti Rahma") String senderName,
+            @Schema(examples = "Apakah bedah buku Sabtu ini masih bisa daftar?") String body,
+            Instant sentAt,
+            @Schema(nullable = true, description = "OUT: the staff member who wrote it", examples = "Rina (staf)") String author,
+            @Schema(nullable = true, description = "OUT: SENT, DELIVERED, READ or FAILED", examples = "SENT") String delivery) {
+    }
+
+    @Schema(name = "ConversationNote")
+    public record Note(@Schema(examples = "12") long id,
+            @Schema(nullable = true, examples = "Rina (staf)") String author,
+            @Schema(examples = "Sudah dicek: kuota masih ada 5 kursi.") String body,
+            Instant createdAt) {
+    }
+
+    @Schema(name = "ConversationThread", description = "A thread with its messages (oldest first, by sent time) and its internal notes")
+    public record Thread(Summary thread, List<Message> messages, List<Note> notes) {
+    }
+
+    @Schema(name = "ConversationStatusRequest")
+    public record StatusRequest(@NotNull @Schema(examples = "DONE") ThreadStatus status) {
+    }
+
+    @Schema(name = "ConversationAssigneeRequest")
+    public record AssigneeRequest(
+            @Schema(nullable = true, description = "A staff or admin account; null unassigns", examples = "4") Long assigneeId) {
+    }
+
+    @Schema(name = "ConversationMinorRequest")
+    public record MinorRequest(@NotNull @Schema(description = "Whether the contact is a minor") Boolean minor) {
+    }
+
+    @Schema(name = "ConversationNoteRequest")
+    public record NoteRequest(@NotBlank @Size(max = 4000) @Schema(examples = "Sudah dicek: kuota masih ada 5 kursi.") String body) {
+    }
+
+    @Schema(name = "ConversationReplyRequest")
+    public record ReplyRequest(@NotBlank @Size(max = 2000) @Schema(examples = "Halo Siti, masih bisa! Daftar di tautan ini ya.") String body) {
+    }
+
+    @Schema(name = "ConversationChange", description = "A thread changed: reload it")
+    public record Change(@Schema(examples = "31") long threadId) {
+    }
+
+    /** The list's filters, parsed. */
+    public record Filter(ThreadStatus status, ConversationChannel channel, Assignee assignee, Long assigneeId, String text) {
+    }
+
+    /** Whose threads: anyone's, nobody's, or one staff member's ({@code Filter.assigneeId}). */
+    public enum Assignee {
+        ANY, UNASSIGNED, ONE
+    }
+}
