@@ -85,7 +85,7 @@ public class WhatsappRepository {
             List<String> parameters) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                 INSERT INTO whatsapp_message (registration_id, notice, to_number, template, language, parameters)
-                VALUES (:registration, :notice, :number, :template, :language, CAST(:parameters AS jsonb))""")
+                VALUES (:registration, :notice, :number, :template, :language, CAST(CAST(:parameters AS text) AS jsonb))""")
                 .setParameter("registration", registrationId).setParameter("notice", notice)
                 .setParameter("number", number).setParameter("template", template).setParameter("language", language)
                 .setParameter("parameters", new JsonArray(List.copyOf(parameters)).encode()).executeUpdate())

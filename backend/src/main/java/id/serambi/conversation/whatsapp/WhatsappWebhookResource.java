@@ -10,7 +10,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -61,6 +60,7 @@ public class WhatsappWebhookResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.TEXT_PLAIN)
     @Operation(operationId = "receiveWhatsappWebhook", summary = "A delivery of the \"messages\" field: statuses of sent messages and inbound messages",
             description = "Refused unless X-Hub-Signature-256 is sha256= and the hex HMAC-SHA256 of the raw body under "
                     + "the app secret. A status is stored on the message with its wamid unless a later one is (sent < "
@@ -68,7 +68,8 @@ public class WhatsappWebhookResource {
                     + "number out of every message, MULAI or START back in. A repeated delivery changes nothing.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT),
             examples = @ExampleObject(name = "delivered", value = DELIVERY)))
-    @APIResponse(responseCode = "200", description = "Received")
+    @APIResponse(responseCode = "200", description = "Received (what Meta's examples answer)",
+            content = @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "received", value = "EVENT_RECEIVED")))
     @APIResponse(responseCode = "400", description = "Signed, but not a webhook payload",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "json", value = """
                     {"type":"https://serambi.id/problems/invalid-json","title":"Invalid JSON","status":400,\
@@ -79,9 +80,9 @@ public class WhatsappWebhookResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "unconfigured", value = """
                     {"type":"https://serambi.id/problems/whatsapp-not-configured","title":"WhatsApp not configured",\
                     "status":503,"detail":"The webhook cannot check signatures without serambi.whatsapp.app-secret"}""")))
-    public Uni<Response> receive(
+    public Uni<String> receive(
             @Parameter(description = "sha256= and the hex HMAC-SHA256 of the body under the app secret", example = "sha256=3f1d0c6e8a...")
             @HeaderParam("X-Hub-Signature-256") String signature, byte[] body) {
-        return webhook.deliver(body, signature).map(done -> Response.ok().build());
+        return webhook.deliver(body, signature).replaceWith("EVENT_RECEIVED");
     }
 }

@@ -157,7 +157,7 @@ class WhatsappRegistrantsTest {
         long id = EventFixtures.published(Staff.token(), soon);
         String waEmail = Accounts.uniqueEmail("wa-ingat");
         String number = WhatsappStandIn.uniqueNumber();
-        WhatsappStandIn.accepts(number, "wamid.INGAT" + id);
+        WhatsappStandIn.acceptsEach(number);
         ManageLinks.register(id, form(waEmail, number, true, "id"));
         String mailEmail = Accounts.uniqueEmail("mail-ingat");
         EventFixtures.register(id, "Bima", mailEmail);

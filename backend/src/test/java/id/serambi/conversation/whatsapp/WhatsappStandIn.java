@@ -42,6 +42,11 @@ final class WhatsappStandIn {
                          "messages":[{"id":"%s","message_status":"accepted"}]}""".formatted(number, number.substring(1), wamid))));
     }
 
+    /** Messages to this number are accepted, each with a wamid of its own (WireMock's response templating). */
+    static void acceptsEach(String number) {
+        accepts(number, "wamid.HBgN{{randomValue length=24 type='ALPHANUMERIC'}}");
+    }
+
     /** Messages to this number are refused with this HTTP status and Cloud API error. */
     static void refuses(String number, int status, int code, String message, String details) {
         PlatformStandIns.server().stubFor(post(urlPathEqualTo(MESSAGES))
