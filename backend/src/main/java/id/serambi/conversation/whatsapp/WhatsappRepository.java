@@ -17,6 +17,9 @@ public class WhatsappRepository {
     /** Statuses in their order: one arriving late never replaces a later one ('failed' is the last word). */
     static final String RANK = "CASE %s WHEN 'sent' THEN 1 WHEN 'delivered' THEN 2 WHEN 'read' THEN 3 WHEN 'failed' THEN 4 ELSE 0 END";
 
+    static final String WITHDRAWN = "Opt-in withdrawn";
+    static final String STOPPED = "Opted out (BERHENTI)";
+
     /** A message claimed for sending. */
     public record Claimed(long id, long registrationId, String notice, String number, String template, String language,
             List<String> parameters, int attempts) {
@@ -35,10 +38,17 @@ public class WhatsappRepository {
                 .replaceWithVoid();
     }
 
+    /** Withdraws the opt-in; the registration's messages still queued go by e-mail instead (none once erased). */
     public Uni<Void> withdraw(long registrationId) {
         return Panache.getSession().chain(s -> s.createNativeQuery(
                 "UPDATE whatsapp_consent SET withdrawn_at = now() WHERE registration_id = :id AND withdrawn_at IS NULL")
-                .setParameter("id", registrationId).executeUpdate()).replaceWithVoid();
+                .setParameter("id", registrationId).executeUpdate()
+                .chain(() -> s.createNativeQuery("""
+                        UPDATE whatsapp_message SET state = 'FAILED', error_title = :why, to_number = NULL,
+                               parameters = NULL
+                         WHERE state = 'PENDING' AND registration_id = :id""")
+                        .setParameter("id", registrationId).setParameter("why", WITHDRAWN).executeUpdate()))
+                .replaceWithVoid();
     }
 
     public Uni<Boolean> optedIn(long registrationId) {
@@ -47,16 +57,16 @@ public class WhatsappRepository {
                 .setParameter("id", registrationId).getSingleResult()).map(n -> n > 0);
     }
 
-    /** The number said BERHENTI: remembered whatever registration names it; its queued messages are dropped. */
+    /** The number said BERHENTI: remembered whatever registration names it; its queued messages go by e-mail. */
     public Uni<Void> stop(String number) {
         return Panache.getSession().chain(s -> s.createNativeQuery(
                 "INSERT INTO whatsapp_opt_out (number) VALUES (:number) ON CONFLICT (number) DO NOTHING")
                 .setParameter("number", number).executeUpdate()
                 .chain(() -> s.createNativeQuery("""
-                        UPDATE whatsapp_message SET state = 'FAILED', error_title = 'Opted out (BERHENTI)',
+                        UPDATE whatsapp_message SET state = 'FAILED', error_title = :why,
                                to_number = NULL, parameters = NULL
                          WHERE state = 'PENDING' AND to_number = :number""")
-                        .setParameter("number", number).executeUpdate()))
+                        .setParameter("number", number).setParameter("why", STOPPED).executeUpdate()))
                 .replaceWithVoid();
     }
 
@@ -160,7 +170,6 @@ public class WhatsappRepository {
                 UPDATE whatsapp_message m SET fell_back_at = now()
                   FROM (SELECT id FROM whatsapp_message
                          WHERE fell_back_at IS NULL AND (state = 'FAILED' OR delivery = 'failed')
-                           AND error_title IS DISTINCT FROM 'Opted out (BERHENTI)'
                          ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED) due
                  WHERE m.id = due.id
              RETURNING m.id, m.registration_id, m.notice""", Object[].class)

@@ -414,7 +414,10 @@ public class RegistrationService {
      * the registration stops working. The row stays, so the event's counts and attendance stay true.
      */
     public Uni<Void> erase(String token) {
-        return eraseInTransaction(token).call(left -> mails.promoted(left.event(), left.promotions()))
+        // The WhatsApp opt-in goes too, with any message still queued (it holds the number).
+        return viewed(token).map(v -> v.registration().id).chain(id -> eraseInTransaction(token)
+                .call(left -> mails.promoted(left.event(), left.promotions()))
+                .call(() -> whatsapp.optOut(id)))
                 .replaceWithVoid();
     }
 

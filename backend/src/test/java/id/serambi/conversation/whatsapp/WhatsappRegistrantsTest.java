@@ -249,4 +249,29 @@ class WhatsappRegistrantsTest {
         assertEquals(1, WhatsappStandIn.sentTo(number).size(), "only the confirmation went to WhatsApp");
         assertNotNull(Accounts.text(db, "SELECT withdrawn_at FROM whatsapp_consent WHERE registration_id = ?", r.getLong("id")));
     }
+
+    @Test
+    void aQueuedReminderGoesByEmailWhenSwitchedOffAndNowhereOnceErased() throws Throwable {
+        long id = EventFixtures.published(Staff.token(), EventFixtures.body(Instant.now().plusSeconds(3 * 3600)));
+        String offEmail = Accounts.uniqueEmail("wa-antre-mati");
+        String offNumber = WhatsappStandIn.uniqueNumber();
+        WhatsappStandIn.acceptsEach(offNumber);
+        JsonPath off = ManageLinks.register(id, form(offEmail, offNumber, true, "id"));
+        String goneEmail = Accounts.uniqueEmail("wa-antre-hapus");
+        String goneNumber = WhatsappStandIn.uniqueNumber();
+        WhatsappStandIn.acceptsEach(goneNumber);
+        JsonPath gone = ManageLinks.register(id, form(goneEmail, goneNumber, true, "id"));
+        VertxContextSupport.subscribeAndAwait(() -> reminders.sendDueReminders()); // queued, not sent yet
+
+        given().delete("/api/registrations/" + off.getString("manageToken") + "/whatsapp").then().statusCode(200);
+        given().delete("/api/registrations/" + gone.getString("manageToken") + "/personal-data").then().statusCode(204);
+        sendPending();
+        assertEquals(0, WhatsappStandIn.sentTo(offNumber).size());
+        assertEquals(0, WhatsappStandIn.sentTo(goneNumber).size());
+        assertEquals(1, reminderMails(offEmail), "switched off: the queued reminder comes by e-mail");
+        assertEquals(0, reminderMails(goneEmail));
+        assertEquals(0, Accounts.count(db, "SELECT count(*) FROM whatsapp_message WHERE registration_id IN (?, ?) "
+                + "AND (to_number IS NOT NULL OR parameters IS NOT NULL OR state <> 'FAILED')", off.getLong("id"), gone.getLong("id")),
+                "nothing left to send, and no number kept");
+    }
 }
