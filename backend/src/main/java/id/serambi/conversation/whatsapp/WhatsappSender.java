@@ -2,18 +2,15 @@ package id.serambi.conversation.whatsapp;
 
 import id.serambi.event.RegistrantMails;
 import id.serambi.event.RegistrantWhatsapp.Notice;
+import id.serambi.common.BackgroundRun;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,9 +35,7 @@ public class WhatsappSender {
     private final WhatsappClient client;
     private final RegistrantMails mails;
     private final Duration retryAfter;
-    private final Vertx vertx;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
+    private final BackgroundRun background;
 
     public WhatsappSender(WhatsappRepository repository, WhatsappClient client, RegistrantMails mails,
             WhatsappSettings settings, Vertx vertx) {
@@ -48,7 +43,7 @@ public class WhatsappSender {
         this.client = client;
         this.mails = mails;
         this.retryAfter = settings.retryAfter();
-        this.vertx = vertx;
+        this.background = new BackgroundRun(vertx, this::sendAll);
     }
 
     @Scheduled(identity = "whatsapp-messages", every = "${serambi.whatsapp.send-every:10s}", delayed = "15s",
@@ -59,21 +54,7 @@ public class WhatsappSender {
 
     /** Sends now, in the background, or once more right after the run under way. */
     void wake() {
-        if (!running.compareAndSet(false, true)) {
-            again.set(true);
-            return;
-        }
-        // On a duplicated context of its own: the caller's session is over, and the sends open their own.
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> sendAll().subscribe().with(sent -> finished(), e -> finished()));
-    }
-
-    private void finished() {
-        running.set(false);
-        if (again.getAndSet(false)) {
-            wake();
-        }
+        background.wake();
     }
 
     private Uni<Integer> sendAll() {

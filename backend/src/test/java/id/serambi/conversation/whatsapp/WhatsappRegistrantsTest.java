@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import id.serambi.event.EventFixtures;
 import id.serambi.event.reminders.ReminderJob;
 import id.serambi.support.Accounts;
+import id.serambi.support.Concurrently;
 import id.serambi.support.ManageLinks;
 import id.serambi.support.PlatformStandIns;
 import id.serambi.support.Problems;
@@ -25,14 +26,9 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -167,24 +163,7 @@ class WhatsappRegistrantsTest {
         assertEquals(0, reminderMails(waEmail), "the reminder goes to WhatsApp instead");
         assertEquals(1, reminderMails(mailEmail));
 
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            List<Callable<Integer>> runs = new ArrayList<>();
-            for (int i = 0; i < 2; i++) {
-                runs.add(() -> {
-                    try {
-                        return VertxContextSupport.subscribeAndAwait(() -> sender.sendPending());
-                    } catch (Throwable e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
-            }
-            for (Future<Integer> f : pool.invokeAll(runs)) {
-                f.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
+        Concurrently.twice(() -> sender.sendPending());
         sendPending();
         List<JsonObject> sent = WhatsappStandIn.sentTo(number).stream()
                 .filter(m -> m.getJsonObject("template").getString("name").equals("serambi_reminder")).toList();
