@@ -1887,6 +1887,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/registrations/{token}/whatsapp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Switch WhatsApp messages off for this registration: e-mail carries them from now on
+         * @description Withdraws the consent given with the registration form's checkbox. Idempotent: switching off again changes nothing. (Replying BERHENTI on WhatsApp stops every message to the number.)
+         */
+        delete: operations["stopRegistrationWhatsapp"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/social/authorizations": {
         parameters: {
             query?: never;
@@ -2041,6 +2061,27 @@ export interface paths {
          * @description The body's X-Hub-Signature-256 (HMAC-SHA256 under the Meta app secret) must hold, or nothing is stored. Page feed comments (item comment, verb add), Messenger messages, Instagram comments and Instagram messages become inbox threads; the library's own comments and echoes of its own messages do not, and other events are acknowledged and ignored. A delivery repeated by Meta adds nothing.
          */
         post: operations["receiveMetaWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/whatsapp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Meta's subscription check: answers hub.challenge when hub.verify_token is ours */
+        get: operations["verifyWhatsappWebhook"];
+        put?: never;
+        /**
+         * A delivery of the "messages" field: statuses of sent messages and inbound messages
+         * @description Refused unless X-Hub-Signature-256 is sha256= and the hex HMAC-SHA256 of the raw body under the app secret. A status is stored on the message with its wamid unless a later one is (sent < delivered < read; failed sends the e-mail instead). An inbound text BERHENTI or STOP opts the number out of every message, MULAI or START back in. A repeated delivery changes nothing.
+         */
+        post: operations["receiveWhatsappWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3793,6 +3834,16 @@ export interface components {
              * @example ADULT
              */
             ageGroup?: components["schemas"]["AgeGroup"];
+            /**
+             * @description The patron's explicit consent (the form's checkbox) to get the confirmation, reminders, a waitlist promotion and a cancellation of this registration on WhatsApp at the number given instead of by e-mail. Optional; without it everything goes by e-mail. Stops when the number replies BERHENTI or the manage page switches it off
+             * @example true
+             */
+            whatsappOptIn?: boolean | null;
+            /**
+             * @description The language of the WhatsApp messages: id (default) or en
+             * @example id
+             */
+            language?: string | null;
         };
         /** @description Registration received. The same answer whether or not this e-mail was already registered: the confirmation (status, join URL and the manage link) is e-mailed to the address. */
         RegistrationResult: {
@@ -3855,6 +3906,8 @@ export interface components {
              * @example https://wa.me/6281234567890?text=...
              */
             whatsappConfirmationUrl: string | null;
+            /** @description Whether this registration's messages go to WhatsApp: the patron opted in at registration and has not switched it off (the number's BERHENTI is not shown here) */
+            whatsappMessages: boolean;
             /**
              * @description The check-in QR code (PNG) while the registration holds a seat of an event held in person (platform IN_PERSON); null otherwise
              * @example /api/registrations/abc/qr.png
@@ -15248,6 +15301,75 @@ export interface operations {
             };
         };
     };
+    stopRegistrationWhatsapp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The registration, whatsappMessages now false */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationView"];
+                };
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A browser request from an origin that may not call the API (CORS; then the body is empty) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown token */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     startSocialAuthorization: {
         parameters: {
             query?: never;
@@ -16130,6 +16252,175 @@ export interface operations {
                 };
             };
             /** @description No Meta app secret is configured */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    verifyWhatsappWebhook: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A number to echo
+                 * @example 1158201444
+                 */
+                "hub.challenge"?: string;
+                /**
+                 * @description Always "subscribe"
+                 * @example subscribe
+                 */
+                "hub.mode"?: string;
+                /**
+                 * @description The verify token set in the app's webhook settings (serambi.whatsapp.verify-token)
+                 * @example serambi-verify
+                 */
+                "hub.verify_token"?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The challenge, as given */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a subscription, or not our verify token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    receiveWhatsappWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description sha256= and the hex HMAC-SHA256 of the body under the app secret
+                 * @example sha256=3f1d0c6e8a...
+                 */
+                "X-Hub-Signature-256"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Received (what Meta's examples answer) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Signed, but not a webhook payload */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signature is missing or forged: nothing was stored */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A browser request from an origin that may not call the API (CORS; then the body is empty) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No app secret is configured: no delivery can be checked */
             503: {
                 headers: {
                     /** @description Seconds to wait before trying again */

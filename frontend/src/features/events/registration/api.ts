@@ -40,6 +40,11 @@ export async function cancelRegistration(token: string): Promise<RegistrationVie
   return unwrap(await api.DELETE('/api/registrations/{token}', { params: { path: { token } } }))
 }
 
+/** Switches this registration's WhatsApp messages off; e-mail carries them from now on. */
+export async function stopWhatsapp(token: string): Promise<RegistrationView> {
+  return unwrap(await api.DELETE('/api/registrations/{token}/whatsapp', { params: { path: { token } } }))
+}
+
 /** UU PDP: erases the guest's personal data (cancelling first if still possible); the manage link then stops working. */
 export async function erasePersonalData(token: string): Promise<void> {
   unwrap(await api.DELETE('/api/registrations/{token}/personal-data', { params: { path: { token } } }))

@@ -17,6 +17,11 @@ import java.util.Map;
  */
 public class PlatformStandIns implements QuarkusTestResourceLifecycleManager {
 
+    /** The WhatsApp Cloud API's stand-in answers under /whatsapp/v23.0/{WHATSAPP_PHONE_NUMBER_ID}/messages. */
+    public static final String WHATSAPP_PHONE_NUMBER_ID = "106540352242922";
+    public static final String WHATSAPP_TOKEN = "test-whatsapp-token";
+    public static final String WHATSAPP_APP_SECRET = "test-whatsapp-app-secret";
+
     private static WireMockServer server;
 
     /** The stand-in, for stubbing and verifying requests. */
@@ -41,16 +46,22 @@ public class PlatformStandIns implements QuarkusTestResourceLifecycleManager {
             server.start();
         }
         String base = server.baseUrl();
-        return Map.of(
-                "serambi.social.meta-graph-url", base + "/meta/v23.0",
-                "serambi.social.meta-oauth-url", base + "/meta-dialog/v23.0/dialog/oauth",
-                "serambi.social.meta-app-id", "1234567890",
-                "serambi.social.meta-app-secret", "test-app-secret",
-                "serambi.social.x-api-url", base + "/x",
-                "serambi.social.x-oauth-url", base + "/x-authorize/i/oauth2/authorize",
-                "serambi.social.x-client-id", "test-x-client",
-                "serambi.social.x-client-secret", "test-x-secret",
-                "serambi.social.timeout", "PT2S");
+        return Map.ofEntries(
+                Map.entry("serambi.whatsapp.api-url", base + "/whatsapp/v23.0"),
+                Map.entry("serambi.whatsapp.phone-number-id", WHATSAPP_PHONE_NUMBER_ID),
+                Map.entry("serambi.whatsapp.access-token", WHATSAPP_TOKEN),
+                Map.entry("serambi.whatsapp.app-secret", WHATSAPP_APP_SECRET),
+                Map.entry("serambi.whatsapp.verify-token", "test-verify-token"),
+                Map.entry("serambi.whatsapp.timeout", "PT2S"),
+                Map.entry("serambi.social.meta-graph-url", base + "/meta/v23.0"),
+                Map.entry("serambi.social.meta-oauth-url", base + "/meta-dialog/v23.0/dialog/oauth"),
+                Map.entry("serambi.social.meta-app-id", "1234567890"),
+                Map.entry("serambi.social.meta-app-secret", "test-app-secret"),
+                Map.entry("serambi.social.x-api-url", base + "/x"),
+                Map.entry("serambi.social.x-oauth-url", base + "/x-authorize/i/oauth2/authorize"),
+                Map.entry("serambi.social.x-client-id", "test-x-client"),
+                Map.entry("serambi.social.x-client-secret", "test-x-secret"),
+                Map.entry("serambi.social.timeout", "PT2S"));
     }
 
     @Override

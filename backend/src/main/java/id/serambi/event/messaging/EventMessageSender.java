@@ -1,20 +1,17 @@
 package id.serambi.event.messaging;
 
+import id.serambi.common.BackgroundRun;
 import id.serambi.event.catalogue.Event;
 import id.serambi.event.catalogue.EventRepository;
 import id.serambi.event.registration.RegistrationRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -39,13 +36,11 @@ public class EventMessageSender {
     private final RegistrationRepository registrations;
     private final EventRepository events;
     private final EventMessageMails mails;
-    private final Vertx vertx;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
+    private final BackgroundRun background;
 
     public EventMessageSender(EventMessageRepository messages, RegistrationRepository registrations,
             EventRepository events, EventMessageMails mails, Vertx vertx) {
-        this.vertx = vertx;
+        this.background = new BackgroundRun(vertx, this::sendAll);
         this.messages = messages;
         this.registrations = registrations;
         this.events = events;
@@ -60,21 +55,7 @@ public class EventMessageSender {
 
     /** Sends now, in the background, or once more right after the run under way. */
     void wake() {
-        if (!running.compareAndSet(false, true)) {
-            again.set(true);
-            return;
-        }
-        // On a duplicated context of its own: the request's session is over, and the sends open their own.
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> sendAll().subscribe().with(sent -> finished(), e -> finished()));
-    }
-
-    private void finished() {
-        running.set(false);
-        if (again.getAndSet(false)) {
-            wake();
-        }
+        background.wake();
     }
 
     private Uni<Integer> sendAll() {

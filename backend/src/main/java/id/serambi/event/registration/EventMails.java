@@ -1,28 +1,42 @@
 package id.serambi.event.registration;
 
 import id.serambi.common.MailOut;
+import id.serambi.event.RegistrantWhatsapp;
+import id.serambi.event.RegistrantWhatsapp.Notice;
 import id.serambi.event.catalogue.Event;
 import id.serambi.event.catalogue.EventLinks;
 import io.quarkus.mailer.Mail;
-import id.serambi.event.catalogue.Event;
-import id.serambi.event.catalogue.EventLinks;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import org.jboss.logging.Logger;
 
 /**
  * The e-mails patrons get about their registrations, in Bahasa Indonesia with times in the library's zone. They are
- * sent after the transaction commits, through {@link MailOut}.
+ * sent after the transaction commits, through {@link MailOut}. A registrant who opted in to WhatsApp gets the
+ * promotion, the reminder and the cancellation there instead ({@link RegistrantWhatsapp}), and the e-mail only when
+ * that send fails; the registration's own e-mail (with its manage link) always goes, and WhatsApp tells it too.
  */
 @ApplicationScoped
 public class EventMails {
 
+    private static final Logger LOG = Logger.getLogger(EventMails.class);
+
+    /** One e-mail, before it is sent. */
+    record Letter(String to, String subject, String text) {
+    }
+
     private final MailOut out;
     private final EventLinks links;
+    private final RegistrantWhatsapp whatsapp;
 
-    public EventMails(MailOut out, EventLinks links) {
+    public EventMails(MailOut out, EventLinks links, RegistrantWhatsapp whatsapp) {
         this.out = out;
         this.links = links;
+        this.whatsapp = whatsapp;
     }
 
     /** After a registration, or a repeated one (then a new manage link for the same registration). */
@@ -43,7 +57,13 @@ public class EventMails {
         }
         eventBlock(body, e, r.holdsSeat());
         body.append("Lihat atau batalkan pendaftaran: ").append(links.managePage(token)).append("\n");
-        return send(r.email, subject, signed(body));
+        Uni<Void> mail = send(r.email, subject, signed(body));
+        if (repeated || r.whatsapp == null) {
+            return mail;
+        }
+        RegistrantWhatsapp.Message told = r.holdsSeat() ? message(r, Notice.CONFIRMED, e, true)
+                : message(r, Notice.WAITLISTED, e, false);
+        return mail.call(() -> queue(List.of(told)));
     }
 
     /** One session of a registration for several at once: {@code repeated} when the e-mail was registered already. */
@@ -73,13 +93,16 @@ public class EventMails {
     }
 
     public Uni<Void> promoted(Event e, List<Waitlist.Promotion> promotions) {
-        return all(promotions.stream().map(p -> {
-            StringBuilder body = greeting(p.registration());
-            body.append("Kabar baik: ada kursi kosong dan Anda kini terdaftar (tidak lagi di daftar tunggu).\n\n");
-            eventBlock(body, e, true);
-            body.append("Lihat atau batalkan pendaftaran: ").append(links.managePage(p.token())).append("\n");
-            return send(p.registration().email, "Kursi tersedia: " + e.title, signed(body));
-        }).toList());
+        return byWhatsappOrMail(promotions, Waitlist.Promotion::registration,
+                p -> message(p.registration(), Notice.PROMOTED, e, true), p -> promotedLetter(e, p));
+    }
+
+    Letter promotedLetter(Event e, Waitlist.Promotion p) {
+        StringBuilder body = greeting(p.registration());
+        body.append("Kabar baik: ada kursi kosong dan Anda kini terdaftar (tidak lagi di daftar tunggu).\n\n");
+        eventBlock(body, e, true);
+        body.append("Lihat atau batalkan pendaftaran: ").append(links.managePage(p.token())).append("\n");
+        return new Letter(p.registration().email, "Kursi tersedia: " + e.title, signed(body));
     }
 
     /** To registrants moved to another session of an event. */
@@ -96,13 +119,16 @@ public class EventMails {
     }
 
     public Uni<Void> eventCancelled(Event e, List<Registration> registrants) {
-        return all(registrants.stream().map(r -> {
-            StringBuilder body = greeting(r);
-            body.append("Mohon maaf, acara \"").append(e.title).append("\" pada ").append(links.format(e.startsAt))
-                    .append(" dibatalkan. Pendaftaran Anda otomatis batal; Anda tidak perlu melakukan apa pun.\n\n")
-                    .append("Lihat acara lain: ").append(links.catalogue()).append("\n");
-            return send(r.email, "Acara dibatalkan: " + e.title, signed(body));
-        }).toList());
+        return byWhatsappOrMail(registrants, Function.identity(), r -> message(r, Notice.EVENT_CANCELLED, e, false),
+                r -> cancelledLetter(e, r));
+    }
+
+    Letter cancelledLetter(Event e, Registration r) {
+        StringBuilder body = greeting(r);
+        body.append("Mohon maaf, acara \"").append(e.title).append("\" pada ").append(links.format(e.startsAt))
+                .append(" dibatalkan. Pendaftaran Anda otomatis batal; Anda tidak perlu melakukan apa pun.\n\n")
+                .append("Lihat acara lain: ").append(links.catalogue()).append("\n");
+        return new Letter(r.email, "Acara dibatalkan: " + e.title, signed(body));
     }
 
     public Uni<Void> rescheduled(Event e, List<Registration> registrants) {
@@ -114,11 +140,67 @@ public class EventMails {
         }).toList());
     }
 
-    public Uni<Void> reminder(Event e, Registration r) {
+    /** A reminder that is due: the event and the registration. */
+    public record Reminder(Event event, Registration registration) {
+    }
+
+    /** The reminders, to WhatsApp for those who opted in (queued in one transaction), by e-mail to the others. */
+    public Uni<Void> reminders(List<Reminder> due) {
+        return byWhatsappOrMail(due, Reminder::registration,
+                d -> message(d.registration(), Notice.REMINDER, d.event(), true),
+                d -> reminderLetter(d.event(), d.registration()));
+    }
+
+    Letter reminderLetter(Event e, Registration r) {
         StringBuilder body = greeting(r);
         body.append("Pengingat: acara yang Anda ikuti segera dimulai.\n\n");
         eventBlock(body, e, true);
-        return send(r.email, "Pengingat: " + e.title + " dimulai " + links.format(e.startsAt), signed(body));
+        return new Letter(r.email, "Pengingat: " + e.title + " dimulai " + links.format(e.startsAt), signed(body));
+    }
+
+    /** Sends a letter now; true when the mail server took it. */
+    Uni<Boolean> deliver(Letter letter) {
+        return out.deliver(Mail.withText(letter.to(), letter.subject(), letter.text()), "\"" + letter.subject() + "\"");
+    }
+
+    /**
+     * The template message of a notice. Its body parameters, in order: the registrant's name, the event's title, its
+     * start, then the join link (only for a seat holder: else the event page again), the event page; for a
+     * cancellation the catalogue instead of the last two.
+     */
+    private RegistrantWhatsapp.Message message(Registration r, Notice notice, Event e, boolean withJoinUrl) {
+        List<String> parameters = new ArrayList<>(List.of(r.name, e.title, links.format(e.startsAt)));
+        if (notice == Notice.EVENT_CANCELLED) {
+            parameters.add(links.catalogue());
+        } else {
+            String page = links.eventPage(e.id);
+            parameters.add(withJoinUrl && r.holdsSeat() && e.joinUrl != null ? e.joinUrl : page);
+            parameters.add(page);
+        }
+        return new RegistrantWhatsapp.Message(r.id, r.whatsapp, notice, parameters);
+    }
+
+    /** Queues the messages of those who opted in (one transaction), and e-mails everyone else. */
+    private <T> Uni<Void> byWhatsappOrMail(List<T> to, Function<T, Registration> registration,
+            Function<T, RegistrantWhatsapp.Message> message, Function<T, Letter> letter) {
+        List<RegistrantWhatsapp.Message> messages = to.stream().filter(t -> registration.apply(t).whatsapp != null)
+                .map(message).toList();
+        return queue(messages).chain(taken -> all(to.stream()
+                .filter(t -> !taken.contains(registration.apply(t).id))
+                .map(letter)
+                .map(l -> send(l.to(), l.subject(), l.text()))
+                .toList()));
+    }
+
+    /** The registrations WhatsApp carries; none when WhatsApp cannot be asked (then e-mail goes, as before). */
+    private Uni<Set<Long>> queue(List<RegistrantWhatsapp.Message> messages) {
+        if (messages.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        return whatsapp.queue(messages).onFailure().recoverWithItem(f -> {
+            LOG.warnf("WhatsApp messages not queued, e-mail instead: %s", f.toString());
+            return Set.of();
+        });
     }
 
     private StringBuilder greeting(Registration r) {

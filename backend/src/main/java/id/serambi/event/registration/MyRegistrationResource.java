@@ -86,6 +86,18 @@ public class MyRegistrationResource {
         return registrations.cancel(token);
     }
 
+    @DELETE
+    @Path("/whatsapp")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "stopRegistrationWhatsapp", summary = "Switch WhatsApp messages off for this registration: e-mail carries them from now on",
+            description = "Withdraws the consent given with the registration form's checkbox. Idempotent: switching off "
+                    + "again changes nothing. (Replying BERHENTI on WhatsApp stops every message to the number.)")
+    @APIResponse(responseCode = "200", description = "The registration, whatsappMessages now false", content = @Content(schema = @Schema(implementation = RegistrationView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "unknown", value = UNKNOWN_TOKEN)))
+    public Uni<RegistrationView> stopWhatsapp(@PathParam("token") String token) {
+        return registrations.stopWhatsapp(token);
+    }
+
     @GET
     @Path("/export")
     @Produces(MediaType.APPLICATION_JSON)

@@ -2,6 +2,7 @@ package id.serambi.event.registration;
 
 import id.serambi.common.DatabaseProblems;
 import id.serambi.common.ProblemException;
+import id.serambi.event.RegistrantWhatsapp;
 import id.serambi.event.catalogue.Event;
 import id.serambi.event.catalogue.EventCalendar;
 import id.serambi.event.catalogue.EventDto;
@@ -78,10 +79,12 @@ public class RegistrationService {
     private final ClaimLine line;
     private final EventLinks links;
     private final EventCalendar calendar;
+    private final RegistrantWhatsapp whatsapp;
 
     public RegistrationService(EventRepository events, RegistrationRepository registrations,
             FeedbackRepository feedback, Waitlist waitlist, EventMails mails, ClaimLine line, EventLinks links,
-            EventCalendar calendar) {
+            EventCalendar calendar, RegistrantWhatsapp whatsapp) {
+        this.whatsapp = whatsapp;
         this.events = events;
         this.registrations = registrations;
         this.feedback = feedback;
@@ -98,10 +101,12 @@ public class RegistrationService {
      */
     public Uni<RegistrationResult> register(long eventId, RegistrationRequest request) {
         String whatsapp = normalizeWhatsapp(request.whatsapp());
+        refuseOptInWithoutNumber(request, whatsapp);
         return registerOnce(eventId, request, whatsapp)
                 // Two at once with one e-mail: the second hits the unique index; then the first one's exists.
                 .onFailure(DatabaseProblems::isUniqueViolation)
                 .recoverWithUni(() -> registerOnce(eventId, request, whatsapp))
+                .call(r -> r.refusal() == null ? optIn(r.registration(), request) : Uni.createFrom().voidItem())
                 .call(r -> mails.registered(r.event(), r.registration(), r.token(), !r.created()))
                 .map(r -> {
                     if (r.refusal() != null) {
@@ -163,10 +168,14 @@ public class RegistrationService {
     public Uni<List<SessionRegistered>> registerForSessions(String seriesTitle, List<Long> eventIds,
             RegistrationRequest request) {
         String whatsapp = normalizeWhatsapp(request.whatsapp());
+        refuseOptInWithoutNumber(request, whatsapp);
         return sessionsInTransaction(eventIds, request, whatsapp)
                 // Two at once with one e-mail: the second hits the unique index, rolls back whole, and tries again.
                 .onFailure(DatabaseProblems::isUniqueViolation)
                 .recoverWithUni(() -> sessionsInTransaction(eventIds, request, whatsapp))
+                .call(all -> Multi.createFrom().iterable(all)
+                        .onItem().transformToUniAndConcatenate(r -> optIn(r.registration(), request))
+                        .collect().asList())
                 .call(all -> mails.registeredForSessions(seriesTitle, all.stream()
                         .map(r -> new EventMails.Session(r.event(), r.registration(), r.token(), !r.created())).toList()))
                 .map(all -> all.stream().map(r -> new SessionRegistered(r.event().id, r.event().startsAt)).toList());
@@ -240,7 +249,25 @@ public class RegistrationService {
 
     /** The registration a manage token opens, as its patron sees it. */
     public Uni<RegistrationView> view(String token) {
-        return viewed(token).map(v -> toView(v, token));
+        return viewed(token).chain(v -> whatsapp.optedIn(v.registration().id).map(on -> toView(v, token, on)));
+    }
+
+    /** The patron switches WhatsApp messages off on the manage page; e-mail carries them from now on. */
+    public Uni<RegistrationView> stopWhatsapp(String token) {
+        return viewed(token).chain(v -> whatsapp.optOut(v.registration().id)).chain(() -> view(token));
+    }
+
+    /** The form's checkbox: this registration's messages go to WhatsApp, in the language asked for. */
+    private Uni<Void> optIn(Registration r, RegistrationRequest request) {
+        return request.wantsWhatsapp() && r.whatsapp != null
+                ? whatsapp.optIn(r.id, request.language() == null ? "id" : request.language())
+                : Uni.createFrom().voidItem();
+    }
+
+    private static void refuseOptInWithoutNumber(RegistrationRequest request, String whatsapp) {
+        if (request.wantsWhatsapp() && whatsapp == null) {
+            throw ProblemException.invalidField("whatsappOptIn", "needs a WhatsApp number");
+        }
     }
 
     @WithSession
@@ -282,7 +309,7 @@ public class RegistrationService {
                         : calendar.registrantCalendar(v.event(), joinUrlFor(v))));
     }
 
-    private RegistrationView toView(Viewed v, String token) {
+    private RegistrationView toView(Viewed v, String token, boolean whatsappMessages) {
         Registration r = v.registration();
         Event e = v.event();
         Instant now = Instant.now();
@@ -293,6 +320,7 @@ public class RegistrationService {
         return new RegistrationView(r.id, r.name, r.email, r.whatsapp, r.ageGroup, r.status,
                 v.waitlistPosition() > 0 ? (int) v.waitlistPosition() : null, r.createdAt, joinUrlFor(v),
                 cancellable, feedbackOpen, v.feedbackGiven(), whatsappConfirmation(r, e, token),
+                whatsappMessages && r.whatsapp != null,
                 r.holdsSeat() && e.platform.inPerson() ? "/api/registrations/" + token + "/qr.png" : null,
                 EventDto.of(e, v.waitlistCount(), links));
     }
@@ -386,7 +414,10 @@ public class RegistrationService {
      * the registration stops working. The row stays, so the event's counts and attendance stay true.
      */
     public Uni<Void> erase(String token) {
-        return eraseInTransaction(token).call(left -> mails.promoted(left.event(), left.promotions()))
+        // The WhatsApp opt-in goes too, with any message still queued (it holds the number).
+        return viewed(token).map(v -> v.registration().id).chain(id -> eraseInTransaction(token)
+                .call(left -> mails.promoted(left.event(), left.promotions()))
+                .call(() -> whatsapp.optOut(id)))
                 .replaceWithVoid();
     }
 

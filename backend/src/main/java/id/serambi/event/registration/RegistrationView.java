@@ -22,6 +22,8 @@ public record RegistrationView(
         boolean feedbackGiven,
         @Schema(nullable = true, description = "WhatsApp click-to-chat link that sends the confirmation to the patron's own number; null without a number or once cancelled",
                 examples = "https://wa.me/6281234567890?text=...") String whatsappConfirmationUrl,
+        @Schema(description = "Whether this registration's messages go to WhatsApp: the patron opted in at registration "
+                + "and has not switched it off (the number's BERHENTI is not shown here)") boolean whatsappMessages,
         @Schema(nullable = true, description = "The check-in QR code (PNG) while the registration holds a seat of an event held in person (platform IN_PERSON); null otherwise",
                 examples = "/api/registrations/abc/qr.png") String qrCodeUrl,
         EventDto event) {

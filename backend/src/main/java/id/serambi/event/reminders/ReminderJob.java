@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * Reminder e-mails about a day before an event, and COMPLETED for events that have ended. Safe with any number of
+ * Reminders about a day before an event (by WhatsApp to registrants who opted in, see {@link EventMails}), and COMPLETED for events that have ended. Safe with any number of
  * instances: each reminder is claimed by an UPDATE before it is sent, so exactly one instance sends it. A send that
  * fails after the claim is logged and not retried (at most once, never twice).
  */
@@ -58,8 +58,7 @@ public class ReminderJob {
     /** Sends the reminders that are due and returns how many this instance sent. */
     public Uni<Integer> sendDueReminders() {
         return claim().call(due -> due.isEmpty() ? Uni.createFrom().voidItem()
-                : Uni.join().all(due.stream().map(d -> mails.reminder(d.event(), d.registration())).toList())
-                        .usingConcurrencyOf(8).andCollectFailures().replaceWithVoid())
+                : mails.reminders(due.stream().map(d -> new EventMails.Reminder(d.event(), d.registration())).toList()))
                 .map(due -> {
                     if (!due.isEmpty()) {
                         LOG.infof("Sent %d event reminders", due.size());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.serambi.event.EventFixtures;
 import id.serambi.support.Accounts;
+import id.serambi.support.Concurrently;
 import id.serambi.support.Staff;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.mailer.Mail;
@@ -14,13 +15,8 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** Reminders go out once per confirmed registrant, even when two instances run the job at the same moment. */
@@ -52,24 +48,7 @@ class ReminderJobTest {
         String later = Accounts.uniqueEmail("ingat-nanti");
         JsonPath laterReg = EventFixtures.register(laterId, "Dina", later);
 
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            List<Callable<Integer>> runs = new ArrayList<>();
-            for (int i = 0; i < 2; i++) {
-                runs.add(() -> {
-                    try {
-                        return VertxContextSupport.subscribeAndAwait(() -> job.sendDueReminders());
-                    } catch (Throwable e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
-            }
-            for (Future<Integer> f : pool.invokeAll(runs)) {
-                f.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
+        Concurrently.twice(() -> job.sendDueReminders());
         VertxContextSupport.subscribeAndAwait(() -> job.sendDueReminders());
 
         for (String email : List.of(a, b)) {

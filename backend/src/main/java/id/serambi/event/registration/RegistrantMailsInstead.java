@@ -1,0 +1,48 @@
+package id.serambi.event.registration;
+
+import id.serambi.event.RegistrantMails;
+import id.serambi.event.RegistrantWhatsapp.Notice;
+import id.serambi.event.catalogue.EventRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The e-mail of a notice whose WhatsApp message failed, written from the registration as it is now. The registration's
+ * own confirmation (or waitlist) e-mail always went at registration, so for those two notices there is nothing to add.
+ */
+@ApplicationScoped
+public class RegistrantMailsInstead implements RegistrantMails {
+
+    private final RegistrationRepository registrations;
+    private final EventRepository events;
+    private final EventMails mails;
+
+    public RegistrantMailsInstead(RegistrationRepository registrations, EventRepository events, EventMails mails) {
+        this.registrations = registrations;
+        this.events = events;
+        this.mails = mails;
+    }
+
+    @Override
+    public Uni<Boolean> instead(long registrationId, Notice notice) {
+        if (notice == Notice.CONFIRMED || notice == Notice.WAITLISTED) {
+            return Uni.createFrom().item(true);
+        }
+        return letter(registrationId, notice).chain(letter -> letter == null ? Uni.createFrom().item(true)
+                : mails.deliver(letter));
+    }
+
+    /** The letter, or null when the registration is gone or its data erased. A promotion gets a new manage link. */
+    @WithTransaction
+    Uni<EventMails.Letter> letter(long registrationId, Notice notice) {
+        return registrations.findById(registrationId).chain(r -> r == null || r.email.endsWith("@invalid.serambi.id")
+                ? Uni.createFrom().nullItem()
+                : events.findById(r.eventId).chain(e -> switch (notice) {
+                    case PROMOTED -> registrations.issueToken(r.id)
+                            .map(token -> mails.promotedLetter(e, new Waitlist.Promotion(r, token)));
+                    case REMINDER -> Uni.createFrom().item(mails.reminderLetter(e, r));
+                    default -> Uni.createFrom().item(mails.cancelledLetter(e, r));
+                }));
+    }
+}
