@@ -176,6 +176,55 @@ class WhatsappWebhookTest {
         assertEquals(0, Accounts.count(db, "SELECT count(*) FROM whatsapp_opt_out WHERE number = ?", chat));
     }
 
+    /** Issue 18: what a patron writes to the library's number becomes a thread in the inbox, once per wamid. */
+    @Test
+    void aPatronsMessageOpensAThreadInTheInboxOnceEvenWhenDeliveredTwice() {
+        String number = WhatsappStandIn.uniqueNumber();
+        String wamid = "wamid.IN" + System.nanoTime();
+        String question = WhatsappStandIn.text(number, wamid, "Apakah acara bedah buku hari Sabtu masih ada kursi?");
+        deliver(question).statusCode(200);
+        deliver(question).statusCode(200);
+        assertEquals(1, Accounts.count(db, "SELECT count(*) FROM conversation_thread WHERE channel = 'WHATSAPP'"
+                + " AND kind = 'DIRECT' AND thread_key = ?", number));
+        assertEquals(1, Accounts.count(db, "SELECT count(*) FROM conversation_message WHERE channel = 'WHATSAPP'"
+                + " AND external_id = ? AND direction = 'IN' AND body LIKE 'Apakah acara bedah buku%'", wamid));
+        long thread = Accounts.count(db, "SELECT id FROM conversation_thread WHERE channel = 'WHATSAPP' AND thread_key = ?",
+                number);
+        given().auth().oauth2(Staff.token()).get("/api/conversations/" + thread).then().statusCode(200)
+                .body("messages.size()", equalTo(1));
+        // A second message joins the same thread.
+        deliver(WhatsappStandIn.text(number, "wamid.IN" + System.nanoTime(), "Terima kasih")).statusCode(200);
+        assertEquals(2, Accounts.count(db, "SELECT count(*) FROM conversation_message WHERE thread_id = ?", thread));
+    }
+
+    /** Staff answer a WhatsApp thread from the inbox: free text inside the 24-hour window; outside it, refused. */
+    @Test
+    void staffRepliesGoOutAsTextAndARefusalOutsideTheWindowStoresNothing() {
+        String number = WhatsappStandIn.uniqueNumber();
+        deliver(WhatsappStandIn.text(number, "wamid.IN" + System.nanoTime(), "Halo, perpustakaan buka hari Minggu?"))
+                .statusCode(200);
+        long thread = Accounts.count(db, "SELECT id FROM conversation_thread WHERE channel = 'WHATSAPP' AND thread_key = ?",
+                number);
+        WhatsappStandIn.accepts(number, "wamid.OUT" + thread);
+        given().auth().oauth2(Staff.token()).contentType(ContentType.JSON)
+                .body(Map.of("body", "Halo Kak, hari Minggu kami tutup. Sampai jumpa hari Senin!"))
+                .post("/api/conversations/" + thread + "/replies").then().statusCode(201)
+                .body("externalId", equalTo("wamid.OUT" + thread));
+        var sent = WhatsappStandIn.sentTo(number);
+        assertEquals(1, sent.size());
+        assertEquals("text", sent.get(0).getString("type"));
+        assertEquals("Halo Kak, hari Minggu kami tutup. Sampai jumpa hari Senin!",
+                sent.get(0).getJsonObject("text").getString("body"));
+
+        WhatsappStandIn.refuses(number, 400, 131047, "Re-engagement message",
+                "Message failed to send because more than 24 hours have passed since the customer last replied");
+        Problems.assertProblem(given().auth().oauth2(Staff.token()).contentType(ContentType.JSON)
+                .body(Map.of("body", "Satu lagi")).post("/api/conversations/" + thread + "/replies").then(), 502,
+                "reply-failed").body("detail", org.hamcrest.Matchers.containsString("24 jam"));
+        assertEquals(1, Accounts.count(db, "SELECT count(*) FROM conversation_message WHERE thread_id = ? AND direction = 'OUT'",
+                thread));
+    }
+
     private long reminderMails(String email) {
         return mailbox.getMailsSentTo(email) == null ? 0 : mailbox.getMailsSentTo(email).stream()
                 .filter(m -> m.getSubject().startsWith("Pengingat: ")).count();
