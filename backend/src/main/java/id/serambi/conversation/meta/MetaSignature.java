@@ -11,19 +11,21 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Meta's {@code X-Hub-Signature-256}: {@code sha256=} and the hex HMAC-SHA256 of the raw body under the app secret,
- * compared in constant time. No header is a 401; a wrong one a 403; no app secret configured a 503.
+ * compared in constant time. No header is a 401; a wrong one a 403; no app secret configured a 503. Meta signs the
+ * deliveries of its Page and Instagram webhooks and those of the WhatsApp Business Cloud API the same way.
  */
-final class MetaSignature {
+public final class MetaSignature {
 
     private static final String PREFIX = "sha256=";
 
     private MetaSignature() {
     }
 
-    static void verify(Optional<String> appSecret, byte[] body, String header) {
+    /** Checks a delivery's signature; {@code secretSetting} names the setting that holds the app secret. */
+    public static void verify(Optional<String> appSecret, String secretSetting, byte[] body, String header) {
         if (appSecret.isEmpty() || appSecret.get().isBlank()) {
             throw new ProblemException(503, "webhook-not-configured", "Webhook not configured",
-                    "Serambi has no Meta app secret (SERAMBI_SOCIAL_META_APP_SECRET) to check the delivery's signature with");
+                    "Serambi has no app secret (" + secretSetting + ") to check the delivery's signature with");
         }
         if (header == null || header.isBlank()) {
             throw new ProblemException(401, "signature-missing", "Signature missing",

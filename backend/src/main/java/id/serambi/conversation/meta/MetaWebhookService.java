@@ -60,7 +60,7 @@ public class MetaWebhookService {
 
     /** Checks the signature (401/403, nothing stored), reads the delivery (400 when it is not JSON) and ingests it. */
     public Uni<Receipt> receive(byte[] body, String signature) {
-        MetaSignature.verify(appSecret, body, signature);
+        MetaSignature.verify(appSecret, "SERAMBI_SOCIAL_META_APP_SECRET", body, signature);
         JsonNode delivery;
         try {
             delivery = mapper.readTree(body);

@@ -1,6 +1,7 @@
 package id.serambi.conversation.whatsapp;
 
 import id.serambi.common.ProblemException;
+import id.serambi.conversation.meta.MetaSignature;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -8,16 +9,12 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.jboss.logging.Logger;
 
 /**
@@ -78,33 +75,8 @@ public class WhatsappWebhook {
     }
 
     void requireSignature(byte[] body, String signature) {
-        String secret = settings.appSecret().filter(s -> !s.isBlank()).orElse(null);
-        if (secret == null) {
-            throw new ProblemException(503, "whatsapp-not-configured", "WhatsApp not configured",
-                    "The webhook cannot check signatures without serambi.whatsapp.app-secret");
-        }
-        if (signature == null || !signature.startsWith("sha256=")) {
-            throw new ProblemException(401, "invalid-signature", "Invalid signature",
-                    "X-Hub-Signature-256 is missing or not sha256=<hex>");
-        }
-        byte[] expected;
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            expected = mac.doFinal(body == null ? new byte[0] : body);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
-        byte[] given;
-        try {
-            given = HexFormat.of().parseHex(signature.substring("sha256=".length()).strip().toLowerCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            given = new byte[0];
-        }
-        if (!MessageDigest.isEqual(expected, given)) {
-            throw new ProblemException(401, "invalid-signature", "Invalid signature",
-                    "X-Hub-Signature-256 is not the app secret's HMAC-SHA256 of the body");
-        }
+        MetaSignature.verify(settings.appSecret(), "SERAMBI_WHATSAPP_APP_SECRET", body == null ? new byte[0] : body,
+                signature);
     }
 
     static Delivery parse(byte[] body) {

@@ -32,9 +32,12 @@ public class WhatsappWebhookResource {
             "value":{"messaging_product":"whatsapp","metadata":{"display_phone_number":"15550783881",\
             "phone_number_id":"106540352242922"},"statuses":[{"id":"wamid.HBgLMTY0NjcwNDM1OTUVAgARGBI1RjQyNUE3NEYxMzAzMzQ5MkEA",\
             "status":"delivered","timestamp":"1764760800","recipient_id":"6281234567890"}]}}]}]}""";
+    static final String MISSING = """
+            {"type":"https://serambi.id/problems/signature-missing","title":"Signature missing","status":401,\
+            "detail":"The delivery has no X-Hub-Signature-256 header; nothing was stored"}""";
     static final String FORGED = """
-            {"type":"https://serambi.id/problems/invalid-signature","title":"Invalid signature","status":401,\
-            "detail":"X-Hub-Signature-256 is not the app secret's HMAC-SHA256 of the body"}""";
+            {"type":"https://serambi.id/problems/signature-invalid","title":"Signature invalid","status":403,\
+            "detail":"The X-Hub-Signature-256 header does not match the delivery's body; nothing was stored"}""";
 
     private final WhatsappWebhook webhook;
 
@@ -74,12 +77,14 @@ public class WhatsappWebhookResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "json", value = """
                     {"type":"https://serambi.id/problems/invalid-json","title":"Invalid JSON","status":400,\
                     "detail":"The body is not a JSON object"}""")))
-    @APIResponse(responseCode = "401", description = "The signature is missing or forged: nothing was stored",
+    @APIResponse(responseCode = "401", description = "No X-Hub-Signature-256 header: nothing was stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "missing", value = MISSING)))
+    @APIResponse(responseCode = "403", description = "The signature does not match the body: nothing was stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "forged", value = FORGED)))
     @APIResponse(responseCode = "503", description = "No app secret is configured: no delivery can be checked",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "unconfigured", value = """
-                    {"type":"https://serambi.id/problems/whatsapp-not-configured","title":"WhatsApp not configured",\
-                    "status":503,"detail":"The webhook cannot check signatures without serambi.whatsapp.app-secret"}""")))
+                    {"type":"https://serambi.id/problems/webhook-not-configured","title":"Webhook not configured",\
+                    "status":503,"detail":"Serambi has no app secret (SERAMBI_WHATSAPP_APP_SECRET) to check the delivery's signature with"}""")))
     public Uni<String> receive(
             @Parameter(description = "sha256= and the hex HMAC-SHA256 of the body under the app secret", example = "sha256=3f1d0c6e8a...")
             @HeaderParam("X-Hub-Signature-256") String signature, byte[] body) {

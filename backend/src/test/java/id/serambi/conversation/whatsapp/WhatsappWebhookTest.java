@@ -86,12 +86,12 @@ class WhatsappWebhookTest {
         String wamid = "wamid.PALSU" + System.nanoTime();
         sentConfirmation(Accounts.uniqueEmail("wa-palsu"), number, wamid);
         String read = WhatsappStandIn.status(wamid, number, "read", 1764760900);
-        Problems.assertProblem(deliver(read, "sha256=" + "0".repeat(64)), 401, "invalid-signature");
-        Problems.assertProblem(deliver(read, WhatsappStandIn.signature(read + " ")), 401, "invalid-signature");
-        Problems.assertProblem(deliver(read, "sha256=zz"), 401, "invalid-signature");
-        Problems.assertProblem(deliver(read, null), 401, "invalid-signature");
+        Problems.assertProblem(deliver(read, "sha256=" + "0".repeat(64)), 403, "signature-invalid");
+        Problems.assertProblem(deliver(read, WhatsappStandIn.signature(read + " ")), 403, "signature-invalid");
+        Problems.assertProblem(deliver(read, "sha256=zz"), 403, "signature-invalid");
+        Problems.assertProblem(deliver(read, null), 401, "signature-missing");
         String stop = WhatsappStandIn.text(number, "wamid.IN" + System.nanoTime(), "STOP");
-        Problems.assertProblem(deliver(stop, WhatsappStandIn.signature(read)), 401, "invalid-signature");
+        Problems.assertProblem(deliver(stop, WhatsappStandIn.signature(read)), 403, "signature-invalid");
         assertEquals(null, delivery(wamid));
         assertEquals(0, Accounts.count(db, "SELECT count(*) FROM whatsapp_opt_out WHERE number = ?", number));
 
