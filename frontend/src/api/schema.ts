@@ -16375,7 +16375,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The signature is missing or forged: nothing was stored */
+            /** @description No X-Hub-Signature-256 header: nothing was stored */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -16384,7 +16384,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A browser request from an origin that may not call the API (CORS; then the body is empty) */
+            /** @description The signature does not match the body: nothing was stored */
             403: {
                 headers: {
                     [name: string]: unknown;
