@@ -136,6 +136,17 @@ describe('the thread view', () => {
     return mount(ThreadView, { props: { thread, savedReplies }, global: { plugins: [i18n] } })
   }
 
+  async function replyWith(text: string) {
+    const wrapper = mountThread()
+    await wrapper.find('#thread-reply-31').setValue(text)
+    await wrapper.find('.thread__reply form').trigger('submit')
+    await flushPromises()
+    return wrapper
+  }
+
+  const replyBox = (wrapper: ReturnType<typeof mountThread>) =>
+    (wrapper.find('#thread-reply-31').element as HTMLTextAreaElement).value
+
   it('shows messages in and out, and the notes as internal', () => {
     const wrapper = mountThread()
     expect(wrapper.findAll('.message--in')).toHaveLength(1)
@@ -157,24 +168,18 @@ describe('the thread view', () => {
 
   it('sends the reply and empties the box', async () => {
     vi.mocked(conversationsApi.reply).mockResolvedValue({})
-    const wrapper = mountThread()
-    await wrapper.find('#thread-reply-31').setValue('Halo Siti')
-    await wrapper.find('.thread__reply form').trigger('submit')
-    await flushPromises()
+    const wrapper = await replyWith('Halo Siti')
     expect(conversationsApi.reply).toHaveBeenCalledWith(31, 'Halo Siti')
-    expect((wrapper.find('#thread-reply-31').element as HTMLTextAreaElement).value).toBe('')
+    expect(replyBox(wrapper)).toBe('')
   })
 
   it('explains a 409 channel-not-connected in plain Indonesian and keeps the text', async () => {
     vi.mocked(conversationsApi.reply).mockRejectedValue(
       new ApiError(409, { status: 409, title: 'Conflict', type: 'https://serambi.id/problems/channel-not-connected' }),
     )
-    const wrapper = mountThread()
-    await wrapper.find('#thread-reply-31').setValue('Halo Siti')
-    await wrapper.find('.thread__reply form').trigger('submit')
-    await flushPromises()
+    const wrapper = await replyWith('Halo Siti')
     expect(wrapper.text()).toContain(id.conversations.thread.notConnected)
-    expect((wrapper.find('#thread-reply-31').element as HTMLTextAreaElement).value).toBe('Halo Siti')
+    expect(replyBox(wrapper)).toBe('Halo Siti')
   })
 
   it('fills the picked saved reply through the server into the reply box', async () => {
@@ -185,7 +190,7 @@ describe('the thread view', () => {
     await wrapper.findAll('button').find((b) => b.text() === id.conversations.thread.useSaved)!.trigger('click')
     await flushPromises()
     expect(conversationsApi.fillSavedReply).toHaveBeenCalledWith(31, 3, { language: 'id', acara: 'Bedah Buku', tautan: null })
-    expect((wrapper.find('#thread-reply-31').element as HTMLTextAreaElement).value).toBe('Halo Siti Rahma')
+    expect(replyBox(wrapper)).toBe('Halo Siti Rahma')
   })
 
   it('reloads the thread when someone else changed it first (412)', async () => {
