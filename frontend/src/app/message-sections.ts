@@ -16,6 +16,7 @@ export const STAFF_SECTIONS = [
   'publishing',
   'media',
   'notifications',
+  'conversations',
   'events.staff',
   'events.registrants',
   'events.messages',

@@ -229,6 +229,19 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'campaigns.titles.review', requiresAuth: true, roles: ['STAFF', 'REVIEWER', 'ADMIN'] },
   },
   {
+    // The staff inbox (issue 18): messages and comments from every connected channel.
+    path: '/staf/percakapan',
+    name: 'conversations',
+    component: () => import('@/features/conversations/pages/ConversationsPage.vue'),
+    meta: { titleKey: 'conversations.title', requiresAuth: true, roles: ['STAFF', 'ADMIN'] },
+  },
+  {
+    path: '/staf/percakapan/balasan-tersimpan',
+    name: 'conversations-saved-replies',
+    component: () => import('@/features/conversations/pages/SavedRepliesPage.vue'),
+    meta: { titleKey: 'conversations.savedReplies.title', requiresAuth: true, roles: ['STAFF', 'ADMIN'] },
+  },
+  {
     // The notification centre (issue 15): every notification of the signed-in member of staff, and e-mail preferences.
     path: '/staf/notifikasi',
     name: 'notifications',

@@ -1,0 +1,96 @@
+import { createHmac } from 'node:crypto'
+import { expect, test } from '@playwright/test'
+import { DEMO, expectAccessible, logIn } from './support'
+
+/**
+ * The staff inbox against the real backend: a Messenger message arrives through Meta's signed webhook; staff, with the
+ * inbox open, see it appear live (SSE), open it, take it on, add an internal note, pick a saved reply (filled by the
+ * server), try to send it (no Page is connected: the 409 is explained) and set the thread Selesai. The page is checked
+ * with axe and at 360 px for horizontal overflow.
+ */
+
+// The e2e profile's Meta app secret (playwright.config.ts SERAMBI_SOCIAL_META_APP_SECRET).
+const APP_SECRET = 'e2e-meta-secret'
+const stamp = `${Date.now()}`
+const sender = `77${stamp}`
+const text = `Apakah bedah buku Sabtu ini masih bisa daftar? (${stamp})`
+
+function messengerDelivery(): string {
+  const at = Date.now()
+  return JSON.stringify({
+    object: 'page',
+    entry: [
+      {
+        id: '102030405060',
+        time: at,
+        messaging: [
+          { sender: { id: sender }, recipient: { id: '102030405060' }, timestamp: at, message: { mid: `m_${stamp}`, text } },
+        ],
+      },
+    ],
+  })
+}
+
+test('a message arrives live, and staff take it on, note it, reply from a saved reply and close it', async ({ page }) => {
+  await logIn(page, DEMO.staff, '/staf/percakapan/balasan-tersimpan')
+
+  // A saved reply to pick later.
+  const title = `Cara mendaftar ${stamp}`
+  await page.getByLabel('Judul').fill(title)
+  await page.getByLabel('Isi (Bahasa Indonesia)').fill('Halo {nama}, pendaftaran {acara} ada di {tautan}.')
+  await page.getByLabel('Isi (English)').fill('Hi {nama}, register for {acara} at {tautan}.')
+  await page.getByRole('button', { name: 'Tambah balasan' }).click()
+  await expect(page.getByRole('heading', { name: title })).toBeVisible()
+
+  await page.getByRole('link', { name: 'Kembali ke percakapan' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Percakapan' })).toBeVisible()
+  await expectAccessible(page, 'the inbox')
+
+  // The message arrives while the inbox is open.
+  const body = messengerDelivery()
+  const signature = `sha256=${createHmac('sha256', APP_SECRET).update(body, 'utf8').digest('hex')}`
+  const delivered = await page.request.post('/api/webhooks/meta', {
+    headers: { 'Content-Type': 'application/json', 'X-Hub-Signature-256': signature },
+    data: body,
+  })
+  expect(delivered.status()).toBe(200)
+  const row = page.getByRole('button', { name: new RegExp(stamp) })
+  await expect(row).toBeVisible({ timeout: 15_000 })
+  await expect(row).toContainText('Facebook')
+  await expect(row).toContainText('Baru')
+
+  await row.click()
+  const thread = page.getByRole('region', { name: 'Percakapan terbuka' })
+  await expect(thread.getByText(text, { exact: true }).first()).toBeVisible()
+
+  await thread.getByRole('button', { name: 'Tangani sendiri' }).click()
+  await expect(thread.getByText(/Ditangani /)).toBeVisible()
+
+  await thread.getByLabel('Catatan baru').fill('Sudah dicek: kuota masih ada 5 kursi.')
+  await thread.getByRole('button', { name: 'Simpan catatan' }).click()
+  await expect(thread.locator('.note').getByText('Sudah dicek: kuota masih ada 5 kursi.')).toBeVisible()
+  await expect(thread.getByText('Catatan internal: tidak terlihat oleh publik')).toBeVisible()
+
+  await thread.getByLabel('Balasan tersimpan').selectOption({ label: title })
+  await thread.getByLabel(/Nama acara/).fill('Bedah Buku: Laskar Pelangi')
+  await thread.getByLabel(/Tautan \(untuk/).fill('https://serambi.example/acara/12')
+  await thread.getByRole('button', { name: 'Pakai balasan' }).click()
+  const replyBox = thread.getByLabel('Balasan (terlihat oleh kontak)')
+  await expect(replyBox).toHaveValue(/pendaftaran Bedah Buku: Laskar Pelangi ada di https:\/\/serambi\.example\/acara\/12\./)
+
+  // No Facebook Page is connected in this run: the reply is refused with a plain explanation, and the text stays.
+  await thread.getByRole('button', { name: 'Kirim balasan' }).click()
+  await expect(thread.getByText(/belum terhubung ke Serambi/)).toBeVisible()
+  await expect(replyBox).not.toHaveValue('')
+
+  await thread.getByLabel('Status percakapan').selectOption({ label: 'Selesai' })
+  await expect(thread.locator('.thread__head')).toContainText('Selesai')
+  await expect(row).toContainText('Selesai')
+  await expectAccessible(page, 'an open thread')
+
+  await page.setViewportSize({ width: 360, height: 740 })
+  await page.reload()
+  await expect(page.getByRole('heading', { level: 1, name: 'Percakapan' })).toBeVisible()
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+  expect(overflow).toBeLessThanOrEqual(0)
+})
