@@ -52,8 +52,10 @@ class AuthorizationMatrixTest {
             "POST /api/registrations/{token}/feedback", "GET /api/registrations/{token}/feedback",
             // The guest's UU PDP rights, by the same secret: export and erasure of the registration's data.
             "GET /api/registrations/{token}/export", "DELETE /api/registrations/{token}/personal-data",
+            // Switching WhatsApp off for one registration: the manage token is the check (issue 18).
+            "DELETE /api/registrations/{token}/whatsapp",
             // Meta's webhooks (issue 18): Meta calls them; the verify token and the body's signature are the check.
-            "GET /api/webhooks/meta", "POST /api/webhooks/meta");
+            "GET /api/webhooks/meta", "POST /api/webhooks/meta", "GET /api/webhooks/whatsapp", "POST /api/webhooks/whatsapp");
 
     private static final List<String> ROLES = List.of("MEMBER", "REVIEWER", "STAFF", "ADMIN");
 

@@ -39,7 +39,7 @@ class PublicPrivacyTest {
      * Public operations that hold no data at all: Meta's webhook handshake only echoes the challenge Meta sent, and only
      * with the verify token (MetaWebhookTest covers it); without its parameters it is a 400.
      */
-    private static final Set<String> NO_DATA = Set.of("GET /api/webhooks/meta");
+    private static final Set<String> NO_DATA = Set.of("GET /api/webhooks/meta", "GET /api/webhooks/whatsapp");
 
     /** JSON fields that carry personal data or secrets: none may hold a value in a public answer. */
     private static final Set<String> PERSONAL_FIELDS = Set.of("email", "guardianEmail", "whatsapp", "phone",
