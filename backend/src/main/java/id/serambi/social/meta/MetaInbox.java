@@ -28,7 +28,8 @@ import org.jboss.logging.Logger;
  * {@code from} and {@code parent} (a reply joins its parent's thread), following {@code paging.cursors.after};</li>
  * <li>Instagram comments: {@code GET /{ig-media-id}/comments} with their {@code replies} (Instagram has no
  * {@code since} there: older ones are dropped here);</li>
- * <li>direct messages: {@code GET /{account-id}/conversations?platform=messenger|instagram} with each conversation's
+ * <li>direct messages: {@code GET /{page-id}/conversations?platform=messenger|instagram} (for Instagram {@code /me}, the
+ * Page its token belongs to) with each conversation's
  * latest {@code messages}, newest conversation first, read until one was last updated before the time.</li>
  * </ul>
  * The account's own comments and messages are left out. A post that is gone (any PERMANENT answer) is skipped; a
@@ -105,7 +106,8 @@ class MetaInbox {
         boolean facebook = account.platform() == SocialPlatform.FACEBOOK;
         Map<String, String> query = GraphClient.params("platform", facebook ? "messenger" : "instagram",
                 "fields", CONVERSATION_FIELDS, "limit", "25", "after", after, "access_token", account.accessToken());
-        return graph.get(account.externalId() + "/conversations", query).chain(answer -> {
+        // Instagram's conversations are the linked Page's (platform=instagram): "me" is that Page for its Page token.
+        return graph.get((facebook ? account.externalId() : "me") + "/conversations", query).chain(answer -> {
             boolean older = false;
             for (JsonObject conversation : objects(answer.getJsonArray("data"))) {
                 Instant updated = time(conversation.getString("updated_time"));

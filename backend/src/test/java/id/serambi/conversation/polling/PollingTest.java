@@ -438,7 +438,7 @@ class PollingTest {
                           {"id":"%s","text":"Lama sekali","timestamp":"2026-01-01T00:00:00+0000","from":{"id":"%s","username":"lama"}}]}"""
                         .formatted(comment, graphTime(at), patron, reply, graphTime(at.plusSeconds(5)), "8" + patron.substring(1),
                                 old, "7" + patron.substring(1)))));
-        PlatformStandIns.server().stubFor(get(urlPathEqualTo(GRAPH + "/" + IG + "/conversations"))
+        PlatformStandIns.server().stubFor(get(urlPathEqualTo(GRAPH + "/me/conversations"))
                 .withQueryParam("platform", equalTo("instagram")).willReturn(okJson("""
                         {"data":[{"id":"aWdfZAG06","updated_time":"%s","messages":{"data":[
                           {"id":"%s","message":"Apakah ada buku anak?","created_time":"%s","from":{"id":"%s","username":"siti.rahma"}},
