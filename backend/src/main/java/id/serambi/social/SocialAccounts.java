@@ -33,4 +33,22 @@ public interface SocialAccounts {
         return Uni.createFrom().failure(new PublishFailure(PublishFailure.Kind.NOT_CONNECTED,
                 "Serambi cannot reply on " + platform.label() + " yet", null, null));
     }
+
+    /**
+     * The platform id of the platform's connected account (the Page, Instagram or X user id), or null when it has none
+     * that can be used now. Chain on the caller's session.
+     */
+    default Uni<String> connectedAccount(SocialPlatform platform) {
+        return Uni.createFrom().nullItem();
+    }
+
+    /**
+     * Polls the platform's connected account ({@link SocialProvider#poll}); same sessions and failures as
+     * {@link #publish}: a refused token marks the connection "needs reconnecting", a rate limit is a
+     * {@link PublishFailure.Kind#TEMPORARY} failure with the wait.
+     */
+    default Uni<Polled> poll(SocialPlatform platform, PollRequest request) {
+        return Uni.createFrom().failure(new PublishFailure(PublishFailure.Kind.NOT_CONNECTED,
+                "Serambi cannot read " + platform.label() + "'s inbox yet", null, null));
+    }
 }

@@ -59,4 +59,13 @@ public interface SocialProvider {
         return Uni.createFrom().failure(new PublishFailure(PublishFailure.Kind.NOT_CONNECTED,
                 "Serambi cannot reply on " + platform().label() + " yet", null, null));
     }
+
+    /**
+     * Reads what arrived on the account since the request's bounds: X's mentions, Meta's comments on the given posts and
+     * the account's conversations. A platform without polling fails with {@link PublishFailure.Kind#NOT_CONNECTED}.
+     */
+    default Uni<Polled> poll(GrantedAccount account, PollRequest request) {
+        return Uni.createFrom().failure(new PublishFailure(PublishFailure.Kind.NOT_CONNECTED,
+                "Serambi cannot read " + platform().label() + "'s inbox yet", null, null));
+    }
 }

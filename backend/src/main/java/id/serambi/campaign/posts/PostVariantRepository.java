@@ -30,6 +30,12 @@ public class PostVariantRepository implements PanacheRepository<PostVariant> {
         return find("postId = ?1 and platform = ?2", postId, platform).firstResult();
     }
 
+    /** The platform ids of the variants published on the platform since the time, newest first, at most {@code limit}. */
+    public Uni<List<String>> externalIdsPublishedSince(SocialPlatform platform, Instant since, int limit) {
+        return find("platform = ?1 and externalId is not null and publishedAt >= ?2 order by publishedAt desc, id desc",
+                platform, since).page(0, limit).list().map(list -> list.stream().map(v -> v.externalId).toList());
+    }
+
     public Uni<List<PostVariant>> byIds(List<Long> ids) {
         return list("id in ?1", ids);
     }

@@ -99,6 +99,13 @@ public class ConnectionStore {
                 .map(c -> c != null && c.status == SocialConnection.Status.CONNECTED);
     }
 
+    /** The platform id of the platform's connection when it can be used now, else null. Chains on the caller's session. */
+    @WithSession
+    public Uni<String> connectedAccount(SocialPlatform platform) {
+        return connections.ofPlatform(platform)
+                .map(c -> c != null && c.status == SocialConnection.Status.CONNECTED ? c.externalId : null);
+    }
+
     /** Records an authorization under way; the state is kept as its SHA-256, the verifier encrypted. */
     @WithTransaction
     public Uni<Void> begin(SocialPlatform platform, long accountId, String stateHash, String codeVerifier,

@@ -3,6 +3,8 @@ package id.serambi.social.connections;
 import id.serambi.social.GrantedAccount;
 import id.serambi.social.MediaRules;
 import id.serambi.social.OutgoingPost;
+import id.serambi.social.PollRequest;
+import id.serambi.social.Polled;
 import id.serambi.social.PostMetrics;
 import id.serambi.social.PublishFailure;
 import id.serambi.social.PublishedPost;
@@ -70,6 +72,17 @@ public class SocialAccountsService implements SocialAccounts {
     @Override
     public Uni<String> reply(SocialPlatform platform, SocialReply reply) {
         return call(platform, timeout.multipliedBy(2), (provider, account) -> provider.reply(account, reply));
+    }
+
+    @Override
+    public Uni<String> connectedAccount(SocialPlatform platform) {
+        return store.connectedAccount(platform);
+    }
+
+    /** A poll reads several pages (X's mentions, Meta's comments per post and the conversations): a wider bound. */
+    @Override
+    public Uni<Polled> poll(SocialPlatform platform, PollRequest request) {
+        return call(platform, timeout.multipliedBy(10), (provider, account) -> provider.poll(account, request));
     }
 
     private interface Call<T> {

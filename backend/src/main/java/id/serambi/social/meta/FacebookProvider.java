@@ -5,6 +5,8 @@ import id.serambi.media.MediaKind;
 import id.serambi.social.GrantedAccount;
 import id.serambi.social.MediaRules;
 import id.serambi.social.OutgoingPost;
+import id.serambi.social.PollRequest;
+import id.serambi.social.Polled;
 import id.serambi.social.PostMetrics;
 import id.serambi.social.PublishFailure;
 import id.serambi.social.PublishedPost;
@@ -39,10 +41,12 @@ public class FacebookProvider extends MetaLoginProvider {
     static final String INSIGHT_METRICS = "post_impressions,post_impressions_unique,post_clicks";
 
     private final GraphClient graph;
+    private final MetaInbox inbox;
 
-    public FacebookProvider(GraphClient graph, MetaLogin login) {
+    public FacebookProvider(GraphClient graph, MetaLogin login, MetaInbox inbox) {
         super(login);
         this.graph = graph;
+        this.inbox = inbox;
     }
 
     @Override
@@ -185,5 +189,11 @@ public class FacebookProvider extends MetaLoginProvider {
     @Override
     public Uni<String> reply(GrantedAccount account, SocialReply reply) {
         return graph.reply(account, reply, "comments");
+    }
+
+    /** The polling fallback: comments on the given posts and the account's conversations (MetaInbox). */
+    @Override
+    public Uni<Polled> poll(GrantedAccount account, PollRequest request) {
+        return inbox.poll(account, request);
     }
 }

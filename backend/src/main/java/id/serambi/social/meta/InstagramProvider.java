@@ -5,6 +5,8 @@ import id.serambi.media.MediaKind;
 import id.serambi.social.GrantedAccount;
 import id.serambi.social.MediaRules;
 import id.serambi.social.OutgoingPost;
+import id.serambi.social.PollRequest;
+import id.serambi.social.Polled;
 import id.serambi.social.PostMetrics;
 import id.serambi.social.PublishFailure;
 import id.serambi.social.PublishedPost;
@@ -45,9 +47,12 @@ public class InstagramProvider extends MetaLoginProvider {
     private final Vertx vertx;
     private final Duration processingWait;
 
-    public InstagramProvider(GraphClient graph, MetaLogin login, Vertx vertx, SocialSettings settings) {
+    private final MetaInbox inbox;
+
+    public InstagramProvider(GraphClient graph, MetaLogin login, Vertx vertx, SocialSettings settings, MetaInbox inbox) {
         super(login);
         this.graph = graph;
+        this.inbox = inbox;
         this.vertx = vertx;
         this.processingWait = settings.instagramProcessingWait();
     }
@@ -194,5 +199,11 @@ public class InstagramProvider extends MetaLoginProvider {
     @Override
     public Uni<String> reply(GrantedAccount account, SocialReply reply) {
         return graph.reply(account, reply, "replies");
+    }
+
+    /** The polling fallback: comments on the given posts and the account's conversations (MetaInbox). */
+    @Override
+    public Uni<Polled> poll(GrantedAccount account, PollRequest request) {
+        return inbox.poll(account, request);
     }
 }

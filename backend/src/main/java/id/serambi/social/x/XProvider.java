@@ -9,12 +9,15 @@ import id.serambi.media.MediaLibrary;
 import id.serambi.social.GrantedAccount;
 import id.serambi.social.MediaRules;
 import id.serambi.social.OutgoingPost;
+import id.serambi.social.PollRequest;
+import id.serambi.social.Polled;
 import id.serambi.social.PostMetrics;
 import id.serambi.social.PublishFailure;
 import id.serambi.social.PublishFailure.Kind;
 import id.serambi.social.PublishedPost;
 import id.serambi.social.SocialPlatform;
 import id.serambi.social.SocialProvider;
+import id.serambi.social.SocialReply;
 import id.serambi.social.connections.SocialSettings;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpClientOptions;
@@ -50,7 +53,9 @@ import java.util.UUID;
  * processed it;</li>
  * <li>{@code POST /2/tweets} with the text and {@code media.media_ids}; the permalink is
  * {@code https://x.com/{username}/status/{id}};</li>
- * <li>figures from {@code GET /2/tweets/{id}?tweet.fields=public_metrics}.</li>
+ * <li>figures from {@code GET /2/tweets/{id}?tweet.fields=public_metrics};</li>
+ * <li>the inbox: mentions from {@code GET /2/users/{id}/mentions} (see {@link #poll}), replies by {@code POST /2/tweets}
+ * with {@code reply.in_reply_to_tweet_id}.</li>
  * </ul>
  * Failures: 401 → TOKEN_INVALID; 429 → TEMPORARY after {@code x-rate-limit-reset}; 5xx, no answer within
  * {@link SocialSettings#timeout()} or no connection → TEMPORARY; any other 4xx (403 duplicate content or policy, 400)
@@ -66,6 +71,10 @@ public class XProvider implements SocialProvider {
     static final int STATUS_POLLS = 30;
     /** The longest pause between two STATUS polls, whatever X's check_after_secs says. */
     static final long MAX_POLL_PAUSE_MS = 10_000;
+    /** Pages of mentions read in one poll: X keeps the 800 most recent mentions, 100 a page. */
+    static final int MENTION_PAGES = 8;
+    static final String MENTION_FIELDS = "max_results=100&expansions=author_id&user.fields=username,name"
+            + "&tweet.fields=created_at,conversation_id,referenced_tweets,author_id";
 
     private final SocialSettings settings;
     private final MediaLibrary media;
@@ -273,6 +282,98 @@ public class XProvider implements SocialProvider {
                     return new PostMetrics(number(m, "impression_count"), null, number(m, "like_count"),
                             number(m, "reply_count"), shares, number(m, "bookmark_count"), null, null);
                 });
+    }
+
+    /**
+     * A reply from the inbox: {@code POST /2/tweets} with the text and {@code reply.in_reply_to_tweet_id} (the post it
+     * answers, {@code reply.to()}); the new post's id comes back. X's direct messages are not sent from Serambi.
+     */
+    @Override
+    public Uni<String> reply(GrantedAccount account, SocialReply reply) {
+        if (reply.kind() != SocialReply.Kind.COMMENT) {
+            return Uni.createFrom().failure(new PublishFailure(Kind.PERMANENT,
+                    "Serambi answers on X only by replying to a post", null, null));
+        }
+        ObjectNode body = json.createObjectNode().put("text", reply.text());
+        body.putObject("reply").put("in_reply_to_tweet_id", reply.to());
+        return send(HttpMethod.POST, api("/2/tweets"), bearer(account), "application/json", Buffer.buffer(body.toString()))
+                .map(answer -> {
+                    String id = answer.json().path("data").path("id").asText(null);
+                    if (id == null) {
+                        throw new PublishFailure(Kind.PERMANENT, "X created no reply: " + message(answer),
+                                answer.status(), null);
+                    }
+                    return id;
+                });
+    }
+
+    /**
+     * The account's mentions newer than {@code sinceId}: {@code GET /2/users/{id}/mentions} with the author expanded
+     * (username, name) and the posts' created_at, conversation_id and referenced_tweets, 100 a page, following
+     * {@code meta.next_token}. Without a since_id only the most recent page is read (no history import). Each mention
+     * is a MENTION in the thread of its {@code conversation_id}; the account's own posts are left out. When X says no
+     * calls remain ({@code x-rate-limit-remaining: 0}) or answers 429 part-way, the pages read so far come back with
+     * the wait and {@code complete} false; a 429 on the first page is a TEMPORARY failure with the wait.
+     */
+    @Override
+    public Uni<Polled> poll(GrantedAccount account, PollRequest request) {
+        return mentions(account, request.sinceId(), null, new ArrayList<>(), null, 0);
+    }
+
+    private Uni<Polled> mentions(GrantedAccount account, String sinceId, String pageToken, List<Polled.Item> items,
+            String newest, int page) {
+        String url = api("/2/users/" + encode(account.externalId()) + "/mentions?" + MENTION_FIELDS
+                + (sinceId == null ? "" : "&since_id=" + encode(sinceId))
+                + (pageToken == null ? "" : "&pagination_token=" + encode(pageToken)));
+        return call(HttpMethod.GET, url, bearer(account), null, null).chain(answer -> {
+            if (answer.status() == 429 && page > 0) {
+                return Uni.createFrom().item(new Polled(items, null, false, retryAfter(answer)));
+            }
+            check(answer);
+            JsonNode body = answer.json();
+            items.addAll(mentionItems(account, body));
+            String newestId = page == 0 ? body.path("meta").path("newest_id").asText(null) : newest;
+            String next = body.path("meta").path("next_token").asText(null);
+            Duration wait = "0".equals(answer.headers().get("x-rate-limit-remaining")) ? retryAfter(answer) : null;
+            if (next == null || sinceId == null || page + 1 >= MENTION_PAGES) {
+                return Uni.createFrom().item(new Polled(items, newestId, true, wait));
+            }
+            if (wait != null) {
+                return Uni.createFrom().item(new Polled(items, null, false, wait));
+            }
+            return mentions(account, sinceId, next, items, newestId, page + 1);
+        });
+    }
+
+    private static List<Polled.Item> mentionItems(GrantedAccount account, JsonNode body) {
+        Map<String, JsonNode> users = new LinkedHashMap<>();
+        for (JsonNode user : body.path("includes").path("users")) {
+            users.put(user.path("id").asText(), user);
+        }
+        List<Polled.Item> items = new ArrayList<>();
+        for (JsonNode post : body.path("data")) {
+            String id = post.path("id").asText(null);
+            String author = post.path("author_id").asText(null);
+            if (id == null || author == null || author.equals(account.externalId())) {
+                continue;
+            }
+            JsonNode user = users.get(author);
+            String handle = user == null || !user.hasNonNull("username") ? null : "@" + user.path("username").asText();
+            String conversation = post.path("conversation_id").asText(id);
+            boolean isReply = false;
+            for (JsonNode ref : post.path("referenced_tweets")) {
+                isReply |= "replied_to".equals(ref.path("type").asText());
+            }
+            Instant sent;
+            try {
+                sent = Instant.parse(post.path("created_at").asText());
+            } catch (java.time.format.DateTimeParseException e) {
+                sent = Instant.now();
+            }
+            items.add(new Polled.Item(SocialPlatform.X, Polled.Kind.MENTION, conversation, id, account.externalId(),
+                    author, handle, post.path("text").asText(""), sent, isReply ? conversation : null));
+        }
+        return items;
     }
 
     private static Long number(JsonNode node, String field) {
