@@ -264,7 +264,8 @@ class ThreadInboxTest {
                 .post("/api/conversations/" + thread + "/replies").then(), 502, "reply-failed");
         assertEquals(2, Accounts.count(db, "SELECT count(*) FROM conversation_message WHERE thread_id = ? AND direction = 'OUT'", thread));
 
-        // X has no sender: 409, nothing stored.
+        // X without a connected account: 409, nothing stored.
+        Accounts.sql(db, "DELETE FROM social_connection WHERE platform = 'X'");
         String fb = unique();
         long fbThread = ingest(message(ConversationChannel.X, fb, "x-" + fb, "Halo", Instant.now())).threadId();
         assertProblem(given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("body", "Halo juga"))
