@@ -132,10 +132,11 @@ test('a message arrives live; staff take it on, hand it over, mark a minor, note
   await expect(page.getByRole('heading', { name: title })).toHaveCount(0)
 
   await page.setViewportSize({ width: 360, height: 740 })
-  for (const [path, heading] of [
+  const narrowPages: Array<[string, string]> = [
     ['/staf/percakapan', 'Percakapan'],
     ['/staf/percakapan/waktu-respons', 'Waktu respons'],
-  ]) {
+  ]
+  for (const [path, heading] of narrowPages) {
     await page.goto(path)
     await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible()
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
