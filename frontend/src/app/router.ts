@@ -242,6 +242,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'conversations.savedReplies.title', requiresAuth: true, roles: ['STAFF', 'ADMIN'] },
   },
   {
+    path: '/staf/percakapan/waktu-respons',
+    name: 'conversations-response-times',
+    component: () => import('@/features/conversations/pages/ResponseTimesPage.vue'),
+    meta: { titleKey: 'conversations.report.title', requiresAuth: true, roles: ['STAFF', 'ADMIN'] },
+  },
+  {
     // The notification centre (issue 15): every notification of the signed-in member of staff, and e-mail preferences.
     path: '/staf/notifikasi',
     name: 'notifications',

@@ -4,9 +4,11 @@ import { DEMO, expectAccessible, logIn } from './support'
 
 /**
  * The staff inbox against the real backend: a Messenger message arrives through Meta's signed webhook; staff, with the
- * inbox open, see it appear live (SSE), open it, take it on, add an internal note, pick a saved reply (filled by the
- * server), try to send it (no Page is connected: the 409 is explained) and set the thread Selesai. The page is checked
- * with axe and at 360 px for horizontal overflow.
+ * inbox open, see it appear live (SSE), open it, take it on, hand it to another member of staff, mark the contact as a
+ * minor, add an internal note, pick a saved reply (filled by the server), try to send it (no Page is connected: the 409
+ * is explained), set the thread Selesai, find it again with the filters, read the response-time report from the
+ * dashboard and delete the saved reply after confirming. The pages are checked with axe and at 360 px for horizontal
+ * overflow.
  */
 
 // The e2e profile's Meta app secret (playwright.config.ts SERAMBI_SOCIAL_META_APP_SECRET).
@@ -31,7 +33,7 @@ function messengerDelivery(): string {
   })
 }
 
-test('a message arrives live, and staff take it on, note it, reply from a saved reply and close it', async ({ page }) => {
+test('a message arrives live; staff take it on, hand it over, mark a minor, note it, reply, close it, filter, read the response times', async ({ page }) => {
   await logIn(page, DEMO.staff, '/staf/percakapan/balasan-tersimpan')
 
   // A saved reply to pick later.
@@ -64,7 +66,18 @@ test('a message arrives live, and staff take it on, note it, reply from a saved 
   await expect(thread.getByText(text, { exact: true }).first()).toBeVisible()
 
   await thread.getByRole('button', { name: 'Tangani sendiri' }).click()
-  await expect(thread.getByText(/Ditangani /)).toBeVisible()
+  await expect(thread.getByText('Ditangani Rina Wulandari')).toBeVisible()
+
+  // Handed to another member of staff, picked by name.
+  await thread.getByLabel('Tugaskan ke staf lain').selectOption({ label: 'Admin Perpustakaan' })
+  await thread.getByRole('button', { name: 'Tugaskan', exact: true }).click()
+  await expect(thread.getByText('Ditangani Admin Perpustakaan')).toBeVisible()
+
+  // The contact turns out to be a minor: their messages are minors' data from now on.
+  const minor = thread.getByLabel('Kontak ini anak di bawah umur')
+  await minor.check()
+  await expect(thread.getByRole('status')).toHaveText('Kontak ditandai sebagai anak.')
+  await expect(minor).toBeChecked()
 
   await thread.getByLabel('Catatan baru').fill('Sudah dicek: kuota masih ada 5 kursi.')
   await thread.getByRole('button', { name: 'Simpan catatan' }).click()
@@ -88,9 +101,45 @@ test('a message arrives live, and staff take it on, note it, reply from a saved 
   await expect(row).toContainText('Selesai')
   await expectAccessible(page, 'an open thread')
 
+  // The filters: closed threads with the stamp find it; unassigned ones do not (it is Admin Perpustakaan's).
+  await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Selesai' })
+  await page.getByLabel('Cari nama atau pesan').fill(stamp)
+  await page.getByRole('button', { name: 'Cari', exact: true }).click()
+  await expect(row).toBeVisible()
+  await page.getByLabel('Petugas', { exact: true }).selectOption({ label: 'Belum ditugaskan' })
+  await expect(page.getByText('Belum ada percakapan', { exact: true })).toBeVisible()
+  await expect(row).toHaveCount(0)
+
+  // The response-time report, reached from the dashboard: the closed Messenger thread counts in the resolution times.
+  await page.goto('/staf/konten/dasbor')
+  await page.getByRole('link', { name: 'Waktu respons kotak masuk' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Waktu respons' })).toBeVisible()
+  await expect(page.getByText(/Median: separuh percakapan lebih cepat/)).toBeVisible()
+  await expect(page.getByRole('heading', { level: 2, name: 'Respons pertama' })).toBeVisible()
+  const resolution = page.getByRole('region', { name: 'Penyelesaian per kanal' })
+  await expect(resolution.getByRole('row', { name: /Facebook/ })).toBeVisible()
+  await expect(page.getByRole('table', { name: 'Penyelesaian: keseluruhan' }).getByRole('columnheader', { name: 'p90' })).toBeVisible()
+  await expect(page.getByRole('img', { name: /Penyelesaian per minggu/ })).toBeVisible()
+  await expectAccessible(page, 'the response-time report')
+
+  // Deleting a saved reply asks first.
+  await page.goto('/staf/percakapan/balasan-tersimpan')
+  const saved = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: title }) })
+  await saved.getByRole('button', { name: 'Hapus' }).click()
+  await expect(saved.getByText(`Hapus balasan tersimpan “${title}”? Tindakan ini tidak bisa dibatalkan.`)).toBeVisible()
+  await expectAccessible(page, 'the delete question')
+  await saved.getByRole('button', { name: 'Ya, hapus' }).click()
+  await expect(page.getByRole('heading', { name: title })).toHaveCount(0)
+
   await page.setViewportSize({ width: 360, height: 740 })
-  await page.reload()
-  await expect(page.getByRole('heading', { level: 1, name: 'Percakapan' })).toBeVisible()
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
-  expect(overflow).toBeLessThanOrEqual(0)
+  const narrowPages: Array<[string, string]> = [
+    ['/staf/percakapan', 'Percakapan'],
+    ['/staf/percakapan/waktu-respons', 'Waktu respons'],
+  ]
+  for (const [path, heading] of narrowPages) {
+    await page.goto(path)
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible()
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+    expect(overflow, path).toBeLessThanOrEqual(0)
+  }
 })

@@ -1,4 +1,4 @@
-import { flushPromises, mount } from '@vue/test-utils'
+import { flushPromises, mount, RouterLinkStub } from '@vue/test-utils'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { i18n } from '@/app/i18n'
 import * as conversationsApi from '@/features/conversations/api'
@@ -7,8 +7,12 @@ import {
   CHANNELS,
   THREAD_STATUSES,
   channelName,
+  defaultPeriod,
   deliveryKey,
+  formatDuration,
+  inUnit,
   NO_FILTERS,
+  shiftDate,
   statusLabelKey,
   toQuery,
 } from '@/features/conversations/model'
@@ -24,6 +28,7 @@ vi.mock('@/features/conversations/api', async (importOriginal) => {
     ...actual,
     setStatus: vi.fn(),
     setAssignee: vi.fn(),
+    setMinor: vi.fn(),
     addNote: vi.fn(),
     reply: vi.fn(),
     fillSavedReply: vi.fn(),
@@ -32,7 +37,10 @@ vi.mock('@/features/conversations/api', async (importOriginal) => {
 
 const t = (key: string) => key
 
-function aThread(overrides: Partial<conversationsApi.ThreadSummary> = {}): conversationsApi.Thread {
+function aThread(
+  overrides: Partial<conversationsApi.ThreadSummary> = {},
+  about: conversationsApi.ThreadAbout | null = null,
+): conversationsApi.Thread {
   return {
     thread: {
       id: 31,
@@ -51,6 +59,7 @@ function aThread(overrides: Partial<conversationsApi.ThreadSummary> = {}): conve
       resolvedAt: null,
       createdAt: '2026-12-03T02:00:00Z',
       version: 2,
+      contentPurgedAt: null,
       ...overrides,
     },
     messages: [
@@ -78,6 +87,7 @@ function aThread(overrides: Partial<conversationsApi.ThreadSummary> = {}): conve
       },
     ],
     notes: [{ id: 12, author: 'Rina', body: 'Kuota masih 5 kursi.', createdAt: '2026-12-03T02:03:00Z' }],
+    about,
   }
 }
 
@@ -123,8 +133,40 @@ describe('conversations model', () => {
   })
 })
 
+describe('the response-time report model', () => {
+  const tr = (key: string, values?: Record<string, unknown>) => `${key.split('.').pop()}:${JSON.stringify(values)}`
+
+  it('reads durations as people do, and no threads as a dash', () => {
+    expect(formatDuration(45, tr)).toBe('seconds:{"n":45}')
+    expect(formatDuration(1200, tr)).toBe('minutes:{"n":20}')
+    expect(formatDuration(3240, tr)).toBe('minutes:{"n":54}')
+    expect(formatDuration(7500, tr)).toBe('hours:{"h":2,"m":5}')
+    expect(formatDuration(70560, tr)).toBe('hours:{"h":19,"m":36}')
+    expect(formatDuration(97200, tr)).toBe('days:{"d":1,"h":3}')
+    expect(formatDuration(null, tr)).toBe('—')
+  })
+
+  it('charts minutes or hours to one decimal', () => {
+    expect(inUnit(3240, 'minutes')).toBe(54)
+    expect(inUnit(70560, 'hours')).toBe(19.6)
+    expect(inUnit(null, 'hours')).toBeNull()
+  })
+
+  it('moves dates by whole days across months and years, and defaults to the last twelve weeks', () => {
+    expect(shiftDate('2026-03-01', -1)).toBe('2026-02-28')
+    expect(shiftDate('2026-12-31', 1)).toBe('2027-01-01')
+    expect(defaultPeriod('2026-12-04')).toEqual({ from: '2026-09-12', to: '2026-12-04' })
+  })
+})
+
+const staff: conversationsApi.StaffMember[] = [
+  { id: 4, name: 'Rina' },
+  { id: 9, name: 'Budi' },
+]
+
 describe('the thread view', () => {
   beforeEach(() => {
+    vi.mocked(conversationsApi.setMinor).mockReset()
     vi.mocked(conversationsApi.setStatus).mockReset()
     vi.mocked(conversationsApi.setAssignee).mockReset()
     vi.mocked(conversationsApi.reply).mockReset()
@@ -133,7 +175,10 @@ describe('the thread view', () => {
   })
 
   function mountThread(thread = aThread()) {
-    return mount(ThreadView, { props: { thread, savedReplies }, global: { plugins: [i18n] } })
+    return mount(ThreadView, {
+      props: { thread, savedReplies, staff },
+      global: { plugins: [i18n], stubs: { RouterLink: RouterLinkStub } },
+    })
   }
 
   async function replyWith(text: string) {
@@ -203,5 +248,49 @@ describe('the thread view', () => {
     expect(conversationsApi.setStatus).toHaveBeenCalledWith(31, 2, 'DONE')
     expect(wrapper.text()).toContain(id.conversations.thread.stale)
     expect(wrapper.emitted('changed')?.[0]?.[0]).toBeNull()
+  })
+
+  it('assigns the thread to another member of staff picked by name, never offering its assignee', async () => {
+    vi.mocked(conversationsApi.setAssignee).mockResolvedValue(aThread({ assigneeId: 9, assigneeName: 'Budi', version: 3 }))
+    const wrapper = mountThread(aThread({ assigneeId: 4, assigneeName: 'Rina' }))
+    const options = wrapper.findAll('#thread-assignee-31 option').map((o) => o.text())
+    expect(options).toContain('Budi')
+    expect(options).not.toContain('Rina')
+    await wrapper.find('#thread-assignee-31').setValue('9')
+    await wrapper.find('#thread-assignee-31').element.closest('form')!.dispatchEvent(new Event('submit'))
+    await flushPromises()
+    expect(conversationsApi.setAssignee).toHaveBeenCalledWith(31, 2, 9)
+    expect(wrapper.text()).toContain('Percakapan ditugaskan ke Budi.')
+  })
+
+  it('marks the contact as a minor with the version read', async () => {
+    vi.mocked(conversationsApi.setMinor).mockResolvedValue(aThread({ minor: true, version: 3 }))
+    const wrapper = mountThread()
+    await wrapper.find('#thread-minor-31').setValue(true)
+    await flushPromises()
+    expect(conversationsApi.setMinor).toHaveBeenCalledWith(31, 2, true)
+    expect(wrapper.emitted('changed')?.[0]?.[0]).toMatchObject({ thread: { minor: true } })
+  })
+
+  it('links to the post the thread is about, its event and the platform', () => {
+    const wrapper = mountThread(
+      aThread({}, {
+        kind: 'POST',
+        postId: 12,
+        campaignId: 3,
+        campaignTitle: 'Klub Buku Bulanan',
+        eventId: 7,
+        eventTitle: 'Bedah Buku',
+        title: 'Klub Buku Bulanan',
+        url: 'https://www.facebook.com/1/posts/2',
+      }),
+    )
+    const links = wrapper.findAllComponents(RouterLinkStub).map((l) => [l.props('to'), l.text()])
+    expect(links).toEqual([
+      ['/staf/konten/pos/12/ubah', 'Klub Buku Bulanan'],
+      ['/acara/7', 'Bedah Buku'],
+    ])
+    expect(wrapper.find('.thread__about a[href="https://www.facebook.com/1/posts/2"]').exists()).toBe(true)
+    expect(wrapper.find('.thread__about').text()).toContain(id.conversations.about.post)
   })
 })

@@ -12,6 +12,11 @@ export type ThreadStatus = Schemas['ThreadStatus']
 export type Channel = Schemas['ConversationChannel']
 export type SavedReply = Schemas['SavedReply']
 export type SavedReplyRequest = Schemas['SavedReplyRequest']
+export type ThreadAbout = Schemas['ConversationAbout']
+export type StaffMember = Schemas['ConversationStaffMember']
+export type ResponseTimeReport = Schemas['ResponseTimeReport']
+export type ResponseTimeMeasure = Schemas['ResponseTimeMeasure']
+export type ResponseTimeFigures = Schemas['ResponseTimeFigures']
 
 /** The Server-Sent Events stream of thread changes ('conversation' events, data {"threadId":31}); needs the token. */
 export const CONVERSATION_STREAM_URL = '/api/conversations/stream'
@@ -51,6 +56,26 @@ export async function setAssignee(id: number, version: number, assigneeId: numbe
       body: { assigneeId },
     }),
   )
+}
+
+export async function setMinor(id: number, version: number, minor: boolean): Promise<Thread> {
+  return unwrap(
+    await api.PUT('/api/conversations/{id}/minor', {
+      params: { path: { id } },
+      headers: ifMatch(version),
+      body: { minor },
+    }),
+  )
+}
+
+/** Whom a thread can be assigned to: staff members and admins, by name. */
+export async function listStaff(): Promise<StaffMember[]> {
+  return unwrap(await api.GET('/api/conversations/staff'))
+}
+
+/** The response-time report over [from, to] (WITA dates, both included). */
+export async function getResponseTimes(from: string, to: string): Promise<ResponseTimeReport> {
+  return unwrap(await api.GET('/api/conversations/response-times', { params: { query: { from, to } } }))
 }
 
 export async function addNote(id: number, body: string): Promise<unknown> {

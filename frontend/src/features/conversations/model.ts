@@ -72,3 +72,40 @@ export function deliveryKey(delivery: string | null | undefined): string | null 
 
 /** The saved replies' placeholders as the messages show them (a literal brace cannot be written in a message). */
 export const PLACEHOLDERS = { nama: '{nama}', acara: '{acara}', tautan: '{tautan}' } as const
+
+/** A date (YYYY-MM-DD) moved by whole days, computed at noon UTC so that no zone moves it. */
+export function shiftDate(date: string, days: number): string {
+  const [y = 1970, m = 1, d = 1] = date.split('-').map(Number)
+  const at = new Date(Date.UTC(y, m - 1, d, 12) + days * 86_400_000)
+  return at.toISOString().slice(0, 10)
+}
+
+/** The report's default period: the last twelve weeks, today included (as the server's default). */
+export function defaultPeriod(today: string): { from: string; to: string } {
+  return { from: shiftDate(today, -83), to: today }
+}
+
+/**
+ * A duration in seconds as people read it: "45 dtk", "12 mnt", "2 j 5 mnt", "3 h 4 j" (locale keys
+ * conversations.report.duration.*); null (no threads) as an em dash.
+ */
+export function formatDuration(
+  seconds: number | null | undefined,
+  t: (key: string, values?: Record<string, unknown>) => string,
+): string {
+  if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return '—'
+  const s = Math.round(seconds)
+  if (s < 60) return t('conversations.report.duration.seconds', { n: s })
+  const minutes = Math.round(s / 60)
+  if (minutes < 60) return t('conversations.report.duration.minutes', { n: minutes })
+  const hours = Math.floor(minutes / 60)
+  if (hours < 24) return t('conversations.report.duration.hours', { h: hours, m: minutes % 60 })
+  return t('conversations.report.duration.days', { d: Math.floor(hours / 24), h: hours % 24 })
+}
+
+/** Seconds as the chart's unit: minutes for first responses, hours for resolutions, to one decimal. */
+export function inUnit(seconds: number | null | undefined, unit: 'minutes' | 'hours'): number | null {
+  if (seconds === null || seconds === undefined) return null
+  const value = seconds / (unit === 'minutes' ? 60 : 3600)
+  return Math.round(value * 10) / 10
+}

@@ -21,5 +21,7 @@ public enum NotificationKind {
     /** Admins: a connected account's token expired or was revoked. */
     CONNECTION_NEEDS_RECONNECT,
     /** Admins: a connected account's token expires within 7 days. */
-    CONNECTION_EXPIRING
+    CONNECTION_EXPIRING,
+    /** Staff and admins: a conversation has waited unassigned longer than the set time (issue 18). */
+    CONVERSATION_UNASSIGNED
 }

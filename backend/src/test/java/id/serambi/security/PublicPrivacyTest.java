@@ -70,6 +70,9 @@ class PublicPrivacyTest {
         List<String> secrets = new ArrayList<>(world.emails.values());
         secrets.addAll(List.of(world.joinUrl, world.otherJoinUrl, world.seriesJoinUrl, world.manageTokenA,
                 world.manageTokenB));
+        // Issue 18: a minor's messages are shown nowhere outside the inbox.
+        id.serambi.support.Accounts.sql(db, "UPDATE conversation_thread SET minor = true WHERE id = ?", world.conversationId);
+        secrets.add("Halo, perpustakaan buka jam berapa?");
         List<Pattern> phones = List.of(digitsPattern(world.whatsappA), digitsPattern(world.whatsappB));
         // A whole word before the year: "Bumi Manusia 11…" URL-encoded ("Manusia%2011…") is a title, not a birth year.
         Pattern birthYears = Pattern.compile("(?i)\\b(birth|lahir|born|umur|usia|age)\\W{0,20}("

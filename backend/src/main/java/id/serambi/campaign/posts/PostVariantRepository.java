@@ -82,4 +82,23 @@ public class PostVariantRepository implements PanacheRepository<PostVariant> {
         }).map(rows -> rows.stream().map(r -> new Dated((PostVariant) r[0], PostStatus.PUBLISHED, (ContentType) r[1],
                 (Long) r[2])).toList());
     }
+
+    /**
+     * The post of the variant that went out on this platform with this id, with its campaign's title and its event, or
+     * null (the inbox's link from a comment thread to its post).
+     */
+    public Uni<id.serambi.campaign.PublishedPosts.PublishedPost> publishedPost(String platform, String externalId) {
+        return getSession().chain(s -> s.createNativeQuery("""
+                SELECT p.id, p.campaign_id, c.title, p.event_id, left(p.body, 120), v.published_url
+                  FROM post_variant v JOIN post p ON p.id = v.post_id LEFT JOIN campaign c ON c.id = p.campaign_id
+                 WHERE v.platform = :platform AND v.external_id = :external""", Object[].class)
+                .setParameter("platform", platform).setParameter("external", externalId).getResultList())
+                .map(rows -> rows.isEmpty() ? null : post(rows.get(0)));
+    }
+
+    private static id.serambi.campaign.PublishedPosts.PublishedPost post(Object[] r) {
+        return new id.serambi.campaign.PublishedPosts.PublishedPost(((Number) r[0]).longValue(),
+                r[1] == null ? null : ((Number) r[1]).longValue(), (String) r[2],
+                r[3] == null ? null : ((Number) r[3]).longValue(), (String) r[4], (String) r[5]);
+    }
 }

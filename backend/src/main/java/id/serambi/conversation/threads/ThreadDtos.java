@@ -34,7 +34,9 @@ public final class ThreadDtos {
             @Schema(nullable = true, description = "When staff first replied from Serambi") Instant firstResponseAt,
             @Schema(nullable = true, description = "When it was set DONE; null while it is not") Instant resolvedAt,
             Instant createdAt,
-            @Schema(description = "The version to send as If-Match", examples = "2") int version) {
+            @Schema(description = "The version to send as If-Match", examples = "2") int version,
+            @Schema(nullable = true, description = "When the retention of minors' messages emptied the thread (its messages, "
+                    + "notes and contact are gone; its times stay for the report)") Instant contentPurgedAt) {
     }
 
     @Schema(name = "ConversationThreadPage")
@@ -62,8 +64,33 @@ public final class ThreadDtos {
             Instant createdAt) {
     }
 
-    @Schema(name = "ConversationThread", description = "A thread with its messages (oldest first, by sent time) and its internal notes")
-    public record Thread(Summary thread, List<Message> messages, List<Note> notes) {
+    @Schema(name = "ConversationThread", description = "A thread with its messages (oldest first, by sent time), its internal notes "
+            + "and what it is about")
+    public record Thread(Summary thread, List<Message> messages, List<Note> notes,
+            @Schema(nullable = true, description = "The post or event the thread is about, when Serambi knows it") About about) {
+    }
+
+    /** What a thread is about: a post the library published, or (WhatsApp) the event its contact registered for. */
+    public enum AboutKind {
+        POST, EVENT
+    }
+
+    @Schema(name = "ConversationAbout", description = "A comment thread: the published post it comments on, with its campaign "
+            + "and event; a WhatsApp thread: the latest event the number registered for")
+    public record About(AboutKind kind,
+            @Schema(nullable = true, examples = "12") Long postId,
+            @Schema(nullable = true, examples = "3") Long campaignId,
+            @Schema(nullable = true, examples = "Klub Buku Bulanan") String campaignTitle,
+            @Schema(nullable = true, examples = "7") Long eventId,
+            @Schema(nullable = true, examples = "Bedah Buku: Laskar Pelangi") String eventTitle,
+            @Schema(description = "The campaign's title (else the start of the post) or the event's title",
+                    examples = "Klub Buku Bulanan") String title,
+            @Schema(nullable = true, description = "Where it is public: the post on the platform, or the event's page",
+                    examples = "https://www.facebook.com/102030405060/posts/998877665544") String url) {
+    }
+
+    @Schema(name = "ConversationStaffMember", description = "A staff member or admin a thread can be assigned to")
+    public record StaffMember(@Schema(examples = "4") long id, @Schema(examples = "Rina (staf)") String name) {
     }
 
     @Schema(name = "ConversationStatusRequest")

@@ -27,7 +27,7 @@ public class ThreadRepository {
                    u.display_name, t.minor,
                    (SELECT left(m.body, 200) FROM conversation_message m WHERE m.thread_id = t.id
                      ORDER BY m.sent_at DESC, m.id DESC LIMIT 1),
-                   t.last_message_at, t.first_response_at, t.resolved_at, t.created_at, t.version
+                   t.last_message_at, t.first_response_at, t.resolved_at, t.created_at, t.version, t.content_purged_at
               FROM conversation_thread t LEFT JOIN app_user u ON u.id = t.assignee_id""";
 
     private static Uni<Mutiny.Session> session() {
@@ -38,8 +38,8 @@ public class ThreadRepository {
     public Uni<Long> openThread(InboundMessage m) {
         return session().chain(s -> s.createNativeQuery("""
                 INSERT INTO conversation_thread (channel, kind, thread_key, account_id, contact_id, contact_name,
-                                                 post_external_id, last_message_at)
-                VALUES (:channel, :kind, :key, :account, :contact, CAST(:name AS varchar), CAST(:post AS varchar), :sent)
+                                                 post_external_id, last_message_at, first_inbound_at)
+                VALUES (:channel, :kind, :key, :account, :contact, CAST(:name AS varchar), CAST(:post AS varchar), :sent, :sent)
                 ON CONFLICT (channel, thread_key) DO NOTHING""")
                 .setParameter("channel", m.channel().name()).setParameter("kind", m.kind().name())
                 .setParameter("key", m.threadKey()).setParameter("account", m.accountId())
@@ -80,6 +80,7 @@ public class ThreadRepository {
         return session().chain(s -> s.createNativeQuery("""
                 UPDATE conversation_thread
                    SET last_message_at = greatest(last_message_at, :sent),
+                       first_inbound_at = least(first_inbound_at, :sent),
                        version = CASE WHEN status IN ('DONE', 'WAITING') THEN version + 1 ELSE version END,
                        resolved_at = NULL,
                        status = CASE WHEN status IN ('DONE', 'WAITING') THEN 'OPEN' ELSE status END,
@@ -158,7 +159,7 @@ public class ThreadRepository {
                 ConversationKind.valueOf((String) r[2]), (String) r[3], (String) r[4], (String) r[5],
                 ThreadStatus.valueOf((String) r[6]), r[7] == null ? null : ((Number) r[7]).longValue(), (String) r[8],
                 (Boolean) r[9], (String) r[10], SqlTimes.instant(r[11]), SqlTimes.instant(r[12]),
-                SqlTimes.instant(r[13]), SqlTimes.instant(r[14]), ((Number) r[15]).intValue());
+                SqlTimes.instant(r[13]), SqlTimes.instant(r[14]), ((Number) r[15]).intValue(), SqlTimes.instant(r[16]));
     }
 
     /** The thread's messages in the order they were sent (ties by arrival). */
@@ -194,10 +195,19 @@ public class ThreadRepository {
                 .replaceWithVoid();
     }
 
-    /** Assigns the thread (null: to nobody) and moves the version on. */
+    /**
+     * Assigns the thread (null: to nobody) and moves the version on. Assigning clears the unassigned-thread alert;
+     * unassigning an assigned thread starts its unassigned time again (it is announced again after the set time).
+     */
     public Uni<Void> setAssignee(long id, Long assigneeId) {
         return session().chain(s -> s.createNativeQuery("""
-                UPDATE conversation_thread SET assignee_id = CAST(:assignee AS bigint), version = version + 1 WHERE id = :id""")
+                UPDATE conversation_thread
+                   SET unassigned_since = CASE WHEN CAST(:assignee AS bigint) IS NULL
+                                               THEN CASE WHEN assignee_id IS NULL THEN unassigned_since ELSE now() END END,
+                       unassigned_alerted_at = CASE WHEN CAST(:assignee AS bigint) IS NULL AND assignee_id IS NULL
+                                                    THEN unassigned_alerted_at END,
+                       assignee_id = CAST(:assignee AS bigint), version = version + 1
+                 WHERE id = :id""")
                 .setParameter("assignee", assigneeId).setParameter("id", id).executeUpdate()).replaceWithVoid();
     }
 
@@ -224,7 +234,7 @@ public class ThreadRepository {
     }
 
     /**
-     * Stores a reply the platform took (SENT) and records the thread's first response; a NEW or OPEN thread now waits on
+     * Stores a reply the platform took (SENT) and records the thread's first response and who sent it; a NEW or OPEN thread now waits on
      * the contact (WAITING, a new version). Answers the message's id.
      */
     public Uni<Long> addReply(long threadId, ConversationChannel channel, String externalId, long authorId, String body,
@@ -237,11 +247,14 @@ public class ThreadRepository {
                 .setParameter("body", body).setParameter("sent", sentAt).setParameter("author", authorId).getSingleResult()
                 .call(() -> s.createNativeQuery("""
                         UPDATE conversation_thread
-                           SET first_response_at = coalesce(first_response_at, :sent),
+                           SET first_responder_id = CASE WHEN first_response_at IS NULL THEN :author
+                                                         ELSE first_responder_id END,
+                               first_response_at = coalesce(first_response_at, :sent),
                                last_message_at = greatest(last_message_at, :sent),
                                version = CASE WHEN status IN ('NEW', 'OPEN') THEN version + 1 ELSE version END,
                                status = CASE WHEN status IN ('NEW', 'OPEN') THEN 'WAITING' ELSE status END
-                         WHERE id = :thread""").setParameter("sent", sentAt).setParameter("thread", threadId).executeUpdate()));
+                         WHERE id = :thread""").setParameter("sent", sentAt).setParameter("author", authorId).setParameter("thread", threadId)
+                        .executeUpdate()));
     }
 
     /** The external id of the thread's latest inbound message (what a reply answers), or null. */
@@ -250,6 +263,53 @@ public class ThreadRepository {
                 SELECT external_id FROM conversation_message WHERE thread_id = :thread AND direction = 'IN'
                  ORDER BY sent_at DESC, id DESC LIMIT 1""", String.class).setParameter("thread", threadId).getResultList())
                 .map(ids -> ids.isEmpty() ? null : ids.get(0));
+    }
+
+    /** A thread whose unassigned-thread alert this run claimed. */
+    public record Unassigned(long id, ConversationChannel channel) {
+    }
+
+    /**
+     * Claims the alert of up to {@code limit} threads that are not DONE and have had no assignee since before
+     * {@code cutoff}, and were not announced since: stamps them and answers them. Rows another instance is claiming
+     * are skipped (and stamped by it), so each thread is claimed once.
+     */
+    public Uni<List<Unassigned>> claimUnassignedAlerts(Instant cutoff, int limit) {
+        return session().chain(s -> s.createNativeQuery("""
+                UPDATE conversation_thread t SET unassigned_alerted_at = now()
+                 WHERE t.id IN (SELECT c.id FROM conversation_thread c
+                                 WHERE c.assignee_id IS NULL AND c.unassigned_alerted_at IS NULL AND c.status <> 'DONE'
+                                   AND c.unassigned_since < :cutoff
+                                 ORDER BY c.unassigned_since, c.id LIMIT :limit FOR UPDATE SKIP LOCKED)
+                   AND t.unassigned_alerted_at IS NULL
+                RETURNING t.id, t.channel""", Object[].class)
+                .setParameter("cutoff", cutoff).setParameter("limit", limit).getResultList())
+                .map(rows -> rows.stream().map(r -> new Unassigned(((Number) r[0]).longValue(),
+                        ConversationChannel.valueOf((String) r[1]))).sorted(java.util.Comparator.comparingLong(Unassigned::id))
+                        .toList());
+    }
+
+    /**
+     * The minors' retention: deletes the messages of minors' threads sent before {@code cutoff} and their notes written
+     * before it, then empties the minors' threads with no message since (their contact's name and id go; the key
+     * becomes the thread's own, so the platform's next message opens a new thread).
+     */
+    public Uni<MinorRetention.Purged> purgeMinorContent(Instant cutoff) {
+        return session().chain(s -> s.createNativeQuery("""
+                DELETE FROM conversation_message m USING conversation_thread t
+                 WHERE m.thread_id = t.id AND t.minor AND m.sent_at < :cutoff""")
+                .setParameter("cutoff", cutoff).executeUpdate()
+                .chain(messages -> s.createNativeQuery("""
+                        DELETE FROM conversation_note n USING conversation_thread t
+                         WHERE n.thread_id = t.id AND t.minor AND n.created_at < :cutoff""")
+                        .setParameter("cutoff", cutoff).executeUpdate()
+                        .chain(notes -> s.createNativeQuery("""
+                                UPDATE conversation_thread
+                                   SET content_purged_at = now(), contact_name = NULL, contact_id = 'dihapus',
+                                       thread_key = 'dihapus:' || id, version = version + 1
+                                 WHERE minor AND content_purged_at IS NULL AND last_message_at < :cutoff""")
+                                .setParameter("cutoff", cutoff).executeUpdate()
+                                .map(emptied -> new MinorRetention.Purged(messages, notes, emptied)))));
     }
 
     /** The NOTIFY channel on which a changed thread's id is announced, at commit, to every instance. */
@@ -291,8 +351,8 @@ public class ThreadRepository {
 
     /**
      * Erases a person's part: the threads they are the contact of go with their messages and notes; what they wrote as
-     * staff stays with the threads (the library's record of its answers) but no longer names them, and nothing stays
-     * assigned to them.
+     * staff stays with the threads (the library's record of its answers) but no longer names them, nothing stays
+     * assigned to them, and the report no longer counts them as anyone's first responder.
      */
     public Uni<Void> erase(long accountId, String email) {
         return session().chain(s -> s.createNativeQuery("DELETE FROM conversation_thread t WHERE " + CONTACT)
@@ -302,7 +362,11 @@ public class ThreadRepository {
                 .chain(() -> s.createNativeQuery("UPDATE conversation_message SET author_id = NULL WHERE author_id = :account")
                         .setParameter("account", accountId).executeUpdate())
                 .chain(() -> s.createNativeQuery("""
-                        UPDATE conversation_thread SET assignee_id = NULL, version = version + 1 WHERE assignee_id = :account""")
+                        UPDATE conversation_thread SET assignee_id = NULL, unassigned_since = now(), version = version + 1
+                         WHERE assignee_id = :account""")
+                        .setParameter("account", accountId).executeUpdate())
+                .chain(() -> s.createNativeQuery(
+                        "UPDATE conversation_thread SET first_responder_id = NULL WHERE first_responder_id = :account")
                         .setParameter("account", accountId).executeUpdate()))
                 .replaceWithVoid();
     }

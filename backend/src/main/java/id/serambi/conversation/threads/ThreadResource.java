@@ -54,12 +54,15 @@ public class ThreadResource {
             "postExternalId":"102030405060_998877665544","status":"OPEN","assigneeId":4,"assigneeName":"Rina (staf)",\
             "minor":false,"lastMessage":"Apakah bedah buku Sabtu ini masih bisa daftar?",\
             "lastMessageAt":"2026-12-04T02:00:00.000Z","firstResponseAt":null,"resolvedAt":null,\
-            "createdAt":"2026-12-04T02:00:01.000Z","version":2}""";
+            "createdAt":"2026-12-04T02:00:01.000Z","version":2,"contentPurgedAt":null}""";
     static final String THREAD = "{\"thread\":" + SUMMARY + """
             ,"messages":[{"id":501,"direction":"IN","externalId":"998877665544_112233","senderId":"6543210987654321",\
             "senderName":"Siti Rahma","body":"Apakah bedah buku Sabtu ini masih bisa daftar?",\
             "sentAt":"2026-12-04T02:00:00.000Z","author":null,"delivery":null}],\
-            "notes":[{"id":12,"author":"Rina (staf)","body":"Sudah dicek: kuota masih ada 5 kursi.","createdAt":"2026-12-04T02:05:00.000Z"}]}""";
+            "notes":[{"id":12,"author":"Rina (staf)","body":"Sudah dicek: kuota masih ada 5 kursi.","createdAt":"2026-12-04T02:05:00.000Z"}],\
+            "about":{"kind":"POST","postId":12,"campaignId":3,"campaignTitle":"Klub Buku Bulanan","eventId":7,\
+            "eventTitle":"Bedah Buku: Laskar Pelangi","title":"Klub Buku Bulanan",\
+            "url":"https://www.facebook.com/102030405060/posts/998877665544"}}""";
     static final String NOT_FOUND = """
             {"type":"https://serambi.id/problems/not-found","title":"Not found","status":404,"detail":"Conversation 31 does not exist"}""";
     static final String STALE = """
@@ -101,6 +104,18 @@ public class ThreadResource {
                 ? sse.newEventBuilder().comment("heartbeat").build()
                 : sse.newEventBuilder().name("conversation").mediaType(MediaType.APPLICATION_JSON_TYPE)
                         .data("{\"threadId\":" + id + "}").build());
+    }
+
+    @GET
+    @Path("/staff")
+    @Operation(operationId = "listConversationStaff", summary = "Who a thread can be assigned to: staff members and admins, by name (staff)")
+    @APIResponse(responseCode = "200", description = "Staff members and admins", content = @Content(schema = @Schema(
+            type = SchemaType.ARRAY, implementation = ThreadDtos.StaffMember.class), examples = @ExampleObject(name = "staff",
+                    value = "[{\"id\":4,\"name\":\"Rina (staf)\"},{\"id\":1,\"name\":\"Admin Perpustakaan\"}]")))
+    @APIResponse(responseCode = "401", description = "Not logged in", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not staff", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<java.util.List<ThreadDtos.StaffMember>> staff() {
+        return threads.staff();
     }
 
     @GET
@@ -162,7 +177,7 @@ public class ThreadResource {
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getConversation", summary = "One thread with its messages (in the order they were sent) and its internal notes (staff); the ETag is its version")
+    @Operation(operationId = "getConversation", summary = "One thread with its messages (in the order they were sent), its internal notes and the post or event it is about (staff); the ETag is its version")
     @APIResponse(responseCode = "200", description = "The thread", headers = @Header(name = "ETag", description = "The version", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = ThreadDtos.Thread.class), examples = @ExampleObject(name = "thread", value = THREAD)))
     @APIResponse(responseCode = "401", description = "Not logged in", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -1,5 +1,7 @@
 package id.serambi.conversation.threads;
 
+import id.serambi.account.Accounts;
+import id.serambi.account.Role;
 import id.serambi.common.IfMatch;
 import id.serambi.common.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -7,6 +9,9 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.function.Function;
 
 /** The inbox's rules: reading threads, their status, assignee and minor flag (If-Match), notes and replies. */
@@ -14,9 +19,28 @@ import java.util.function.Function;
 public class ThreadService {
 
     private final ThreadRepository threads;
+    private final ThreadSubjects subjects;
+    private final Accounts accounts;
 
-    public ThreadService(ThreadRepository threads) {
+    public ThreadService(ThreadRepository threads, ThreadSubjects subjects, Accounts accounts) {
         this.threads = threads;
+        this.subjects = subjects;
+        this.accounts = accounts;
+    }
+
+    /** The staff members and admins a thread can be assigned to, by name. */
+    @WithSession
+    public Uni<List<ThreadDtos.StaffMember>> staff() {
+        return accounts.idsWithRole(Role.STAFF).chain(staff -> accounts.idsWithRole(Role.ADMIN).chain(admins -> {
+            List<Long> ids = new ArrayList<>(staff);
+            ids.addAll(admins);
+            return accounts.contacts(ids);
+        })).map(contacts -> contacts.stream()
+                .map(c -> new ThreadDtos.StaffMember(c.id(), c.displayName() == null || c.displayName().isBlank()
+                        ? "#" + c.id() : c.displayName()))
+                .sorted(Comparator.comparing(ThreadDtos.StaffMember::name, String.CASE_INSENSITIVE_ORDER)
+                        .thenComparingLong(ThreadDtos.StaffMember::id))
+                .toList());
     }
 
     @WithSession
@@ -36,7 +60,7 @@ public class ThreadService {
                 return Uni.createFrom().failure(ProblemException.notFound("Conversation", id));
             }
             return threads.messages(id).chain(messages -> threads.notes(id)
-                    .map(notes -> new ThreadDtos.Thread(summary, messages, notes)));
+                    .chain(notes -> subjects.about(summary).map(about -> new ThreadDtos.Thread(summary, messages, notes, about))));
         });
     }
 

@@ -552,4 +552,13 @@ public class RegistrationRepository implements PanacheRepository<Registration> {
             return positions;
         });
     }
+
+    /** The event of this WhatsApp number's registration for the latest-starting event, or null. */
+    public Uni<Long> latestEventByWhatsapp(String number) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                SELECT r.event_id FROM registration r JOIN event e ON e.id = r.event_id
+                 WHERE r.whatsapp = :number ORDER BY e.starts_at DESC, r.id DESC LIMIT 1""", Long.class)
+                .setParameter("number", number).getResultList())
+                .map(ids -> ids.isEmpty() ? null : ids.get(0));
+    }
 }
