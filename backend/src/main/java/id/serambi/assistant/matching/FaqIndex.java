@@ -44,8 +44,11 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  */
 public final class FaqIndex {
 
-    /** One entry's texts to match: its key, its phrasings in each language. */
-    public record Entry(String key, List<String> indonesian, List<String> english) {
+    /**
+     * One entry's texts to match: its key, its phrasings in each language (the question and its alternatives), and its
+     * context (the answers and tags), which are matched too but, being longer, cover less of a question.
+     */
+    public record Entry(String key, List<String> indonesian, List<String> english, List<String> context) {
     }
 
     /** The best entry for a question and how sure the match is (0 to 1); {@code key} is null when nothing met. */
@@ -56,6 +59,8 @@ public final class FaqIndex {
     private static final String[] LANGUAGES = {"id", "en"};
     private static final double TYPO = 0.8;
     private static final double QUESTION_SHARE = 0.7;
+    /** A word the knowledge base never uses weighs this much more than its rarest word: it points elsewhere. */
+    private static final double UNKNOWN = 1.5;
 
     private final FaqAnalyzers analyzers;
     private final IndexSearcher searcher;
@@ -63,6 +68,8 @@ public final class FaqIndex {
     /** Per language: each known term's weight. */
     private final Map<String, Map<String, Double>> weights = new HashMap<>();
     private final double unknownWeight;
+
+    private ChatWords chatWords;
 
     private FaqIndex(FaqAnalyzers analyzers, IndexSearcher searcher, int documents, double unknownWeight) {
         this.analyzers = analyzers;
@@ -81,7 +88,7 @@ public final class FaqIndex {
         Map<String, Map<String, Set<String>>> entriesOfTerm = new HashMap<>();
         for (Entry entry : entries) {
             for (String language : LANGUAGES) {
-                for (String text : "en".equals(language) ? entry.english() : entry.indonesian()) {
+                for (String text : allTexts(entry)) {
                     Set<String> terms = analyzers.terms(language, text);
                     if (terms.isEmpty()) {
                         continue;
@@ -115,12 +122,25 @@ public final class FaqIndex {
             IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(directory));
             searcher.setSimilarity(new BooleanSimilarity());
             // A word no entry uses weighs as much as a word only one entry uses: it is as telling, the other way.
-            index = new FaqIndex(analyzers, searcher, phrasings.size(), Math.log(1 + n));
+            index = new FaqIndex(analyzers, searcher, phrasings.size(), UNKNOWN * Math.log(1 + n));
             index.weights.putAll(weights);
+            List<String> texts = new ArrayList<>();
+            for (Entry entry : entries) {
+                texts.addAll(allTexts(entry));
+            }
+            index.chatWords = new ChatWords(texts);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return index;
+    }
+
+    /** Every text goes into both languages' fields: people mix them, and an alternative says no language. */
+    private static List<String> allTexts(Entry entry) {
+        List<String> all = new ArrayList<>(entry.indonesian());
+        all.addAll(entry.english());
+        all.addAll(entry.context());
+        return all;
     }
 
     /** The best entry for the question, in whichever language matches it better. */
@@ -137,7 +157,7 @@ public final class FaqIndex {
 
     private Match best(String language, String question) {
         Map<String, Double> known = weights.getOrDefault(language, Map.of());
-        Set<String> terms = analyzers.terms(language, question);
+        Set<String> terms = analyzers.terms(language, chatWords.restore(question));
         if (terms.isEmpty() || documents == 0) {
             return Match.NONE;
         }
