@@ -1,0 +1,93 @@
+package id.serambi.assistant.matching;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Restores the words of chat shorthand that drops vowels ("krtu" for kartu, "syrt" for syarat, "kunjngn" for
+ * kunjungan, "mmbca" for membaca), the way Indonesians commonly write to a WhatsApp number: a word the knowledge base
+ * does not know is replaced by the known word whose consonants it keeps in order, with the same first letter and at
+ * least three quarters of them ("prpnjg" → perpanjang). Where two known words fit equally, the word stays as written.
+ * The known words are those of the knowledge base's texts; the synonyms and the analyser do the rest.
+ */
+final class ChatWords {
+
+    private static final Pattern WORD = Pattern.compile("\\p{L}+");
+
+    /** Known words by first letter; each with its consonant skeleton. */
+    private final Map<Character, List<String[]>> byFirst = new HashMap<>();
+    private final java.util.Set<String> known = new java.util.HashSet<>();
+
+    ChatWords(Collection<String> texts) {
+        for (String text : texts) {
+            Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
+            while (m.find()) {
+                String w = m.group();
+                if (w.length() >= 4 && known.add(w)) {
+                    byFirst.computeIfAbsent(w.charAt(0), c -> new java.util.ArrayList<>()).add(new String[] {w, skeleton(w)});
+                } else {
+                    known.add(w);
+                }
+            }
+        }
+    }
+
+    /** The text with each vowel-less unknown word restored where one known word fits. */
+    String restore(String text) {
+        Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(restoreWord(m.group())));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private String restoreWord(String w) {
+        if (w.length() < 3 || known.contains(w)) {
+            return w;
+        }
+        String s = skeleton(w);
+        // Only shorthand: most of the word's letters are consonants (a typo keeps its vowels; the fuzzy match has it).
+        if (s.length() < 3 || s.length() < w.length() - 1) {
+            return w;
+        }
+        String best = null;
+        int bestGap = Integer.MAX_VALUE;
+        boolean tie = false;
+        for (String[] candidate : byFirst.getOrDefault(w.charAt(0), List.of())) {
+            String cs = candidate[1];
+            if (cs.length() < s.length() || s.length() * 4 < cs.length() * 3 || !subsequence(s, cs)) {
+                continue;
+            }
+            int gap = cs.length() - s.length();
+            if (gap < bestGap) {
+                best = candidate[0];
+                bestGap = gap;
+                tie = false;
+            } else if (gap == bestGap && !candidate[0].equals(best)) {
+                tie = true;
+            }
+        }
+        return best == null || tie ? w : best;
+    }
+
+    private static String skeleton(String w) {
+        return w.replaceAll("[aiueo]", "");
+    }
+
+    private static boolean subsequence(String shorter, String longer) {
+        int i = 0;
+        for (int j = 0; j < longer.length() && i < shorter.length(); j++) {
+            if (shorter.charAt(i) == longer.charAt(j)) {
+                i++;
+            }
+        }
+        return i == shorter.length();
+    }
+}
