@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import id.serambi.common.PersonalDataPart;
 import id.serambi.event.EventFixtures;
 import id.serambi.event.messaging.EventMessageSender;
 import id.serambi.support.Accounts;
@@ -13,6 +14,7 @@ import id.serambi.support.ManageLinks;
 import id.serambi.support.PlatformStandIns;
 import id.serambi.support.Staff;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -22,6 +24,8 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.HashMap;
@@ -48,6 +52,10 @@ class WhatsappStaffMessageTest {
 
     @Inject
     EventMessageSender mails;
+
+    @Inject
+    @Any
+    Instance<PersonalDataPart> parts;
 
     private static Map<String, Object> form(String name, String email, String number, boolean optIn) {
         Map<String, Object> body = new HashMap<>();
@@ -266,5 +274,36 @@ class WhatsappStaffMessageTest {
         assertEquals(1, Accounts.count(db, "SELECT count(*) FROM whatsapp_opt_out WHERE number = ?", number),
                 "the number's STOP stays: a suppression list");
         assertNull(Accounts.text(db, "SELECT whatsapp FROM registration WHERE id = ?", registration));
+    }
+
+    @Test
+    void aMembersExportCarriesTheWhatsappPartAndTheirErasureRemovesIt() throws Throwable {
+        long id = EventFixtures.published(Staff.token(), EventFixtures.body(EventFixtures.uniqueDay()));
+        String number = WhatsappStandIn.uniqueNumber();
+        String email = Accounts.uniqueEmail("wa-anggota");
+        WhatsappStandIn.acceptsEach(number);
+        long registration = ManageLinks.register(id, form("Gita", email, number, true)).getLong("id");
+        sendAll();
+        PersonalDataPart part = parts.stream().filter(p -> p.key().equals("eventRegistrationsWhatsapp")).findFirst()
+                .orElseThrow();
+        PersonalDataPart.Member unverified = new PersonalDataPart.Member(1, email, false);
+        PersonalDataPart.Member verified = new PersonalDataPart.Member(1, email.toUpperCase(), true);
+        assertEquals("[]", VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> part.export(unverified))));
+
+        JsonArray exported = new JsonArray(VertxContextSupport.subscribeAndAwait(
+                () -> Panache.withSession(() -> part.export(verified))));
+        assertEquals(1, exported.size());
+        assertEquals(registration, exported.getJsonObject(0).getLong("registrationId"));
+        assertEquals("CONFIRMED", exported.getJsonObject(0).getJsonArray("messages").getJsonObject(0).getString("notice"));
+        assertEquals("SENT", exported.getJsonObject(0).getJsonArray("messages").getJsonObject(0).getString("state"));
+
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> part.erase(unverified)));
+        assertEquals(1, Accounts.count(db, "SELECT count(*) FROM whatsapp_message WHERE registration_id = ?", registration));
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> part.erase(verified)));
+        assertEquals(0, Accounts.count(db, "SELECT count(*) FROM whatsapp_message WHERE registration_id = ?", registration));
+        assertEquals(1, Accounts.count(db, "SELECT count(*) FROM whatsapp_consent WHERE registration_id = ? "
+                + "AND withdrawn_at IS NOT NULL", registration));
+        assertTrue(part.erasureOrder() < parts.stream().filter(p -> p.key().equals("eventRegistrations")).findFirst()
+                .orElseThrow().erasureOrder(), "erased before the registrations lose the e-mail they are found by");
     }
 }
