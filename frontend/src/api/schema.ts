@@ -962,8 +962,8 @@ export interface paths {
         get: operations["listEventMessages"];
         put?: never;
         /**
-         * E-mail the event's registrants of an audience (staff)
-         * @description ALL: every active registrant (confirmed, waitlisted, attended); CONFIRMED: everyone holding a seat (checked in or not); WAITLISTED; ATTENDED: those checked in. Cancelled registrations and guests whose data was erased are skipped. The message is recorded (who, when, audience, count) and its e-mails are queued in the same transaction, then sent in the background: the answer does not wait for them (delivered counts those the mail server took). Each e-mail is plain text with an HTML twin, greets the patron by name and carries a fresh link to their manage page. An audience with nobody in it is a 409 and records nothing.
+         * Message the event's registrants of an audience, by WhatsApp or e-mail (staff)
+         * @description ALL: every active registrant (confirmed, waitlisted, attended); CONFIRMED: everyone holding a seat (checked in or not); WAITLISTED; ATTENDED: those checked in. Cancelled registrations and guests whose data was erased are skipped. The message is recorded (who, when, audience, count) and its e-mails are queued in the same transaction, then sent in the background: the answer does not wait for them (delivered counts those the mail server took). Each e-mail is plain text with an HTML twin, greets the patron by name and carries a fresh link to their manage page. An audience with nobody in it is a 409 and records nothing. With whatsapp (the default), registrants who opted in to WhatsApp (and whose number never replied BERHENTI) get it on WhatsApp instead: as free text when their number wrote to the library in the last 24 hours, else as the approved template serambi_staff_message (event title, the message flattened to one line); byWhatsapp and byEmail count them. A WhatsApp send that fails goes by e-mail instead and counts in emailInstead.
          */
         post: operations["sendEventMessage"];
         delete?: never;
@@ -2538,6 +2538,8 @@ export interface components {
             id: number;
             name: string;
         };
+        /** @enum {string} */
+        Consent: "OPTED_IN" | "WITHDRAWN" | "NUMBER_STOPPED";
         ContentCalendar: {
             from: components["schemas"]["LocalDate"];
             to: components["schemas"]["LocalDate"];
@@ -2705,6 +2707,8 @@ export interface components {
         };
         /** @enum {string} */
         Delivery: "NONE" | "SCHEDULED" | "PUBLISHING" | "RETRY_WAIT" | "PUBLISHED" | "FAILED" | "CHECK_NEEDED" | "MANUAL_DUE" | "MISSED";
+        /** @enum {string} */
+        Delivery1: "QUEUED" | "SENT" | "DELIVERED" | "READ" | "FAILED";
         Event: {
             /**
              * Format: int64
@@ -2797,10 +2801,30 @@ export interface components {
             recipients: number;
             /**
              * Format: int32
-             * @description How many of those e-mails the mail server has taken so far (they go out in the background)
-             * @example 42
+             * @description How many of the e-mails the mail server has taken so far (they go out in the background)
+             * @example 40
              */
             delivered: number;
+            /** @description Staff chose WhatsApp for registrants who opted in */
+            whatsapp: boolean;
+            /**
+             * Format: int32
+             * @description How many went by WhatsApp (free text inside the 24-hour window, else the template)
+             * @example 2
+             */
+            byWhatsapp: number;
+            /**
+             * Format: int32
+             * @description How many go by e-mail, those whose WhatsApp send failed included
+             * @example 40
+             */
+            byEmail: number;
+            /**
+             * Format: int32
+             * @description Of those by e-mail, how many because their WhatsApp send failed
+             * @example 0
+             */
+            emailInstead: number;
             /** @description When staff sent it */
             sentAt: components["schemas"]["Instant"];
         };
@@ -2817,6 +2841,11 @@ export interface components {
              * @example Mohon maaf, tautan Zoom untuk acara besok berubah. Tautan baru ada di halaman acara.
              */
             body: string;
+            /**
+             * @description WhatsApp for registrants who opted in ("WhatsApp bila pendaftar setuju"), e-mail for the others; false: e-mail only. Default true
+             * @example true
+             */
+            whatsapp?: boolean | null;
         };
         EventPage: {
             items: components["schemas"]["Event"][];
@@ -3322,6 +3351,8 @@ export interface components {
              */
             alreadyRegistered: number;
         };
+        /** @enum {string} */
+        Notice: "CONFIRMED" | "WAITLISTED" | "PROMOTED" | "REMINDER" | "EVENT_CANCELLED" | "SERIES_REGISTERED" | "MOVED" | "RESCHEDULED" | "STAFF_MESSAGE";
         Notification: {
             /** Format: int64 */
             id: number;
@@ -3819,6 +3850,25 @@ export interface components {
              */
             guardianEmail?: string;
         };
+        /** @description The registration's WhatsApp consent and its latest message */
+        RegistrantWhatsappState: {
+            /** @example OPTED_IN */
+            consent: components["schemas"]["Consent"];
+            /**
+             * @description The latest WhatsApp message's notice; null when none was sent
+             * @example STAFF_MESSAGE
+             */
+            notice: components["schemas"]["Notice"] | null;
+            /**
+             * @description The latest message's delivery as WhatsApp reported it
+             * @example READ
+             */
+            delivery: components["schemas"]["Delivery1"] | null;
+            /** @description The latest message failed and went (or goes) by e-mail instead */
+            emailInstead: boolean;
+            /** @description When that delivery state was reached */
+            at: components["schemas"]["Instant"] | null;
+        };
         RegistrationRequest: {
             /** @example Siti Nurhaliza */
             name: string;
@@ -4230,6 +4280,8 @@ export interface components {
             cancelledAt: components["schemas"]["Instant"] | null;
             /** @description When checked in; null unless ATTENDED */
             attendedAt: components["schemas"]["Instant"] | null;
+            /** @description WhatsApp: the consent and the latest message's delivery; null when the registrant never opted in (or in the CSV/XLSX export) */
+            whatsappState: components["schemas"]["RegistrantWhatsappState"] | null;
         };
         StaffRegistrationPage: {
             items: components["schemas"]["StaffRegistration"][];
@@ -16450,10 +16502,12 @@ export const campaignThemeValues: ReadonlyArray<FlattenedDeepRequired<components
 export const challengeStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ChallengeStatus"]> = ["DRAFT", "PUBLISHED", "CLOSED"];
 export const connectionMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ConnectionMethod"]> = ["OAUTH", "SYSTEM_USER"];
 export const connectionStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ConnectionState"]> = ["NOT_CONNECTED", "CONNECTED", "NEEDS_RECONNECT"];
+export const consentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Consent"]> = ["OPTED_IN", "WITHDRAWN", "NUMBER_STOPPED"];
 export const contentTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ContentType"]> = ["BOOK_REVIEW", "QUOTE", "INFOGRAPHIC", "SHORT_VIDEO", "EVENT_PROMO", "CHALLENGE_UPDATE", "EDUCATIONAL_TIP", "ANNOUNCEMENT"];
 export const conversationChannelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ConversationChannel"]> = ["FACEBOOK", "INSTAGRAM", "X", "WHATSAPP", "WEB"];
 export const conversationKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ConversationKind"]> = ["COMMENT", "DIRECT", "MENTION"];
 export const deliveryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Delivery"]> = ["NONE", "SCHEDULED", "PUBLISHING", "RETRY_WAIT", "PUBLISHED", "FAILED", "CHECK_NEEDED", "MANUAL_DUE", "MISSED"];
+export const delivery1Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Delivery1"]> = ["QUEUED", "SENT", "DELIVERED", "READ", "FAILED"];
 export const eventStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventStatus"]> = ["DRAFT", "PUBLISHED", "CANCELLED", "COMPLETED"];
 export const eventTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventType"]> = ["BOOK_DISCUSSION", "SEMINAR", "ONLINE_LECTURE", "LIVE_QA", "WORKSHOP", "BOOK_CLUB"];
 export const goalTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["GoalType"]> = ["BOOKS", "PAGES", "MINUTES"];
@@ -16462,6 +16516,7 @@ export const kpiMetricValues: ReadonlyArray<FlattenedDeepRequired<components>["s
 export const logStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LogStatus"]> = ["VALID", "FLAGGED", "VOIDED"];
 export const mediaKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MediaKind"]> = ["IMAGE", "VIDEO"];
 export const messageAudienceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MessageAudience"]> = ["ALL", "CONFIRMED", "WAITLISTED", "ATTENDED"];
+export const noticeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Notice"]> = ["CONFIRMED", "WAITLISTED", "PROMOTED", "REMINDER", "EVENT_CANCELLED", "SERIES_REGISTERED", "MOVED", "RESCHEDULED", "STAFF_MESSAGE"];
 export const notificationKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationKind"]> = ["REVIEW_REQUESTED", "POST_APPROVED", "POST_REJECTED", "POST_DUE_MANUAL", "POST_PUBLISHED", "POST_FAILED", "POST_MISSED", "POST_CHECK_NEEDED", "CONNECTION_NEEDS_RECONNECT", "CONNECTION_EXPIRING"];
 export const platformValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Platform"]> = ["ZOOM", "GOOGLE_MEET", "YOUTUBE_LIVE", "FACEBOOK_LIVE", "INSTAGRAM_LIVE", "OTHER", "IN_PERSON"];
 export const postStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PostStatus"]> = ["DRAFT", "IN_REVIEW", "APPROVED", "SCHEDULED", "PUBLISHED"];
