@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto'
-import { execFileSync } from 'node:child_process'
 import { expect, test, type APIRequestContext } from '@playwright/test'
 import { E2E_WHATSAPP } from '../../playwright.config'
+import { query } from './e2e-sql'
 import { DEMO, expectAccessible, logIn, newVisitor } from './support'
 
 /**
@@ -13,17 +13,6 @@ import { DEMO, expectAccessible, logIn, newVisitor } from './support'
 test.use({ viewport: { width: 360, height: 800 }, isMobile: true, hasTouch: true })
 
 const STAFF = DEMO.staff
-
-/** One value from the e2e database (psql, as e2e-sql.ts reaches it). */
-function query(statement: string): string {
-  const url = process.env._E2E_QUARKUS_DATASOURCE_JDBC_URL ?? 'jdbc:postgresql://127.0.0.1:5432/serambi_e2e'
-  const database = url.replace(/^.*\//, '').replace(/\?.*$/, '')
-  return execFileSync('psql', ['-h', '127.0.0.1', '-U', 'serambi', '-d', database, '-At', '-v', 'ON_ERROR_STOP=1', '-c', statement], {
-    env: { ...process.env, PGPASSWORD: process.env.SERAMBI_E2E_DB_PASSWORD ?? 'serambi' },
-  })
-    .toString()
-    .trim()
-}
 
 /** The WhatsApp messages to the registration of this e-mail: "notice state wamid" per line. */
 function whatsappMessages(email: string): string {

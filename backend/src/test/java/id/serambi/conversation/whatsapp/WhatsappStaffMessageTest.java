@@ -96,6 +96,20 @@ class WhatsappStaffMessageTest {
                 .statusCode(200).extract().jsonPath();
     }
 
+    /** A registrant of a new event who opted in, whose messages the stand-in accepts; the confirmation went out. */
+    private record OptedIn(long eventId, String number, String email, long registrationId) {
+    }
+
+    private OptedIn optedIn(String name, String tag) throws Throwable {
+        long id = EventFixtures.published(Staff.token(), EventFixtures.body(EventFixtures.uniqueDay()));
+        String number = WhatsappStandIn.uniqueNumber();
+        String email = Accounts.uniqueEmail(tag);
+        WhatsappStandIn.acceptsEach(number);
+        long registration = ManageLinks.register(id, form(name, email, number, true)).getLong("id");
+        sendAll();
+        return new OptedIn(id, number, email, registration);
+    }
+
     private static void deliver(String body) {
         given().contentType(ContentType.JSON).header("X-Hub-Signature-256", WhatsappStandIn.signature(body)).body(body)
                 .post("/api/webhooks/whatsapp").then().statusCode(200);
@@ -161,13 +175,10 @@ class WhatsappStaffMessageTest {
 
     @Test
     void aTemplateErrorFallsBackToEmailAndTheHistoryAndRegistrantsSaySo() throws Throwable {
-        long id = EventFixtures.published(Staff.token(), EventFixtures.body(EventFixtures.uniqueDay()));
-        String number = WhatsappStandIn.uniqueNumber();
-        String email = Accounts.uniqueEmail("wa-pesan-gagal");
-        WhatsappStandIn.accepts(number, "wamid.OK" + id);
-        JsonPath r = ManageLinks.register(id, form("Umi", email, number, true));
-        sendAll();
-        WhatsappStandIn.refuses(number, 400, 132001, "(#132001) Template name does not exist in the translation",
+        OptedIn umi = optedIn("Umi", "wa-pesan-gagal");
+        long id = umi.eventId();
+        String email = umi.email();
+        WhatsappStandIn.refuses(umi.number(), 400, 132001, "(#132001) Template name does not exist in the translation",
                 "template name (serambi_staff_message) does not exist in id");
 
         String subject = "Bawa buku " + id;
@@ -184,7 +195,7 @@ class WhatsappStaffMessageTest {
         assertEquals(1, after.getInt("[0].delivered"));
         assertEquals(1, Accounts.count(db, "SELECT count(*) FROM whatsapp_message WHERE registration_id = ? AND "
                 + "notice = 'STAFF_MESSAGE' AND state = 'FAILED' AND error_code = 132001 AND fell_back_at IS NOT NULL",
-                r.getLong("id")));
+                umi.registrationId()));
 
         JsonPath list = registrants(id);
         assertEquals("OPTED_IN", list.getString("items[0].whatsappState.consent"));
@@ -195,12 +206,9 @@ class WhatsappStaffMessageTest {
 
     @Test
     void emailOnlySendsNothingToWhatsapp() throws Throwable {
-        long id = EventFixtures.published(Staff.token(), EventFixtures.body(EventFixtures.uniqueDay()));
-        String number = WhatsappStandIn.uniqueNumber();
-        String email = Accounts.uniqueEmail("wa-pesan-hanya-surel");
-        WhatsappStandIn.acceptsEach(number);
-        JsonPath r = ManageLinks.register(id, form("Wati", email, number, true));
-        sendAll();
+        OptedIn wati = optedIn("Wati", "wa-pesan-hanya-surel");
+        long id = wati.eventId();
+        String email = wati.email();
         String subject = "Hanya surel " + id;
         JsonPath sent = message(id, subject, "Isi pesan.", false);
         assertEquals(false, sent.getBoolean("whatsapp"));
@@ -209,7 +217,7 @@ class WhatsappStaffMessageTest {
         sendAll();
         assertEquals(1, withSubject(email, subject).size());
         assertEquals(0, Accounts.count(db, "SELECT count(*) FROM whatsapp_message WHERE registration_id = ? AND notice = 'STAFF_MESSAGE'",
-                r.getLong("id")));
+                wati.registrationId()));
     }
 
     @Test
@@ -278,12 +286,9 @@ class WhatsappStaffMessageTest {
 
     @Test
     void aMembersExportCarriesTheWhatsappPartAndTheirErasureRemovesIt() throws Throwable {
-        long id = EventFixtures.published(Staff.token(), EventFixtures.body(EventFixtures.uniqueDay()));
-        String number = WhatsappStandIn.uniqueNumber();
-        String email = Accounts.uniqueEmail("wa-anggota");
-        WhatsappStandIn.acceptsEach(number);
-        long registration = ManageLinks.register(id, form("Gita", email, number, true)).getLong("id");
-        sendAll();
+        OptedIn gita = optedIn("Gita", "wa-anggota");
+        String email = gita.email();
+        long registration = gita.registrationId();
         PersonalDataPart part = parts.stream().filter(p -> p.key().equals("eventRegistrationsWhatsapp")).findFirst()
                 .orElseThrow();
         PersonalDataPart.Member unverified = new PersonalDataPart.Member(1, email, false);
