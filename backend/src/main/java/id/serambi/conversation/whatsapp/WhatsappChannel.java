@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -138,7 +139,7 @@ public class WhatsappChannel implements RegistrantWhatsapp {
         if (numbers.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        List<String> known = numbers.values().stream().filter(java.util.Objects::nonNull).distinct().toList();
+        List<String> known = numbers.values().stream().filter(Objects::nonNull).distinct().toList();
         return repository.states(numbers.keySet()).chain(rows -> repository.stopped(known).map(stopped -> {
             Map<Long, State> states = new HashMap<>();
             for (WhatsappRepository.StateRow r : rows) {

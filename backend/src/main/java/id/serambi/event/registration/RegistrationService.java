@@ -13,10 +13,14 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
@@ -406,8 +410,8 @@ public class RegistrationService {
     public Uni<String> export(String token) {
         return idsFor(token).chain(ids -> registrations.export(ids[0]).chain(doc -> whatsapp.export(List.of(ids[0]))
                 .map(wa -> {
-                    io.vertx.core.json.JsonArray consents = new io.vertx.core.json.JsonArray(wa);
-                    return new io.vertx.core.json.JsonObject(doc)
+                    JsonArray consents = new JsonArray(wa);
+                    return new JsonObject(doc)
                             .put("whatsapp", consents.isEmpty() ? null : consents.getJsonObject(0)).encode();
                 })));
     }
@@ -630,7 +634,7 @@ public class RegistrationService {
         return events.findById(eventId).onItem().ifNull().failWith(() -> ProblemException.notFound("Event", eventId))
                 .chain(event -> registrations.page(eventId, status, search, page, size))
                 .chain(found -> {
-                    java.util.Map<Long, String> numbers = new java.util.HashMap<>();
+                    Map<Long, String> numbers = new HashMap<>();
                     found.items().forEach(r -> numbers.put(r.id, r.whatsapp));
                     return whatsapp.states(numbers).map(states -> new Found(found.items().stream()
                             .map(r -> StaffRegistrationDto.of(r, states.get(r.id))).toList(), found.total()));

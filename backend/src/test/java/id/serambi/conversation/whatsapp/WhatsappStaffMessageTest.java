@@ -205,6 +205,26 @@ class WhatsappStaffMessageTest {
     }
 
     @Test
+    void freeTextRefusedAsOutsideTheWindowGoesByEmailInstead() throws Throwable {
+        OptedIn vina = optedIn("Vina", "wa-pesan-jendela");
+        deliver(WhatsappStandIn.text(vina.number(), "wamid.JENDELA" + vina.eventId(), "Halo",
+                Instant.now().minusSeconds(600).getEpochSecond()));
+        WhatsappStandIn.refuses(vina.number(), 400, 131047, "(#131047) Re-engagement message",
+                "Message failed to send because more than 24 hours have passed since the customer last replied to this number.");
+        String subject = "Jendela tutup " + vina.eventId();
+        assertEquals(1, message(vina.eventId(), subject, "Isi pesan.", null).getInt("byWhatsapp"));
+        sendAll();
+        sendAll();
+
+        assertEquals(1, WhatsappStandIn.sentTo(vina.number()).stream().filter(m -> "text".equals(m.getString("type"))).count(),
+                "tried as free text (the inbox saw the number write 10 minutes ago)");
+        assertEquals(1, withSubject(vina.email(), subject).size(), "then the e-mail instead, once");
+        assertEquals(1, history(vina.eventId()).getInt("[0].emailInstead"));
+        assertEquals(1, Accounts.count(db, "SELECT count(*) FROM whatsapp_message WHERE registration_id = ? AND "
+                + "notice = 'STAFF_MESSAGE' AND state = 'FAILED' AND error_code = 131047", vina.registrationId()));
+    }
+
+    @Test
     void emailOnlySendsNothingToWhatsapp() throws Throwable {
         OptedIn wati = optedIn("Wati", "wa-pesan-hanya-surel");
         long id = wati.eventId();
