@@ -1,6 +1,9 @@
 import { defineConfig, devices } from '@playwright/test'
 import { E2E_ADMIN } from './tests/e2e/e2e-admin'
 
+/** The WhatsApp Business number the e2e app sends from, and the app secret that signs its webhook's deliveries. */
+export const E2E_WHATSAPP = { phoneNumberId: '106540352242922', appSecret: 'e2e-whatsapp-app-secret' }
+
 // Browser tests drive Debian's Chromium (scripts/ensure-chromium.sh installs it) against the packaged
 // backend, which serves this SPA. Playwright never downloads a browser of its own.
 // SERAMBI_E2E_BASE_URL points the tests at an app that is already running (e.g. `npm run dev`) instead.
@@ -11,7 +14,8 @@ const port = process.env.SERAMBI_E2E_PORT ?? '8089'
 const managementPort = process.env.SERAMBI_E2E_MANAGEMENT_PORT ?? String(Number(port) + 1000)
 const baseURL = externalBaseUrl ?? `http://127.0.0.1:${port}`
 // The stand-in for Meta's Graph API and the X API (WireMock, its mappings in tests/e2e/stand-ins): the packaged app
-// publishes there. Meta is under /meta, X under /x; each test file adds the answers it needs in its own mapping files.
+// publishes there. Meta is under /meta, X under /x, the WhatsApp Cloud API under /whatsapp; each test file adds the
+// answers it needs in its own mapping files.
 const standInPort = process.env.SERAMBI_E2E_STAND_IN_PORT ?? String(Number(port) + 100)
 export const STAND_IN_URL = `http://127.0.0.1:${standInPort}`
 
@@ -79,6 +83,13 @@ export default defineConfig({
           SERAMBI_SOCIAL_META_OAUTH_URL: `${STAND_IN_URL}/meta-dialog/v23.0/dialog/oauth`,
           SERAMBI_SOCIAL_X_API_URL: `${STAND_IN_URL}/x`,
           SERAMBI_SOCIAL_X_OAUTH_URL: `${STAND_IN_URL}/x-authorize/i/oauth2/authorize`,
+          // WhatsApp to registrants who opt in (tests/e2e/whatsapp-journey.spec.ts), and its webhook's secret.
+          SERAMBI_WHATSAPP_API_URL: `${STAND_IN_URL}/whatsapp/v23.0`,
+          SERAMBI_WHATSAPP_PHONE_NUMBER_ID: E2E_WHATSAPP.phoneNumberId,
+          SERAMBI_WHATSAPP_ACCESS_TOKEN: 'e2e-whatsapp-access-token',
+          SERAMBI_WHATSAPP_APP_SECRET: E2E_WHATSAPP.appSecret,
+          SERAMBI_WHATSAPP_VERIFY_TOKEN: 'e2e-whatsapp-verify-token',
+          SERAMBI_WHATSAPP_SEND_EVERY: '2s',
         },
         url: `http://127.0.0.1:${managementPort}/q/health/ready`,
         timeout: 120_000,

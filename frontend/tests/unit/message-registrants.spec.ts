@@ -19,7 +19,8 @@ const COUNTS: messagingApi.MessageAudienceCount[] = [
 function sent(overrides: Partial<messagingApi.EventMessage> = {}): messagingApi.EventMessage {
   return {
     id: 7, eventId: 12, audience: 'CONFIRMED', subject: 'Tautan Zoom berubah', body: 'Tautan baru ada di halaman acara.',
-    sentBy: 'Rina', recipients: 10, delivered: 0, sentAt: '2026-12-04T02:00:00.000Z', ...overrides,
+    sentBy: 'Rina', recipients: 10, delivered: 0, whatsapp: false, byWhatsapp: 0, byEmail: 10, emailInstead: 0,
+    sentAt: '2026-12-04T02:00:00.000Z', ...overrides,
   }
 }
 
@@ -54,6 +55,8 @@ describe('MessageRegistrants', () => {
     vi.mocked(messagingApi.sendMessage).mockResolvedValue(sent())
     const wrapper = mountForm()
     await flushPromises()
+    await wrapper.get('input[type="checkbox"]').setValue(false)
+    expect(wrapper.get('button[type="submit"]').text()).toBe('Kirim e-mail ke 12 orang')
     await wrapper.get('form').trigger('submit')
     expect(wrapper.get('#message-subject').attributes('aria-invalid')).toBe('true')
     expect(messagingApi.sendMessage).not.toHaveBeenCalled()
@@ -65,7 +68,7 @@ describe('MessageRegistrants', () => {
     await wrapper.get('form').trigger('submit')
     await flushPromises()
     expect(messagingApi.sendMessage).toHaveBeenCalledWith(12, {
-      audience: 'CONFIRMED', subject: 'Tautan Zoom berubah', body: 'Tautan baru ada di halaman acara.',
+      audience: 'CONFIRMED', subject: 'Tautan Zoom berubah', body: 'Tautan baru ada di halaman acara.', whatsapp: false,
     })
     expect(wrapper.get('[role="status"]').text()).toContain('sedang dikirim ke 10 orang')
     expect((wrapper.get('#message-subject').element as HTMLInputElement).value).toBe('')
@@ -74,6 +77,30 @@ describe('MessageRegistrants', () => {
     expect(item.text()).toContain('Kepada: Terkonfirmasi')
     expect(item.text()).toContain('oleh Rina')
     expect(item.text()).toContain('10 dari 10 e-mail terkirim')
+    expect(item.text()).toContain('Hanya e-mail')
+    wrapper.unmount()
+  })
+
+  it('sends by WhatsApp where registrants agreed (the default) and shows the split, fallbacks included', async () => {
+    const split = { whatsapp: true, byWhatsapp: 4, byEmail: 6, emailInstead: 0 }
+    vi.mocked(messagingApi.sendMessage).mockResolvedValue(sent(split))
+    const wrapper = mountForm()
+    await flushPromises()
+    const box = wrapper.get('input[type="checkbox"]')
+    expect((box.element as HTMLInputElement).checked).toBe(true)
+    expect(wrapper.get(`#${box.attributes('aria-describedby')}`).text()).toContain('24 jam terakhir')
+    await wrapper.get('#message-audience').setValue('CONFIRMED')
+    expect(wrapper.get('button[type="submit"]').text()).toBe('Kirim e-mail ke 10 orang, atau WhatsApp bila setuju')
+    await wrapper.get('#message-subject').setValue('Ruang pindah')
+    await wrapper.get('#message-body').setValue('Acara pindah ke ruang anak.')
+    vi.mocked(messagingApi.listMessages).mockResolvedValue([sent({ ...split, byWhatsapp: 3, byEmail: 7, emailInstead: 1 })])
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+    expect(vi.mocked(messagingApi.sendMessage).mock.calls[0]![1]).toMatchObject({ whatsapp: true })
+    expect(wrapper.get('[role="status"]').text()).toContain('4 lewat WhatsApp, 6 lewat e-mail')
+    const item = wrapper.get('.messages__history li')
+    expect(item.text()).toContain('3 lewat WhatsApp · 7 lewat e-mail')
+    expect(item.text()).toContain('1 lewat e-mail karena WhatsApp gagal')
     wrapper.unmount()
   })
 })

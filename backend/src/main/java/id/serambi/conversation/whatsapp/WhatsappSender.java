@@ -1,5 +1,6 @@
 package id.serambi.conversation.whatsapp;
 
+import id.serambi.event.MessageFallBack;
 import id.serambi.event.RegistrantMails;
 import id.serambi.event.RegistrantWhatsapp.Notice;
 import id.serambi.common.BackgroundRun;
@@ -18,7 +19,9 @@ import org.jboss.logging.Logger;
  * {@code serambi.whatsapp.send-every}. A run claims a batch (SKIP LOCKED, committed), sends each through the Cloud API
  * and settles it: SENT with its wamid; a rate limit or no answer back to PENDING for later (FAILED after
  * {@value #ATTEMPTS} attempts); a refusal FAILED. Then every failed message (here, or reported 'failed' by the
- * webhook) gets its e-mail instead, once ({@link RegistrantMails}). With any number of instances a message goes out at
+ * webhook) gets its e-mail instead, once ({@link RegistrantMails}; staff's message through its own e-mail outbox,
+ * {@link MessageFallBack}). A message with a body (staff's, inside the 24-hour window) goes as that free text, any
+ * other as its template. With any number of instances a message goes out at
  * most once per claim; a crash after a claim loses that message rather than sending it twice, as with the reminders.
  */
 @ApplicationScoped
@@ -34,11 +37,13 @@ public class WhatsappSender {
     private final WhatsappRepository repository;
     private final WhatsappClient client;
     private final RegistrantMails mails;
+    private final MessageFallBack messageFallBack;
     private final Duration retryAfter;
     private final BackgroundRun background;
 
     public WhatsappSender(WhatsappRepository repository, WhatsappClient client, RegistrantMails mails,
-            WhatsappSettings settings, Vertx vertx) {
+            MessageFallBack messageFallBack, WhatsappSettings settings, Vertx vertx) {
+        this.messageFallBack = messageFallBack;
         this.repository = repository;
         this.client = client;
         this.mails = mails;
@@ -87,7 +92,8 @@ public class WhatsappSender {
     }
 
     private Uni<Outcome> send(WhatsappRepository.Claimed c) {
-        return client.sendTemplate(c.number(), c.template(), c.language(), c.parameters())
+        return (c.body() != null ? client.sendText(c.number(), c.body())
+                : client.sendTemplate(c.number(), c.template(), c.language(), c.parameters()))
                 .map(wamid -> new Outcome(c, wamid, null))
                 .onFailure(WhatsappFailure.class).recoverWithItem(f -> new Outcome(c, null, (WhatsappFailure) f));
     }
@@ -114,8 +120,9 @@ public class WhatsappSender {
     /** The e-mails instead of failed messages, one after the other (each opens its own transaction). */
     Uni<Void> fallBack() {
         return claimFallBacks().chain(due -> due.isEmpty() ? Uni.createFrom().voidItem()
-                : Multi.createFrom().iterable(due).onItem().transformToUniAndConcatenate(f -> mails
-                        .instead(f.registrationId(), Notice.valueOf(f.notice()))
+                : Multi.createFrom().iterable(due).onItem().transformToUniAndConcatenate(f -> (f.messageId() != null
+                        ? messageFallBack.byEmail(f.messageId(), f.registrationId())
+                        : mails.instead(f.registrationId(), Notice.valueOf(f.notice())))
                         .invoke(sent -> {
                             if (!sent) {
                                 LOG.warnf("The e-mail instead of WhatsApp message %d was not sent", f.id());

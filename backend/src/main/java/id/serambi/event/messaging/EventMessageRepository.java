@@ -48,11 +48,13 @@ public class EventMessageRepository {
      * Records the message and queues one e-mail per registrant of the audience, in one statement (one snapshot of
      * the registrations); returns the message id and the number of recipients.
      */
-    public Uni<long[]> create(long eventId, MessageAudience audience, String subject, String body, long senderId) {
+    public Uni<long[]> create(long eventId, MessageAudience audience, String subject, String body, long senderId,
+            boolean whatsapp) {
         String recipients = "FROM registration r WHERE r.event_id = :event AND " + audience.condition + " AND " + NOT_ERASED;
         String sql = """
-                WITH m AS (INSERT INTO event_message (event_id, audience, subject, body, sent_by, recipient_count)
-                           VALUES (:event, :audience, :subject, :body, :sender, (SELECT count(*) %1$s))
+                WITH m AS (INSERT INTO event_message (event_id, audience, subject, body, sent_by, recipient_count,
+                                                      whatsapp)
+                           VALUES (:event, :audience, :subject, :body, :sender, (SELECT count(*) %1$s), :whatsapp)
                            RETURNING id, recipient_count),
                      q AS (INSERT INTO event_message_recipient (message_id, registration_id)
                            SELECT m.id, r.id FROM m, registration r
@@ -62,7 +64,7 @@ public class EventMessageRepository {
         return Panache.getSession().chain(s -> s.createNativeQuery(sql, Object[].class)
                 .setParameter("event", eventId).setParameter("audience", audience.name())
                 .setParameter("subject", subject).setParameter("body", body).setParameter("sender", senderId)
-                .getSingleResult())
+                .setParameter("whatsapp", whatsapp).getSingleResult())
                 .map(row -> new long[] { ((Number) row[0]).longValue(), ((Number) row[1]).longValue() });
     }
 
@@ -70,10 +72,12 @@ public class EventMessageRepository {
     public Uni<List<EventMessageDtos.Message>> list(long eventId) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                 SELECT m.id, m.event_id, m.audience, m.subject, m.body, u.display_name, m.recipient_count,
-                       (SELECT count(*) FROM event_message_recipient q WHERE q.message_id = m.id AND q.state = 'SENT'),
-                       m.created_at
+                       count(*) FILTER (WHERE q.channel = 'EMAIL' AND q.state = 'SENT'), m.created_at, m.whatsapp,
+                       count(*) FILTER (WHERE q.channel = 'WHATSAPP'), count(*) FILTER (WHERE q.channel = 'EMAIL'),
+                       count(*) FILTER (WHERE q.fell_back_at IS NOT NULL)
                   FROM event_message m LEFT JOIN app_user u ON u.id = m.sent_by
-                 WHERE m.event_id = :event ORDER BY m.id DESC""", Object[].class)
+                  LEFT JOIN event_message_recipient q ON q.message_id = m.id
+                 WHERE m.event_id = :event GROUP BY m.id, u.display_name ORDER BY m.id DESC""", Object[].class)
                 .setParameter("event", eventId).getResultList())
                 .map(rows -> rows.stream().map(EventMessageRepository::message).toList());
     }
@@ -86,7 +90,40 @@ public class EventMessageRepository {
     private static EventMessageDtos.Message message(Object[] r) {
         return new EventMessageDtos.Message(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
                 MessageAudience.valueOf((String) r[2]), (String) r[3], (String) r[4], (String) r[5],
-                ((Number) r[6]).intValue(), ((Number) r[7]).intValue(), SqlTimes.instant(r[8]));
+                ((Number) r[6]).intValue(), ((Number) r[7]).intValue(), (Boolean) r[9], ((Number) r[10]).intValue(),
+                ((Number) r[11]).intValue(), ((Number) r[12]).intValue(), SqlTimes.instant(r[8]));
+    }
+
+    /** A recipient with a WhatsApp number: [registration id, number]. */
+    public record WithNumber(long registrationId, String number) {
+    }
+
+    /** The message's recipients that gave a WhatsApp number (whether they opted in is WhatsApp's to say). */
+    public Uni<List<WithNumber>> withNumbers(long messageId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                SELECT r.id, r.whatsapp FROM event_message_recipient q JOIN registration r ON r.id = q.registration_id
+                 WHERE q.message_id = :message AND r.whatsapp IS NOT NULL ORDER BY r.id""", Object[].class)
+                .setParameter("message", messageId).getResultList())
+                .map(rows -> rows.stream().map(r -> new WithNumber(((Number) r[0]).longValue(), (String) r[1])).toList());
+    }
+
+    /** These recipients go by WhatsApp: never claimed by the e-mail outbox (SENT: handed over). */
+    public Uni<Void> byWhatsapp(long messageId, Collection<Long> registrationIds) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                UPDATE event_message_recipient SET channel = 'WHATSAPP', state = 'SENT', sent_at = now()
+                 WHERE message_id = :message AND registration_id = ANY(:ids) AND state = 'PENDING'""")
+                .setParameter("message", messageId).setParameter("ids", registrationIds.toArray(Long[]::new))
+                .executeUpdate()).replaceWithVoid();
+    }
+
+    /** A WhatsApp send that failed: the recipient goes back to the e-mail outbox, once; true when it did. */
+    public Uni<Boolean> fallBack(long messageId, long registrationId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                UPDATE event_message_recipient SET channel = 'EMAIL', state = 'PENDING', attempts = 0, sent_at = NULL,
+                       fell_back_at = now()
+                 WHERE message_id = :message AND registration_id = :registration AND channel = 'WHATSAPP'""")
+                .setParameter("message", messageId).setParameter("registration", registrationId).executeUpdate())
+                .map(n -> n > 0);
     }
 
     /** Claims up to {@code max} waiting e-mails (PENDING → SENDING, SKIP LOCKED), oldest message first. */

@@ -3,6 +3,7 @@ package id.serambi.event.messaging;
 import id.serambi.account.Role;
 import id.serambi.common.Caller;
 import id.serambi.common.Problem;
+import id.serambi.event.RegistrantWhatsapp;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -36,21 +37,25 @@ public class EventMessageResource {
     static final String EXAMPLE = """
             {"id":7,"eventId":12,"audience":"CONFIRMED","subject":"Tautan Zoom berubah",\
             "body":"Mohon maaf, tautan Zoom untuk acara besok berubah. Tautan baru ada di halaman acara.",\
-            "sentBy":"Rina (staf)","recipients":42,"delivered":0,"sentAt":"2026-12-04T02:00:00.000Z"}""";
+            "sentBy":"Rina (staf)","recipients":42,"delivered":0,"whatsapp":true,"byWhatsapp":2,"byEmail":40,\
+            "emailInstead":0,"sentAt":"2026-12-04T02:00:00.000Z"}""";
 
     private final EventMessageService messages;
     private final EventMessageSender sender;
     private final Caller.Resolver caller;
+    private final RegistrantWhatsapp whatsapp;
 
-    public EventMessageResource(EventMessageService messages, EventMessageSender sender, Caller.Resolver caller) {
+    public EventMessageResource(EventMessageService messages, EventMessageSender sender, Caller.Resolver caller,
+            RegistrantWhatsapp whatsapp) {
         this.messages = messages;
         this.sender = sender;
         this.caller = caller;
+        this.whatsapp = whatsapp;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "sendEventMessage", summary = "E-mail the event's registrants of an audience (staff)",
+    @Operation(operationId = "sendEventMessage", summary = "Message the event's registrants of an audience, by WhatsApp or e-mail (staff)",
             description = """
                     ALL: every active registrant (confirmed, waitlisted, attended); CONFIRMED: everyone holding a \
                     seat (checked in or not); WAITLISTED; ATTENDED: those checked in. Cancelled registrations and \
@@ -58,10 +63,15 @@ public class EventMessageResource {
                     its e-mails are queued in the same transaction, then sent in the background: the answer does not \
                     wait for them (delivered counts those the mail server took). Each e-mail is plain text with an \
                     HTML twin, greets the patron by name and carries a fresh link to their manage page. An audience \
-                    with nobody in it is a 409 and records nothing.""")
+                    with nobody in it is a 409 and records nothing. With whatsapp (the default), registrants who \
+                    opted in to WhatsApp (and whose number never replied BERHENTI) get it on WhatsApp instead: as \
+                    free text when their number wrote to the library in the last 24 hours, else as the approved \
+                    template serambi_staff_message (event title, the message flattened to one line); byWhatsapp and \
+                    byEmail count them. A WhatsApp send that fails goes by e-mail instead and counts in \
+                    emailInstead.""")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "link changed", value = """
             {"audience":"CONFIRMED","subject":"Tautan Zoom berubah",\
-            "body":"Mohon maaf, tautan Zoom untuk acara besok berubah. Tautan baru ada di halaman acara."}""")))
+            "body":"Mohon maaf, tautan Zoom untuk acara besok berubah. Tautan baru ada di halaman acara.","whatsapp":true}""")))
     @APIResponse(responseCode = "202", description = "Recorded; the e-mails are on their way",
             headers = @Header(name = "Location", description = "The event's message history", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = EventMessageDtos.Message.class),
@@ -80,7 +90,7 @@ public class EventMessageResource {
                     "detail":"No registrant of event 12 is in the audience ATTENDED; nothing was sent"}""")))
     public Uni<Response> send(@PathParam("id") long id, @Valid @NotNull EventMessageDtos.Request body) {
         long sender = caller.userId();
-        return messages.send(id, body, sender).invoke(this.sender::wake).map(message -> Response.accepted(message)
+        return messages.send(id, body, sender).invoke(this.sender::wake).invoke(whatsapp::sendSoon).map(message -> Response.accepted(message)
                 .location(URI.create("/api/events/" + id + "/messages")).build());
     }
 

@@ -17,8 +17,9 @@ import org.jboss.logging.Logger;
 /**
  * The e-mails patrons get about their registrations, in Bahasa Indonesia with times in the library's zone. They are
  * sent after the transaction commits, through {@link MailOut}. A registrant who opted in to WhatsApp gets the
- * promotion, the reminder and the cancellation there instead ({@link RegistrantWhatsapp}), and the e-mail only when
- * that send fails; the registration's own e-mail (with its manage link) always goes, and WhatsApp tells it too.
+ * promotion, the reminder, the cancellation, the move to another session and the new schedule there instead
+ * ({@link RegistrantWhatsapp}), and the e-mail only when that send fails; the registration's own e-mail (with its
+ * manage link; for a series, the one listing every session) always goes, and WhatsApp tells it too.
  */
 @ApplicationScoped
 public class EventMails {
@@ -89,7 +90,24 @@ public class EventMails {
             eventBlock(body, s.event(), r.holdsSeat());
             body.append("Lihat atau batalkan pendaftaran: ").append(links.managePage(s.token())).append("\n\n");
         }
-        return send(first.email, "Pendaftaran seri: " + seriesTitle, signed(body));
+        Uni<Void> mail = send(first.email, "Pendaftaran seri: " + seriesTitle, signed(body));
+        List<Session> created = sessions.stream().filter(s -> !s.repeated()).toList();
+        if (created.isEmpty() || created.get(0).registration().whatsapp == null) {
+            return mail;
+        }
+        return mail.call(() -> queue(List.of(seriesMessage(seriesTitle, created))));
+    }
+
+    /**
+     * The one WhatsApp message of a series registration, on its first new session's registration: {{1}} name, {{2}} the
+     * series, {{3}} how many sessions, {{4}} their starts with each one's status, {{5}} the first session's page.
+     */
+    private RegistrantWhatsapp.Message seriesMessage(String seriesTitle, List<Session> created) {
+        Registration r = created.get(0).registration();
+        String starts = String.join("; ", created.stream().map(s -> links.format(s.event().startsAt)
+                + (s.registration().holdsSeat() ? "" : " (daftar tunggu)")).toList());
+        return new RegistrantWhatsapp.Message(r.id, r.whatsapp, Notice.SERIES_REGISTERED, List.of(r.name, seriesTitle,
+                String.valueOf(created.size()), starts, links.eventPage(created.get(0).event().id)));
     }
 
     public Uni<Void> promoted(Event e, List<Waitlist.Promotion> promotions) {
@@ -105,17 +123,20 @@ public class EventMails {
         return new Letter(p.registration().email, "Kursi tersedia: " + e.title, signed(body));
     }
 
-    /** To registrants moved to another session of an event. */
+    /** To registrants moved to another session of an event (their opt-in moved with them). */
     public Uni<Void> moved(Event target, List<Waitlist.Promotion> moved) {
-        return all(moved.stream().map(p -> {
-            Registration r = p.registration();
-            StringBuilder body = greeting(r);
-            body.append("Acara yang Anda daftari dipindahkan ke jadwal baru, dan pendaftaran Anda ikut dipindahkan")
-                    .append(r.holdsSeat() ? ".\n\n" : "; Anda berada di daftar tunggu.\n\n");
-            eventBlock(body, target, r.holdsSeat());
-            body.append("Lihat atau batalkan pendaftaran: ").append(links.managePage(p.token())).append("\n");
-            return send(r.email, "Acara dipindahkan: " + target.title, signed(body));
-        }).toList());
+        return byWhatsappOrMail(moved, Waitlist.Promotion::registration,
+                p -> message(p.registration(), Notice.MOVED, target, true), p -> movedLetter(target, p));
+    }
+
+    Letter movedLetter(Event target, Waitlist.Promotion p) {
+        Registration r = p.registration();
+        StringBuilder body = greeting(r);
+        body.append("Acara yang Anda daftari dipindahkan ke jadwal baru, dan pendaftaran Anda ikut dipindahkan")
+                .append(r.holdsSeat() ? ".\n\n" : "; Anda berada di daftar tunggu.\n\n");
+        eventBlock(body, target, r.holdsSeat());
+        body.append("Lihat atau batalkan pendaftaran: ").append(links.managePage(p.token())).append("\n");
+        return new Letter(r.email, "Acara dipindahkan: " + target.title, signed(body));
     }
 
     public Uni<Void> eventCancelled(Event e, List<Registration> registrants) {
@@ -132,12 +153,15 @@ public class EventMails {
     }
 
     public Uni<Void> rescheduled(Event e, List<Registration> registrants) {
-        return all(registrants.stream().map(r -> {
-            StringBuilder body = greeting(r);
-            body.append("Jadwal acara yang Anda ikuti berubah.\n\n");
-            eventBlock(body, e, r.holdsSeat());
-            return send(r.email, "Perubahan jadwal: " + e.title, signed(body));
-        }).toList());
+        return byWhatsappOrMail(registrants, Function.identity(), r -> message(r, Notice.RESCHEDULED, e, true),
+                r -> rescheduledLetter(e, r));
+    }
+
+    Letter rescheduledLetter(Event e, Registration r) {
+        StringBuilder body = greeting(r);
+        body.append("Jadwal acara yang Anda ikuti berubah.\n\n");
+        eventBlock(body, e, r.holdsSeat());
+        return new Letter(r.email, "Perubahan jadwal: " + e.title, signed(body));
     }
 
     /** A reminder that is due: the event and the registration. */

@@ -9,7 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The e-mail of a notice whose WhatsApp message failed, written from the registration as it is now. The registration's
- * own confirmation (or waitlist) e-mail always went at registration, so for those two notices there is nothing to add.
+ * own confirmation (or waitlist, or series) e-mail always went at registration, so for those notices there is nothing
+ * to add; staff's message falls back through its own outbox (event.MessageFallBack), never here.
  */
 @ApplicationScoped
 public class RegistrantMailsInstead implements RegistrantMails {
@@ -26,7 +27,8 @@ public class RegistrantMailsInstead implements RegistrantMails {
 
     @Override
     public Uni<Boolean> instead(long registrationId, Notice notice) {
-        if (notice == Notice.CONFIRMED || notice == Notice.WAITLISTED) {
+        if (notice == Notice.CONFIRMED || notice == Notice.WAITLISTED || notice == Notice.SERIES_REGISTERED
+                || notice == Notice.STAFF_MESSAGE) {
             return Uni.createFrom().item(true);
         }
         return letter(registrationId, notice).chain(letter -> letter == null ? Uni.createFrom().item(true)
@@ -41,7 +43,10 @@ public class RegistrantMailsInstead implements RegistrantMails {
                 : events.findById(r.eventId).chain(e -> switch (notice) {
                     case PROMOTED -> registrations.issueToken(r.id)
                             .map(token -> mails.promotedLetter(e, new Waitlist.Promotion(r, token)));
+                    case MOVED -> registrations.issueToken(r.id)
+                            .map(token -> mails.movedLetter(e, new Waitlist.Promotion(r, token)));
                     case REMINDER -> Uni.createFrom().item(mails.reminderLetter(e, r));
+                    case RESCHEDULED -> Uni.createFrom().item(mails.rescheduledLetter(e, r));
                     default -> Uni.createFrom().item(mails.cancelledLetter(e, r));
                 }));
     }

@@ -336,6 +336,14 @@ public class RegistrationRepository implements PanacheRepository<Registration> {
                 .setParameter("email", email).getSingleResult());
     }
 
+    /** The ids of the registrations under this e-mail address (any letter case). */
+    @WithSession
+    public Uni<List<Long>> idsByEmail(String email) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                "SELECT id FROM registration WHERE lower(email) = lower(:email) ORDER BY id", Long.class)
+                .setParameter("email", email).getResultList());
+    }
+
     /** Overwrites the name, e-mail and WhatsApp number of every registration under this e-mail (any letter case). */
     @WithSession
     public Uni<Integer> anonymiseByEmail(String email) {

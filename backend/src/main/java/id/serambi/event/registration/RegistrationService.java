@@ -13,10 +13,14 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
@@ -404,7 +408,12 @@ public class RegistrationService {
      */
     @WithSession
     public Uni<String> export(String token) {
-        return idsFor(token).chain(ids -> registrations.export(ids[0]));
+        return idsFor(token).chain(ids -> registrations.export(ids[0]).chain(doc -> whatsapp.export(List.of(ids[0]))
+                .map(wa -> {
+                    JsonArray consents = new JsonArray(wa);
+                    return new JsonObject(doc)
+                            .put("whatsapp", consents.isEmpty() ? null : consents.getJsonObject(0)).encode();
+                })));
     }
 
     /**
@@ -414,10 +423,10 @@ public class RegistrationService {
      * the registration stops working. The row stays, so the event's counts and attendance stay true.
      */
     public Uni<Void> erase(String token) {
-        // The WhatsApp opt-in goes too, with any message still queued (it holds the number).
+        // The WhatsApp opt-in is withdrawn and its messages deleted (the number's BERHENTI, if any, stays).
         return viewed(token).map(v -> v.registration().id).chain(id -> eraseInTransaction(token)
                 .call(left -> mails.promoted(left.event(), left.promotions()))
-                .call(() -> whatsapp.optOut(id)))
+                .call(() -> whatsapp.erase(List.of(id))))
                 .replaceWithVoid();
     }
 
@@ -612,18 +621,24 @@ public class RegistrationService {
                 r.ageGroup = from.ageGroup;
                 r.status = seat ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED;
                 r.confirmedAt = seat ? now : null;
-                return registrations.persistAndFlush(r).chain(() -> registrations.issueToken(r.id))
+                return registrations.persistAndFlush(r).call(() -> whatsapp.carryOver(from.id, r.id))
+                        .chain(() -> registrations.issueToken(r.id))
                         .map(token -> new Waitlist.Promotion(r, token));
             });
         });
     }
 
-    /** A page of an event's registrations in arrival order, with the total. */
+    /** A page of an event's registrations in arrival order, with the total, and each one's WhatsApp state. */
     @WithSession
     public Uni<Found> page(long eventId, RegistrationStatus status, String search, int page, int size) {
         return events.findById(eventId).onItem().ifNull().failWith(() -> ProblemException.notFound("Event", eventId))
                 .chain(event -> registrations.page(eventId, status, search, page, size))
-                .map(found -> new Found(found.items().stream().map(StaffRegistrationDto::of).toList(), found.total()));
+                .chain(found -> {
+                    Map<Long, String> numbers = new HashMap<>();
+                    found.items().forEach(r -> numbers.put(r.id, r.whatsapp));
+                    return whatsapp.states(numbers).map(states -> new Found(found.items().stream()
+                            .map(r -> StaffRegistrationDto.of(r, states.get(r.id))).toList(), found.total()));
+                });
     }
 
     /** All of an event's registrations (of one status, if given), in arrival order. */

@@ -1,5 +1,6 @@
 package id.serambi.event.registration;
 
+import id.serambi.event.RegistrantWhatsapp;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -15,10 +16,16 @@ public record StaffRegistrationDto(
         Instant createdAt,
         @Schema(nullable = true, description = "When it got a seat; null while waitlisted (or cancelled from the waitlist)") Instant confirmedAt,
         @Schema(nullable = true, description = "Null unless cancelled") Instant cancelledAt,
-        @Schema(nullable = true, description = "When checked in; null unless ATTENDED") Instant attendedAt) {
+        @Schema(nullable = true, description = "When checked in; null unless ATTENDED") Instant attendedAt,
+        @Schema(nullable = true, description = "WhatsApp: the consent and the latest message's delivery; null when the "
+                + "registrant never opted in (or in the CSV/XLSX export)") RegistrantWhatsapp.State whatsappState) {
 
     static StaffRegistrationDto of(Registration r) {
+        return of(r, null);
+    }
+
+    static StaffRegistrationDto of(Registration r, RegistrantWhatsapp.State whatsappState) {
         return new StaffRegistrationDto(r.id, r.name, r.email, r.whatsapp, r.ageGroup, r.status, r.createdAt,
-                r.confirmedAt, r.cancelledAt, r.attendedAt);
+                r.confirmedAt, r.cancelledAt, r.attendedAt, whatsappState);
     }
 }

@@ -93,12 +93,18 @@ final class WhatsappStandIn {
 
     /** A webhook delivery of one inbound text message from this number. */
     static String text(String number, String wamid, String body) {
+        return text(number, wamid, body, 1764760800L);
+    }
+
+    /** A webhook delivery of one inbound text message from this number, written at this epoch second. */
+    static String text(String number, String wamid, String body, long timestamp) {
         return """
                 {"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"value":{\
                 "messaging_product":"whatsapp","metadata":{"display_phone_number":"15550783881","phone_number_id":"%s"},\
                 "contacts":[{"profile":{"name":"Siti"},"wa_id":"%s"}],\
-                "messages":[{"from":"%s","id":"%s","timestamp":"1764760800","text":{"body":"%s"},"type":"text"}]},\
+                "messages":[{"from":"%s","id":"%s","timestamp":"%d","text":{"body":"%s"},"type":"text"}]},\
                 "field":"messages"}]}]}"""
-                .formatted(PlatformStandIns.WHATSAPP_PHONE_NUMBER_ID, number.substring(1), number.substring(1), wamid, body);
+                .formatted(PlatformStandIns.WHATSAPP_PHONE_NUMBER_ID, number.substring(1), number.substring(1), wamid,
+                        timestamp, body);
     }
 }
