@@ -556,6 +556,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/conversations/response-times": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * First-response and resolution times per week, channel and staff member (staff)
+         * @description First response: from the contact's first message to the first reply sent from Serambi, counted in the week (Monday to Sunday, WITA) of that first message and for the staff member who replied first. Resolution: from the thread's creation to its being set DONE, counted in the week it was resolved and for its assignee. Each group gives how many threads, the median and the 90th percentile in seconds (PostgreSQL percentile_cont, interpolated). Without dates: the last twelve weeks.
+         */
+        get: operations["getConversationResponseTimes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/conversations/saved-replies": {
         parameters: {
             query?: never;
@@ -593,6 +613,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/conversations/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who a thread can be assigned to: staff members and admins, by name (staff) */
+        get: operations["listConversationStaff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/conversations/stream": {
         parameters: {
             query?: never;
@@ -620,7 +657,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One thread with its messages (in the order they were sent) and its internal notes (staff); the ETag is its version */
+        /** One thread with its messages (in the order they were sent), its internal notes and the post or event it is about (staff); the ETag is its version */
         get: operations["getConversation"];
         put?: never;
         post?: never;
@@ -2093,6 +2130,8 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
+        AboutKind: "POST" | "EVENT";
+        /** @enum {string} */
         AgeGroup: "CHILD" | "TEEN" | "ADULT" | "SENIOR";
         Analytics: {
             from: components["schemas"]["LocalDate"];
@@ -2549,6 +2588,39 @@ export interface components {
         };
         /** @enum {string} */
         ContentType: "BOOK_REVIEW" | "QUOTE" | "INFOGRAPHIC" | "SHORT_VIDEO" | "EVENT_PROMO" | "CHALLENGE_UPDATE" | "EDUCATIONAL_TIP" | "ANNOUNCEMENT";
+        /** @description A comment thread: the published post it comments on, with its campaign and event; a WhatsApp thread: the latest event the number registered for */
+        ConversationAbout: {
+            kind: components["schemas"]["AboutKind"];
+            /**
+             * Format: int64
+             * @example 12
+             */
+            postId: number | null;
+            /**
+             * Format: int64
+             * @example 3
+             */
+            campaignId: number | null;
+            /** @example Klub Buku Bulanan */
+            campaignTitle: string | null;
+            /**
+             * Format: int64
+             * @example 7
+             */
+            eventId: number | null;
+            /** @example Bedah Buku: Laskar Pelangi */
+            eventTitle: string | null;
+            /**
+             * @description The campaign's title (else the start of the post) or the event's title
+             * @example Klub Buku Bulanan
+             */
+            title: string;
+            /**
+             * @description Where it is public: the post on the platform, or the event's page
+             * @example https://www.facebook.com/102030405060/posts/998877665544
+             */
+            url: string | null;
+        };
         ConversationAssigneeRequest: {
             /**
              * Format: int64
@@ -2624,15 +2696,27 @@ export interface components {
             /** @example Halo Siti, masih bisa! Daftar di tautan ini ya. */
             body: string;
         };
+        /** @description A staff member or admin a thread can be assigned to */
+        ConversationStaffMember: {
+            /**
+             * Format: int64
+             * @example 4
+             */
+            id: number;
+            /** @example Rina (staf) */
+            name: string;
+        };
         ConversationStatusRequest: {
             /** @example DONE */
             status: components["schemas"]["ThreadStatus"];
         };
-        /** @description A thread with its messages (oldest first, by sent time) and its internal notes */
+        /** @description A thread with its messages (oldest first, by sent time), its internal notes and what it is about */
         ConversationThread: {
             thread: components["schemas"]["ConversationThreadSummary"];
             messages: components["schemas"]["ConversationMessage"][];
             notes: components["schemas"]["ConversationNote"][];
+            /** @description The post or event the thread is about, when Serambi knows it */
+            about: components["schemas"]["ConversationAbout"] | null;
         };
         ConversationThreadPage: {
             items: components["schemas"]["ConversationThreadSummary"][];
@@ -2704,6 +2788,8 @@ export interface components {
              * @example 2
              */
             version: number;
+            /** @description When the retention of minors' messages emptied the thread (its messages, notes and contact are gone; its times stay for the report) */
+            contentPurgedAt: components["schemas"]["Instant"] | null;
         };
         /** @enum {string} */
         Delivery: "NONE" | "SCHEDULED" | "PUBLISHING" | "RETRY_WAIT" | "PUBLISHED" | "FAILED" | "CHECK_NEEDED" | "MANUAL_DUE" | "MISSED";
@@ -3372,7 +3458,7 @@ export interface components {
             email: boolean;
         };
         /** @enum {string} */
-        NotificationKind: "REVIEW_REQUESTED" | "POST_APPROVED" | "POST_REJECTED" | "POST_DUE_MANUAL" | "POST_PUBLISHED" | "POST_FAILED" | "POST_MISSED" | "POST_CHECK_NEEDED" | "CONNECTION_NEEDS_RECONNECT" | "CONNECTION_EXPIRING";
+        NotificationKind: "REVIEW_REQUESTED" | "POST_APPROVED" | "POST_REJECTED" | "POST_DUE_MANUAL" | "POST_PUBLISHED" | "POST_FAILED" | "POST_MISSED" | "POST_CHECK_NEEDED" | "CONNECTION_NEEDS_RECONNECT" | "CONNECTION_EXPIRING" | "CONVERSATION_UNASSIGNED";
         NotificationPage: {
             items: components["schemas"]["Notification"][];
             /** Format: int32 */
@@ -3964,6 +4050,66 @@ export interface components {
              */
             qrCodeUrl: string | null;
             event: components["schemas"]["Event"];
+        };
+        ResponseTimeChannel: {
+            channel: components["schemas"]["ConversationChannel"];
+            figures: components["schemas"]["ResponseTimeFigures"];
+        };
+        /** @description How many threads, and their median and 90th percentile time in seconds (percentile_cont: interpolated); null when there are none */
+        ResponseTimeFigures: {
+            /**
+             * Format: int64
+             * @example 14
+             */
+            count: number;
+            /**
+             * Format: double
+             * @example 1260
+             */
+            medianSeconds: number | null;
+            /**
+             * Format: double
+             * @example 7380
+             */
+            p90Seconds: number | null;
+        };
+        /** @description One measure over the period, overall, per week, per channel and per staff member */
+        ResponseTimeMeasure: {
+            overall: components["schemas"]["ResponseTimeFigures"];
+            weeks: components["schemas"]["ResponseTimeWeek"][];
+            channels: components["schemas"]["ResponseTimeChannel"][];
+            staff: components["schemas"]["ResponseTimeStaff"][];
+        };
+        /** @description First-response time (the contact's first message to the first reply from Serambi, per week of that first message, per first responder) and resolution time (the thread's creation to its being set DONE, per week of the resolution, per assignee), over [from, to] in the library's time zone */
+        ResponseTimeReport: {
+            /** @example 2026-09-07 */
+            from: components["schemas"]["LocalDate"];
+            /** @example 2026-12-04 */
+            to: components["schemas"]["LocalDate"];
+            /** @example Asia/Makassar */
+            timeZone: string;
+            firstResponse: components["schemas"]["ResponseTimeMeasure"];
+            resolution: components["schemas"]["ResponseTimeMeasure"];
+        };
+        /** @description One staff member's threads; staffId null: an account since erased */
+        ResponseTimeStaff: {
+            /**
+             * Format: int64
+             * @example 4
+             */
+            staffId: number | null;
+            /** @example Rina (staf) */
+            staffName: string | null;
+            figures: components["schemas"]["ResponseTimeFigures"];
+        };
+        /** @description One week, Monday to Sunday in the library's time zone */
+        ResponseTimeWeek: {
+            /**
+             * @description The week's Monday
+             * @example 2026-11-30
+             */
+            week: components["schemas"]["LocalDate"];
+            figures: components["schemas"]["ResponseTimeFigures"];
         };
         ResultRow: {
             /**
@@ -7529,6 +7675,78 @@ export interface operations {
             };
         };
     };
+    getConversationResponseTimes: {
+        parameters: {
+            query?: {
+                /** @description First day (WITA); default twelve weeks before to */
+                from?: string;
+                /** @description Last day (WITA), inclusive; default today; at most 366 days after from */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResponseTimeReport"];
+                };
+            };
+            /** @description A bad date, to before from, or more than 366 days */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listSavedReplies: {
         parameters: {
             query?: never;
@@ -7947,6 +8165,64 @@ export interface operations {
             };
             /** @description No such saved reply */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listConversationStaff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Staff members and admins */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationStaffMember"][];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16494,6 +16770,7 @@ type ReadonlyArray<T> = [
 ] extends [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const aboutKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AboutKind"]> = ["POST", "EVENT"];
 export const ageGroupValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgeGroup"]> = ["CHILD", "TEEN", "ADULT", "SENIOR"];
 export const audienceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Audience"]> = ["ALL", "CHILDREN", "TEENS", "ADULTS"];
 export const cadenceWarningKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CadenceWarning"]["kind"]> = ["GAP", "UNDER_TARGET"];
@@ -16517,7 +16794,7 @@ export const logStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["s
 export const mediaKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MediaKind"]> = ["IMAGE", "VIDEO"];
 export const messageAudienceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MessageAudience"]> = ["ALL", "CONFIRMED", "WAITLISTED", "ATTENDED"];
 export const noticeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Notice"]> = ["CONFIRMED", "WAITLISTED", "PROMOTED", "REMINDER", "EVENT_CANCELLED", "SERIES_REGISTERED", "MOVED", "RESCHEDULED", "STAFF_MESSAGE"];
-export const notificationKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationKind"]> = ["REVIEW_REQUESTED", "POST_APPROVED", "POST_REJECTED", "POST_DUE_MANUAL", "POST_PUBLISHED", "POST_FAILED", "POST_MISSED", "POST_CHECK_NEEDED", "CONNECTION_NEEDS_RECONNECT", "CONNECTION_EXPIRING"];
+export const notificationKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationKind"]> = ["REVIEW_REQUESTED", "POST_APPROVED", "POST_REJECTED", "POST_DUE_MANUAL", "POST_PUBLISHED", "POST_FAILED", "POST_MISSED", "POST_CHECK_NEEDED", "CONNECTION_NEEDS_RECONNECT", "CONNECTION_EXPIRING", "CONVERSATION_UNASSIGNED"];
 export const platformValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Platform"]> = ["ZOOM", "GOOGLE_MEET", "YOUTUBE_LIVE", "FACEBOOK_LIVE", "INSTAGRAM_LIVE", "OTHER", "IN_PERSON"];
 export const postStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PostStatus"]> = ["DRAFT", "IN_REVIEW", "APPROVED", "SCHEDULED", "PUBLISHED"];
 export const questionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["QuestionStatus"]> = ["PENDING", "APPROVED", "HIDDEN", "ANSWERED"];
