@@ -39,7 +39,7 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  * two from 7, the first letter right). Terms weigh by how few entries use them ({@code ln(1 + entries / df)}): "denda"
  * says more than "buku". The documents are scored with {@link BooleanSimilarity}, so a document's score is the weight
  * of the question's terms it holds, and the confidence of an entry is how much of the question its best phrasing covers
- * and how much of that phrasing the question covers ({@code cq^0.7 * cp^0.3}): 1 for the question itself, 0 when
+ * and how much of that phrasing the question covers ({@code cq^0.85 * cp^0.15}): 1 for the question itself, 0 when
  * nothing meets. A question of words the library never uses ("cuaca", "presiden") covers nothing and is handed over.
  */
 public final class FaqIndex {
@@ -58,9 +58,9 @@ public final class FaqIndex {
 
     private static final String[] LANGUAGES = {"id", "en"};
     private static final double TYPO = 0.8;
-    private static final double QUESTION_SHARE = 0.7;
-    /** A word the knowledge base never uses weighs this much more than its rarest word: it points elsewhere. */
-    private static final double UNKNOWN = 1.5;
+    private static final double QUESTION_SHARE = 0.85;
+    /** A word the knowledge base never uses weighs as much as its rarest word: it points elsewhere. */
+    private static final double UNKNOWN = 1;
 
     private final FaqAnalyzers analyzers;
     private final IndexSearcher searcher;
