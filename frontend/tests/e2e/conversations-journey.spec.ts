@@ -1,5 +1,7 @@
 import { createHmac } from 'node:crypto'
 import { expect, test } from '@playwright/test'
+import { E2E_WHATSAPP } from '../../playwright.config'
+import { query } from './e2e-sql'
 import { DEMO, expectAccessible, logIn } from './support'
 
 /**
@@ -8,7 +10,7 @@ import { DEMO, expectAccessible, logIn } from './support'
  * minor, add an internal note, pick a saved reply (filled by the server), try to send it (no Page is connected: the 409
  * is explained), set the thread Selesai, find it again with the filters, read the response-time report from the
  * dashboard and delete the saved reply after confirming. The pages are checked with axe and at 360 px for horizontal
- * overflow.
+ * overflow. Then a WhatsApp message arrives the same way, and staff's reply goes out through the Cloud API's stand-in.
  */
 
 // The e2e profile's Meta app secret (playwright.config.ts SERAMBI_SOCIAL_META_APP_SECRET).
@@ -142,4 +144,51 @@ test('a message arrives live; staff take it on, hand it over, mark a minor, note
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
     expect(overflow, path).toBeLessThanOrEqual(0)
   }
+})
+
+test('a WhatsApp message arrives live and staff answer it inside the 24-hour window; the Cloud API gets the reply', async ({ page }) => {
+  const at = Date.now()
+  const waId = `62852${String(at).slice(-8)}`
+  const question = `Min, besok ada bedah buku jam berapa? (${at})`
+  await logIn(page, DEMO.staff, '/staf/percakapan')
+  await expect(page.getByRole('heading', { level: 1, name: 'Percakapan' })).toBeVisible()
+
+  // The Cloud API's webhook delivery of an inbound text, signed with the app secret, while the inbox is open.
+  const body = JSON.stringify({
+    object: 'whatsapp_business_account',
+    entry: [{ id: '102290129340398', changes: [{ field: 'messages', value: {
+      messaging_product: 'whatsapp',
+      metadata: { display_phone_number: '15550783881', phone_number_id: E2E_WHATSAPP.phoneNumberId },
+      contacts: [{ profile: { name: 'Nur Aisyah' }, wa_id: waId }],
+      messages: [{ from: waId, id: `wamid.E2E${at}`, timestamp: String(Math.floor(at / 1000)), type: 'text', text: { body: question } }],
+    } }] }],
+  })
+  const signature = `sha256=${createHmac('sha256', E2E_WHATSAPP.appSecret).update(body, 'utf8').digest('hex')}`
+  const delivered = await page.request.post('/api/webhooks/whatsapp', {
+    headers: { 'Content-Type': 'application/json', 'X-Hub-Signature-256': signature },
+    data: body,
+  })
+  expect(delivered.status()).toBe(200)
+  const row = page.getByRole('button', { name: new RegExp(String(at)) })
+  await expect(row).toBeVisible({ timeout: 15_000 })
+  await expect(row).toContainText('WhatsApp')
+  await row.click()
+
+  const thread = page.getByRole('region', { name: 'Percakapan terbuka' })
+  await expect(thread.getByText(question, { exact: true }).first()).toBeVisible()
+  const answer = `Halo Kak Nur, bedah buku mulai pukul 19.00 WITA. (${at})`
+  await thread.getByLabel('Balasan (terlihat oleh kontak)').fill(answer)
+  await thread.getByRole('button', { name: 'Kirim balasan' }).click()
+  // Sent as free text (the contact wrote within 24 hours), shown in the thread as sent, waiting on the patron.
+  await expect(thread.getByText(answer, { exact: true })).toBeVisible()
+  await expect(thread.getByText('Terkirim', { exact: false }).first()).toBeVisible()
+  await expect(thread.locator('.thread__head')).toContainText('Menunggu')
+  await expectAccessible(page, 'a WhatsApp thread after the reply')
+
+  // The Cloud API took it: the reply carries the wamid the stand-in answered for free text (a template would say so).
+  const wamid = query(
+    `SELECT m.external_id FROM conversation_message m JOIN conversation_thread t ON t.id = m.thread_id ` +
+      `WHERE t.channel = 'WHATSAPP' AND t.contact_id = '+${waId}' AND m.direction = 'OUT' AND m.delivery = 'SENT'`,
+  )
+  expect(wamid).toMatch(/^wamid\.text\./)
 })

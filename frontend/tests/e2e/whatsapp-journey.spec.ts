@@ -101,13 +101,13 @@ test('a patron opts in to WhatsApp, staff see the delivery and message registran
   await expectAccessible(page, 'registrants page with WhatsApp states')
 
   // "Kirim pesan ke pendaftar" with WhatsApp (on by default): one by WhatsApp, one by e-mail.
-  const form = page.getByRole('region', { name: 'Kirim e-mail ke peserta' })
+  const form = page.getByRole('region', { name: 'Kirim pesan ke pendaftar' })
   const whatsapp = form.getByLabel('WhatsApp bila pendaftar setuju')
   await expect(whatsapp).toBeChecked()
   const subject = `Bawa bantal ${now}`
   await form.getByLabel('Judul e-mail').fill(subject)
   await form.getByLabel('Isi pesan').fill('Halo,\n\nbesok bawa bantal kecil ya.\nSampai jumpa!')
-  await form.getByRole('button', { name: 'Kirim e-mail ke 2 orang, atau WhatsApp bila setuju' }).click()
+  await form.getByRole('button', { name: 'Kirim ke 2 orang: WhatsApp bila setuju, selain itu e-mail' }).click()
   await expect(form.getByRole('status')).toContainText('1 lewat WhatsApp, 1 lewat e-mail')
   const item = form.getByRole('listitem').filter({ hasText: subject })
   await expect(item).toContainText('1 lewat WhatsApp · 1 lewat e-mail')

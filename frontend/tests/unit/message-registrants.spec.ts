@@ -39,7 +39,7 @@ describe('MessageRegistrants', () => {
   it('shows how many people each audience reaches before sending', async () => {
     const wrapper = mountForm()
     await flushPromises()
-    expect(wrapper.get('h2').text()).toBe('Kirim e-mail ke peserta')
+    expect(wrapper.get('h2').text()).toBe('Kirim pesan ke pendaftar')
     expect(wrapper.findAll('#message-audience option').map((o) => o.text())).toEqual([
       'Semua pendaftar aktif (12 orang)', 'Terkonfirmasi (10 orang)', 'Daftar tunggu (2 orang)', 'Hadir (0 orang)',
     ])
@@ -90,7 +90,7 @@ describe('MessageRegistrants', () => {
     expect((box.element as HTMLInputElement).checked).toBe(true)
     expect(wrapper.get(`#${box.attributes('aria-describedby')}`).text()).toContain('24 jam terakhir')
     await wrapper.get('#message-audience').setValue('CONFIRMED')
-    expect(wrapper.get('button[type="submit"]').text()).toBe('Kirim e-mail ke 10 orang, atau WhatsApp bila setuju')
+    expect(wrapper.get('button[type="submit"]').text()).toBe('Kirim ke 10 orang: WhatsApp bila setuju, selain itu e-mail')
     await wrapper.get('#message-subject').setValue('Ruang pindah')
     await wrapper.get('#message-body').setValue('Acara pindah ke ruang anak.')
     vi.mocked(messagingApi.listMessages).mockResolvedValue([sent({ ...split, byWhatsapp: 3, byEmail: 7, emailInstead: 1 })])
