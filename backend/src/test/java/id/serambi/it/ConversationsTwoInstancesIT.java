@@ -15,9 +15,6 @@ import io.restassured.http.ContentType;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -89,8 +86,8 @@ class ConversationsTwoInstancesIT {
             String first = inbound(number, "wamid.IT" + System.nanoTime(), "Halo, jam buka perpustakaan hari Sabtu?");
             deliver(pair.portA, first);
             long thread;
-            try (Connection db = database()) {
-                thread = count(db, "SELECT id FROM conversation_thread WHERE channel = 'WHATSAPP' AND contact_id = ?",
+            try (Connection db = TwoInstances.database()) {
+                thread = TwoInstances.count(db, "SELECT id FROM conversation_thread WHERE channel = 'WHATSAPP' AND contact_id = ?",
                         number);
             }
             assertTrue(thread > 0, "the message became a thread");
@@ -103,9 +100,9 @@ class ConversationsTwoInstancesIT {
             assertChange(onB, thread, "instance B, which took it");
             deliver(pair.portA, first);
             deliver(pair.portB, first);
-            try (Connection db = database()) {
-                assertEquals(2, count(db, "SELECT count(*) FROM conversation_message WHERE thread_id = " + thread));
-                assertEquals(1, count(db, "SELECT count(*) FROM conversation_thread WHERE channel = 'WHATSAPP' AND contact_id = '"
+            try (Connection db = TwoInstances.database()) {
+                assertEquals(2, TwoInstances.count(db, "SELECT count(*) FROM conversation_message WHERE thread_id = " + thread));
+                assertEquals(1, TwoInstances.count(db, "SELECT count(*) FROM conversation_thread WHERE channel = 'WHATSAPP' AND contact_id = '"
                         + number + "'"));
             }
             given().baseUri(pair.url(pair.portB)).auth().oauth2(staff).get("/api/conversations/" + thread)
@@ -116,7 +113,7 @@ class ConversationsTwoInstancesIT {
     @Test
     void eachWhatsappReminderGoesOutOnceWhileBothInstancesRunTheReminderJobAndTheSender() throws Exception {
         String title = "Diskusi Buku Dua Instans " + System.nanoTime();
-        long id = publishedEvent(title, Instant.now().plus(3, ChronoUnit.HOURS)); // the day-before reminder is due
+        long id = pair.publishedEvent(title, Instant.now().plus(3, ChronoUnit.HOURS), 100); // the day-before reminder is due
         int patrons = 30;
         String[] numbers = new String[patrons];
         for (int i = 0; i < patrons; i++) {
@@ -128,14 +125,14 @@ class ConversationsTwoInstancesIT {
         }
         String settled = "SELECT count(*) FROM whatsapp_message m JOIN registration r ON r.id = m.registration_id "
                 + "WHERE r.event_id = " + id + " AND m.notice = 'REMINDER' AND m.state = 'SENT'";
-        try (Connection db = database()) {
+        try (Connection db = TwoInstances.database()) {
             long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-            while (count(db, settled) < patrons && System.nanoTime() < deadline) {
+            while (TwoInstances.count(db, settled) < patrons && System.nanoTime() < deadline) {
                 Thread.sleep(250);
             }
-            assertEquals(patrons, count(db, settled), "every reminder was sent within 90 s");
+            assertEquals(patrons, TwoInstances.count(db, settled), "every reminder was sent within 90 s");
             Thread.sleep(3000); // both instances go on running: nothing more may go out
-            assertEquals(patrons, count(db, "SELECT count(*) FROM whatsapp_message m JOIN registration r ON r.id = "
+            assertEquals(patrons, TwoInstances.count(db, "SELECT count(*) FROM whatsapp_message m JOIN registration r ON r.id = "
                     + "m.registration_id WHERE r.event_id = " + id + " AND m.notice = 'REMINDER'"), "one reminder row each");
         }
         List<JsonObject> reminders = standIn.findAll(postRequestedFor(urlPathEqualTo(MESSAGES))).stream()
@@ -204,34 +201,4 @@ class ConversationsTwoInstancesIT {
         return "+62813" + (1_000_000 + ThreadLocalRandom.current().nextInt(8_999_999));
     }
 
-    /** An event created on instance A and published on B. */
-    private static long publishedEvent(String title, Instant startsAt) {
-        String staff = pair.adminToken(pair.portA);
-        Instant start = startsAt.truncatedTo(ChronoUnit.MINUTES);
-        Map<String, Object> event = Map.of("title", title,
-                "description", "Bersama pustakawan Perpustakaan Kota Banjarbaru.",
-                "type", "BOOK_DISCUSSION", "audience", "ALL", "language", "id",
-                "startsAt", start.toString(), "endsAt", start.plus(2, ChronoUnit.HOURS).toString(),
-                "platform", "ZOOM", "joinUrl", "https://zoom.us/j/9876543210", "capacity", 100);
-        long id = given().baseUri(pair.url(pair.portA)).auth().oauth2(staff).contentType(ContentType.JSON)
-                .body(event).post("/api/events").then().statusCode(201).extract().jsonPath().getLong("id");
-        given().baseUri(pair.url(pair.portB)).auth().oauth2(staff).post("/api/events/" + id + "/publish")
-                .then().statusCode(200);
-        return id;
-    }
-
-    private static Connection database() throws Exception {
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + TwoInstances.DB, "serambi", "serambi");
-    }
-
-    private static long count(Connection db, String sql, Object... args) throws Exception {
-        try (PreparedStatement s = db.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                s.setObject(i + 1, args[i]);
-            }
-            try (ResultSet r = s.executeQuery()) {
-                return r.next() ? r.getLong(1) : 0;
-            }
-        }
-    }
 }

@@ -144,6 +144,39 @@ final class TwoInstances implements AutoCloseable {
                 .extract().jsonPath().getString("token");
     }
 
+    /** An event created on instance A and published on B (a Zoom seminar, two hours). */
+    long publishedEvent(String title, java.time.Instant startsAt, int capacity) {
+        String staff = adminToken(portA);
+        java.time.Instant start = startsAt.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        Map<String, Object> event = Map.of("title", title,
+                "description", "Bersama pustakawan Perpustakaan Kota Banjarbaru.",
+                "type", "SEMINAR", "audience", "ALL", "language", "id",
+                "startsAt", start.toString(), "endsAt", start.plus(2, java.time.temporal.ChronoUnit.HOURS).toString(),
+                "platform", "ZOOM", "joinUrl", "https://zoom.us/j/9876543210", "capacity", capacity);
+        long id = given().baseUri(url(portA)).auth().oauth2(staff).contentType(ContentType.JSON)
+                .body(event).post("/api/events").then().statusCode(201).extract().jsonPath().getLong("id");
+        given().baseUri(url(portB)).auth().oauth2(staff).post("/api/events/" + id + "/publish")
+                .then().statusCode(200);
+        return id;
+    }
+
+    /** A JDBC connection to the instances' database, for checking what they wrote. */
+    static java.sql.Connection database() throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + DB, "serambi", "serambi");
+    }
+
+    /** The first column of the first row of a query (a count, an id), 0 without a row. */
+    static long count(java.sql.Connection db, String sql, Object... args) throws java.sql.SQLException {
+        try (java.sql.PreparedStatement s = db.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            try (java.sql.ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getLong(1) : 0;
+            }
+        }
+    }
+
     @Override
     public void close() {
         for (Process p : processes) {

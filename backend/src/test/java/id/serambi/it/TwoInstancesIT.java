@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.http.ContentType;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -314,20 +312,8 @@ class TwoInstancesIT {
         return id;
     }
 
-    /** An event created on instance A and published on B. */
     private static long publishedEvent(String title, Instant startsAt, int capacity) {
-        String staff = pair.adminToken(pair.portA);
-        Instant start = startsAt.truncatedTo(ChronoUnit.MINUTES);
-        Map<String, Object> event = Map.of("title", title,
-                "description", "Bersama pustakawan Perpustakaan Kota Banjarbaru.",
-                "type", "SEMINAR", "audience", "ALL", "language", "id",
-                "startsAt", start.toString(), "endsAt", start.plus(2, ChronoUnit.HOURS).toString(),
-                "platform", "ZOOM", "joinUrl", "https://zoom.us/j/9876543210", "capacity", capacity);
-        long id = given().baseUri(pair.url(pair.portA)).auth().oauth2(staff).contentType(ContentType.JSON)
-                .body(event).post("/api/events").then().statusCode(201).extract().jsonPath().getLong("id");
-        given().baseUri(pair.url(pair.portB)).auth().oauth2(staff).post("/api/events/" + id + "/publish")
-                .then().statusCode(200);
-        return id;
+        return pair.publishedEvent(title, startsAt, capacity);
     }
 
     private static boolean pause() {
@@ -340,13 +326,10 @@ class TwoInstancesIT {
     }
 
     private static Connection database() throws Exception {
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + TwoInstances.DB, "serambi", "serambi");
+        return TwoInstances.database();
     }
 
     private static long count(Connection db, String sql) throws Exception {
-        try (ResultSet rs = db.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return TwoInstances.count(db, sql);
     }
 }

@@ -59,6 +59,9 @@ class NotificationCentreTest {
     @Inject
     Notifications notifications;
 
+    @Inject
+    io.vertx.core.Vertx vertx;
+
     @TestHTTPResource("/")
     URL base;
 
@@ -91,6 +94,22 @@ class NotificationCentreTest {
             sent += n;
         }
         return sent;
+    }
+
+    @Test
+    void aNewNotificationWakesTheMailSenderFromTheListenersEventLoop() throws Throwable {
+        Person sari = person("STAFF");
+        String title = unique("Segera");
+        notify(List.of(sari.id()), notice(NotificationKind.POST_APPROVED, title));
+        // The NOTIFY of a new notification reaches the sender on the LISTEN connection's event loop: wake it there.
+        vertx.getOrCreateContext().runOnContext(ignored -> sender.wake());
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (mailbox.getMailsSentTo(sari.email()).stream().noneMatch(m -> m.getSubject().equals(title))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertTrue(mailbox.getMailsSentTo(sari.email()).stream().anyMatch(m -> m.getSubject().equals(title)),
+                "the e-mail went out without waiting for the scheduled run");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package id.serambi.notification.mail;
 
 import id.serambi.account.Accounts;
+import id.serambi.common.BackgroundRun;
 import id.serambi.notification.inbox.NotificationFeed;
 import id.serambi.notification.inbox.NotificationRepository;
 import id.serambi.notification.inbox.NotificationRepository.PendingEmail;
@@ -8,13 +9,12 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -36,16 +36,16 @@ public class NotificationMailSender {
     private final NotificationMails mails;
     private final NotificationFeed feed;
     private final NotificationMailSettings settings;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
+    private final BackgroundRun background;
 
     public NotificationMailSender(NotificationRepository notifications, Accounts accounts, NotificationMails mails,
-            NotificationFeed feed, NotificationMailSettings settings) {
+            NotificationFeed feed, NotificationMailSettings settings, Vertx vertx) {
         this.notifications = notifications;
         this.accounts = accounts;
         this.mails = mails;
         this.feed = feed;
         this.settings = settings;
+        this.background = new BackgroundRun(vertx, this::sendAll);
     }
 
     void wakeOnNewNotifications(@Observes StartupEvent event) {
@@ -56,22 +56,13 @@ public class NotificationMailSender {
         feed.changes().filter(NotificationFeed.Change::created).subscribe().with(change -> wake());
     }
 
-    /** Runs now, or once more right after the run under way: many notifications at once cost one or two runs. */
-    private void wake() {
-        if (!running.compareAndSet(false, true)) {
-            again.set(true);
-            return;
-        }
-        // A session needs a safe Vert.x context of its own: this runs on the LISTEN connection's.
-        VertxContextSupport.subscribe(() -> sendAll().toMulti(),
-                subscribe -> subscribe.with(sent -> { }, e -> finished(), this::finished));
-    }
-
-    private void finished() {
-        running.set(false);
-        if (again.getAndSet(false)) {
-            wake();
-        }
+    /**
+     * Runs now, or once more right after the run under way: many notifications at once cost one or two runs. Called on
+     * the LISTEN connection's event loop: the run gets a context of its own ({@link BackgroundRun}), since a session
+     * cannot be awaited there.
+     */
+    public void wake() {
+        background.wake();
     }
 
     @Scheduled(identity = "notification-mails", every = "${serambi.notifications.mail-every:15s}", delayed = "10s",
