@@ -37,7 +37,8 @@ public class RateLimits {
         EVENT_REGISTRATION(SerambiConfig.RateLimit::eventRegistration, "event registrations"),
         QUESTION(SerambiConfig.RateLimit::questions, "questions"),
         VOTE(SerambiConfig.RateLimit::votes, "votes"),
-        READING_LOG(SerambiConfig.RateLimit::readingLogs, "reading logs");
+        READING_LOG(SerambiConfig.RateLimit::readingLogs, "reading logs"),
+        ASSISTANT(SerambiConfig.RateLimit::assistant, "questions to the assistant");
 
         private final Function<SerambiConfig.RateLimit, SerambiConfig.RateLimit.Limit> settings;
         private final String what;

@@ -67,6 +67,9 @@ public interface SerambiConfig {
         /** POST /api/challenges/{id}/logs; the account is the member. */
         Limit readingLogs();
 
+        /** POST /api/assistant/questions; public, so per address only. */
+        Limit assistant();
+
         interface Limit {
             /** Requests one client address may make in the period. */
             int perIp();
@@ -146,6 +149,23 @@ public interface SerambiConfig {
         /** The library's contact address: the ORGANIZER of its events in calendar files. */
         @WithDefault("perpustakaan@serambi.local")
         String email();
+
+        /** Opening hours as a sentence part, for the assistant's {jam_buka} (issue 19; the default is a demo value). */
+        @WithDefault("Senin–Kamis pukul 08.00–15.30 WITA, Jumat pukul 08.00–11.00 WITA, Sabtu pukul 08.00–12.00 WITA; "
+                + "Minggu dan hari libur nasional tutup")
+        String hours();
+
+        /** The street address, for the assistant's {alamat} (a demo value by default). */
+        @WithDefault("Jl. Jenderal Sudirman No. 1, Loktabat Utara, Banjarbaru, Kalimantan Selatan")
+        String address();
+
+        /** The telephone number, for the assistant's {telepon} (a demo value by default). */
+        @WithDefault("(0511) 4772000")
+        String phone();
+
+        /** The WhatsApp number, for the assistant's {whatsapp} (a demo value by default). */
+        @WithDefault("0812-5000-2026")
+        String whatsapp();
     }
 
     interface Jwt {

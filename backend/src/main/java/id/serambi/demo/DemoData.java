@@ -2,6 +2,7 @@ package id.serambi.demo;
 
 import id.serambi.account.Accounts;
 import id.serambi.account.Role;
+import id.serambi.assistant.DemoFaq;
 import id.serambi.common.SerambiConfig;
 import id.serambi.campaign.DemoCampaigns;
 import id.serambi.challenge.DemoChallenges;
@@ -39,14 +40,16 @@ public class DemoData {
     private final DemoEvents events;
     private final DemoChallenges challenges;
     private final DemoCampaigns campaigns;
+    private final DemoFaq faq;
 
     public DemoData(SerambiConfig config, Accounts accounts, DemoEvents events, DemoChallenges challenges,
-            DemoCampaigns campaigns) {
+            DemoCampaigns campaigns, DemoFaq faq) {
         this.config = config;
         this.accounts = accounts;
         this.events = events;
         this.challenges = challenges;
         this.campaigns = campaigns;
+        this.faq = faq;
     }
 
     void load(@Observes @Priority(30) StartupEvent event) throws Throwable {
@@ -80,6 +83,11 @@ public class DemoData {
                     LOG.warnf("Demo campaigns: %s", e.getMessage());
                     return Uni.createFrom().voidItem();
                 }));
+        // Tanya Perpustakaan's knowledge base: 30 entries for a city library, when there is none yet.
+        VertxContextSupport.subscribeAndAwait(() -> faq.ensure().onFailure().recoverWithUni(e -> {
+            LOG.warnf("Demo FAQ entries: %s", e.getMessage());
+            return Uni.createFrom().item(0);
+        }));
         LOG.infof("Demo data ready for %s", config.library().name());
     }
 }
