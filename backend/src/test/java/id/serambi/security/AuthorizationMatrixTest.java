@@ -55,7 +55,9 @@ class AuthorizationMatrixTest {
             // Switching WhatsApp off for one registration: the manage token is the check (issue 18).
             "DELETE /api/registrations/{token}/whatsapp",
             // Meta's webhooks (issue 18): Meta calls them; the verify token and the body's signature are the check.
-            "GET /api/webhooks/meta", "POST /api/webhooks/meta", "GET /api/webhooks/whatsapp", "POST /api/webhooks/whatsapp");
+            "GET /api/webhooks/meta", "POST /api/webhooks/meta", "GET /api/webhooks/whatsapp", "POST /api/webhooks/whatsapp",
+            // Tanya Perpustakaan (issue 19): anyone may ask; rate-limited per address; the answer holds nothing of others.
+            "POST /api/assistant/questions");
 
     private static final List<String> ROLES = List.of("MEMBER", "REVIEWER", "STAFF", "ADMIN");
 

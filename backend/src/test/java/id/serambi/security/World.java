@@ -62,6 +62,8 @@ final class World {
     long throwawayUserId;
     long conversationId;
     long savedReplyId;
+    /** Issue 19: an FAQ entry of the knowledge base. */
+    long faqEntryId;
 
     /** Builds the world; call once per test class. */
     static World seed(AgroalDataSource db) {
@@ -228,6 +230,12 @@ final class World {
                 .body(Map.of("title", "Jam buka " + tag, "bodyId", "Halo {nama}, kami buka pukul 08.00.",
                         "bodyEn", "Hi {nama}, we open at 8 am."))
                 .post("/api/conversations/saved-replies").then().statusCode(201).extract().jsonPath().getLong("id");
+        faqEntryId = given().auth().oauth2(token("STAFF")).contentType(ContentType.JSON)
+                .body(Map.of("key", "dunia-" + tag.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", ""),
+                        "questionId", "Jam berapa perpustakaan buka?", "questionEn", "When is the library open?",
+                        "alternatives", List.of(), "answerId", "Perpustakaan buka {jam_buka}.",
+                        "answerEn", "The library is open {jam_buka}.", "links", List.of(), "tags", List.of("jam"), "active", false))
+                .post("/api/faq").then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
     /** A real value for a path parameter, from the literal segment before it ("events/{id}") and its name. */
@@ -261,6 +269,7 @@ final class World {
             case "connections/{platform}" -> "X";
             case "conversations/{id}", "conversations/{threadId}" -> String.valueOf(conversationId);
             case "saved-replies/{id}" -> String.valueOf(savedReplyId);
+            case "faq/{id}" -> String.valueOf(faqEntryId);
             default -> throw new AssertionError("No seeded value for " + key + " in " + path
                     + ": teach World.pathValue about this new path parameter");
         };
