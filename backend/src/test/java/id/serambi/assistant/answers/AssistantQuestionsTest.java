@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import static id.serambi.assistant.knowledge.FaqEntries.ask;
+import static id.serambi.assistant.knowledge.FaqEntries.askUntil;
+
 import id.serambi.assistant.knowledge.FaqEntries;
 import id.serambi.common.SerambiConfig;
 import id.serambi.support.Accounts;
@@ -36,27 +39,6 @@ class AssistantQuestionsTest {
 
     @Inject
     SerambiConfig config;
-
-    static JsonPath ask(String question, String language) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("question", question);
-        body.put("language", language);
-        return given().contentType(ContentType.JSON).header("X-Forwarded-For", Accounts.randomIp()).body(body)
-                .post("/api/assistant/questions").then().statusCode(200).extract().jsonPath();
-    }
-
-    /** Asks until the answer is what the index, rebuilt in the background, should give (at most 10 seconds). */
-    static JsonPath askUntil(String question, String language, Predicate<JsonPath> expected) throws InterruptedException {
-        JsonPath answer = null;
-        for (long until = System.currentTimeMillis() + 10_000; System.currentTimeMillis() < until; Thread.sleep(100)) {
-            answer = ask(question, language);
-            if (expected.test(answer)) {
-                return answer;
-            }
-        }
-        fail("never answered as expected: " + answer.prettify());
-        return answer;
-    }
 
     private static Predicate<JsonPath> answeredBy(int id) {
         return a -> !a.getBoolean("handedOver") && Integer.valueOf(id).equals(a.get("entryId"));
