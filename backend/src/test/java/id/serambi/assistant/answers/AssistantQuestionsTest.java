@@ -1,5 +1,7 @@
 package id.serambi.assistant.answers;
 
+import static id.serambi.assistant.knowledge.FaqEntries.ask;
+import static id.serambi.assistant.knowledge.FaqEntries.askUntil;
 import static id.serambi.support.Problems.assertProblem;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -7,10 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-
-import static id.serambi.assistant.knowledge.FaqEntries.ask;
-import static id.serambi.assistant.knowledge.FaqEntries.askUntil;
 
 import id.serambi.assistant.knowledge.FaqEntries;
 import id.serambi.common.SerambiConfig;
