@@ -24,6 +24,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/assistant/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask Tanya Perpustakaan (anyone)
+         * @description The best active FAQ entry answers in the language asked when its confidence reaches the threshold (serambi.assistant.threshold); otherwise handedOver is true and the answer says a librarian will reply. The question is kept for staff (the unanswered list); nothing of other askers is returned.
+         */
+        post: operations["askAssistant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/guardian-consent/{token}": {
         parameters: {
             query?: never;
@@ -1275,6 +1295,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/faq": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every FAQ entry, active or not, by key (staff) */
+        get: operations["listFaqEntries"];
+        put?: never;
+        /** Add an entry to the knowledge base (staff); it answers within a moment on every instance */
+        post: operations["createFaqEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/faq/unanswered": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The questions handed over to a librarian, most recent first (staff)
+         * @description The same text (any letter case) is listed once with how often it was asked: what the knowledge base lacks. At most 200.
+         */
+        get: operations["listUnansweredQuestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/faq/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One FAQ entry (staff); the ETag is its version */
+        get: operations["getFaqEntry"];
+        /** Change an entry, or switch it off with active false (staff); send the version you read as If-Match */
+        put: operations["updateFaqEntry"];
+        post?: never;
+        /** Delete an entry (staff); the questions it answered stay logged without it */
+        delete: operations["deleteFaqEntry"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/library": {
         parameters: {
             query?: never;
@@ -2200,6 +2277,43 @@ export interface components {
             /** @example Ada, lewat aplikasi iPusnas dan koleksi digital kami. */
             answer: string;
         };
+        AssistantAnswer: {
+            /** @example Perpustakaan buka Senin–Kamis pukul 08.00–15.30 WITA. */
+            answer: string;
+            /**
+             * Format: int64
+             * @description The FAQ entry that answered; null when handed over
+             * @example 1
+             */
+            entryId: number | null;
+            /**
+             * Format: double
+             * @description How sure the match is, 0 to 1
+             * @example 0.82
+             */
+            confidence: number;
+            /**
+             * @description true: no entry answers well enough; a librarian will answer
+             * @example false
+             */
+            handedOver: boolean;
+            links: components["schemas"]["AssistantLink"][];
+        };
+        AssistantLink: {
+            /** @example Daftar acara */
+            label: string;
+            /** @example /acara */
+            url: string;
+        };
+        AssistantQuestion: {
+            /** @example perpus buka jam brp? */
+            question: string;
+            /**
+             * @description The language of the answer; id when left out
+             * @example id
+             */
+            language?: string | null;
+        };
         /** @enum {string} */
         Audience: "ALL" | "CHILDREN" | "TEENS" | "ADULTS";
         AuthorizationRequest: {
@@ -3030,6 +3144,84 @@ export interface components {
         EventStatus: "DRAFT" | "PUBLISHED" | "CANCELLED" | "COMPLETED";
         /** @enum {string} */
         EventType: "BOOK_DISCUSSION" | "SEMINAR" | "ONLINE_LECTURE" | "LIVE_QA" | "WORKSHOP" | "BOOK_CLUB";
+        FaqEntry: {
+            /**
+             * Format: int64
+             * @example 1
+             */
+            id: number;
+            /** @example jam-buka */
+            key: string;
+            /** @example Jam berapa perpustakaan buka? */
+            questionId: string;
+            /** @example What are the library's opening hours? */
+            questionEn: string;
+            alternatives: string[];
+            /** @example Perpustakaan buka {jam_buka}. */
+            answerId: string;
+            /** @example The library is open {jam_buka}. */
+            answerEn: string;
+            links: components["schemas"]["FaqLink"][];
+            tags: string[];
+            live: components["schemas"]["LiveAnswer"] | null;
+            active: boolean;
+            updatedAt: components["schemas"]["Instant"];
+            /**
+             * Format: int32
+             * @description The version to send as If-Match
+             * @example 0
+             */
+            version: number;
+        };
+        FaqEntryRequest: {
+            /**
+             * @description Unique; names the entry in the evaluation set and the logs
+             * @example jam-buka
+             */
+            key: string;
+            /** @example Jam berapa perpustakaan buka? */
+            questionId: string;
+            /** @example What are the library's opening hours? */
+            questionEn: string;
+            /**
+             * @description Other ways people ask it (informal, abbreviated, English)
+             * @example [
+             *       "perpus buka jam brp?"
+             *     ]
+             */
+            alternatives: string[];
+            /** @example Perpustakaan buka {jam_buka}. */
+            answerId: string;
+            /** @example The library is open {jam_buka}. */
+            answerEn: string;
+            links: components["schemas"]["FaqLink"][];
+            /**
+             * @example [
+             *       "jam",
+             *       "buka"
+             *     ]
+             */
+            tags: string[];
+            /** @description Serambi's own data the answer is about */
+            live?: components["schemas"]["LiveAnswer"] | null;
+            /**
+             * @description Only active entries answer
+             * @example true
+             */
+            active: boolean;
+        };
+        FaqLink: {
+            label: components["schemas"]["FaqText"];
+            /** @example /acara */
+            url: string;
+        };
+        /** @description A text in Bahasa Indonesia and English */
+        FaqText: {
+            /** @example Daftar acara */
+            id: string;
+            /** @example Events */
+            en: string;
+        };
         Feedback: {
             /**
              * Format: int32
@@ -3183,6 +3375,8 @@ export interface components {
             /** @example id */
             defaultLanguage: string;
         };
+        /** @enum {string} */
+        LiveAnswer: "HOURS" | "ADDRESS" | "EVENTS" | "CHALLENGES";
         /**
          * Format: date
          * @example 2022-03-10
@@ -4446,6 +4640,17 @@ export interface components {
         };
         /** @enum {string} */
         ThreadStatus: "NEW" | "OPEN" | "WAITING" | "DONE";
+        /** @description A question the assistant handed over, with how often it was asked */
+        UnansweredQuestion: {
+            /** @example apakah ada kelas menulis puisi? */
+            question: string;
+            /**
+             * Format: int64
+             * @example 3
+             */
+            count: number;
+            lastAskedAt: components["schemas"]["Instant"];
+        };
         UnreadCount: {
             /** Format: int64 */
             unread: number;
@@ -4627,6 +4832,97 @@ export interface operations {
             /** @description The Accept header names no media type this operation produces */
             406: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    askAssistant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssistantQuestion"];
+            };
+        };
+        responses: {
+            /** @description The answer, or the hand-over */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistantAnswer"];
+                };
+            };
+            /** @description An empty or too long question, or a language other than id and en */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A browser request from an origin that may not call the API (CORS; then the body is empty) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many questions from this address */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11993,6 +12289,502 @@ export interface operations {
             };
         };
     };
+    listFaqEntries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description All entries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaqEntry"][];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createFaqEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FaqEntryRequest"];
+            };
+        };
+        responses: {
+            /** @description Added */
+            201: {
+                headers: {
+                    /** @description The entry */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaqEntry"];
+                };
+            };
+            /** @description A missing, malformed or too long field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Another entry has this key */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listUnansweredQuestions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The handed-over questions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnansweredQuestion"][];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFaqEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The entry */
+            200: {
+                headers: {
+                    /** @description The version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaqEntry"];
+                };
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such entry */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateFaqEntry: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FaqEntryRequest"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            200: {
+                headers: {
+                    /** @description The new version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaqEntry"];
+                };
+            };
+            /** @description A missing, malformed or too long field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such entry */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Another entry has this key */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale If-Match */
+            412: {
+                headers: {
+                    /** @description The current version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No If-Match header */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteFaqEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such entry */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getLibrary: {
         parameters: {
             query?: never;
@@ -16790,6 +17582,7 @@ export const eventTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["s
 export const goalTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["GoalType"]> = ["BOOKS", "PAGES", "MINUTES"];
 export const kindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Kind"]> = ["SNAPSHOT", "UPSERT", "REMOVE", "HEARTBEAT"];
 export const kpiMetricValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["KpiMetric"]> = ["IMPRESSIONS", "REACH", "ENGAGEMENTS", "ENGAGEMENT_RATE", "CLICKS", "POSTS"];
+export const liveAnswerValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LiveAnswer"]> = ["HOURS", "ADDRESS", "EVENTS", "CHALLENGES"];
 export const logStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LogStatus"]> = ["VALID", "FLAGGED", "VOIDED"];
 export const mediaKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MediaKind"]> = ["IMAGE", "VIDEO"];
 export const messageAudienceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MessageAudience"]> = ["ALL", "CONFIRMED", "WAITLISTED", "ATTENDED"];
