@@ -22,6 +22,9 @@ public interface Challenges {
             String nickname, Long challengeId) {
     }
 
+    /** The published challenges that have not ended (in the library's time zone), soonest ending first (issue 19). */
+    Uni<List<ChallengeSummary>> open();
+
     /** The challenge, or a null item when there is none. */
     Uni<ChallengeSummary> find(long challengeId);
 

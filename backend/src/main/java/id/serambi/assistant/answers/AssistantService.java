@@ -2,6 +2,7 @@ package id.serambi.assistant.answers;
 
 import id.serambi.assistant.knowledge.FaqDtos;
 import id.serambi.assistant.knowledge.FaqService;
+import id.serambi.assistant.knowledge.LiveAnswer;
 import id.serambi.assistant.matching.FaqIndex;
 import id.serambi.common.SerambiConfig;
 import io.smallrye.mutiny.Uni;
@@ -13,7 +14,8 @@ import java.util.Map;
 /**
  * Tanya Perpustakaan's answers: the best active entry at or above {@link AssistantSettings#threshold()} answers in
  * the language asked, its placeholders filled from the library's settings; below it the question is handed over with
- * a fixed answer saying a librarian will reply. Every question is logged (staff see the handed-over ones); an asker
+ * a fixed answer saying a librarian will reply. An entry about events or challenges lists the next ones
+ * ({@link LiveAnswers}). Every question is logged (staff see the handed-over ones); an asker
  * gets back only the answer to their own question.
  */
 @ApplicationScoped
@@ -29,12 +31,15 @@ public class AssistantService {
     private final AssistantSettings settings;
     private final Map<String, String> placeholders;
     private final Vertx vertx;
+    private final LiveAnswers live;
 
-    public AssistantService(AssistantIndex index, FaqService faq, AssistantSettings settings, SerambiConfig config, Vertx vertx) {
+    public AssistantService(AssistantIndex index, FaqService faq, AssistantSettings settings, SerambiConfig config, Vertx vertx,
+            LiveAnswers live) {
         this.index = index;
         this.faq = faq;
         this.settings = settings;
         this.vertx = vertx;
+        this.live = live;
         SerambiConfig.Library library = config.library();
         this.placeholders = Map.of("{jam_buka}", library.hours(), "{alamat}", library.address(), "{telepon}", library.phone(),
                 "{whatsapp}", library.whatsapp(), "{email}", library.email());
@@ -45,19 +50,26 @@ public class AssistantService {
         String question = ask.question().strip();
         boolean english = "en".equals(ask.language());
         return vertx.executeBlocking(() -> answer(index.current(), question, english), false)
+                .chain(m -> live.add(m.answer(), m.live(), english))
                 .call(a -> faq.logQuestion(question, english ? "en" : "id", a.entryId(), a.confidence(), a.handedOver()));
     }
 
-    AssistantDtos.Answer answer(AssistantIndex.Snapshot snapshot, String question, boolean english) {
+    /** An answer from the knowledge base, and the live data its entry adds. */
+    record Matched(AssistantDtos.Answer answer, LiveAnswer live) {
+    }
+
+    Matched answer(AssistantIndex.Snapshot snapshot, String question, boolean english) {
         FaqIndex.Match match = snapshot.index().best(question);
         double confidence = Math.round(match.confidence() * 1000) / 1000.0;
         FaqDtos.View entry = match.key() == null ? null : snapshot.entries().get(match.key());
         if (entry == null || match.confidence() < settings.threshold()) {
-            return new AssistantDtos.Answer(english ? HANDED_OVER_EN : HANDED_OVER_ID, null, confidence, true, List.of());
+            return new Matched(new AssistantDtos.Answer(english ? HANDED_OVER_EN : HANDED_OVER_ID, null, confidence, true, List.of()),
+                    null);
         }
         List<AssistantDtos.Link> links = entry.links().stream()
                 .map(l -> new AssistantDtos.Link(english ? l.label().en() : l.label().id(), l.url())).toList();
-        return new AssistantDtos.Answer(fill(english ? entry.answerEn() : entry.answerId()), entry.id(), confidence, false, links);
+        return new Matched(new AssistantDtos.Answer(fill(english ? entry.answerEn() : entry.answerId()), entry.id(), confidence,
+                false, links), entry.live());
     }
 
     /** The answer with the library's hours, address, phone, WhatsApp and e-mail in place of their placeholders. */

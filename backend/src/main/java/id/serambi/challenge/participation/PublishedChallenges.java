@@ -1,10 +1,15 @@
 package id.serambi.challenge.participation;
 
 import id.serambi.challenge.Challenges;
+import id.serambi.challenge.catalogue.Challenge;
 import id.serambi.challenge.catalogue.ChallengeRepository;
+import id.serambi.challenge.catalogue.ChallengeStatus;
 import id.serambi.challenge.leaderboard.LeaderboardRepository;
+import id.serambi.common.SerambiConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -17,12 +22,23 @@ public class PublishedChallenges implements Challenges {
     private final ChallengeRepository challenges;
     private final LeaderboardRepository leaderboard;
     private final ReadingLogRepository logs;
+    private final SerambiConfig config;
 
     public PublishedChallenges(ChallengeRepository challenges, LeaderboardRepository leaderboard,
-            ReadingLogRepository logs) {
+            ReadingLogRepository logs, SerambiConfig config) {
         this.challenges = challenges;
         this.leaderboard = leaderboard;
         this.logs = logs;
+        this.config = config;
+    }
+
+    @Override
+    public Uni<List<ChallengeSummary>> open() {
+        LocalDate today = LocalDate.now(config.library().timeZone());
+        return challenges.listByStatus(List.of(ChallengeStatus.PUBLISHED)).map(list -> list.stream()
+                .filter(c -> !c.endsOn.isBefore(today))
+                .sorted(Comparator.comparing((Challenge c) -> c.endsOn).thenComparing(c -> c.id))
+                .map(c -> new ChallengeSummary(c.id, c.title)).toList());
     }
 
     @Override
