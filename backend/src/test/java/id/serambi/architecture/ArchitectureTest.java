@@ -42,10 +42,10 @@ class ArchitectureTest {
 
     private static final String ROOT = "id.serambi";
     private static final List<String> FEATURES = List.of("account", "event", "challenge", "campaign", "social", "media", "notification",
-            "conversation", "privacy", "demo");
+            "conversation", "privacy", "demo", "assistant");
     /** Features split into capability sub-packages; their root package holds only the published interface. */
     private static final List<String> SPLIT_FEATURES = List.of("account", "event", "challenge", "campaign", "social", "media",
-            "notification", "conversation");
+            "notification", "conversation", "assistant");
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
