@@ -86,6 +86,18 @@ class AssistantQuestionsTest {
     }
 
     @Test
+    void anEntryAnotherInstanceWroteAnswersOnceItsNotifyArrives() throws Exception {
+        String word = FaqEntries.word();
+        String question = "Bagaimana cara meminjam " + word + " di perpustakaan?";
+        // Another instance's write: the row and the NOTIFY in one transaction, not through this instance's API.
+        long id = Accounts.count(db, "WITH e AS (INSERT INTO faq_entry (key, question_id, question_en, answer_id, answer_en) "
+                + "VALUES (?, ?, 'How?', 'Dari instans lain.', 'From another instance.') RETURNING id), "
+                + "n AS (SELECT pg_notify('faq_changed', '') FROM e) SELECT e.id FROM e, n", "lain-" + word, question);
+        JsonPath a = askUntil(question, "id", answeredBy((int) id));
+        assertEquals("Dari instans lain.", a.getString("answer"));
+    }
+
+    @Test
     void anOffTopicQuestionIsHandedOverAndListedForStaffWithItsCount() {
         String word = FaqEntries.word();
         String question = "Siapa pemenang piala dunia tahun " + word + "?";
