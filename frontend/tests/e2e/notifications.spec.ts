@@ -26,7 +26,7 @@ async function newPage(browser: Browser, who: { email: string; password: string 
 async function badgeCount(page: Page): Promise<number> {
   const texts = await page.getByTestId('notification-badge').allTextContents()
   if (texts.length === 0) return 0
-  const text = texts[0].trim()
+  const text = (texts[0] ?? '').trim()
   return text === '99+' ? 100 : Number(text)
 }
 
