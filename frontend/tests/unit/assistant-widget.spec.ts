@@ -12,8 +12,18 @@ import { ApiError } from '@/lib/api-client'
 
 vi.mock('@/features/assistant/api', async (importOriginal) => {
   const actual = await importOriginal<typeof import('@/features/assistant/api')>()
-  return { ...actual, ask: vi.fn() }
+  return { ...actual, ask: vi.fn(), getConversation: vi.fn(), sendToConversation: vi.fn() }
 })
+
+// The conversation's live stream: the test sends the librarian's replies.
+const streams: Array<{ url: string; onMessage: (m: unknown) => void; closed: boolean }> = []
+vi.mock('@/lib/sse', () => ({
+  openLiveStream: (url: string, options: { onMessage: (m: unknown) => void }) => {
+    const stream = { url, onMessage: options.onMessage, closed: false }
+    streams.push(stream)
+    return { state: 'open', reconnectNow: () => {}, close: () => (stream.closed = true) }
+  },
+}))
 
 /** Answers the widget's questions in turn. */
 function respondWith(...answers: Array<Answer | ApiError>) {
@@ -58,6 +68,8 @@ async function ask(wrapper: Awaited<ReturnType<typeof mountWidget>>['wrapper'], 
 describe('Tanya Perpustakaan widget', () => {
   beforeEach(async () => {
     resetAssistantChat()
+    streams.length = 0
+    localStorage.clear()
     document.body.innerHTML = ''
     await setLanguage('id', false)
   })
@@ -84,7 +96,7 @@ describe('Tanya Perpustakaan widget', () => {
     const { wrapper } = await mountWidget()
     await open(wrapper)
     await ask(wrapper, '  perpus buka jam brp?  ')
-    expect(sent()).toEqual([['perpus buka jam brp?', 'id']])
+    expect(sent()).toEqual([['perpus buka jam brp?', 'id', null]])
     const messages = wrapper.findAll('.chat__message')
     expect(messages.map((m) => m.get('.chat__text').text())).toEqual(['perpus buka jam brp?', HOURS.answer])
     expect(messages[0]!.classes()).toContain('chat__message--asker')
@@ -107,7 +119,7 @@ describe('Tanya Perpustakaan widget', () => {
     await open(wrapper)
     await wrapper.findAll('.chat__starter')[0]!.trigger('click')
     await flushPromises()
-    expect(sent()).toEqual([['Opening hours?', 'en']])
+    expect(sent()).toEqual([['Opening hours?', 'en', null]])
     expect(wrapper.text()).toContain('The library is open Monday–Thursday.')
     wrapper.unmount()
   })
@@ -128,6 +140,72 @@ describe('Tanya Perpustakaan widget', () => {
     wrapper.unmount()
   })
 
+  it('after a hand-over keeps the token, listens for the librarian, shows the reply as Pustakawan, and sends the token along', async () => {
+    respondWith({ answer: 'Pertanyaan Anda sudah diteruskan kepada pustakawan.', entryId: null, confidence: 0.1, handedOver: true, links: [], conversationToken: 'tok-abc' } as Answer)
+    const { wrapper } = await mountWidget()
+    await open(wrapper)
+    await ask(wrapper, 'apakah ada kelas menulis puisi?')
+    expect(localStorage.getItem('serambi.assistant.conversation')).toBe('tok-abc')
+    expect(wrapper.get('.chat__handed-over').text()).toContain('Pustakawan akan menjawab di sini')
+    expect(streams.map((s) => s.url)).toEqual(['/api/assistant/conversations/tok-abc/stream'])
+    streams[0]!.onMessage({ id: 71, from: 'LIBRARY', text: 'Ada, setiap Rabu pukul 09.00.', sentAt: '2026-12-04T02:00:00Z' })
+    await flushPromises()
+    const reply = wrapper.get('.chat__message--librarian')
+    expect(reply.get('.chat__who').text()).toBe('Pustakawan')
+    expect(reply.get('.chat__text').text()).toBe('Ada, setiap Rabu pukul 09.00.')
+    expect(wrapper.get('[aria-live="polite"]').text()).toBe('Pustakawan: Ada, setiap Rabu pukul 09.00.')
+    // The same reply twice (a reconnection) is shown once
+    streams[0]!.onMessage({ id: 71, from: 'LIBRARY', text: 'Ada, setiap Rabu pukul 09.00.', sentAt: '2026-12-04T02:00:00Z' })
+    await flushPromises()
+    expect(wrapper.findAll('.chat__message--librarian')).toHaveLength(1)
+    // Talking with the librarian now: the next message goes to the conversation
+    vi.mocked(assistantApi.sendToConversation).mockResolvedValue({ id: 72, from: 'ASKER', text: 'Terima kasih!', sentAt: '2026-12-04T02:01:00Z' })
+    await ask(wrapper, 'Terima kasih!')
+    expect(assistantApi.sendToConversation).toHaveBeenCalledWith('tok-abc', 'Terima kasih!')
+    expect(sent()).toHaveLength(1)
+    wrapper.unmount()
+  })
+
+  it('sends a kept conversation token with a question before any reply', async () => {
+    localStorage.setItem('serambi.assistant.conversation', 'tok-kept')
+    vi.mocked(assistantApi.getConversation).mockResolvedValue([])
+    respondWith(HOURS)
+    const { wrapper } = await mountWidget()
+    await open(wrapper)
+    await ask(wrapper, 'jam buka?')
+    expect(sent()).toEqual([['jam buka?', 'id', 'tok-kept']])
+    wrapper.unmount()
+  })
+
+  it('restores a handed-over conversation after a reload, and forgets a token the server no longer knows', async () => {
+    localStorage.setItem('serambi.assistant.conversation', 'tok-abc')
+    vi.mocked(assistantApi.getConversation).mockResolvedValue([
+      { id: 70, from: 'ASKER', text: 'apakah ada kelas menulis puisi?', sentAt: '2026-12-04T01:00:00Z' },
+      { id: 71, from: 'LIBRARY', text: 'Ada, setiap Rabu pukul 09.00.', sentAt: '2026-12-04T02:00:00Z' },
+    ])
+    const first = await mountWidget()
+    await open(first.wrapper)
+    expect(assistantApi.getConversation).toHaveBeenCalledWith('tok-abc')
+    expect(first.wrapper.findAll('.chat__message').map((m) => m.get('.chat__text').text())).toEqual([
+      'apakah ada kelas menulis puisi?',
+      'Ada, setiap Rabu pukul 09.00.',
+    ])
+    expect(first.wrapper.get('.chat__message--librarian .chat__who').text()).toBe('Pustakawan')
+    expect(streams.map((s) => s.url)).toEqual(['/api/assistant/conversations/tok-abc/stream'])
+    first.wrapper.unmount()
+
+    resetAssistantChat()
+    localStorage.setItem('serambi.assistant.conversation', 'tok-gone')
+    vi.mocked(assistantApi.getConversation).mockRejectedValue(new ApiError(404, { title: 'Not found', status: 404 }))
+    const second = await mountWidget()
+    await open(second.wrapper)
+    await flushPromises()
+    expect(localStorage.getItem('serambi.assistant.conversation')).toBeNull()
+    expect(second.wrapper.find('.chat__handed-over').exists()).toBe(false)
+    expect(second.wrapper.findAll('.chat__message')).toHaveLength(0)
+    second.wrapper.unmount()
+  })
+
   it('says "terlalu banyak pertanyaan" on a 429, keeps the question in the box, and sends it again', async () => {
     respondWith(new ApiError(429, { type: 'https://serambi.id/problems/too-many-requests', title: 'Too many requests', status: 429 }, 30), HOURS)
     const { wrapper } = await mountWidget()
@@ -140,7 +218,7 @@ describe('Tanya Perpustakaan widget', () => {
     await flushPromises()
     expect(wrapper.find('[role="alert"]').exists()).toBe(false)
     expect(wrapper.findAll('.chat__message')).toHaveLength(2)
-    expect(sent()).toEqual([['jam buka?', 'id'], ['jam buka?', 'id']])
+    expect(sent()).toEqual([['jam buka?', 'id', null], ['jam buka?', 'id', null]])
     wrapper.unmount()
   })
 
