@@ -22,7 +22,7 @@ async function askInWidget(page: Page, question: string) {
   return dialog
 }
 
-test('a patron asks on a phone; an unknown question reaches the unanswered list; staff add the entry that answers it', async ({ browser }) => {
+test('a patron asks on a phone; an unknown question reaches the unanswered list; staff add the entry that answers it', async ({ browser, page: staff }) => {
   const patronContext = await browser.newContext({ viewport: { width: 360, height: 800 } })
   const patron = await patronContext.newPage()
   const panelRequests: string[] = []
@@ -69,7 +69,6 @@ test('a patron asks on a phone; an unknown question reaches the unanswered list;
   await patron.keyboard.press('Escape')
 
   // Staff: the question is in the unanswered list; an entry is made from it.
-  const staff = await browser.newPage()
   await logIn(staff, DEMO.staff, '/staf/tanya-perpustakaan')
   await expect(staff.getByRole('heading', { level: 1, name: 'Tanya Perpustakaan' })).toBeVisible()
   await expect(staff.getByRole('heading', { level: 2, name: 'Jam berapa perpustakaan buka?' })).toBeVisible()
