@@ -116,5 +116,18 @@ test('a patron asks on a phone; an unknown question reaches the unanswered list;
   await answer.getByRole('link', { name: 'Daftar acara' }).click()
   await expect(patron).toHaveURL(/\/acara$/)
 
+  // On an event page the phone's "Daftar" bar stays uncovered: the button sits above it.
+  const events = (await (await patron.request.get('/api/events?size=50')).json()) as { items: Array<{ id: number; registrationOpen?: boolean }> }
+  const openEvent = events.items.find((e) => e.registrationOpen)!
+  await patron.goto(`/acara/${openEvent.id}`)
+  const bar = patron.getByTestId('sticky-register')
+  await expect(bar).toBeVisible()
+  const barBox = (await bar.boundingBox())!
+  const launcherBox = (await launcher.boundingBox())!
+  expect(launcherBox.y + launcherBox.height).toBeLessThanOrEqual(barBox.y)
+  await launcher.click()
+  const panelOnEvent = (await dialog.boundingBox())!
+  expect(panelOnEvent.y).toBeGreaterThanOrEqual(0)
+
   await patronContext.close()
 })
