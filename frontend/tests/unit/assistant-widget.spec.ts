@@ -34,7 +34,8 @@ function respondWith(...answers: Array<Answer | ApiError>) {
 }
 const sent = () => vi.mocked(assistantApi.ask).mock.calls
 
-const HOURS: Answer = {
+// `as Answer`: the answers before and after the hand-over API added conversationToken.
+const HOURS = {
   answer: 'Perpustakaan buka Senin–Kamis pukul 08.00–15.30 WITA.',
   entryId: 1,
   confidence: 0.82,
@@ -43,7 +44,8 @@ const HOURS: Answer = {
     { label: 'Kontak', url: '/kontak' },
     { label: 'Peta', url: 'https://maps.example.org/perpus' },
   ],
-}
+  conversationToken: null,
+} as Answer
 
 async function mountWidget() {
   const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:any(.*)*', component: { template: '<div />' } }] })
@@ -125,13 +127,14 @@ describe('Tanya Perpustakaan widget', () => {
   })
 
   it('says when a question was handed over to a librarian', async () => {
-    const handedOver: Answer = {
+    const handedOver = {
       answer: 'Maaf, kami belum punya jawaban untuk pertanyaan itu. Pertanyaan Anda sudah diteruskan kepada pustakawan.',
       entryId: null,
       confidence: 0.12,
       handedOver: true,
       links: [],
-    }
+      conversationToken: null,
+    } as Answer
     respondWith(handedOver)
     const { wrapper } = await mountWidget()
     await open(wrapper)
