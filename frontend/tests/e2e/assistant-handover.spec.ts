@@ -4,7 +4,8 @@ import { DEMO, expectAccessible, logIn } from './support'
 /**
  * Tanya Perpustakaan's hand-over on the web (issue 19): a patron's question the knowledge base cannot answer becomes a
  * thread in the staff inbox; staff open it in Percakapan and reply; the reply appears in the patron's open widget
- * without a reload (SSE), marked "Pustakawan", and after a reload the widget restores the conversation.
+ * without a reload (SSE), marked "Pustakawan", and after a reload the widget restores the conversation. Needs the web
+ * hand-over API (the answer's conversationToken, /api/assistant/conversations/{token} and its stream).
  */
 
 const stamp = `${Date.now()}`.slice(-6)
