@@ -70,6 +70,8 @@ public final class FaqIndex {
     private final double unknownWeight;
 
     private ChatWords chatWords;
+    /** The Lucene index's bytes in memory. */
+    private long indexBytes;
 
     private FaqIndex(FaqAnalyzers analyzers, IndexSearcher searcher, int documents, double unknownWeight) {
         this.analyzers = analyzers;
@@ -124,6 +126,9 @@ public final class FaqIndex {
             // A word no entry uses weighs as much as a word only one entry uses: it is as telling, the other way.
             index = new FaqIndex(analyzers, searcher, phrasings.size(), UNKNOWN * Math.log(1 + n));
             index.weights.putAll(weights);
+            for (String file : directory.listAll()) {
+                index.indexBytes += directory.fileLength(file);
+            }
             List<String> texts = new ArrayList<>();
             for (Entry entry : entries) {
                 texts.addAll(allTexts(entry));
@@ -143,11 +148,40 @@ public final class FaqIndex {
         return all;
     }
 
+    /** The Lucene index's files' bytes, held in memory (the term weights and known words come on top). */
+    public long indexBytes() {
+        return indexBytes;
+    }
+
+    /** How many phrasings (documents) the index holds. */
+    public int documents() {
+        return documents;
+    }
+
     /** The best entry for the question, in whichever language matches it better. */
     public Match best(String question) {
-        Match best = Match.NONE;
+        Signals best = explain(question);
+        return best.key() == null ? Match.NONE : new Match(best.key(), best.confidence());
+    }
+
+    /**
+     * What the match of a question rests on, in the language that matches it better: the best entry and its
+     * coverage (see the class), the runner-up entry's coverage, and how much of the question's weight is the knowledge
+     * base's own vocabulary (1 when every word is one the entries use; typos count as the word they meant).
+     */
+    public record Signals(String key, double coverage, double runnerUp, double vocabulary, int words, int unknown) {
+        static final Signals NONE = new Signals(null, 0, 0, 0, 0, 0);
+
+        /** The confidence the match is reported with (0 to 1). */
+        public double confidence() {
+            return Math.min(1, coverage);
+        }
+    }
+
+    public Signals explain(String question) {
+        Signals best = Signals.NONE;
         for (String language : LANGUAGES) {
-            Match m = best(language, question);
+            Signals m = explain(language, question);
             if (m.confidence() > best.confidence()) {
                 best = m;
             }
@@ -155,21 +189,25 @@ public final class FaqIndex {
         return best;
     }
 
-    private Match best(String language, String question) {
+    private Signals explain(String language, String question) {
         Map<String, Double> known = weights.getOrDefault(language, Map.of());
         Set<String> terms = analyzers.terms(language, chatWords.restore(question));
         if (terms.isEmpty() || documents == 0) {
-            return Match.NONE;
+            return Signals.NONE;
         }
         try {
             BooleanQuery.Builder query = new BooleanQuery.Builder();
             double total = 0;
+            double unknownTotal = 0;
+            int unknown = 0;
             Set<String> asked = new HashSet<>();
             for (String t : terms) {
                 String resolved = known.containsKey(t) ? t : nearest(language, t);
                 double factor = resolved == t ? 1 : TYPO;
                 if (resolved == null) {
                     total += unknownWeight;
+                    unknownTotal += unknownWeight;
+                    unknown++;
                 } else if (asked.add(resolved)) {
                     double w = known.get(resolved) * factor;
                     total += w;
@@ -178,7 +216,7 @@ public final class FaqIndex {
                 }
             }
             if (asked.isEmpty()) {
-                return Match.NONE;
+                return Signals.NONE;
             }
             Map<String, Double> byKey = new HashMap<>();
             for (ScoreDoc hit : searcher.search(query.build(), 50).scoreDocs) {
@@ -188,8 +226,20 @@ public final class FaqIndex {
                 double confidence = Math.pow(coverQuestion, QUESTION_SHARE) * Math.pow(coverPhrasing, 1 - QUESTION_SHARE);
                 byKey.merge(doc.get("key"), confidence, Math::max);
             }
-            return byKey.entrySet().stream().max(Map.Entry.comparingByValue())
-                    .map(e -> new Match(e.getKey(), Math.min(1, e.getValue()))).orElse(Match.NONE);
+            String key = null;
+            double first = 0;
+            double second = 0;
+            for (Map.Entry<String, Double> e : byKey.entrySet()) {
+                if (e.getValue() > first) {
+                    second = first;
+                    first = e.getValue();
+                    key = e.getKey();
+                } else if (e.getValue() > second) {
+                    second = e.getValue();
+                }
+            }
+            return key == null ? Signals.NONE
+                    : new Signals(key, first, second, 1 - unknownTotal / total, terms.size(), unknown);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
