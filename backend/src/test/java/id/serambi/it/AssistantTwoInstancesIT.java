@@ -6,15 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import id.serambi.assistant.knowledge.FaqEntries;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.sql.Connection;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,7 +46,7 @@ class AssistantTwoInstancesIT {
     @Test
     void anEntryCreatedEditedAndSwitchedOffOnAChangesTheAnswersOfB() throws Exception {
         String staff = pair.adminToken(pair.portA);
-        String word = word();
+        String word = FaqEntries.word();
         String question = "gmn cara pinjem " + word + " di perpus?";
         // Before: neither instance knows the word.
         assertTrue(ask(pair.portB, question).getBoolean("handedOver"), "B hands over before the entry exists");
@@ -81,7 +79,7 @@ class AssistantTwoInstancesIT {
     @Test
     void aDeletedEntryStopsAnsweringOnBothInstances() throws Exception {
         String staff = pair.adminToken(pair.portB);
-        String word = word();
+        String word = FaqEntries.word();
         String question = "syarat pinjam " + word + " apa aja?";
         long id = given().baseUri(pair.url(pair.portB)).auth().oauth2(staff).contentType(ContentType.JSON)
                 .body(entry(word, "Untuk meminjam " + word + ", bawa kartu anggota.")).post("/api/faq")
@@ -107,27 +105,10 @@ class AssistantTwoInstancesIT {
         }
     }
 
-    /** A word no entry uses: lower-case letters only, as the analyser keeps them. */
-    private static String word() {
-        StringBuilder w = new StringBuilder("zu");
-        for (int i = 0; i < 8; i++) {
-            w.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
-        }
-        return w.toString();
-    }
-
+    /** FaqEntries' entry about the word (as the single-instance tests use), with this Indonesian answer. */
     private static Map<String, Object> entry(String word, String answerId) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("key", "uji-" + word);
-        body.put("questionId", "Bagaimana cara meminjam " + word + " di perpustakaan?");
-        body.put("questionEn", "How do I borrow a " + word + " at the library?");
-        body.put("alternatives", new ArrayList<>(List.of("pinjem " + word + " gmn?")));
+        Map<String, Object> body = FaqEntries.entry(word);
         body.put("answerId", answerId);
-        body.put("answerEn", "To borrow a " + word + ", ask at the service desk.");
-        body.put("links", List.of());
-        body.put("tags", List.of(word));
-        body.put("live", null);
-        body.put("active", true);
         return body;
     }
 
