@@ -12,8 +12,11 @@ import java.util.regex.Pattern;
  * Restores the words of chat shorthand that drops vowels ("krtu" for kartu, "syrt" for syarat, "kunjngn" for
  * kunjungan, "mmbca" for membaca), the way Indonesians commonly write to a WhatsApp number: a word the knowledge base
  * does not know is replaced by the known word whose consonants it keeps in order, with the same first letter and at
- * least three quarters of them ("prpnjg" → perpanjang). Where two known words fit equally, the word stays as written.
- * The known words are those of the knowledge base's texts; the synonyms and the analyser do the rest.
+ * least three quarters of them ("prpnjg" → perpanjang). A word that keeps its vowels but is not known is taken as a typo
+ * of the known word one edit away (two from eight letters; "alamt" → alamat, "perpustakan" → perpustakaan), mended
+ * here because the stemmer would cut the mistyped word differently from the right one. Where two known words fit
+ * equally, the word stays as written. The known words are those of the knowledge base's texts; the synonyms and the
+ * analyser do the rest.
  */
 final class ChatWords {
 

@@ -248,8 +248,9 @@ public final class FaqIndex {
     /** Why the question matches what it matches (for tests and for tuning; {@link #best} is its key and confidence). */
     public Signals explain(String question) {
         Signals best = Signals.NONE;
+        String restored = chatWords.restore(question);
         for (String language : LANGUAGES) {
-            Signals m = explain(language, question);
+            Signals m = explain(language, restored);
             if (m.confidence() > best.confidence()) {
                 best = m;
             }
@@ -257,9 +258,10 @@ public final class FaqIndex {
         return best;
     }
 
-    private Signals explain(String language, String question) {
+    /** The match of a question whose chat shorthand and typos are already restored, in one language. */
+    private Signals explain(String language, String restored) {
         Map<String, Double> known = weights.getOrDefault(language, Map.of());
-        Set<String> terms = analyzers.terms(language, chatWords.restore(question));
+        Set<String> terms = analyzers.terms(language, restored);
         if (terms.isEmpty() || documents == 0) {
             return Signals.NONE;
         }
