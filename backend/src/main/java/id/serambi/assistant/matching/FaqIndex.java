@@ -78,7 +78,7 @@ public final class FaqIndex {
     /** How many best phrasings a question's entries are chosen from. */
     private static final int CANDIDATES = 50;
     private static final String PHRASING = "phrasing";
-    /** A term in more phrasings than this is common (see {@link #explain(String, String)}). */
+    /** A term in more phrasings than this is common (see {@link #scored(String, String)}). */
     private static final int COMMON = 1000;
 
     private final FaqAnalyzers analyzers;
@@ -250,7 +250,7 @@ public final class FaqIndex {
         Signals best = Signals.NONE;
         String restored = chatWords.restore(question);
         for (String language : LANGUAGES) {
-            Signals m = explain(language, restored);
+            Signals m = scored(language, restored).best();
             if (m.confidence() > best.confidence()) {
                 best = m;
             }
@@ -258,12 +258,33 @@ public final class FaqIndex {
         return best;
     }
 
+    /**
+     * The {@code limit} best entries for the question, the best first (ties by key), each with its confidence as
+     * {@link #best} measures it (in whichever language matches it better), however low; entries that nothing of the
+     * question meets are left out.
+     */
+    public List<Match> top(String question, int limit) {
+        Map<String, Double> byKey = new HashMap<>();
+        String restored = chatWords.restore(question);
+        for (String language : LANGUAGES) {
+            scored(language, restored).confidences().forEach((key, confidence) -> byKey.merge(key, confidence, Math::max));
+        }
+        return byKey.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(Math.max(0, limit)).map(e -> new Match(e.getKey(), e.getValue())).toList();
+    }
+
+    /** The match of a question in one language: its signals, and each candidate entry's confidence (0 to 1). */
+    private record Scored(Signals best, Map<String, Double> confidences) {
+        static final Scored NONE = new Scored(Signals.NONE, Map.of());
+    }
+
     /** The match of a question whose chat shorthand and typos are already restored, in one language. */
-    private Signals explain(String language, String restored) {
+    private Scored scored(String language, String restored) {
         Map<String, Double> known = weights.getOrDefault(language, Map.of());
         Set<String> terms = analyzers.terms(language, restored);
         if (terms.isEmpty() || documents == 0) {
-            return Signals.NONE;
+            return Scored.NONE;
         }
         try {
             // Terms that most phrasings use ("buku", "perpustakaan" in a large knowledge base) only add to the score of
@@ -299,7 +320,7 @@ public final class FaqIndex {
                 }
             }
             if (asked.isEmpty()) {
-                return Signals.NONE;
+                return Scored.NONE;
             }
             Query query;
             if (!anyRare) {
@@ -324,6 +345,7 @@ public final class FaqIndex {
             double second = 0;
             double own = 0;
             double firstPhrasing = 0;
+            Map<String, Double> confidences = new HashMap<>();
             for (Map.Entry<Integer, Double> e : byEntry.entrySet()) {
                 double cover = 0;
                 for (Map.Entry<String, Double> a : askedWeight.entrySet()) {
@@ -333,6 +355,7 @@ public final class FaqIndex {
                 }
                 cover /= total;
                 double c = Math.pow(e.getValue(), PHRASING_SHARE) * Math.pow(cover, 1 - PHRASING_SHARE);
+                confidences.put(keys[e.getKey()], Math.min(1, c));
                 if (c > first) {
                     second = first;
                     first = c;
@@ -344,9 +367,9 @@ public final class FaqIndex {
                 }
             }
             if (key == null) {
-                return Signals.NONE;
+                return Scored.NONE;
             }
-            return new Signals(key, first, firstPhrasing, own, second, 1 - unknownTotal / total);
+            return new Scored(new Signals(key, first, firstPhrasing, own, second, 1 - unknownTotal / total), confidences);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
