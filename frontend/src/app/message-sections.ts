@@ -17,6 +17,7 @@ export const STAFF_SECTIONS = [
   'media',
   'notifications',
   'conversations',
+  'assistant.staff',
   'events.staff',
   'events.registrants',
   'events.messages',
@@ -46,6 +47,7 @@ export const LATER_SECTIONS = [
   'qa.ask',
   'qa.errors',
   'qa.conflict',
+  'assistant.chat',
   'notFound',
   'forbidden',
 ]

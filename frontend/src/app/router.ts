@@ -248,6 +248,31 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'conversations.report.title', requiresAuth: true, roles: ['STAFF', 'ADMIN'] },
   },
   {
+    // Tanya Perpustakaan (issue 19): the knowledge base the assistant answers from, and what it could not answer.
+    path: '/staf/tanya-perpustakaan',
+    name: 'assistant-entries',
+    component: () => import('@/features/assistant/pages/FaqEntriesPage.vue'),
+    meta: { titleKey: 'assistant.staff.title', requiresAuth: true, roles: ['STAFF', 'ADMIN'] },
+  },
+  {
+    path: '/staf/tanya-perpustakaan/baru',
+    name: 'assistant-entry-new',
+    component: () => import('@/features/assistant/pages/FaqEntryPage.vue'),
+    meta: { titleKey: 'assistant.staff.form.newTitle', requiresAuth: true, roles: ['STAFF', 'ADMIN'] },
+  },
+  {
+    path: '/staf/tanya-perpustakaan/:id(\\d+)/ubah',
+    name: 'assistant-entry-edit',
+    component: () => import('@/features/assistant/pages/FaqEntryPage.vue'),
+    meta: { titleKey: 'assistant.staff.form.editTitle', requiresAuth: true, roles: ['STAFF', 'ADMIN'] },
+  },
+  {
+    path: '/staf/tanya-perpustakaan/belum-terjawab',
+    name: 'assistant-unanswered',
+    component: () => import('@/features/assistant/pages/UnansweredPage.vue'),
+    meta: { titleKey: 'assistant.staff.unanswered.title', requiresAuth: true, roles: ['STAFF', 'ADMIN'] },
+  },
+  {
     // The notification centre (issue 15): every notification of the signed-in member of staff, and e-mail preferences.
     path: '/staf/notifikasi',
     name: 'notifications',
