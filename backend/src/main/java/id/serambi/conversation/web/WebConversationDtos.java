@@ -13,6 +13,7 @@ public final class WebConversationDtos {
     }
 
     /** Who wrote a message: the asker, or the library (a librarian's reply). */
+    @Schema(name = "AssistantMessageFrom")
     public enum From {
         ASKER, LIBRARY
     }

@@ -58,10 +58,10 @@ public class WebConversationResource {
 
     static final String TOKEN = "The conversationToken of the answer that handed the question over";
     static final String MESSAGE = """
-            {"id":412,"from":"LIBRARY","text":"Bisa, Kak. Kartu anggota bisa dibuat di loket layanan dengan membawa KTP atau \\
+            {"id":412,"from":"LIBRARY","text":"Bisa, Kak. Kartu anggota bisa dibuat di loket layanan dengan membawa KTP atau \
             kartu pelajar.","sentAt":"2026-12-04T03:15:00.000Z"}""";
     static final String NOT_FOUND = """
-            {"type":"https://serambi.id/problems/not-found","title":"Not found","status":404,\\
+            {"type":"https://serambi.id/problems/not-found","title":"Not found","status":404,\
             "detail":"No conversation has this token","instance":"/api/assistant/conversations/q3mB0v9TQ2oXkH7cJd1Lr8sYw4aZpE6nUf5tGiKx0Vb"}""";
 
     private final WebConversationService conversations;
@@ -81,7 +81,7 @@ public class WebConversationResource {
                     + "follow-ups) and the library's replies (LIBRARY). Staff's internal notes are never in it.")
     @APIResponse(responseCode = "200", description = "The conversation", content = @Content(
             schema = @Schema(implementation = WebConversationDtos.Conversation.class), examples = @ExampleObject(name = "answered", value = """
-                    {"messages":[{"id":411,"from":"ASKER","text":"bisa bikin kartu anggota hari sabtu?",\\
+                    {"messages":[{"id":411,"from":"ASKER","text":"bisa bikin kartu anggota hari sabtu?",\
                     "sentAt":"2026-12-04T02:58:00.000Z"},""" + MESSAGE + "]}")))
     @APIResponse(responseCode = "404", description = "No conversation has this token", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "unknown", value = NOT_FOUND)))
@@ -106,7 +106,7 @@ public class WebConversationResource {
                     {"id":413,"from":"ASKER","text":"Apakah bisa dibuat hari Sabtu?","sentAt":"2026-12-04T03:20:00.000Z"}""")))
     @APIResponse(responseCode = "400", description = "An empty text, or one over 2000 characters", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "empty", value = """
-                    {"type":"https://serambi.id/problems/validation","title":"Invalid request","status":400,\\
+                    {"type":"https://serambi.id/problems/validation","title":"Invalid request","status":400,\
                     "detail":"text: must not be blank","errors":[{"field":"text","message":"must not be blank"}]}""")))
     @APIResponse(responseCode = "404", description = "No conversation has this token; nothing was stored", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "unknown", value = NOT_FOUND)))
@@ -132,7 +132,7 @@ public class WebConversationResource {
                     + "before. An unknown token is a 404 problem before the stream starts.")
     @APIResponse(responseCode = "200", description = "An endless stream of `message` events whose data is an AssistantConversationMessage",
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = WebConversationDtos.Message.class),
-                    examples = @ExampleObject(name = "reply", value = "event: message\ndata: " + MESSAGE)))
+                    examples = @ExampleObject(name = "reply", description = "The data of one `message` event", value = MESSAGE)))
     @APIResponse(responseCode = "404", description = "No conversation has this token", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "unknown", value = NOT_FOUND)))
     @APIResponse(responseCode = "429", description = "Too many requests from this address",
