@@ -157,10 +157,20 @@ class AssistantHandOverTest {
             assertTrue(data.getLong("id") > 0);
             assertNotNull(Instant.parse(data.getString("sentAt")));
             assertNull(stream.nextData(Duration.ofMillis(1500)), "nothing else: the note is not sent");
+
+            // A reply another instance stored: only its row and its NOTIFY reach this one.
+            assertEquals(1, Accounts.count(db, """
+                    WITH m AS (INSERT INTO conversation_message (thread_id, channel, direction, external_id, body, sent_at, delivery)
+                               VALUES (?, 'WEB', 'OUT', 'web-reply:other-instance-' || ?, 'Dari instans lain', now(), 'SENT')
+                               RETURNING thread_id)
+                    SELECT count(pg_notify('conversation_changed', thread_id::text)) FROM m""", thread, token));
+            SseClient.Event other = stream.nextData(Duration.ofSeconds(10));
+            assertNotNull(other, "a reply stored on another instance arrives too");
+            assertEquals("Dari instans lain", new JsonPath(other.data()).getString("text"));
         }
         JsonPath all = conversation(token);
-        assertEquals(List.of(question, "Halo Kak, bisa kami bantu."), all.getList("messages.text"));
-        assertEquals(List.of("ASKER", "LIBRARY"), all.getList("messages.from"));
+        assertEquals(List.of(question, "Halo Kak, bisa kami bantu.", "Dari instans lain"), all.getList("messages.text"));
+        assertEquals(List.of("ASKER", "LIBRARY", "LIBRARY"), all.getList("messages.from"));
         assertFalse(all.prettify().contains(note));
         assertEquals("WAITING", Accounts.text(db, "SELECT status FROM conversation_thread WHERE id = ?", thread));
 
