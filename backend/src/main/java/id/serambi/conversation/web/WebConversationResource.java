@@ -3,7 +3,6 @@ package id.serambi.conversation.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.serambi.common.Problem;
-import id.serambi.common.ProblemException;
 import id.serambi.common.ProblemResponses;
 import id.serambi.common.RateLimits;
 import io.smallrye.mutiny.Multi;
@@ -154,14 +153,10 @@ public class WebConversationResource {
         if (resource.getResourceClass() != WebConversationResource.class || !resource.getMethodName().equals("stream")) {
             return Uni.createFrom().nullItem();
         }
-        return Uni.createFrom().deferred(() -> {
+        return ProblemResponses.beforeStream(request, Uni.createFrom().deferred(() -> {
             limits.check(RateLimits.Action.ASSISTANT, null);
             return conversations.watchable(uri.getPathParameters().getFirst("token"));
-        }).replaceWith((Response) null).onFailure(ProblemException.class).recoverWithItem(e -> {
-            ProblemException problem = (ProblemException) e;
-            return ProblemResponses.response(problem.status(), problem.slug(), problem.title(), problem.getMessage(),
-                    request.path(), null, problem.headers());
-        });
+        }));
     }
 
     private String write(WebConversationDtos.Message message) {
