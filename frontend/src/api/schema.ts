@@ -104,6 +104,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/assistant/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tanya Perpustakaan's switches (staff); the ETag is their version */
+        get: operations["getAssistantSettings"];
+        /**
+         * Switch Tanya Perpustakaan's WhatsApp answers on or off (staff); send the version you read as If-Match
+         * @description On: each new WhatsApp text message (not a repeated delivery, not BERHENTI/STOP/MULAI/START, not from a number that opted out) is answered at once when an entry matches it confidently, and the thread is set DONE unless someone is assigned to it; otherwise the number gets, once a day per thread, a short message that a librarian will reply, and the thread stays open. Both are stored in the thread as automatic messages. Off (the default): nothing is sent without staff.
+         */
+        put: operations["updateAssistantSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/guardian-consent/{token}": {
         parameters: {
             query?: never;
@@ -831,6 +852,26 @@ export interface paths {
          * @description DONE records the resolution time; any other status clears it. Send the version you read as If-Match.
          */
         put: operations["setConversationStatus"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/conversations/{id}/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Suggested answers for the thread's latest message (staff)
+         * @description Up to 3 FAQ entries of Tanya Perpustakaan that match the thread's latest inbound message best, the best first, with their answers in the language asked, even below the assistant's threshold. Empty when the thread has no inbound message or nothing matches. Staff choose one to fill the reply box; nothing is sent.
+         */
+        get: operations["suggestThreadReplies"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -2407,6 +2448,24 @@ export interface components {
              */
             conversationToken?: string | null;
         };
+        AssistantSettings: {
+            /**
+             * @description Whether Tanya Perpustakaan answers WhatsApp messages on its own: a confident answer is sent at once, else a notice that a librarian will reply (once a day per thread)
+             * @example false
+             */
+            whatsappAutoAnswer: boolean;
+            updatedAt: components["schemas"]["Instant"];
+            /**
+             * Format: int32
+             * @description The version to send as If-Match
+             * @example 0
+             */
+            version: number;
+        };
+        AssistantSettingsRequest: {
+            /** @example true */
+            whatsappAutoAnswer: boolean;
+        };
         /** @enum {string} */
         Audience: "ALL" | "CHILDREN" | "TEENS" | "ADULTS";
         AuthorizationRequest: {
@@ -2854,7 +2913,7 @@ export interface components {
              * @example 501
              */
             id: number;
-            /** @description IN: from the contact; OUT: a reply staff sent */
+            /** @description IN: from the contact; OUT: a reply staff (or, automatic, the assistant) sent */
             direction: string;
             /**
              * @description The platform's id of the message
@@ -2878,6 +2937,11 @@ export interface components {
              * @example SENT
              */
             delivery: string | null;
+            /**
+             * @description OUT: sent by Tanya Perpustakaan on its own (an automatic answer, or the notice that a librarian will reply), not by staff
+             * @example false
+             */
+            automatic: boolean;
         };
         ConversationMinorRequest: {
             /** @description Whether the contact is a minor */
@@ -4338,6 +4402,30 @@ export interface components {
             qrCodeUrl: string | null;
             event: components["schemas"]["Event"];
         };
+        /** @description An FAQ entry's answer that may fit the thread's latest message */
+        ReplySuggestion: {
+            /**
+             * Format: int64
+             * @example 1
+             */
+            entryId: number;
+            /**
+             * @description The entry's question in the language asked
+             * @example Jam berapa perpustakaan buka?
+             */
+            question: string;
+            /**
+             * @description The entry's answer in the language asked, its placeholders filled
+             * @example Perpustakaan buka Senin–Kamis pukul 08.00–15.30 WITA.
+             */
+            answer: string;
+            /**
+             * Format: double
+             * @description How well it matches, 0 to 1 (it may be below the assistant's threshold)
+             * @example 0.82
+             */
+            confidence: number;
+        };
         ResponseTimeChannel: {
             channel: components["schemas"]["ConversationChannel"];
             figures: components["schemas"]["ResponseTimeFigures"];
@@ -5292,6 +5380,179 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAssistantSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings */
+            200: {
+                headers: {
+                    /** @description The version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistantSettings"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateAssistantSettings: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssistantSettingsRequest"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            200: {
+                headers: {
+                    /** @description The new version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistantSettings"];
+                };
+            };
+            /** @description A missing or malformed body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale If-Match */
+            412: {
+                headers: {
+                    /** @description The current version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No If-Match header */
+            428: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -9620,6 +9881,87 @@ export interface operations {
             };
             /** @description No If-Match header */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    suggestThreadReplies: {
+        parameters: {
+            query?: {
+                /** @description The language of the questions and answers */
+                language?: "id" | "en";
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The suggestions, best first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplySuggestion"][];
+                };
+            };
+            /** @description A language other than id and en */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such thread */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17931,6 +18273,7 @@ type ReadonlyArray<T> = [
 ] extends [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const pathsApiConversationsIdSuggestionsGetParametersQueryLanguageValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/conversations/{id}/suggestions"]["get"]["parameters"]["query"]["language"]> = ["id", "en"];
 export const aboutKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AboutKind"]> = ["POST", "EVENT"];
 export const ageGroupValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgeGroup"]> = ["CHILD", "TEEN", "ADULT", "SENIOR"];
 export const assistantMessageFromValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AssistantMessageFrom"]> = ["ASKER", "LIBRARY"];

@@ -176,6 +176,14 @@ test('a WhatsApp message arrives live and staff answer it inside the 24-hour win
 
   const thread = page.getByRole('region', { name: 'Percakapan terbuka' })
   await expect(thread.getByText(question, { exact: true }).first()).toBeVisible()
+  // Staff's switch of the WhatsApp auto-answers is here, off by default (this message was not answered on its own).
+  await expect(page.getByRole('switch', { name: 'Jawab otomatis pesan WhatsApp' })).not.toBeChecked()
+  // Tanya Perpustakaan suggests answers from the FAQ: a click puts one in the reply box (and the focus there), unsent.
+  const suggestion = thread.getByRole('group', { name: 'Saran jawaban' }).getByRole('button').first()
+  await expect(suggestion).toBeVisible()
+  await suggestion.click()
+  await expect(thread.getByLabel('Balasan (terlihat oleh kontak)')).not.toHaveValue('')
+  await expect(thread.getByLabel('Balasan (terlihat oleh kontak)')).toBeFocused()
   const answer = `Halo Kak Nur, bedah buku mulai pukul 19.00 WITA. (${at})`
   await thread.getByLabel('Balasan (terlihat oleh kontak)').fill(answer)
   await thread.getByRole('button', { name: 'Kirim balasan' }).click()

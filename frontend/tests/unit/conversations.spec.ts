@@ -32,6 +32,7 @@ vi.mock('@/features/conversations/api', async (importOriginal) => {
     addNote: vi.fn(),
     reply: vi.fn(),
     fillSavedReply: vi.fn(),
+    suggestReplies: vi.fn(),
   }
 })
 
@@ -73,6 +74,7 @@ function aThread(
         sentAt: '2026-12-03T02:00:00Z',
         author: null,
         delivery: null,
+        automatic: false,
       },
       {
         id: 502,
@@ -84,6 +86,7 @@ function aThread(
         sentAt: '2026-12-03T02:05:00Z',
         author: 'Rina',
         delivery: 'DELIVERED',
+        automatic: false,
       },
     ],
     notes: [{ id: 12, author: 'Rina', body: 'Kuota masih 5 kursi.', createdAt: '2026-12-03T02:03:00Z' }],
@@ -171,6 +174,7 @@ describe('the thread view', () => {
     vi.mocked(conversationsApi.setAssignee).mockReset()
     vi.mocked(conversationsApi.reply).mockReset()
     vi.mocked(conversationsApi.fillSavedReply).mockReset()
+    vi.mocked(conversationsApi.suggestReplies).mockReset().mockResolvedValue([])
     auth.useSession('token', aUser({ id: 4, role: 'STAFF' }))
   })
 
@@ -236,6 +240,34 @@ describe('the thread view', () => {
     await flushPromises()
     expect(conversationsApi.fillSavedReply).toHaveBeenCalledWith(31, 3, { language: 'id', acara: 'Bedah Buku', tautan: null })
     expect(replyBox(wrapper)).toBe('Halo Siti Rahma')
+  })
+
+  it("offers Tanya Perpustakaan's suggestions as buttons that fill the reply box without sending", async () => {
+    vi.mocked(conversationsApi.suggestReplies).mockResolvedValue([
+      { entryId: 1, question: 'Bagaimana cara mendaftar acara?', answer: 'Daftar di halaman acara.', confidence: 0.82 },
+      { entryId: 7, question: 'Jam berapa perpustakaan buka?', answer: 'Buka pukul 08.00.', confidence: 0.41 },
+    ])
+    const wrapper = mountThread()
+    await flushPromises()
+    expect(conversationsApi.suggestReplies).toHaveBeenCalledWith(31, 'id')
+    const group = wrapper.find('.thread__suggestions')
+    expect(group.text()).toContain(id.conversations.thread.suggestions)
+    const buttons = group.findAll('button')
+    expect(buttons.map((b) => b.text())).toEqual(['Bagaimana cara mendaftar acara?', 'Jam berapa perpustakaan buka?'])
+    expect(buttons[1]!.attributes('type')).toBe('button')
+    await buttons[1]!.trigger('click')
+    await flushPromises()
+    expect(replyBox(wrapper)).toBe('Buka pukul 08.00.')
+    expect(conversationsApi.reply).not.toHaveBeenCalled()
+  })
+
+  it('shows no suggestions when there are none, and marks the answers the assistant sent', async () => {
+    const thread = aThread()
+    thread.messages[1] = { ...thread.messages[1]!, author: null, automatic: true }
+    const wrapper = mountThread(thread)
+    await flushPromises()
+    expect(wrapper.find('.thread__suggestions').exists()).toBe(false)
+    expect(wrapper.find('.message--out').text()).toContain(id.conversations.thread.automatic)
   })
 
   it('reloads the thread when someone else changed it first (412)', async () => {

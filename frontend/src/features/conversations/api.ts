@@ -17,6 +17,8 @@ export type StaffMember = Schemas['ConversationStaffMember']
 export type ResponseTimeReport = Schemas['ResponseTimeReport']
 export type ResponseTimeMeasure = Schemas['ResponseTimeMeasure']
 export type ResponseTimeFigures = Schemas['ResponseTimeFigures']
+export type ReplySuggestion = Schemas['ReplySuggestion']
+export type AssistantSettings = Schemas['AssistantSettings']
 
 /** The Server-Sent Events stream of thread changes ('conversation' events, data {"threadId":31}); needs the token. */
 export const CONVERSATION_STREAM_URL = '/api/conversations/stream'
@@ -120,4 +122,18 @@ export async function fillSavedReply(
       body,
     }),
   ).text
+}
+
+/** Tanya Perpustakaan's suggested answers for the thread's latest message (up to 3, the best first). */
+export async function suggestReplies(id: number, language: 'id' | 'en'): Promise<ReplySuggestion[]> {
+  return unwrap(await api.GET('/api/conversations/{id}/suggestions', { params: { path: { id }, query: { language } } }))
+}
+
+/** Tanya Perpustakaan's switches: whether it answers WhatsApp messages on its own. */
+export async function getAssistantSettings(): Promise<AssistantSettings> {
+  return unwrap(await api.GET('/api/assistant/settings'))
+}
+
+export async function updateAssistantSettings(version: number, whatsappAutoAnswer: boolean): Promise<AssistantSettings> {
+  return unwrap(await api.PUT('/api/assistant/settings', { headers: ifMatch(version), body: { whatsappAutoAnswer } }))
 }

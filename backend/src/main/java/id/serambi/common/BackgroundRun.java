@@ -37,6 +37,18 @@ public final class BackgroundRun {
         context.runOnContext(ignored -> run.get().subscribe().with(done -> finished(), e -> finished()));
     }
 
+    /**
+     * Runs a one-off job now, in the background, on a duplicated Vert.x context of its own (the caller's session may be
+     * over); its failure is the job's to log.
+     */
+    public static void once(Vertx vertx, Supplier<Uni<?>> job) {
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        context.runOnContext(ignored -> job.get().subscribe().with(done -> {
+        }, e -> {
+        }));
+    }
+
     private void finished() {
         running.set(false);
         if (again.getAndSet(false)) {

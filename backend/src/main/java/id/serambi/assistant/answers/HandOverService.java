@@ -1,10 +1,10 @@
 package id.serambi.assistant.answers;
 
 import id.serambi.account.Accounts;
-import id.serambi.assistant.AssistantInbox;
 import id.serambi.assistant.knowledge.FaqRepository;
 import id.serambi.common.ProblemException;
 import id.serambi.common.SerambiConfig;
+import id.serambi.conversation.WebConversations;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +14,7 @@ import java.time.ZoneId;
 /**
  * What is kept of a question, in one transaction: the question in {@code assistant_question} (linked to the signed-in
  * asker's account; a minor's is marked minor), and, when it goes to a librarian, a message in the inbox
- * ({@link AssistantInbox}). A question goes to the inbox when it is handed over, and also when it is asked in a
+ * ({@link WebConversations}). A question goes to the inbox when it is handed over, and also when it is asked in a
  * conversation already handed over (its token sent), answered or not, so that staff see what else the asker asked.
  * A token with no conversation is a 404 and nothing is written.
  */
@@ -28,11 +28,11 @@ public class HandOverService {
     static final int MINOR_UP_TO = 18;
 
     private final FaqRepository faq;
-    private final AssistantInbox inbox;
+    private final WebConversations inbox;
     private final Accounts accounts;
     private final ZoneId zone;
 
-    public HandOverService(FaqRepository faq, AssistantInbox inbox, Accounts accounts, SerambiConfig config) {
+    public HandOverService(FaqRepository faq, WebConversations inbox, Accounts accounts, SerambiConfig config) {
         this.faq = faq;
         this.inbox = inbox;
         this.accounts = accounts;
@@ -54,12 +54,12 @@ public class HandOverService {
                         : Uni.createFrom().nullItem()));
     }
 
-    private Uni<AssistantInbox.Asker> asker(Long accountId) {
+    private Uni<WebConversations.Asker> asker(Long accountId) {
         if (accountId == null) {
-            return Uni.createFrom().item(AssistantInbox.Asker.ANONYMOUS);
+            return Uni.createFrom().item(WebConversations.Asker.ANONYMOUS);
         }
-        return accounts.find(accountId, Year.now(zone).getValue()).map(member -> member == null ? AssistantInbox.Asker.ANONYMOUS
-                : new AssistantInbox.Asker(member.id(), member.displayName(), member.age() <= MINOR_UP_TO));
+        return accounts.find(accountId, Year.now(zone).getValue()).map(member -> member == null ? WebConversations.Asker.ANONYMOUS
+                : new WebConversations.Asker(member.id(), member.displayName(), member.age() <= MINOR_UP_TO));
     }
 
     static ProblemException unknownToken() {

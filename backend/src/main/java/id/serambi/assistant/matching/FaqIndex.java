@@ -156,10 +156,31 @@ public final class FaqIndex {
     }
 
     private Match best(String language, String question) {
+        return scores(language, question).entrySet().stream().max(Map.Entry.comparingByValue())
+                .map(e -> new Match(e.getKey(), e.getValue())).orElse(Match.NONE);
+    }
+
+    /**
+     * The {@code limit} best entries for the question, the best first (ties by key), each with its confidence as
+     * {@link #best} measures it (in whichever language matches it better), however low; entries that nothing of the
+     * question meets are left out.
+     */
+    public List<Match> top(String question, int limit) {
+        Map<String, Double> byKey = new HashMap<>();
+        for (String language : LANGUAGES) {
+            scores(language, question).forEach((key, confidence) -> byKey.merge(key, confidence, Math::max));
+        }
+        return byKey.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(Math.max(0, limit)).map(e -> new Match(e.getKey(), e.getValue())).toList();
+    }
+
+    /** Each entry the question meets in this language, with its confidence (0 to 1). */
+    private Map<String, Double> scores(String language, String question) {
         Map<String, Double> known = weights.getOrDefault(language, Map.of());
         Set<String> terms = analyzers.terms(language, chatWords.restore(question));
         if (terms.isEmpty() || documents == 0) {
-            return Match.NONE;
+            return Map.of();
         }
         try {
             BooleanQuery.Builder query = new BooleanQuery.Builder();
@@ -178,7 +199,7 @@ public final class FaqIndex {
                 }
             }
             if (asked.isEmpty()) {
-                return Match.NONE;
+                return Map.of();
             }
             Map<String, Double> byKey = new HashMap<>();
             for (ScoreDoc hit : searcher.search(query.build(), 50).scoreDocs) {
@@ -186,10 +207,9 @@ public final class FaqIndex {
                 double coverQuestion = hit.score / total;
                 double coverPhrasing = Math.min(1, hit.score / doc.getField("weight").numericValue().doubleValue());
                 double confidence = Math.pow(coverQuestion, QUESTION_SHARE) * Math.pow(coverPhrasing, 1 - QUESTION_SHARE);
-                byKey.merge(doc.get("key"), confidence, Math::max);
+                byKey.merge(doc.get("key"), Math.min(1, confidence), Math::max);
             }
-            return byKey.entrySet().stream().max(Map.Entry.comparingByValue())
-                    .map(e -> new Match(e.getKey(), Math.min(1, e.getValue()))).orElse(Match.NONE);
+            return byKey;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

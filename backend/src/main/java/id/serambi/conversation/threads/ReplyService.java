@@ -10,6 +10,7 @@ import jakarta.enterprise.inject.Instance;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * Staff's replies: the channel's {@link ReplySender} sends it first (outside any transaction, since it waits on the
@@ -31,6 +32,19 @@ public class ReplyService {
 
     public Uni<ThreadDtos.Message> reply(long threadId, long authorId, String body) {
         String text = body.strip();
+        return send(threadId, text, (head, externalId) -> threads.recordReply(head, externalId, authorId, text,
+                Instant.now(clock)));
+    }
+
+    /** A reply nobody on the staff wrote ({@link id.serambi.conversation.Conversations#replyAutomatically}). */
+    public Uni<Void> replyAutomatically(long threadId, String body, boolean resolves) {
+        String text = body.strip();
+        return send(threadId, text, (head, externalId) -> threads.recordAutomaticReply(head, externalId, text,
+                Instant.now(clock), resolves));
+    }
+
+    /** Sends the text on the thread's channel, then records it as {@code record} says. */
+    private <T> Uni<T> send(long threadId, String text, BiFunction<ThreadRepository.Head, String, Uni<T>> record) {
         return threads.replyTarget(threadId).chain(target -> {
             ConversationChannel channel = target.head().channel();
             Optional<ReplySender> sender = senders.stream().filter(s -> s.channel() == channel).findFirst();
@@ -47,7 +61,7 @@ public class ReplyService {
                         .onFailure(ReplySender.ReplyFailure.class).transform(e -> new ProblemException(502, "reply-failed",
                                 "The platform refused the reply", channel + " did not take the reply: " + e.getMessage()
                                         + "; nothing was stored"))
-                        .chain(externalId -> threads.recordReply(head, externalId, authorId, text, Instant.now(clock)));
+                        .chain(externalId -> record.apply(head, externalId));
             });
         });
     }

@@ -47,14 +47,16 @@ public final class ThreadDtos {
     @Schema(name = "ConversationMessage")
     public record Message(
             @Schema(examples = "501") long id,
-            @Schema(description = "IN: from the contact; OUT: a reply staff sent") String direction,
+            @Schema(description = "IN: from the contact; OUT: a reply staff (or, automatic, the assistant) sent") String direction,
             @Schema(nullable = true, description = "The platform's id of the message", examples = "m_AbCdEf123") String externalId,
             @Schema(nullable = true, examples = "6543210987654321") String senderId,
             @Schema(nullable = true, examples = "Siti Rahma") String senderName,
             @Schema(examples = "Apakah bedah buku Sabtu ini masih bisa daftar?") String body,
             Instant sentAt,
             @Schema(nullable = true, description = "OUT: the staff member who wrote it", examples = "Rina (staf)") String author,
-            @Schema(nullable = true, description = "OUT: SENT, DELIVERED, READ or FAILED", examples = "SENT") String delivery) {
+            @Schema(nullable = true, description = "OUT: SENT, DELIVERED, READ or FAILED", examples = "SENT") String delivery,
+            @Schema(description = "OUT: sent by Tanya Perpustakaan on its own (an automatic answer, or the notice that a "
+                    + "librarian will reply), not by staff", examples = "false") boolean automatic) {
     }
 
     @Schema(name = "ConversationNote")

@@ -8,16 +8,31 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * {@link Conversations#ingest}: the thread is found or opened, the message inserted unless its (channel, external id)
- * is there already (the unique index decides, so concurrent deliveries store it once), then the thread touched.
+ * The inbox's published interface. {@link Conversations#ingest}: the thread is found or opened, the message inserted unless its (channel, external id)
+ * is there already (the unique index decides, so concurrent deliveries store it once), then the thread touched. The
+ * latest inbound text and automatic replies go to {@link ThreadService} and {@link ReplyService}.
  */
 @ApplicationScoped
 public class ThreadIngest implements Conversations {
 
     private final ThreadRepository threads;
+    private final ThreadService service;
+    private final ReplyService replies;
 
-    public ThreadIngest(ThreadRepository threads) {
+    public ThreadIngest(ThreadRepository threads, ThreadService service, ReplyService replies) {
         this.threads = threads;
+        this.service = service;
+        this.replies = replies;
+    }
+
+    @Override
+    public Uni<String> latestInbound(long threadId) {
+        return service.latestInbound(threadId);
+    }
+
+    @Override
+    public Uni<Void> replyAutomatically(long threadId, String text, boolean resolves) {
+        return replies.replyAutomatically(threadId, text, resolves);
     }
 
     @Override

@@ -165,13 +165,14 @@ public class ThreadRepository {
     /** The thread's messages in the order they were sent (ties by arrival). */
     public Uni<List<ThreadDtos.Message>> messages(long threadId) {
         return session().chain(s -> s.createNativeQuery("""
-                SELECT m.id, m.direction, m.external_id, m.sender_id, m.sender_name, m.body, m.sent_at, u.display_name, m.delivery
+                SELECT m.id, m.direction, m.external_id, m.sender_id, m.sender_name, m.body, m.sent_at, u.display_name, m.delivery,
+                       m.automatic
                   FROM conversation_message m LEFT JOIN app_user u ON u.id = m.author_id
                  WHERE m.thread_id = :thread ORDER BY m.sent_at, m.id""", Object[].class)
                 .setParameter("thread", threadId).getResultList())
                 .map(rows -> rows.stream().map(r -> new ThreadDtos.Message(((Number) r[0]).longValue(), (String) r[1],
                         (String) r[2], (String) r[3], (String) r[4], (String) r[5], SqlTimes.instant(r[6]), (String) r[7],
-                        (String) r[8])).toList());
+                        (String) r[8], (Boolean) r[9])).toList());
     }
 
     /** The thread's internal notes, oldest first. */
@@ -255,6 +256,40 @@ public class ThreadRepository {
                                status = CASE WHEN status IN ('NEW', 'OPEN') THEN 'WAITING' ELSE status END
                          WHERE id = :thread""").setParameter("sent", sentAt).setParameter("author", authorId).setParameter("thread", threadId)
                         .executeUpdate()));
+    }
+
+    /**
+     * Stores a reply the assistant sent on its own (SENT, automatic, no author): the thread's last-message time moves
+     * on, its first response does not. With {@code resolves}, a NEW or OPEN thread nobody is assigned to becomes DONE (a
+     * new version). Answers the message's id.
+     */
+    public Uni<Long> addAutomaticReply(long threadId, ConversationChannel channel, String externalId, String body,
+            Instant sentAt, boolean resolves) {
+        return session().chain(s -> s.createNativeQuery("""
+                INSERT INTO conversation_message (thread_id, channel, direction, external_id, body, sent_at, delivery, automatic)
+                VALUES (:thread, :channel, 'OUT', CAST(:external AS varchar), :body, :sent, 'SENT', true)
+                RETURNING id""", Long.class)
+                .setParameter("thread", threadId).setParameter("channel", channel.name()).setParameter("external", externalId)
+                .setParameter("body", body).setParameter("sent", sentAt).getSingleResult()
+                .call(() -> s.createNativeQuery("""
+                        UPDATE conversation_thread
+                           SET last_message_at = greatest(last_message_at, :sent),
+                               version = CASE WHEN :resolves AND status IN ('NEW', 'OPEN') AND assignee_id IS NULL
+                                              THEN version + 1 ELSE version END,
+                               resolved_at = CASE WHEN :resolves AND status IN ('NEW', 'OPEN') AND assignee_id IS NULL
+                                                  THEN now() ELSE resolved_at END,
+                               status = CASE WHEN :resolves AND status IN ('NEW', 'OPEN') AND assignee_id IS NULL
+                                             THEN 'DONE' ELSE status END
+                         WHERE id = :thread""").setParameter("sent", sentAt).setParameter("resolves", resolves)
+                        .setParameter("thread", threadId).executeUpdate()));
+    }
+
+    /** The text of the thread's latest inbound message, or null. */
+    public Uni<String> lastInboundBody(long threadId) {
+        return session().chain(s -> s.createNativeQuery("""
+                SELECT body FROM conversation_message WHERE thread_id = :thread AND direction = 'IN'
+                 ORDER BY sent_at DESC, id DESC LIMIT 1""", String.class).setParameter("thread", threadId).getResultList())
+                .map(bodies -> bodies.isEmpty() ? null : bodies.get(0));
     }
 
     /** The external id of the thread's latest inbound message (what a reply answers), or null. */

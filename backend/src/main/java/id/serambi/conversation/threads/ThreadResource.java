@@ -58,7 +58,7 @@ public class ThreadResource {
     static final String THREAD = "{\"thread\":" + SUMMARY + """
             ,"messages":[{"id":501,"direction":"IN","externalId":"998877665544_112233","senderId":"6543210987654321",\
             "senderName":"Siti Rahma","body":"Apakah bedah buku Sabtu ini masih bisa daftar?",\
-            "sentAt":"2026-12-04T02:00:00.000Z","author":null,"delivery":null}],\
+            "sentAt":"2026-12-04T02:00:00.000Z","author":null,"delivery":null,"automatic":false}],\
             "notes":[{"id":12,"author":"Rina (staf)","body":"Sudah dicek: kuota masih ada 5 kursi.","createdAt":"2026-12-04T02:05:00.000Z"}],\
             "about":{"kind":"POST","postId":12,"campaignId":3,"campaignTitle":"Klub Buku Bulanan","eventId":7,\
             "eventTitle":"Bedah Buku: Laskar Pelangi","title":"Klub Buku Bulanan",\
@@ -284,7 +284,7 @@ public class ThreadResource {
             content = @Content(schema = @Schema(implementation = ThreadDtos.Message.class), examples = @ExampleObject(name = "sent", value = """
                     {"id":502,"direction":"OUT","externalId":"998877665544_445566","senderId":null,"senderName":null,\
                     "body":"Halo Siti, masih bisa! Daftar di tautan ini ya.","sentAt":"2026-12-04T02:06:00.000Z",\
-                    "author":"Rina (staf)","delivery":"SENT"}""")))
+                    "author":"Rina (staf)","delivery":"SENT","automatic":false}""")))
     @APIResponse(responseCode = "400", description = "An empty or too long reply", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "Not logged in", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not staff", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -132,6 +132,20 @@ public class ThreadService {
         return sender.ready();
     }
 
+    /** The text of the thread's latest inbound message, or null; 404 when there is no such thread. */
+    @WithSession
+    public Uni<String> latestInbound(long id) {
+        return existing(id, false).chain(() -> threads.lastInboundBody(id));
+    }
+
+    /** Records an automatic reply the platform took ({@link ThreadRepository#addAutomaticReply}). */
+    @WithTransaction
+    public Uni<Void> recordAutomaticReply(ThreadRepository.Head head, String externalId, String body, Instant sentAt,
+            boolean resolves) {
+        return threads.addAutomaticReply(head.id(), head.channel(), externalId, body, sentAt, resolves)
+                .call(() -> threads.announce(head.id())).replaceWithVoid();
+    }
+
     /** Records a reply the platform took; answers the stored message. */
     @WithTransaction
     public Uni<ThreadDtos.Message> recordReply(ThreadRepository.Head head, String externalId, long authorId, String body,

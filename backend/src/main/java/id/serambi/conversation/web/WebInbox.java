@@ -1,11 +1,11 @@
 package id.serambi.conversation.web;
 
-import id.serambi.assistant.AssistantInbox;
 import id.serambi.conversation.ConversationChannel;
 import id.serambi.conversation.ConversationKind;
 import id.serambi.conversation.Conversations;
 import id.serambi.conversation.InboundMessage;
 import id.serambi.conversation.IngestResult;
+import id.serambi.conversation.WebConversations;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -19,7 +19,7 @@ import java.util.UUID;
  * minor's marks the thread minor (the inbox's minors' retention then applies).
  */
 @ApplicationScoped
-public class WebInbox implements AssistantInbox {
+public class WebInbox implements WebConversations {
 
     /** The library's own "account" on the web channel. */
     static final String ACCOUNT = "serambi-web";

@@ -3,6 +3,7 @@ package id.serambi.conversation.whatsapp;
 import id.serambi.conversation.ConversationChannel;
 import id.serambi.conversation.ConversationKind;
 import id.serambi.conversation.Conversations;
+import id.serambi.conversation.IngestResult;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -38,17 +39,18 @@ public class WhatsappInbound {
 
     /**
      * Receives every inbound message, BERHENTI and STOP included (already handled, and kept in the thread so that staff
-     * see it), on the webhook's transaction. A message without a sender or an id is not one to keep.
+     * see it), on the webhook's transaction; answers what the inbox did, or null for a message without a sender or an
+     * id, which is not one to keep.
      */
-    public Uni<Void> received(InboundMessage message) {
+    public Uni<IngestResult> received(InboundMessage message) {
         if (message.from() == null || message.from().isBlank() || message.wamid() == null || message.wamid().isBlank()) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().nullItem();
         }
         String text = message.text() != null ? message.text()
                 : NO_TEXT.getOrDefault(message.type(), "[" + (message.type() == null ? "pesan" : message.type()) + "]");
         String account = settings.phoneNumberId().filter(id -> !id.isBlank()).orElse("whatsapp");
         return conversations.ingest(new id.serambi.conversation.InboundMessage(ConversationChannel.WHATSAPP,
                 ConversationKind.DIRECT, message.from(), message.wamid(), account, message.from(), message.profileName(),
-                text, message.at() == null ? Instant.now() : message.at(), null)).replaceWithVoid();
+                text, message.at() == null ? Instant.now() : message.at(), null));
     }
 }

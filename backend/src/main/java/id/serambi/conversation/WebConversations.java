@@ -1,16 +1,16 @@
-package id.serambi.assistant;
+package id.serambi.conversation;
 
 import io.smallrye.mutiny.Uni;
 
 /**
- * Where Tanya Perpustakaan passes a web asker's questions to a person. The conversations inbox implements it (its WEB
- * channel), so the assistant needs nothing of the inbox: the inbox already uses the assistant, and the features stay
- * free of a cycle. Both methods chain on the caller's session, and {@link #pass} on its transaction.
+ * The inbox's WEB channel, for Tanya Perpustakaan (the assistant feature) to pass a web asker's questions to a person:
+ * each question becomes an inbound message of a WEB, DIRECT thread (through {@link Conversations#ingest}). Both
+ * methods chain on the caller's session, and {@link #pass} on its transaction.
  *
  * <p>The asker is known only by a conversation token (256 random bits, base64url, 43 characters) that the inbox hands
  * out with the first hand-over; the inbox keeps only its SHA-256.</p>
  */
-public interface AssistantInbox {
+public interface WebConversations {
 
     /**
      * Who asks.
