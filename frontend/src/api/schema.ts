@@ -24,6 +24,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/assistant/conversations/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A conversation with a librarian, by its token (anyone holding it)
+         * @description Every message of the conversation, oldest first: the asker's (ASKER: questions handed over, follow-ups) and the library's replies (LIBRARY). Staff's internal notes are never in it.
+         */
+        get: operations["getAssistantConversation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assistant/conversations/{token}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Write to the librarian in a conversation (anyone holding its token)
+         * @description The message joins the conversation's thread in the inbox; a thread that was done, or waiting on the asker, is open again.
+         */
+        post: operations["sendAssistantConversationMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assistant/conversations/{token}/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The librarian's replies, live, as Server-Sent Events
+         * @description A text/event-stream of `message` events, each one's data an AssistantConversationMessage JSON object (from LIBRARY): every reply staff send from now on, from whichever server instance they used. Staff's notes are never sent. A comment line every 25 s keeps proxies open; the stream ends after an hour (EventSource reconnects). Fetch the conversation after (re)connecting for what came before. An unknown token is a 404 problem before the stream starts.
+         */
+        get: operations["streamAssistantConversation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/assistant/questions": {
         parameters: {
             query?: never;
@@ -35,7 +95,7 @@ export interface paths {
         put?: never;
         /**
          * Ask Tanya Perpustakaan (anyone)
-         * @description The best active FAQ entry answers in the language asked when its confidence reaches the threshold (serambi.assistant.threshold); otherwise handedOver is true and the answer says a librarian will reply. The question is kept for staff (the unanswered list); nothing of other askers is returned.
+         * @description The best active FAQ entry answers in the language asked when its confidence reaches the threshold (serambi.assistant.threshold); otherwise handedOver is true and the answer says a librarian will reply. The question is kept for staff (the unanswered list); nothing of other askers is returned. A handed-over question opens a conversation with a librarian in the inbox: the answer's conversationToken identifies it (keep it; it is the only key). Sent back with a later question, that question joins the conversation too, answered or not, so that the librarian sees it. Signed in, the question is linked to the account (in its personal-data export, erased with it; a minor's is deleted after the minors' retention); anonymous questions keep no personal link.
          */
         post: operations["askAssistant"];
         delete?: never;
@@ -2339,6 +2399,32 @@ export interface components {
              */
             handedOver: boolean;
             links: components["schemas"]["AssistantLink"][];
+            /**
+             * @description Set when the question went to a librarian (handed over, or asked in a conversation already handed over): the token of that conversation, to keep. It reads the librarian's answers (GET /api/assistant/conversations/{token}, and its stream)
+             * @example q3mB0v9TQ2oXkH7cJd1Lr8sYw4aZpE6nUf5tGiKx0Vb
+             */
+            conversationToken: string | null;
+        };
+        AssistantConversation: {
+            /** @description Oldest first */
+            messages: components["schemas"]["AssistantConversationMessage"][];
+        };
+        AssistantConversationMessage: {
+            /**
+             * Format: int64
+             * @example 412
+             */
+            id: number;
+            /** @example LIBRARY */
+            from: components["schemas"]["AssistantMessageFrom"];
+            /** @example Bisa, Kak. Kartu anggota bisa dibuat di loket layanan dengan membawa KTP atau kartu pelajar. */
+            text: string;
+            /** @example 2026-12-04T03:15:00.000Z */
+            sentAt: components["schemas"]["Instant"];
+        };
+        AssistantConversationMessageRequest: {
+            /** @example Apakah bisa dibuat hari Sabtu? */
+            text: string;
         };
         AssistantLink: {
             /** @example Daftar acara */
@@ -2346,6 +2432,8 @@ export interface components {
             /** @example /acara */
             url: string;
         };
+        /** @enum {string} */
+        AssistantMessageFrom: "ASKER" | "LIBRARY";
         AssistantQuestion: {
             /** @example perpus buka jam brp? */
             question: string;
@@ -2354,6 +2442,11 @@ export interface components {
              * @example id
              */
             language?: string | null;
+            /**
+             * @description The conversationToken of an earlier answer: the question joins that conversation with a librarian
+             * @example q3mB0v9TQ2oXkH7cJd1Lr8sYw4aZpE6nUf5tGiKx0Vb
+             */
+            conversationToken?: string | null;
         };
         AssistantSettings: {
             /**
@@ -4939,6 +5032,273 @@ export interface operations {
             };
         };
     };
+    getAssistantConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The conversationToken of the answer that handed the question over */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The conversation */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistantConversation"];
+                };
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A browser request from an origin that may not call the API (CORS; then the body is empty) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No conversation has this token */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sendAssistantConversationMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The conversationToken of the answer that handed the question over */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssistantConversationMessageRequest"];
+            };
+        };
+        responses: {
+            /** @description The message, stored */
+            201: {
+                headers: {
+                    /** @description Where the created resource can be read */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistantConversationMessage"];
+                };
+            };
+            /** @description An empty text, or one over 2000 characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A browser request from an origin that may not call the API (CORS; then the body is empty) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No conversation has this token; nothing was stored */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    streamAssistantConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The conversationToken of the answer that handed the question over */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An endless stream of `message` events whose data is an AssistantConversationMessage */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["AssistantConversationMessage"];
+                };
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A browser request from an origin that may not call the API (CORS; then the body is empty) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No conversation has this token */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this address */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     askAssistant: {
         parameters: {
             query?: never;
@@ -4972,6 +5332,15 @@ export interface operations {
             };
             /** @description A browser request from an origin that may not call the API (CORS; then the body is empty) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No conversation has the conversationToken sent; nothing was kept */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17907,6 +18276,7 @@ type ReadonlyArray<T> = [
 export const pathsApiConversationsIdSuggestionsGetParametersQueryLanguageValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/conversations/{id}/suggestions"]["get"]["parameters"]["query"]["language"]> = ["id", "en"];
 export const aboutKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AboutKind"]> = ["POST", "EVENT"];
 export const ageGroupValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgeGroup"]> = ["CHILD", "TEEN", "ADULT", "SENIOR"];
+export const assistantMessageFromValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AssistantMessageFrom"]> = ["ASKER", "LIBRARY"];
 export const audienceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Audience"]> = ["ALL", "CHILDREN", "TEENS", "ADULTS"];
 export const cadenceWarningKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CadenceWarning"]["kind"]> = ["GAP", "UNDER_TARGET"];
 export const calendarItemKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CalendarItem"]["kind"]> = ["POST", "EVENT"];

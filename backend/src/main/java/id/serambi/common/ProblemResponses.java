@@ -45,9 +45,18 @@ public final class ProblemResponses {
             return Uni.createFrom().item(response(404, "not-found", "Not found", "No resource at " + request.path(),
                     request.path()));
         }
-        return check.apply(id).replaceWith((Response) null).onFailure(ProblemException.class).recoverWithItem(e -> {
+        return beforeStream(request, check.apply(id));
+    }
+
+    /**
+     * The same for a check of any kind: the ProblemException it fails with (its headers too, e.g. a 429's Retry-After)
+     * is answered as a problem; null lets the stream start.
+     */
+    public static Uni<Response> beforeStream(HttpServerRequest request, Uni<?> check) {
+        return check.replaceWith((Response) null).onFailure(ProblemException.class).recoverWithItem(e -> {
             ProblemException problem = (ProblemException) e;
-            return response(problem.status(), problem.slug(), problem.title(), problem.getMessage(), request.path());
+            return response(problem.status(), problem.slug(), problem.title(), problem.getMessage(), request.path(), null,
+                    problem.headers() == null ? Map.of() : problem.headers());
         });
     }
 }

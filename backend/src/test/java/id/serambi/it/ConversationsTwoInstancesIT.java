@@ -151,6 +151,35 @@ class ConversationsTwoInstancesIT {
         }
     }
 
+    @Test
+    void aLibrariansReplyOnOneInstanceReachesTheWebAskersStreamOnTheOther() throws Exception {
+        // Issue 19: the asker is handed over on A and listens on A; staff answer from B.
+        String token = given().baseUri(pair.url(pair.portA)).contentType(ContentType.JSON)
+                .body(Map.of("question", "Apakah ada zuqxwvrplm di sini?", "language", "id"))
+                .post("/api/assistant/questions").then().statusCode(200).extract().path("conversationToken");
+        assertTrue(token != null && token.length() == 43, "handed over with a token: " + token);
+        try (SseClient onA = new SseClient(pair.url(pair.portA) + "/api/assistant/conversations/" + token + "/stream")) {
+            awaitOpen(onA);
+            long thread;
+            try (Connection db = TwoInstances.database()) {
+                thread = TwoInstances.count(db, "SELECT id FROM conversation_thread WHERE channel = 'WEB' AND thread_key = 'web:' || "
+                        + "encode(sha256(convert_to('" + token + "', 'UTF8')), 'hex')");
+            }
+            String staff = pair.adminToken(pair.portB);
+            given().baseUri(pair.url(pair.portB)).auth().oauth2(staff).contentType(ContentType.JSON)
+                    .body(Map.of("body", "Catatan: cek katalog")).post("/api/conversations/" + thread + "/notes").then().statusCode(201);
+            given().baseUri(pair.url(pair.portB)).auth().oauth2(staff).contentType(ContentType.JSON)
+                    .body(Map.of("body", "Belum ada, Kak. Kami catat sebagai usulan.")).post("/api/conversations/" + thread + "/replies")
+                    .then().statusCode(201);
+            SseClient.Event reply = onA.nextData(Duration.ofSeconds(10));
+            assertTrue(reply != null, "the reply sent on B reached the asker's stream on A");
+            assertEquals("message", reply.name());
+            assertTrue(reply.data().contains("\"from\":\"LIBRARY\"") && reply.data().contains("Kami catat sebagai usulan"),
+                    reply.data());
+            assertEquals(null, onA.nextData(Duration.ofSeconds(1)), "the note is never sent");
+        }
+    }
+
     private static void awaitOpen(SseClient sse) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (sse.status == 0 && System.nanoTime() < deadline) {

@@ -57,7 +57,10 @@ class AuthorizationMatrixTest {
             // Meta's webhooks (issue 18): Meta calls them; the verify token and the body's signature are the check.
             "GET /api/webhooks/meta", "POST /api/webhooks/meta", "GET /api/webhooks/whatsapp", "POST /api/webhooks/whatsapp",
             // Tanya Perpustakaan (issue 19): anyone may ask; rate-limited per address; the answer holds nothing of others.
-            "POST /api/assistant/questions");
+            "POST /api/assistant/questions",
+            // The asker's conversation with a librarian: found only by its unguessable token, rate-limited per address.
+            "GET /api/assistant/conversations/{token}", "POST /api/assistant/conversations/{token}/messages",
+            "GET /api/assistant/conversations/{token}/stream");
 
     private static final List<String> ROLES = List.of("MEMBER", "REVIEWER", "STAFF", "ADMIN");
 

@@ -30,10 +30,14 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class PublicPrivacyTest {
 
-    /** Public by capability: the registrant's own page, opened by the secret token (AuthorizationMatrixTest checks it). */
+    /**
+     * Public by capability: the registrant's own page, opened by the secret token (AuthorizationMatrixTest checks it),
+     * and a web asker's own conversation with a librarian, opened by its conversation token (AssistantHandOverTest).
+     */
     private static final Set<String> OWN_DATA_BY_TOKEN = Set.of("GET /api/registrations/{token}",
             "GET /api/registrations/{token}/calendar.ics", "GET /api/registrations/{token}/qr.png",
-            "GET /api/registrations/{token}/export", "GET /api/registrations/{token}/feedback");
+            "GET /api/registrations/{token}/export", "GET /api/registrations/{token}/feedback",
+            "GET /api/assistant/conversations/{token}", "GET /api/assistant/conversations/{token}/stream");
 
     /**
      * Public operations that hold no data at all: Meta's webhook handshake only echoes the challenge Meta sent, and only

@@ -263,6 +263,8 @@ final class World {
             case "registrations/{token}" -> manageTokenA;
             case "guardian-consent/{token}" -> "g" + tag + "0000000000000000000000000000000000000";
             case "verify-email/{token}" -> "v" + tag + "0000000000000000000000000000000000000";
+            // A conversation token nobody was given (43 base64url characters): a 404, like someone else's.
+            case "conversations/{token}" -> "c" + tag + "000000000000000000000000000000000000";
             case "variants/{platform}" -> "INSTAGRAM";
             // The caller's own notifications: an id nobody has answers 404, like someone else's.
             case "notifications/{id}" -> "987654321";

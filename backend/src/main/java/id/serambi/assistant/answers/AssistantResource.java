@@ -1,5 +1,6 @@
 package id.serambi.assistant.answers;
 
+import id.serambi.common.Caller;
 import id.serambi.common.Problem;
 import id.serambi.common.RateLimits;
 import io.smallrye.mutiny.Uni;
@@ -28,10 +29,12 @@ public class AssistantResource {
 
     private final AssistantService assistant;
     private final RateLimits limits;
+    private final Caller.Resolver callers;
 
-    public AssistantResource(AssistantService assistant, RateLimits limits) {
+    public AssistantResource(AssistantService assistant, RateLimits limits, Caller.Resolver callers) {
         this.assistant = assistant;
         this.limits = limits;
+        this.callers = callers;
     }
 
     @POST
@@ -41,24 +44,35 @@ public class AssistantResource {
     @Operation(operationId = "askAssistant", summary = "Ask Tanya Perpustakaan (anyone)",
             description = "The best active FAQ entry answers in the language asked when its confidence reaches the threshold "
                     + "(serambi.assistant.threshold); otherwise handedOver is true and the answer says a librarian will reply. "
-                    + "The question is kept for staff (the unanswered list); nothing of other askers is returned.")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "hours", value = """
-            {"question":"perpus buka jam brp?","language":"id"}""")))
+                    + "The question is kept for staff (the unanswered list); nothing of other askers is returned. "
+                    + "A handed-over question opens a conversation with a librarian in the inbox: the answer's "
+                    + "conversationToken identifies it (keep it; it is the only key). Sent back with a later question, "
+                    + "that question joins the conversation too, answered or not, so that the librarian sees it. "
+                    + "Signed in, the question is linked to the account (in its personal-data export, erased with it; "
+                    + "a minor's is deleted after the minors' retention); anonymous questions keep no personal link.")
+    @RequestBody(content = @Content(examples = { @ExampleObject(name = "hours", value = """
+            {"question":"perpus buka jam brp?","language":"id"}"""), @ExampleObject(name = "follow-up", value = """
+            {"question":"kalau hari Minggu?","language":"id","conversationToken":"q3mB0v9TQ2oXkH7cJd1Lr8sYw4aZpE6nUf5tGiKx0Vb"}""") }))
     @APIResponse(responseCode = "200", description = "The answer, or the hand-over", content = @Content(schema = @Schema(implementation = AssistantDtos.Answer.class),
             examples = { @ExampleObject(name = "answered", value = """
                     {"answer":"Perpustakaan buka Senin–Kamis pukul 08.00–15.30 WITA.","entryId":1,"confidence":0.82,"handedOver":false,\
-                    "links":[{"label":"Kontak","url":"/kontak"}]}"""), @ExampleObject(name = "handed over", value = """
+                    "links":[{"label":"Kontak","url":"/kontak"}],"conversationToken":null}"""), @ExampleObject(name = "handed over", value = """
                     {"answer":"Maaf, kami belum punya jawaban untuk pertanyaan itu. Pertanyaan Anda sudah diteruskan kepada pustakawan, \
-                    yang akan menjawabnya secepatnya.","entryId":null,"confidence":0.12,"handedOver":true,"links":[]}""") }))
+                    yang akan menjawabnya secepatnya.","entryId":null,"confidence":0.12,"handedOver":true,"links":[],\
+                    "conversationToken":"q3mB0v9TQ2oXkH7cJd1Lr8sYw4aZpE6nUf5tGiKx0Vb"}""") }))
     @APIResponse(responseCode = "400", description = "An empty or too long question, or a language other than id and en",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "empty", value = """
                     {"type":"https://serambi.id/problems/validation","title":"Invalid request","status":400,\
                     "detail":"question: must not be blank","errors":[{"field":"question","message":"must not be blank"}]}""")))
+    @APIResponse(responseCode = "404", description = "No conversation has the conversationToken sent; nothing was kept",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "unknown token", value = """
+                    {"type":"https://serambi.id/problems/not-found","title":"Not found","status":404,\
+                    "detail":"No conversation has this token: ask without it to start a new one","instance":"/api/assistant/questions"}""")))
     @APIResponse(responseCode = "429", description = "Too many questions from this address",
             headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<AssistantDtos.Answer> ask(@Valid @NotNull AssistantDtos.Ask body) {
         limits.check(RateLimits.Action.ASSISTANT, null);
-        return assistant.ask(body);
+        return callers.current().chain(caller -> assistant.ask(body, caller.userId()));
     }
 }

@@ -32,9 +32,11 @@ public class AssistantService {
     private final Map<String, String> placeholders;
     private final Vertx vertx;
     private final LiveAnswers live;
+    private final HandOverService handOver;
 
     public AssistantService(AssistantIndex index, FaqService faq, AssistantSettings settings, SerambiConfig config, Vertx vertx,
-            LiveAnswers live) {
+            LiveAnswers live, HandOverService handOver) {
+        this.handOver = handOver;
         this.index = index;
         this.faq = faq;
         this.settings = settings;
@@ -45,13 +47,23 @@ public class AssistantService {
                 "{whatsapp}", library.whatsapp(), "{email}", library.email());
     }
 
-    /** Answers the question (matched on a worker thread: it is CPU work) and logs it. */
+    /** Answers an anonymous asker's question (matched on a worker thread: it is CPU work) and logs it. */
     public Uni<AssistantDtos.Answer> ask(AssistantDtos.Ask ask) {
+        return ask(ask, null);
+    }
+
+    /**
+     * Answers the question of the signed-in account (null: anonymous) and keeps it ({@link HandOverService}): a
+     * question handed over, or asked in a conversation already handed over, goes to the inbox, and the answer carries
+     * the conversation's token. An unknown token fails with a 404 before anything is written.
+     */
+    public Uni<AssistantDtos.Answer> ask(AssistantDtos.Ask ask, Long accountId) {
         String question = ask.question().strip();
         boolean english = "en".equals(ask.language());
         return vertx.executeBlocking(() -> answer(index.current(), question, english), false)
                 .chain(m -> live.add(m.answer(), m.live(), english))
-                .call(a -> faq.logQuestion(question, english ? "en" : "id", a.entryId(), a.confidence(), a.handedOver()));
+                .chain(a -> handOver.keep(question, english ? "en" : "id", a, ask.conversationToken(), accountId)
+                        .map(a::inConversation));
     }
 
     /** An answer from the knowledge base, and the live data its entry adds. */

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.util.List;
 import org.hibernate.reactive.mutiny.Mutiny;
 
@@ -95,13 +96,43 @@ public class FaqRepository {
 
     /** Logs a question asked; the entry is left out when it was deleted meanwhile. */
     public Uni<Void> logQuestion(String question, String language, Long entryId, double confidence, boolean handedOver) {
+        return logQuestion(question, language, entryId, confidence, handedOver, null, false);
+    }
+
+    /** Logs a question a signed-in asker (null: anonymous) asked; a minor's is deleted after the minors' retention. */
+    public Uni<Void> logQuestion(String question, String language, Long entryId, double confidence, boolean handedOver,
+            Long accountId, boolean minor) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
-                INSERT INTO assistant_question (question, language, entry_id, confidence, handed_over)
-                VALUES (:question, :language, (SELECT id FROM faq_entry WHERE id = :entry), :confidence, :handedOver)""")
+                INSERT INTO assistant_question (question, language, entry_id, confidence, handed_over, account_id, minor)
+                VALUES (:question, :language, (SELECT id FROM faq_entry WHERE id = :entry), :confidence, :handedOver,
+                        CAST(:account AS bigint), :minor)""")
                 .setParameter("question", question).setParameter("language", language)
                 .setParameter("entry", entryId == null ? -1L : entryId)
                 .setParameter("confidence", BigDecimal.valueOf(Math.max(0, Math.min(1, confidence))).setScale(3, RoundingMode.HALF_UP))
-                .setParameter("handedOver", handedOver).executeUpdate()).replaceWithVoid();
+                .setParameter("handedOver", handedOver).setParameter("account", accountId).setParameter("minor", minor)
+                .executeUpdate()).replaceWithVoid();
+    }
+
+    /** The questions the account asked while signed in, oldest first, as a JSON array. */
+    public Uni<String> questionsJson(long accountId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                SELECT coalesce(json_agg(json_build_object('question', q.question, 'language', q.language,
+                        'handedOver', q.handed_over, 'askedAt', q.created_at) ORDER BY q.created_at, q.id), '[]'::json)::text
+                  FROM assistant_question q WHERE q.account_id = :account""", String.class)
+                .setParameter("account", accountId).getSingleResult());
+    }
+
+    /** Deletes the questions the account asked while signed in. */
+    public Uni<Integer> deleteQuestions(long accountId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("DELETE FROM assistant_question WHERE account_id = :account")
+                .setParameter("account", accountId).executeUpdate());
+    }
+
+    /** Deletes minors' questions asked before the cutoff; answers how many. */
+    public Uni<Integer> deleteMinorQuestions(Instant cutoff) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                "DELETE FROM assistant_question WHERE minor AND created_at < :cutoff")
+                .setParameter("cutoff", cutoff).executeUpdate());
     }
 
     /** The handed-over questions, the same text (any case, any spacing at the ends) once with its count, newest first. */
