@@ -22,38 +22,22 @@ export async function ask(question: string, language: 'id' | 'en', conversationT
 }
 
 // The web hand-over (issue 19, point 2): a handed-over question opens a conversation the asker keeps by its token; a
-// librarian's replies come over SSE. HAND-OVER CONTRACT: written against the agreed contract before the backend's
-// hand-over API is in the OpenAPI document, so these calls are typed here by hand (the only casts of the feature);
-// once the schema has them, use its types and drop the casts.
+// librarian's replies come over SSE.
 
 /** A message of a handed-over conversation: the asker's, or a librarian's reply. */
-export interface ConversationMessage {
-  id: number
-  from: 'ASKER' | 'LIBRARY'
-  text: string
-  sentAt: string
-}
+export type ConversationMessage = Schemas['AssistantConversationMessage']
 
-/** The answer's token of the conversation it opened (set when handed over). */
+/** The answer's token of the conversation it belongs to (set when handed over). */
 export function conversationTokenOf(answer: Answer): string | null {
-  const token = (answer as Answer & { conversationToken?: string | null }).conversationToken
-  return typeof token === 'string' && token ? token : null
+  return answer.conversationToken || null
 }
-
-type UntypedClient = {
-  GET(path: string, init: unknown): Promise<{ data?: unknown; error?: unknown; response: Response }>
-  POST(path: string, init: unknown): Promise<{ data?: unknown; error?: unknown; response: Response }>
-}
-const handOverApi = api as unknown as UntypedClient
 
 export async function getConversation(token: string): Promise<ConversationMessage[]> {
-  const result = await handOverApi.GET('/api/assistant/conversations/{token}', { params: { path: { token } } })
-  return (unwrap(result) as { messages: ConversationMessage[] }).messages
+  return unwrap(await api.GET('/api/assistant/conversations/{token}', { params: { path: { token } } })).messages
 }
 
 export async function sendToConversation(token: string, text: string): Promise<ConversationMessage> {
-  const result = await handOverApi.POST('/api/assistant/conversations/{token}/messages', { params: { path: { token } }, body: { text } })
-  return unwrap(result) as ConversationMessage
+  return unwrap(await api.POST('/api/assistant/conversations/{token}/messages', { params: { path: { token } }, body: { text } }))
 }
 
 /** The Server-Sent Events of a conversation: a 'message' event per librarian's reply. */

@@ -1,7 +1,6 @@
 package id.serambi.assistant.answers;
 
 import id.serambi.assistant.knowledge.FaqDtos;
-import id.serambi.assistant.knowledge.FaqService;
 import id.serambi.assistant.knowledge.LiveAnswer;
 import id.serambi.assistant.matching.FaqIndex;
 import id.serambi.common.SerambiConfig;
@@ -27,18 +26,16 @@ public class AssistantService {
             + "librarian, who will answer it as soon as possible.";
 
     private final AssistantIndex index;
-    private final FaqService faq;
     private final AssistantSettings settings;
     private final Map<String, String> placeholders;
     private final Vertx vertx;
     private final LiveAnswers live;
     private final HandOverService handOver;
 
-    public AssistantService(AssistantIndex index, FaqService faq, AssistantSettings settings, SerambiConfig config, Vertx vertx,
+    public AssistantService(AssistantIndex index, AssistantSettings settings, SerambiConfig config, Vertx vertx,
             LiveAnswers live, HandOverService handOver) {
         this.handOver = handOver;
         this.index = index;
-        this.faq = faq;
         this.settings = settings;
         this.vertx = vertx;
         this.live = live;
