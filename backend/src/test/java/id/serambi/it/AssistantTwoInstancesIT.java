@@ -14,8 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,24 +22,10 @@ import org.junit.jupiter.api.Test;
  * switched off through instance A's {@code /api/faq} changes instance B's answers within seconds, and a deleted entry
  * stops answering on both. The entries are about made-up words, so only they can answer questions with them.
  */
-class AssistantTwoInstancesIT {
+class AssistantTwoInstancesIT extends OnTwoInstances {
 
     /** How long a change may take to reach an instance's answers (polled; it usually takes well under a second). */
     private static final Duration WITHIN = Duration.ofSeconds(10);
-
-    private static TwoInstances pair;
-
-    @BeforeAll
-    static void start() throws Exception {
-        pair = TwoInstances.start(TwoInstances.PORT_A, TwoInstances.PORT_B);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (pair != null) {
-            pair.close();
-        }
-    }
 
     @Test
     void anEntryCreatedEditedAndSwitchedOffOnAChangesTheAnswersOfB() throws Exception {

@@ -16,29 +16,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Invariants that must hold with several replicas: run against two packaged backends sharing one database
  * (failsafe, after `package`).
  */
-class TwoInstancesIT {
-
-    private static TwoInstances pair;
-
-    @BeforeAll
-    static void start() throws Exception {
-        pair = TwoInstances.start(TwoInstances.PORT_A, TwoInstances.PORT_B);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (pair != null) {
-            pair.close();
-        }
-    }
+class TwoInstancesIT extends OnTwoInstances {
 
     @Test
     void aTokenIssuedByOneInstanceIsAcceptedByTheOther() {
