@@ -46,7 +46,7 @@ public class AssistantAnswers implements Assistant {
         }
         return vertx.executeBlocking(() -> service.answer(index.current(), question, english), false)
                 .chain(m -> m.answer().handedOver() ? Uni.createFrom().item(Optional.<Answer>empty())
-                        : live.add(m.answer(), m.live(), english).map(a -> Optional.of(new Answer(a.entryId(), a.answer(),
+                        : live.add(m.answer(), m.live(), question, english).map(a -> Optional.of(new Answer(a.entryId(), a.answer(),
                                 a.confidence(), a.links().stream().map(l -> new Link(l.label(), absolute(l.url()))).toList()))));
     }
 

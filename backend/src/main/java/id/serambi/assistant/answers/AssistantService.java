@@ -58,7 +58,7 @@ public class AssistantService {
         String question = ask.question().strip();
         boolean english = "en".equals(ask.language());
         return vertx.executeBlocking(() -> answer(index.current(), question, english), false)
-                .chain(m -> live.add(m.answer(), m.live(), english))
+                .chain(m -> live.add(m.answer(), m.live(), question, english))
                 .chain(a -> handOver.keep(question, english ? "en" : "id", a, ask.conversationToken(), accountId)
                         .map(a::inConversation));
     }

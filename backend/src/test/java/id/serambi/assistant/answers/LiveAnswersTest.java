@@ -32,6 +32,9 @@ class LiveAnswersTest {
     @Inject
     AgroalDataSource db;
 
+    @Inject
+    LiveAnswers live;
+
     private List<String> pages(String prefix, String sql) throws SQLException {
         List<String> pages = new ArrayList<>();
         try (Connection c = db.getConnection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
@@ -82,5 +85,43 @@ class LiveAnswersTest {
         List<String> urls = a.getList("links.url");
         assertEquals(expected, urls.subList(0, expected.size()));
         assertTrue(a.getString("answer").contains("\n\nTantangan yang sedang berjalan:\n• "), a.getString("answer"));
+    }
+
+    @Test
+    void anEventsQuestionWithATopicListsTheEventsAboutIt() throws Exception {
+        String staff = Staff.token();
+        String topic = FaqEntries.word();
+        Map<String, Object> onTopic = EventFixtures.body(Instant.now().plus(Duration.ofHours(3)));
+        onTopic.put("title", "Bedah buku " + topic);
+        long about = EventFixtures.published(staff, onTopic);
+        EventFixtures.published(staff, EventFixtures.body(Instant.now().plus(Duration.ofHours(1))));
+        String word = FaqEntries.word();
+        Map<String, Object> body = FaqEntries.entry(word);
+        body.put("live", "EVENTS");
+        body.put("alternatives", List.of("acara " + word + " ada " + topic + " ga?"));
+        int id = FaqEntries.create(staff, body);
+
+        JsonPath a = askUntil("acara " + word + " ada " + topic + " ga?", "id",
+                r -> !r.getBoolean("handedOver") && Integer.valueOf(id).equals(r.get("entryId")));
+        assertEquals(List.of("/acara/" + about, "/acara"), a.getList("links.url"),
+                "only the event about the question's topic, not the sooner one about something else");
+        assertTrue(a.getString("answer").contains("\n\nAcara yang sesuai dengan pertanyaan Anda:\n• Bedah buku " + topic),
+                a.getString("answer"));
+    }
+
+    @Test
+    void hariIniBesokMingguIniAndBulanIniNarrowThePeriodInTheLibrarysZone() {
+        // Thursday 3 December 2026, 18:00 WITA (UTC+8).
+        Instant now = Instant.parse("2026-12-03T10:00:00Z");
+        assertEquals(new LiveAnswers.Period(now, Instant.parse("2026-12-03T16:00:00Z"), true),
+                live.period("ada kegiatan apa hari ini?", now), "until midnight WITA");
+        assertEquals(new LiveAnswers.Period(Instant.parse("2026-12-03T16:00:00Z"), Instant.parse("2026-12-04T16:00:00Z"), true),
+                live.period("Apakah ada acara di perpustakaan besok?", now), "Friday, whole");
+        assertEquals(new LiveAnswers.Period(now, Instant.parse("2026-12-06T16:00:00Z"), true),
+                live.period("Ada acara apa saja minggu ini di perpustakaan?", now), "until Monday 00:00 WITA");
+        assertEquals(new LiveAnswers.Period(now, Instant.parse("2026-12-31T16:00:00Z"), true),
+                live.period("What events are on this month?", now), "until 1 January 00:00 WITA");
+        assertEquals(new LiveAnswers.Period(now, now.plus(Duration.ofDays(60)), false),
+                live.period("ada diskusi buku?", now), "no period named: the 60 days ahead");
     }
 }
