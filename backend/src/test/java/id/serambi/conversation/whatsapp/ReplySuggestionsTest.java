@@ -56,8 +56,8 @@ class ReplySuggestionsTest {
         fine.put("answerId", "Dendanya Rp500 per hari untuk " + word + ".");
         fine.put("answerEn", "The fine is Rp500 a day for a " + word + ".");
         int late = FaqEntries.create(Staff.token(), fine);
-        FaqEntries.askUntil("Berapa denda terlambat mengembalikan " + word + "?", "id", a -> a.getInt("entryId") == late);
-        FaqEntries.askUntil("Bagaimana cara meminjam " + word + " di perpustakaan?", "id", a -> a.getInt("entryId") == borrow);
+        FaqEntries.askUntil("Berapa denda terlambat mengembalikan " + word + "?", "id", a -> Integer.valueOf(late).equals(a.get("entryId")));
+        FaqEntries.askUntil("Bagaimana cara meminjam " + word + " di perpustakaan?", "id", a -> Integer.valueOf(borrow).equals(a.get("entryId")));
 
         // The latest inbound message is the one suggestions answer.
         long thread = threadWith("denda " + word + " berapa ya?", "pinjem " + word + " gmn?");
@@ -67,11 +67,13 @@ class ReplySuggestionsTest {
         assertEquals(borrow, id.getInt("[0].entryId"));
         assertEquals("Bagaimana cara meminjam " + word + " di perpustakaan?", id.getString("[0].question"));
         assertEquals("Untuk meminjam " + word + ", tanyakan di meja layanan.", id.getString("[0].answer"));
-        assertEquals(late, id.getInt("[1].entryId"));
+        // The entry sharing only the rare word follows; other tests' entries that share "pinjem" and "gmn" may come between.
+        assertTrue(id.getList("entryId").contains(late), id.prettify());
         for (int i = 1; i < found.size(); i++) {
             assertTrue(id.getDouble("[" + (i - 1) + "].confidence") >= id.getDouble("[" + i + "].confidence"), id.prettify());
         }
-        assertTrue(id.getDouble("[0].confidence") > id.getDouble("[1].confidence"), id.prettify());
+        assertTrue(id.getDouble("[0].confidence") > id.getDouble("[" + id.getList("entryId").indexOf(late) + "].confidence"),
+                id.prettify());
 
         JsonPath en = suggestions(thread, "en");
         assertEquals(borrow, en.getInt("[0].entryId"));
