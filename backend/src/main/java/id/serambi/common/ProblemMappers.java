@@ -194,16 +194,18 @@ public class ProblemMappers {
                     || node.getKind() == ElementKind.CROSS_PARAMETER || node.getKind() == ElementKind.RETURN_VALUE) {
                 continue;
             }
-            if (node.getName() == null) {
+            // Bean Validation puts a list element's index on the node after the list: sections, questions[0], key[1]
+            // is sections[0].questions[1].key.
+            if (node.isInIterable() && !field.isEmpty()) {
+                field.append('[').append(node.getIndex() == null ? node.getKey() : node.getIndex()).append(']');
+            }
+            if (node.getName() == null || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
                 continue;
             }
             if (!field.isEmpty()) {
                 field.append('.');
             }
             field.append(node.getName());
-            if (node.getIndex() != null) {
-                field.append('[').append(node.getIndex()).append(']');
-            }
         }
         if (field.isEmpty()) {
             // A violation on a parameter itself: a query or path parameter, or a missing body.

@@ -64,6 +64,7 @@ final class World {
     long savedReplyId;
     /** Issue 19: an FAQ entry of the knowledge base. */
     long faqEntryId;
+    long surveyId;
 
     /** Builds the world; call once per test class. */
     static World seed(AgroalDataSource db) {
@@ -236,6 +237,7 @@ final class World {
                         "alternatives", List.of(), "answerId", "Perpustakaan buka {jam_buka}.",
                         "answerEn", "The library is open {jam_buka}.", "links", List.of(), "tags", List.of("jam"), "active", false))
                 .post("/api/faq").then().statusCode(201).extract().jsonPath().getLong("id");
+        surveyId = id.serambi.survey.SurveyFixtures.create(token("STAFF"), id.serambi.survey.SurveyFixtures.survey("Survei " + tag));
     }
 
     /** A real value for a path parameter, from the literal segment before it ("events/{id}") and its name. */
@@ -272,6 +274,7 @@ final class World {
             case "conversations/{id}", "conversations/{threadId}" -> String.valueOf(conversationId);
             case "saved-replies/{id}" -> String.valueOf(savedReplyId);
             case "faq/{id}" -> String.valueOf(faqEntryId);
+            case "surveys/{id}" -> String.valueOf(surveyId);
             default -> throw new AssertionError("No seeded value for " + key + " in " + path
                     + ": teach World.pathValue about this new path parameter");
         };
