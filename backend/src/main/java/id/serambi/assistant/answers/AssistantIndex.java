@@ -55,6 +55,11 @@ public class AssistantIndex {
         changed();
     }
 
+    /** The analysers the index is built with: other answers compare texts the way the matcher does. */
+    FaqAnalyzers analyzers() {
+        return analyzers;
+    }
+
     /** The index questions are matched against now. */
     public Snapshot current() {
         return current;

@@ -48,11 +48,12 @@ public class LiveAnswers {
 
     private final Events events;
     private final Challenges challenges;
-    private final FaqAnalyzers analyzers = new FaqAnalyzers();
+    private final FaqAnalyzers analyzers;
     private final ZoneId zone;
     private final Set<String> eventWords = new HashSet<>();
 
-    public LiveAnswers(Events events, Challenges challenges, SerambiConfig config) {
+    public LiveAnswers(Events events, Challenges challenges, SerambiConfig config, AssistantIndex index) {
+        this.analyzers = index.analyzers();
         this.events = events;
         this.challenges = challenges;
         this.zone = config.library().timeZone();
