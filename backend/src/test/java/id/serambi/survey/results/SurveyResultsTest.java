@@ -163,6 +163,33 @@ class SurveyResultsTest {
     }
 
     @Test
+    void answersOfTheWrongShapeAreLeftOutOfTheFiguresNotA500() {
+        long odd = SurveyFixtures.create(staff, SurveyFixtures.survey("Survei aneh " + UUID.randomUUID()));
+        // What a later edit or a buggy client could leave behind: a word for a scale, a value out of range, a string for
+        // a number, a number for a date, a single string for a multiple choice, an option that no longer exists.
+        insert(odd, "2026-11-01", null, null, null, null, null, """
+                {"datang":"mungkin","topik":"buku","puas":"lima","nps":11,"tanggal":5,"umur":"tua","alasan":42}""");
+        insert(odd, "2026-11-01", null, null, null, null, null, """
+                {"datang":"ya","topik":["film","film-lama"],"puas":4,"nps":10,"tanggal":"2026-11-05","umur":7.5}""");
+        JsonPath r = given().auth().oauth2(staff).get("/api/surveys/" + odd + "/results").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of(1, 0), r.getList("questions[0].options.count"), "mungkin is no option");
+        assertEquals(List.of(1, 1, 0), r.getList("questions[2].options.count"), "a lone string counts as its option");
+        assertEquals(4.0, r.getDouble("questions[3].mean"), 1e-6);
+        assertEquals(1, r.getInt("questions[4].nps.promoters"));
+        assertEquals(100.0, r.getDouble("questions[4].nps.score"), 1e-6);
+        assertEquals(List.of("2026-11"), r.getList("questions[6].months.month"));
+        assertEquals(7.5, r.getDouble("questions[7].number.min"), 1e-6);
+        assertEquals(7.5, r.getDouble("questions[7].number.max"), 1e-6);
+        // A text endpoint skips a number given to a text question; a key that is SQL is just no question of the survey.
+        given().auth().oauth2(staff).get("/api/surveys/" + odd + "/results/texts?question=alasan").then().statusCode(200)
+                .body("total", equalTo(0));
+        assertProblem(given().auth().oauth2(staff).queryParam("question", "alasan' OR '1'='1").get("/api/surveys/" + odd
+                + "/results/texts").then(), 400, "validation").body("errors.field", hasItem("question"));
+        given().auth().oauth2(staff).get("/api/surveys/" + odd + "/results/responses.csv").then().statusCode(200);
+        given().auth().oauth2(staff).get("/api/surveys/" + odd + "/results/responses.xlsx").then().statusCode(200);
+    }
+
+    @Test
     void everyFilterNarrowsTheResponses() {
         JsonPath byEvent = results("?event=" + event);
         assertEquals(3, byEvent.getInt("responses"));
