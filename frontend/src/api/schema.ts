@@ -2315,6 +2315,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/surveys/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The figures of every question of a survey, in order (staff)
+         * @description Counts are always given; the SPA marks a base under 10. A question's base (shown) is every response in the filter, or for a conditional question those that gave the condition's answer. Choices: count per option and its share of those who answered (for multiple choice, of respondents). SCALE_5: distribution 1..5 and mean. NPS: distribution 0..10, promoters (9–10), passives (7–8), detractors (0–6), score = (promoters − detractors) ÷ answered × 100. NUMBER: min, median, mean, max. DATE: answers per month. Texts: the count only (see getSurveyTextAnswers).
+         */
+        get: operations["getSurveyResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/surveys/{id}/results/comparison": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A survey's figures before and after a challenge, side by side (staff)
+         * @description pre and post are the figures of the responses given before (PRE) and after (POST) the challenge, as in getSurveyResults; participantsBoth and answeredBoth count the accounts that answered in both phases (an anonymous survey links no account, so they are 0 there).
+         */
+        get: operations["getSurveyComparison"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/surveys/{id}/results/responses.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every response in the filter as CSV, one row each (staff)
+         * @description UTF-8 with a byte-order mark, comma-separated, a header row: day, event title, challenge title, phase (Sebelum/Sesudah), age group (Anak, Remaja, Dewasa, Lansia), then one column per question headed by its Indonesian text: option labels in Bahasa Indonesia, multiple choices joined with "; ". No account, name or registration. Text that a spreadsheet could run as a formula (also after a ',' or ';' inside it) gets a leading '.
+         */
+        get: operations["exportSurveyResponsesCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/surveys/{id}/results/responses.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every response in the filter as an Excel file, one row each (staff)
+         * @description The CSV's columns for people: a bold header that stays in view, the day as a date cell, numbers as number cells and every text as a text cell, which a spreadsheet never evaluates.
+         */
+        get: operations["exportSurveyResponsesXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/surveys/{id}/results/texts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The text answers of one question, newest first, paged, with a search (staff)
+         * @description Only SHORT_TEXT and LONG_TEXT questions; blank answers are left out. q finds the text anywhere, in any letter case.
+         */
+        get: operations["getSurveyTextAnswers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users": {
         parameters: {
             query?: never;
@@ -2404,6 +2504,8 @@ export interface components {
         Access: "ANONYMOUS" | "MANAGE_LINK" | "ACCOUNT";
         /** @enum {string} */
         AgeGroup: "CHILD" | "TEEN" | "ADULT" | "SENIOR";
+        /** @enum {string} */
+        AgeGroup1: "CHILD" | "TEEN" | "ADULT" | "SENIOR";
         Analytics: {
             from: components["schemas"]["LocalDate"];
             to: components["schemas"]["LocalDate"];
@@ -2435,6 +2537,8 @@ export interface components {
             bestHour: number | null;
             posts: components["schemas"]["PostMetricsRow"][];
             kpis: components["schemas"]["KpiProgress"][];
+            /** @description The satisfaction of the participants of the events the campaigns' posts promoted (issue 20), by campaign then event */
+            satisfaction: components["schemas"]["EventSatisfaction"][];
         };
         AnalyticsGroup: {
             /** @description The platform, content type, campaign id, week start, day or hour */
@@ -3389,6 +3493,43 @@ export interface components {
              * @example 2026-12-05T10:00:00.000Z
              */
             registrationClosesAt?: components["schemas"]["Instant"] | null;
+        };
+        /** @description Survey responses given after an event a campaign promoted; counts are always given, the dashboard marks fewer than 10 answers */
+        EventSatisfaction: {
+            /** Format: int64 */
+            campaignId: number;
+            campaignTitle: string;
+            /** Format: int64 */
+            eventId: number;
+            /** @description null when the event no longer exists */
+            eventTitle: string | null;
+            /**
+             * Format: int64
+             * @example 12
+             */
+            responses: number;
+            /**
+             * Format: int64
+             * @example 10
+             */
+            scaleAnswers: number;
+            /**
+             * Format: double
+             * @description The mean of the 1–5 scale answers; null without any
+             * @example 4.3
+             */
+            meanScale: number | null;
+            /**
+             * Format: int64
+             * @example 9
+             */
+            npsAnswers: number;
+            /**
+             * Format: double
+             * @description The NPS (−100..100) of the 0–10 answers; null without any
+             * @example 33.3
+             */
+            nps: number | null;
         };
         /** @enum {string} */
         EventStatus: "DRAFT" | "PUBLISHED" | "CANCELLED" | "COMPLETED";
@@ -4936,6 +5077,36 @@ export interface components {
              */
             version: number;
         };
+        /** @description A survey's answers before (PRE) and after (POST) one challenge */
+        SurveyComparison: {
+            /**
+             * Format: int64
+             * @example 1
+             */
+            surveyId: number;
+            /**
+             * Format: int64
+             * @example 3
+             */
+            challengeId: number;
+            /**
+             * Format: int64
+             * @example 14
+             */
+            preResponses: number;
+            /**
+             * Format: int64
+             * @example 11
+             */
+            postResponses: number;
+            /**
+             * Format: int64
+             * @description Participants (by account) who responded both before and after
+             * @example 9
+             */
+            participantsBoth: number;
+            questions: components["schemas"]["SurveyQuestionComparison"][];
+        };
         /** @description Show the question only when this earlier choice question got this option */
         SurveyCondition: {
             /** @example datang-lagi */
@@ -4950,6 +5121,55 @@ export interface components {
             /** @example Help us improve our events. */
             en: string;
         };
+        SurveyMonthCount: {
+            /**
+             * @description yyyy-MM
+             * @example 2026-11
+             */
+            month: string;
+            /**
+             * Format: int64
+             * @example 3
+             */
+            count: number;
+        };
+        /** @description promoters answered 9–10, passives 7–8, detractors 0–6; score = (promoters − detractors) ÷ answered × 100 */
+        SurveyNps: {
+            /** Format: int64 */
+            promoters: number;
+            /** Format: int64 */
+            passives: number;
+            /** Format: int64 */
+            detractors: number;
+            /**
+             * Format: double
+             * @description −100..100, one decimal; null when nobody answered
+             * @example 40
+             */
+            score: number | null;
+        };
+        SurveyNumberSummary: {
+            /**
+             * Format: double
+             * @example 7
+             */
+            min: number;
+            /**
+             * Format: double
+             * @example 12.5
+             */
+            median: number;
+            /**
+             * Format: double
+             * @example 13.2
+             */
+            mean: number;
+            /**
+             * Format: double
+             * @example 40
+             */
+            max: number;
+        };
         SurveyOption: {
             /**
              * @description Stable; answers name it
@@ -4957,6 +5177,23 @@ export interface components {
              */
             key: string;
             label: components["schemas"]["SurveyText"];
+        };
+        SurveyOptionCount: {
+            /** @example ya */
+            key: string;
+            label: components["schemas"]["SurveyText"];
+            /**
+             * Format: int64
+             * @description Respondents who chose it
+             * @example 12
+             */
+            count: number;
+            /**
+             * Format: double
+             * @description count ÷ answered (for multiple choice, the share of respondents); null when nobody answered
+             * @example 0.6
+             */
+            share: number | null;
         };
         /** @description Surveys, most recently changed first */
         SurveyPage: {
@@ -4994,6 +5231,56 @@ export interface components {
             max?: number | null;
             condition?: components["schemas"]["SurveyCondition"] | null;
         };
+        /** @description One question before and after a challenge */
+        SurveyQuestionComparison: {
+            /** @example suka-membaca */
+            key: string;
+            text: components["schemas"]["SurveyText"];
+            type: components["schemas"]["QuestionType"];
+            pre: components["schemas"]["SurveyQuestionResult"];
+            post: components["schemas"]["SurveyQuestionResult"];
+            /**
+             * Format: int64
+             * @description Participants (by account) who answered it both before and after
+             * @example 9
+             */
+            answeredBoth: number;
+        };
+        /** @description The figures of one question; the fields of other types are null */
+        SurveyQuestionResult: {
+            /** @example datang-lagi */
+            key: string;
+            text: components["schemas"]["SurveyText"];
+            type: components["schemas"]["QuestionType"];
+            condition: components["schemas"]["SurveyCondition"] | null;
+            /**
+             * Format: int64
+             * @description Responses that were shown it: all, or those that gave the condition's answer
+             * @example 20
+             */
+            shown: number;
+            /**
+             * Format: int64
+             * @description Responses that answered it
+             * @example 18
+             */
+            answered: number;
+            /** @description SINGLE_CHOICE and MULTIPLE_CHOICE: per option, in order */
+            options: components["schemas"]["SurveyOptionCount"][] | null;
+            /** @description SCALE_5 (1..5) and NPS (0..10): every value, zeros included */
+            distribution: components["schemas"]["SurveyValueCount"][] | null;
+            /**
+             * Format: double
+             * @description SCALE_5 and NPS: the mean answer; null when nobody answered
+             * @example 4.2
+             */
+            mean: number | null;
+            nps: components["schemas"]["SurveyNps"] | null;
+            /** @description NUMBER: null when nobody answered */
+            number: components["schemas"]["SurveyNumberSummary"] | null;
+            /** @description DATE: answers per month, in order */
+            months: components["schemas"]["SurveyMonthCount"][] | null;
+        };
         /** @description The whole survey document */
         SurveyRequest: {
             title: components["schemas"]["SurveyText"];
@@ -5006,6 +5293,21 @@ export interface components {
             onePerPerson: boolean;
             sections: components["schemas"]["SurveySection"][];
         };
+        SurveyResults: {
+            /**
+             * Format: int64
+             * @example 1
+             */
+            surveyId: number;
+            title: components["schemas"]["SurveyText"];
+            /**
+             * Format: int64
+             * @description Responses in the filter
+             * @example 20
+             */
+            responses: number;
+            questions: components["schemas"]["SurveyQuestionResult"][];
+        };
         SurveySection: {
             /** @description An optional heading */
             title?: components["schemas"]["SurveyText"] | null;
@@ -5017,6 +5319,40 @@ export interface components {
             id: string;
             /** @example Was the event useful? */
             en: string;
+        };
+        SurveyTextAnswer: {
+            submittedOn: components["schemas"]["LocalDate"];
+            /** @example Ruangannya terlalu panas */
+            text: string;
+            /** Format: int64 */
+            eventId: number | null;
+            /** Format: int64 */
+            challengeId: number | null;
+            /** @example POST */
+            phase: string | null;
+        };
+        /** @description Text answers of one question, newest first */
+        SurveyTextAnswerPage: {
+            items: components["schemas"]["SurveyTextAnswer"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            total: number;
+        };
+        /** @description How many answered this value of a scale or an NPS question */
+        SurveyValueCount: {
+            /**
+             * Format: int32
+             * @example 5
+             */
+            value: number;
+            /**
+             * Format: int64
+             * @example 7
+             */
+            count: number;
         };
         SystemUserRequest: {
             /** @description The system user's access token from Meta Business Suite */
@@ -18652,6 +18988,471 @@ export interface operations {
             };
         };
     };
+    getSurveyResults: {
+        parameters: {
+            query?: {
+                /** @description Only respondents of this age group */
+                audience?: components["schemas"]["AgeGroup1"];
+                /** @description Only responses given in this challenge */
+                challenge?: number;
+                /** @description Only responses given after this event */
+                event?: number;
+                /** @description First day, inclusive */
+                from?: string;
+                /** @description Only responses given before (PRE) or after (POST) a challenge */
+                phase?: "PRE" | "POST";
+                /** @description Last day, inclusive */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The results */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResults"];
+                };
+            };
+            /** @description A bad filter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such survey */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSurveyComparison: {
+        parameters: {
+            query: {
+                /** @description Only respondents of this age group */
+                audience?: components["schemas"]["AgeGroup1"];
+                /** @description The challenge */
+                challenge: number;
+                /** @description Only responses given after this event */
+                event?: number;
+                /** @description First day, inclusive */
+                from?: string;
+                /** @description Last day, inclusive */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The comparison */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyComparison"];
+                };
+            };
+            /** @description No challenge, or a bad filter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such survey or challenge */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportSurveyResponsesCsv: {
+        parameters: {
+            query?: {
+                /** @description Only respondents of this age group */
+                audience?: components["schemas"]["AgeGroup1"];
+                /** @description Only responses given in this challenge */
+                challenge?: number;
+                /** @description Only responses given after this event */
+                event?: number;
+                /** @description First day, inclusive */
+                from?: string;
+                /** @description Only responses given before (PRE) or after (POST) a challenge */
+                phase?: "PRE" | "POST";
+                /** @description Last day, inclusive */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV */
+            200: {
+                headers: {
+                    /** @description attachment; filename="survei-<id>.csv" */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description A bad filter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such survey */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportSurveyResponsesXlsx: {
+        parameters: {
+            query?: {
+                /** @description Only respondents of this age group */
+                audience?: components["schemas"]["AgeGroup1"];
+                /** @description Only responses given in this challenge */
+                challenge?: number;
+                /** @description Only responses given after this event */
+                event?: number;
+                /** @description First day, inclusive */
+                from?: string;
+                /** @description Only responses given before (PRE) or after (POST) a challenge */
+                phase?: "PRE" | "POST";
+                /** @description Last day, inclusive */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Excel file */
+            200: {
+                headers: {
+                    /** @description attachment; filename="survei-<id>.xlsx" */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description A bad filter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such survey */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSurveyTextAnswers: {
+        parameters: {
+            query: {
+                /** @description Only respondents of this age group */
+                audience?: components["schemas"]["AgeGroup1"];
+                /** @description Only responses given in this challenge */
+                challenge?: number;
+                /** @description Only responses given after this event */
+                event?: number;
+                /** @description First day, inclusive */
+                from?: string;
+                /** @description The page, from 0 */
+                page?: number;
+                /** @description Only responses given before (PRE) or after (POST) a challenge */
+                phase?: "PRE" | "POST";
+                /** @description A fragment of the answer, any letter case */
+                q?: string;
+                /** @description The question's key */
+                question: string;
+                /** @description Answers per page, 1 to 100 */
+                size?: number;
+                /** @description Last day, inclusive */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of answers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyTextAnswerPage"];
+                };
+            };
+            /** @description No text question of this key, a bad filter, or a page too deep */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such survey */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listUsers: {
         parameters: {
             query?: {
@@ -19180,9 +19981,14 @@ type ReadonlyArray<T> = [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const pathsApiConversationsIdSuggestionsGetParametersQueryLanguageValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/conversations/{id}/suggestions"]["get"]["parameters"]["query"]["language"]> = ["id", "en"];
+export const pathsApiSurveysIdResultsGetParametersQueryPhaseValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/surveys/{id}/results"]["get"]["parameters"]["query"]["phase"]> = ["PRE", "POST"];
+export const pathsApiSurveysIdResultsResponsesCsvGetParametersQueryPhaseValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/surveys/{id}/results/responses.csv"]["get"]["parameters"]["query"]["phase"]> = ["PRE", "POST"];
+export const pathsApiSurveysIdResultsResponsesXlsxGetParametersQueryPhaseValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/surveys/{id}/results/responses.xlsx"]["get"]["parameters"]["query"]["phase"]> = ["PRE", "POST"];
+export const pathsApiSurveysIdResultsTextsGetParametersQueryPhaseValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/surveys/{id}/results/texts"]["get"]["parameters"]["query"]["phase"]> = ["PRE", "POST"];
 export const aboutKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AboutKind"]> = ["POST", "EVENT"];
 export const accessValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Access"]> = ["ANONYMOUS", "MANAGE_LINK", "ACCOUNT"];
 export const ageGroupValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgeGroup"]> = ["CHILD", "TEEN", "ADULT", "SENIOR"];
+export const ageGroup1Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgeGroup1"]> = ["CHILD", "TEEN", "ADULT", "SENIOR"];
 export const assistantMessageFromValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AssistantMessageFrom"]> = ["ASKER", "LIBRARY"];
 export const audienceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Audience"]> = ["ALL", "CHILDREN", "TEENS", "ADULTS"];
 export const cadenceWarningKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CadenceWarning"]["kind"]> = ["GAP", "UNDER_TARGET"];

@@ -27,6 +27,7 @@ export const STAFF_SECTIONS = [
   'qa.staff',
   'account.users',
   'account.privacy',
+  'surveys.results',
 ]
 
 export const LATER_SECTIONS = [

@@ -298,6 +298,13 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'campaigns.titles.campaignEdit', requiresAuth: true, roles: ['STAFF', 'ADMIN'] },
   },
   {
+    // Issue 20: a survey's results (charts, text answers, before/after a challenge, exports).
+    path: '/staf/survei/:id(\\d+)/hasil',
+    name: 'survey-results',
+    component: () => import('@/features/surveys/results/pages/SurveyResultsPage.vue'),
+    meta: { titleKey: 'surveys.results.title', requiresAuth: true, roles: ['STAFF', 'ADMIN'] },
+  },
+  {
     path: '/staf/konten/dasbor',
     name: 'campaigns-dashboard',
     component: () => import('@/features/campaigns/analytics/pages/DashboardPage.vue'),

@@ -91,6 +91,7 @@ const analytics: analyticsApi.Analytics = {
     row({ postId: 3, variantId: 13, platform: 'INSTAGRAM', contentType: 'QUOTE', excerpt: 'Membaca adalah jendela dunia', publishedUrl: 'https://www.instagram.com/p/B/', publishedAt: '2032-02-07T11:00:00Z', impressions: 2000, reach: 1200, engagements: 250, engagementRate: 0.125 }),
   ],
   kpis: [{ campaignId: 5, campaignTitle: 'Waspada Hoaks', metric: 'IMPRESSIONS', target: 5000, actual: 3400, progress: 0.68, achieved: false }],
+  satisfaction: [],
 }
 
 async function mountDashboard(path = '/staf/konten/dasbor?from=2032-02-01&to=2032-02-29') {
@@ -153,6 +154,29 @@ describe('the campaign dashboard', () => {
     const kpi = wrapper.get('.dashboard__kpi [role="progressbar"]')
     expect(kpi.attributes('aria-valuenow')).toBe('68')
     expect(kpi.attributes('aria-valuetext')).toBe('3.400 dari target 5.000 (68 %)')
+    wrapper.unmount()
+  })
+
+  it('lists the satisfaction of the promoted events, marking figures from fewer than 10 answers', async () => {
+    vi.mocked(analyticsApi.getAnalytics).mockResolvedValue({
+      ...analytics,
+      satisfaction: [
+        { campaignId: 5, campaignTitle: 'Waspada Hoaks', eventId: 7, eventTitle: 'Diskusi Buku', responses: 24, scaleAnswers: 20, meanScale: 4.25, npsAnswers: 8, nps: 37.5 },
+        { campaignId: 5, campaignTitle: 'Waspada Hoaks', eventId: 8, eventTitle: null, responses: 0, scaleAnswers: 0, meanScale: null, npsAnswers: 0, nps: null },
+      ],
+    })
+    const { wrapper } = await mountDashboard()
+    const section = wrapper.get('[data-testid="satisfaction"]')
+    expect(section.get('h2').text()).toBe('Kepuasan peserta acara')
+    const rows = section.findAll('tbody tr')
+    expect(rows).toHaveLength(2)
+    expect(rows[0]!.text()).toContain('Diskusi Buku')
+    expect(rows[0]!.text()).toContain('4,3')
+    expect(rows[0]!.text()).toContain('37,5')
+    // The mean rests on 20 answers, the NPS on 8: only the NPS is marked.
+    expect(rows[0]!.findAll('td').filter((c) => c.text().includes('n < 10'))).toHaveLength(1)
+    expect(rows[1]!.text()).toContain('Acara sudah dihapus')
+    expect(rows[1]!.text()).toContain('–')
     wrapper.unmount()
   })
 

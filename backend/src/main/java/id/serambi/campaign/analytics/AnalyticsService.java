@@ -7,7 +7,10 @@ import id.serambi.campaign.planning.CampaignRepository;
 import id.serambi.campaign.planning.KpiMetric;
 import id.serambi.campaign.posts.ContentType;
 import id.serambi.campaign.posts.PostVariant;
+import id.serambi.campaign.posts.PostRepository;
 import id.serambi.campaign.posts.PostVariantRepository;
+import id.serambi.event.Events;
+import id.serambi.survey.SurveySatisfaction;
 import id.serambi.social.SocialPlatform;
 import id.serambi.common.SerambiConfig;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -82,7 +85,19 @@ public class AnalyticsService {
                     examples = "SATURDAY", nullable = true) String bestDay,
             @Schema(description = "The WITA hour with the highest engagement rate; null without figures", examples = "19",
                     nullable = true) Integer bestHour,
-            List<PostRow> posts, List<KpiProgress> kpis) {
+            List<PostRow> posts, List<KpiProgress> kpis,
+            @Schema(description = "The satisfaction of the participants of the events the campaigns' posts promoted (issue 20), "
+                    + "by campaign then event") List<EventSatisfaction> satisfaction) {
+    }
+
+    @Schema(name = "EventSatisfaction", description = "Survey responses given after an event a campaign promoted; counts are "
+            + "always given, the dashboard marks fewer than 10 answers")
+    public record EventSatisfaction(long campaignId, String campaignTitle, long eventId,
+            @Schema(description = "null when the event no longer exists", nullable = true) String eventTitle,
+            @Schema(examples = "12") long responses, @Schema(examples = "10") long scaleAnswers,
+            @Schema(description = "The mean of the 1–5 scale answers; null without any", nullable = true, examples = "4.3") Double meanScale,
+            @Schema(examples = "9") long npsAnswers,
+            @Schema(description = "The NPS (−100..100) of the 0–10 answers; null without any", nullable = true, examples = "33.3") Double nps) {
     }
 
     private final ZoneId zone;
@@ -90,9 +105,16 @@ public class AnalyticsService {
     private final VariantMetricRepository metrics;
     private final CampaignRepository campaigns;
     private final CampaignKpiRepository kpis;
+    private final PostRepository posts;
+    private final Events events;
+    private final SurveySatisfaction satisfaction;
 
     public AnalyticsService(SerambiConfig config, PostVariantRepository variants, VariantMetricRepository metrics,
-            CampaignRepository campaigns, CampaignKpiRepository kpis) {
+            CampaignRepository campaigns, CampaignKpiRepository kpis, PostRepository posts, Events events,
+            SurveySatisfaction satisfaction) {
+        this.posts = posts;
+        this.events = events;
+        this.satisfaction = satisfaction;
         this.zone = config.library().timeZone();
         this.variants = variants;
         this.metrics = metrics;
@@ -114,12 +136,36 @@ public class AnalyticsService {
                             : campaigns.byIds(campaignIds);
                     return found.chain(cs -> (cs.isEmpty() ? Uni.createFrom().item(List.<CampaignKpi>of())
                             : kpis.ofCampaigns(cs.stream().map(c -> c.id).toList()))
-                            .map(targets -> view(from, to, campaignId, posts, cs, targets)));
+                            .chain(targets -> satisfaction(cs).map(happy -> view(from, to, campaignId, posts, cs, targets, happy))));
                 }));
     }
 
+    /**
+     * For each event the campaigns' posts promoted (post.event_id), the satisfaction of its participants; titles are
+     * asked of the event feature one after another on this session.
+     */
+    private Uni<List<EventSatisfaction>> satisfaction(List<Campaign> cs) {
+        Map<Long, String> campaignTitles = cs.stream().collect(Collectors.toMap(c -> c.id, c -> c.title));
+        return posts.promotedEvents(cs.stream().map(c -> c.id).toList()).chain(pairs -> {
+            if (pairs.isEmpty()) {
+                return Uni.createFrom().item(List.<EventSatisfaction>of());
+            }
+            List<Long> eventIds = pairs.stream().map(p -> p[1]).distinct().toList();
+            Map<Long, String> eventTitles = new java.util.HashMap<>();
+            return satisfaction.ofEvents(eventIds).chain(byEvent -> io.smallrye.mutiny.Multi.createFrom().iterable(eventIds)
+                    .onItem().transformToUniAndConcatenate(id -> events.find(id)
+                            .invoke(e -> eventTitles.put(id, e == null ? null : e.title())).replaceWith(id))
+                    .collect().asList().map(done -> pairs.stream().map(p -> {
+                        SurveySatisfaction.Satisfaction s = byEvent.get(p[1]);
+                        return s == null ? new EventSatisfaction(p[0], campaignTitles.get(p[0]), p[1], eventTitles.get(p[1]), 0, 0, null, 0, null)
+                                : new EventSatisfaction(p[0], campaignTitles.get(p[0]), p[1], eventTitles.get(p[1]), s.responses(),
+                                        s.scaleAnswers(), s.meanScale(), s.npsAnswers(), s.nps());
+                    }).toList()));
+        });
+    }
+
     private View view(LocalDate from, LocalDate to, Long campaignId, List<PostRow> posts, List<Campaign> campaigns,
-            List<CampaignKpi> kpis) {
+            List<CampaignKpi> kpis, List<EventSatisfaction> satisfaction) {
         Map<Long, String> titles = campaigns.stream().collect(Collectors.toMap(c -> c.id, c -> c.title));
         List<Group> byPlatform = group(posts, r -> r.platform().name(), k -> SocialPlatform.valueOf(k).label());
         List<Group> byType = group(posts, r -> r.contentType().name(), k -> k);
@@ -152,7 +198,7 @@ public class AnalyticsService {
         }
         return new View(from, to, zone.getId(), campaignId, summary("ALL", "Semua", posts), byPlatform, byType,
                 byCampaign, weeks, days, hours, best == null ? null : best.key(),
-                bestHour == null ? null : Integer.valueOf(bestHour.key()), posts, progress);
+                bestHour == null ? null : Integer.valueOf(bestHour.key()), posts, progress, satisfaction);
     }
 
     /** When the variant went out, in the library's zone (WITA). */

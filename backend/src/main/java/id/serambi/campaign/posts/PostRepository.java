@@ -83,4 +83,15 @@ public class PostRepository implements PanacheRepository<Post> {
         return getSession().chain(s -> s.createNativeQuery("SELECT count(*) FROM campaign WHERE id = ?1", Long.class)
                 .setParameter(1, campaignId).getSingleResult()).map(n -> n > 0);
     }
+
+    /** The events the campaigns' posts promote, as [campaign id, event id] pairs, by campaign then event. */
+    public Uni<List<long[]>> promotedEvents(List<Long> campaignIds) {
+        if (campaignIds.isEmpty()) {
+            return io.smallrye.mutiny.Uni.createFrom().item(List.of());
+        }
+        return getSession().chain(s -> s.createSelectionQuery("select distinct p.campaignId, p.eventId from Post p "
+                + "where p.campaignId in :campaigns and p.eventId is not null order by p.campaignId, p.eventId", Object[].class)
+                .setParameter("campaigns", campaignIds).getResultList())
+                .map(rows -> rows.stream().map(r -> new long[] { (Long) r[0], (Long) r[1] }).toList());
+    }
 }
