@@ -27,6 +27,7 @@ export const STAFF_SECTIONS = [
   'qa.staff',
   'account.users',
   'account.privacy',
+  'surveys.builder',
 ]
 
 export const LATER_SECTIONS = [
