@@ -6,7 +6,8 @@ import { DEMO, expectAccessible, logIn } from './support'
  * The staff survey builder (issue 20), by keyboard only against the real backend: a librarian builds a survey with
  * two sections and a question shown only for an earlier answer, meets a 400 at the exact field, saves, publishes
  * (the share panel appears), duplicates, and, once the survey has a response (inserted with SQL: answering is another
- * page), is told every reason a change is refused. The list and the editor are checked with axe.
+ * page), is told every reason a change is refused; last, a post is drafted from it. The list and the editor are
+ * checked with axe.
  */
 
 const stamp = `${Date.now()}`.slice(-6)
@@ -155,6 +156,14 @@ test('staff build a two-section survey with a condition by keyboard, save, publi
   await expect(row).toContainText('sudah dijawab')
   await expect(page.getByRole('row', { name: new RegExp(`${title} \\(salinan\\)`) })).toHaveCount(0)
   await expectAccessible(page, 'the survey list filtered by status')
+
+  // "Buat draf postingan": a DRAFT post inviting people to answer opens in the post editor.
+  await page.goto(`/staf/survei/${id}`)
+  await press(page.getByRole('region', { name: 'Bagikan survei' }).getByRole('button', { name: 'Buat draf postingan' }))
+  await expect(page).toHaveURL(/\/staf\/konten\/pos\/\d+\/ubah$/)
+  const post = Number(page.url().split('/').slice(-2)[0])
+  expect(query(`SELECT status || ' ' || content_type FROM post WHERE id = ${post}`)).toBe('DRAFT ANNOUNCEMENT')
+  expect(query(`SELECT count(*) FROM post_variant WHERE post_id = ${post} AND text LIKE '%/survei/${id}%'`)).toBe('3')
 })
 
 test('the builder fits a 360 px phone', async ({ browser }) => {
