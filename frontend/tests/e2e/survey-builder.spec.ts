@@ -157,6 +157,16 @@ test('staff build a two-section survey with a condition by keyboard, save, publi
   await expect(page.getByRole('row', { name: new RegExp(`${title} \\(salinan\\)`) })).toHaveCount(0)
   await expectAccessible(page, 'the survey list filtered by status')
 
+  // The unanswered copy is deleted after a confirmation asked in place.
+  await page.goto('/staf/survei?status=DRAFT')
+  const copyRow = page.getByRole('row', { name: new RegExp(`${title} \\(salinan\\)`) })
+  await press(copyRow.getByRole('button', { name: 'Hapus' }))
+  await expect(copyRow.getByText(`Hapus survei ${title} (salinan)?`)).toBeFocused()
+  await press(copyRow.getByRole('button', { name: 'Ya, hapus' }))
+  await expect(page.getByRole('status').filter({ hasText: 'dihapus' })).toHaveText(`${title} (salinan) dihapus.`)
+  await expect(page.getByRole('row', { name: new RegExp(`${title} \\(salinan\\)`) })).toHaveCount(0)
+  expect(query(`SELECT count(*) FROM survey WHERE id = ${copy}`)).toBe('0')
+
   // "Buat draf postingan": a DRAFT post inviting people to answer opens in the post editor.
   await page.goto(`/staf/survei/${id}`)
   await press(page.getByRole('region', { name: 'Bagikan survei' }).getByRole('button', { name: 'Buat draf postingan' }))
