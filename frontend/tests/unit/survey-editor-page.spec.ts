@@ -105,6 +105,21 @@ describe('the survey editor page', () => {
     wrapper.unmount()
   })
 
+  it('waits with publishing and duplicating until the changes are saved', async () => {
+    vi.mocked(surveysApi.getSurvey).mockResolvedValue(aSurvey())
+    const { wrapper } = await mountAt('/staf/survei/4')
+    const publish = () => wrapper.findAll('button').find((b) => b.text() === 'Terbitkan')!
+    expect(publish().attributes('disabled')).toBeUndefined()
+    expect(wrapper.find('#survey-unsaved').exists()).toBe(false)
+    await wrapper.get('#survey-title-id').setValue('Survei acara (baru)')
+    expect(publish().attributes('disabled')).toBeDefined()
+    expect(publish().attributes('aria-describedby')).toBe('survey-unsaved')
+    expect(wrapper.get('#survey-unsaved').text()).toContain('belum disimpan')
+    await wrapper.get('#survey-title-id').setValue('Survei acara ')
+    expect(publish().attributes('disabled')).toBeUndefined()
+    wrapper.unmount()
+  })
+
   it('shows a 400 at the exact field the server names, and focuses it', async () => {
     vi.mocked(surveysApi.getSurvey).mockResolvedValue(aSurvey())
     vi.mocked(surveysApi.updateSurvey).mockRejectedValue(
