@@ -1789,6 +1789,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/posts/draft-from-survey/{surveyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Draft an ANNOUNCEMENT inviting people to answer a published survey at its public link */
+        post: operations["draftPostFromSurvey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/posts/media-check": {
         parameters: {
             query?: never;
@@ -2231,7 +2248,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Surveys, most recently changed first (staff) */
+        /** Surveys, most recently changed first (staff), optionally only those in one status */
         get: operations["listSurveys"];
         put?: never;
         /** Create a survey as a draft (staff) */
@@ -15843,6 +15860,97 @@ export interface operations {
             };
         };
     };
+    draftPostFromSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                surveyId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A DRAFT with Facebook, Instagram and X variants */
+            201: {
+                headers: {
+                    /** @description The version of the resource, to send back in If-Match */
+                    ETag?: string;
+                    /** @description Where the created resource can be read */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Post"];
+                };
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such survey */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The survey is not published, or is answered by a personal link (MANAGE_LINK) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     checkPostMedia: {
         parameters: {
             query?: never;
@@ -18294,6 +18402,8 @@ export interface operations {
                 page?: number;
                 /** @description Surveys per page */
                 size?: number;
+                /** @description Only surveys in this status; all when absent */
+                status?: components["schemas"]["Status"];
             };
             header?: never;
             path?: never;
@@ -18310,7 +18420,7 @@ export interface operations {
                     "application/json": components["schemas"]["SurveyPage"];
                 };
             };
-            /** @description A page too deep, or not a number */
+            /** @description A page too deep, not a number, or an unknown status */
             400: {
                 headers: {
                     [name: string]: unknown;

@@ -28,6 +28,7 @@ export const STAFF_SECTIONS = [
   'account.users',
   'account.privacy',
   'surveys.results',
+  'surveys.builder',
 ]
 
 export const LATER_SECTIONS = [

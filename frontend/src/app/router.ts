@@ -335,6 +335,25 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/features/media/pages/MediaLibraryPage.vue'),
     meta: { titleKey: 'media.title', requiresAuth: true, roles: ['STAFF', 'ADMIN'] },
   },
+  // Surveys (issue 20): the staff's list and the builder.
+  {
+    path: '/staf/survei',
+    name: 'surveys-builder-list',
+    component: () => import('@/features/surveys/builder/pages/SurveysPage.vue'),
+    meta: { titleKey: 'surveys.builder.title.list', requiresAuth: true, roles: ['STAFF', 'ADMIN'] },
+  },
+  {
+    path: '/staf/survei/baru',
+    name: 'surveys-builder-new',
+    component: () => import('@/features/surveys/builder/pages/SurveyEditorPage.vue'),
+    meta: { titleKey: 'surveys.builder.title.new', requiresAuth: true, roles: ['STAFF', 'ADMIN'] },
+  },
+  {
+    path: '/staf/survei/:id(\\d+)',
+    name: 'surveys-builder-edit',
+    component: () => import('@/features/surveys/builder/pages/SurveyEditorPage.vue'),
+    meta: { titleKey: 'surveys.builder.title.edit', requiresAuth: true, roles: ['STAFF', 'ADMIN'] },
+  },
   {
     path: '/panduan/:guide(daftar-acara|tantangan-membaca|kampanye-pertama)',
     name: 'guide',

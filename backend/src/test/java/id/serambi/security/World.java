@@ -274,7 +274,7 @@ final class World {
             case "conversations/{id}", "conversations/{threadId}" -> String.valueOf(conversationId);
             case "saved-replies/{id}" -> String.valueOf(savedReplyId);
             case "faq/{id}" -> String.valueOf(faqEntryId);
-            case "surveys/{id}" -> String.valueOf(surveyId);
+            case "surveys/{id}", "draft-from-survey/{surveyId}" -> String.valueOf(surveyId);
             default -> throw new AssertionError("No seeded value for " + key + " in " + path
                     + ": teach World.pathValue about this new path parameter");
         };

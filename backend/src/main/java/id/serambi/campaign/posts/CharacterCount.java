@@ -39,6 +39,39 @@ public final class CharacterCount {
         return total + graphemes(text.substring(last));
     }
 
+    /**
+     * The length X itself gives a text (twitter-text's weighted length, configuration v3): a link 23; a character of
+     * Latin, Greek, Cyrillic, Arabic, Hebrew, the Indic scripts and up to U+10FF, and the general punctuation
+     * U+2000–200D, U+2010–201F, U+2032–2037, counts 1; everything else (an emoji sequence, CJK) 2. For drafts that must
+     * fit whatever their titles hold.
+     */
+    public static int xWeighted(String text) {
+        if (text == null || text.isEmpty()) {
+            return 0;
+        }
+        int total = 0;
+        int last = 0;
+        Matcher url = URL.matcher(text);
+        while (url.find()) {
+            total += weighted(text.substring(last, url.start())) + X_URL_LENGTH;
+            last = url.end();
+        }
+        return total + weighted(text.substring(last));
+    }
+
+    private static int weighted(String text) {
+        Matcher m = GRAPHEME.matcher(text);
+        int total = 0;
+        while (m.find()) {
+            String cluster = m.group();
+            int first = cluster.codePointAt(0);
+            boolean light = cluster.codePointCount(0, cluster.length()) == 1 && (first <= 0x10FF || (first >= 0x2000 && first <= 0x200D)
+                    || (first >= 0x2010 && first <= 0x201F) || (first >= 0x2032 && first <= 0x2037));
+            total += light ? 1 : 2;
+        }
+        return total;
+    }
+
     static int graphemes(String text) {
         Matcher m = GRAPHEME.matcher(text);
         int n = 0;

@@ -33,6 +33,15 @@ public class PostDraftResource {
     static final String NOT_FOUND = """
             {"type":"https://serambi.id/problems/not-found","title":"Not found","status":404,"detail":"Event 9 does not exist","instance":"/api/posts/draft-from-event/9"}""";
 
+    static final String SURVEY_NOT_FOUND = """
+            {"type":"https://serambi.id/problems/not-found","title":"Not found","status":404,"detail":"Survey 9 does not exist","instance":"/api/posts/draft-from-survey/9"}""";
+    static final String SURVEY_NOT_OPEN = """
+            {"type":"https://serambi.id/problems/survey-not-open","title":"Survey not open","status":409,
+             "detail":"Survey 9 is DRAFT; only a published survey can be shared","instance":"/api/posts/draft-from-survey/9"}""";
+    static final String SURVEY_NOT_SHAREABLE = """
+            {"type":"https://serambi.id/problems/survey-not-shareable","title":"Survey not shareable","status":409,
+             "detail":"Survey 9 is answered by MANAGE_LINK (a personal link); it cannot be shared publicly","instance":"/api/posts/draft-from-survey/9"}""";
+
     private final PostDraftService drafts;
     private final Caller.Resolver caller;
 
@@ -78,6 +87,23 @@ public class PostDraftResource {
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "no consent", value = NO_CONSENT)))
     public Uni<Response> fromReview(@PathParam("logId") long logId) {
         return drafts.fromReview(logId, userId()).map(PostDraftResource::created);
+    }
+
+    @POST
+    @Path("/draft-from-survey/{surveyId}")
+    @RolesAllowed({ Role.STAFF_NAME, Role.ADMIN_NAME })
+    @Operation(operationId = "draftPostFromSurvey", summary = "Draft an ANNOUNCEMENT inviting people to answer a published survey at its public link")
+    @APIResponse(responseCode = "201", description = "A DRAFT with Facebook, Instagram and X variants", headers = @Header(name = "ETag"),
+            content = @Content(schema = @Schema(implementation = PostView.class)))
+    @APIResponse(responseCode = "401", description = "Not logged in", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not staff", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such survey", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "missing", value = SURVEY_NOT_FOUND)))
+    @APIResponse(responseCode = "409", description = "The survey is not published, or is answered by a personal link (MANAGE_LINK)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = {
+                    @ExampleObject(name = "draft", value = SURVEY_NOT_OPEN), @ExampleObject(name = "manage link", value = SURVEY_NOT_SHAREABLE) }))
+    public Uni<Response> fromSurvey(@PathParam("surveyId") long surveyId) {
+        return drafts.fromSurvey(surveyId, userId()).map(PostDraftResource::created);
     }
 
     private static Response created(PostView p) {

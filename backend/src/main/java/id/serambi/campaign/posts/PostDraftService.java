@@ -8,6 +8,7 @@ import id.serambi.challenge.Challenges;
 import id.serambi.common.ProblemException;
 import id.serambi.common.SerambiConfig;
 import id.serambi.event.Events;
+import id.serambi.survey.Surveys;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,13 +25,15 @@ public class PostDraftService {
     private final PostService posts;
     private final Events events;
     private final Challenges challenges;
+    private final Surveys surveys;
     private final String publicUrl;
     private final String libraryTag;
 
-    public PostDraftService(PostService posts, Events events, Challenges challenges, SerambiConfig config) {
+    public PostDraftService(PostService posts, Events events, Challenges challenges, Surveys surveys, SerambiConfig config) {
         this.posts = posts;
         this.events = events;
         this.challenges = challenges;
+        this.surveys = surveys;
         String url = config.publicUrl();
         this.publicUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         this.libraryTag = config.library().name().replaceAll("[^\\p{L}\\p{N}]", "");
@@ -107,6 +110,46 @@ public class PostDraftService {
                     Long challengeId = r.challengeId();
                     return posts.create(request(ContentType.BOOK_REVIEW, long_, x, null, challengeId), authorId);
                 });
+    }
+
+    /**
+     * An ANNOUNCEMENT inviting people to answer a published survey at its public page. Only a survey anyone can open
+     * from a shared link (ANONYMOUS, or ACCOUNT: sign in and answer); a MANAGE_LINK survey is answered from a
+     * personal link and cannot be shared publicly (409), nor can a draft or a closed one.
+     */
+    @WithTransaction
+    public Uni<PostView> fromSurvey(long surveyId, long authorId) {
+        return surveys.summary(surveyId).chain(found -> {
+            Surveys.Summary s = found.orElseThrow(() -> ProblemException.notFound("Survey", surveyId));
+            if (!s.open()) {
+                return Uni.createFrom().failure(ProblemException.conflict("survey-not-open", "Survey not open",
+                        "Survey " + surveyId + " is " + s.status() + "; only a published survey can be shared"));
+            }
+            if (!"ANONYMOUS".equals(s.access()) && !"ACCOUNT".equals(s.access())) {
+                return Uni.createFrom().failure(ProblemException.conflict("survey-not-shareable", "Survey not shareable",
+                        "Survey " + surveyId + " is answered by " + s.access() + " (a personal link); it cannot be shared publicly"));
+            }
+            String page = publicUrl + "/survei/" + surveyId;
+            String account = "ACCOUNT".equals(s.access()) ? " (masuk dengan akun Serambi Anda)" : "";
+            String long_ = "📝 " + s.titleId() + "\n\nBantu kami menjadi lebih baik: isi survei singkat ini" + account
+                    + ". Jawaban Anda sangat berarti bagi perpustakaan.\n\nIsi survei: " + page + "\n#" + libraryTag + " #SurveiPerpustakaan";
+            String x = forXWeighted("Isi survei \"", s.titleId(), "\" dan bantu perpustakaan menjadi lebih baik: " + page + " #" + libraryTag);
+            return posts.create(request(ContentType.ANNOUNCEMENT, long_, x, null, null), authorId);
+        });
+    }
+
+    /**
+     * Like {@link #forX} but within 280 as X itself weighs the text ({@link CharacterCount#xWeighted}: an emoji or a
+     * CJK character counts 2), shortening the subject until it fits.
+     */
+    private static String forXWeighted(String prefix, String subject, String suffix) {
+        String text = prefix + subject + suffix;
+        int keep = CharacterCount.graphemes(subject);
+        while (CharacterCount.xWeighted(text) > SocialPlatform.X.limit() && keep > 1) {
+            keep = Math.max(1, keep - Math.max(1, (CharacterCount.xWeighted(text) - SocialPlatform.X.limit() + 1) / 2));
+            text = prefix + shorten(subject, keep) + suffix;
+        }
+        return text;
     }
 
     private PostRequest request(ContentType type, String longText, String xText, Long eventId, Long challengeId) {

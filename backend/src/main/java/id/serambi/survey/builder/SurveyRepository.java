@@ -34,12 +34,18 @@ public class SurveyRepository {
         this.json = json;
     }
 
-    /** Most recently changed first, then by id (a stable order). */
-    public Uni<Page> page(int offset, int size) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("SELECT count(*) FROM survey", Long.class).getSingleResult()
-                .chain(total -> s.createNativeQuery(VIEW + " ORDER BY s.updated_at DESC, s.id DESC OFFSET :offset LIMIT :size", Object[].class)
-                        .setParameter("offset", offset).setParameter("size", size).getResultList()
+    /** Most recently changed first, then by id (a stable order); only those in {@code status} unless it is null. */
+    public Uni<Page> page(SurveyDtos.Status status, int offset, int size) {
+        String where = status == null ? "" : " WHERE s.status = :status";
+        return Panache.getSession().chain(s -> only(s.createNativeQuery("SELECT count(*) FROM survey s" + where, Long.class), status)
+                .getSingleResult()
+                .chain(total -> only(s.createNativeQuery(VIEW + where + " ORDER BY s.updated_at DESC, s.id DESC OFFSET :offset LIMIT :size",
+                        Object[].class), status).setParameter("offset", offset).setParameter("size", size).getResultList()
                         .map(rows -> new Page(rows.stream().map(this::view).toList(), total))));
+    }
+
+    private static <T> Mutiny.SelectionQuery<T> only(Mutiny.SelectionQuery<T> q, SurveyDtos.Status status) {
+        return status == null ? q : q.setParameter("status", status.name());
     }
 
     /** The survey, or null; {@code lock} takes its row lock. */

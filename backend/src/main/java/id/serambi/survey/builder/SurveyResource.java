@@ -4,6 +4,7 @@ import id.serambi.account.Role;
 import id.serambi.common.IfMatch;
 import id.serambi.common.PageDto;
 import id.serambi.common.Problem;
+import id.serambi.common.QueryParameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -67,6 +68,9 @@ public class SurveyResource {
             "detail":"The survey has 3 responses; this change would alter what they mean: question datang-lagi option tidak was removed; \
             earlier responses chose from it. Fix texts, reorder, or add optional questions and new options at the end instead, or duplicate the survey.",\
             "errors":[{"field":"question datang-lagi","message":"option tidak was removed; earlier responses chose from it"}]}""";
+    static final String BAD_STATUS = """
+            {"type":"https://serambi.id/problems/validation","title":"Invalid request","status":400,\
+            "detail":"status: must be one of DRAFT, PUBLISHED, CLOSED","errors":[{"field":"status","message":"must be one of DRAFT, PUBLISHED, CLOSED"}]}""";
     static final String HAS_RESPONSES = """
             {"type":"https://serambi.id/problems/survey-has-responses","title":"Survey has responses","status":409,\
             "detail":"Survey 1 has responses and cannot be deleted; close it instead"}""";
@@ -81,19 +85,25 @@ public class SurveyResource {
     }
 
     @GET
-    @Operation(operationId = "listSurveys", summary = "Surveys, most recently changed first (staff)")
+    @Operation(operationId = "listSurveys", summary = "Surveys, most recently changed first (staff), optionally only those in one status")
     @APIResponse(responseCode = "200", description = "A page of surveys", content = @Content(schema = @Schema(implementation = SurveyDtos.Page.class),
             examples = @ExampleObject(name = "one", value = "{\"items\":[" + EXAMPLE + "],\"page\":0,\"size\":20,\"total\":1}")))
-    @APIResponse(responseCode = "400", description = "A page too deep, or not a number", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A page too deep, not a number, or an unknown status", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "status", value = BAD_STATUS)))
     @APIResponse(responseCode = "401", description = "Not logged in", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not staff", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<SurveyDtos.Page> list(
+            @Parameter(description = "Only surveys in this status; all when absent", schema = @Schema(implementation = SurveyDtos.Status.class))
+            @QueryParam("status") String status,
             @Parameter(description = "The page, from 0", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0", defaultValue = "0"))
             @QueryParam("page") @DefaultValue("0") int page,
             @Parameter(description = "Surveys per page", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "100", defaultValue = "20"))
             @QueryParam("size") @DefaultValue("20") int size) {
+        QueryParameters query = new QueryParameters();
+        SurveyDtos.Status only = query.enumValue("status", status, SurveyDtos.Status.class);
+        query.check();
         PageDto.Request request = PageDto.Request.of(page, size);
-        return surveys.list(request.page(), request.size());
+        return surveys.list(only, request.page(), request.size());
     }
 
     @POST

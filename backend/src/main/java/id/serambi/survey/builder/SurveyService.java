@@ -27,9 +27,10 @@ public class SurveyService {
         this.surveys = surveys;
     }
 
+    /** A page of surveys; only those in {@code status} unless it is null. */
     @WithSession
-    public Uni<SurveyDtos.Page> list(int page, int size) {
-        return surveys.page(page * size, size).map(p -> new SurveyDtos.Page(p.items(), page, size, p.total()));
+    public Uni<SurveyDtos.Page> list(SurveyDtos.Status status, int page, int size) {
+        return surveys.page(status, page * size, size).map(p -> new SurveyDtos.Page(p.items(), page, size, p.total()));
     }
 
     @WithSession
