@@ -36,7 +36,7 @@ const challenge: Challenge = {
   id: 4, version: 1, title: 'Pekan Literasi Banjarbaru', description: 'Baca dan kumpulkan lencana.', audience: 'TEENS',
   startsOn: '2026-11-01', endsOn: '2026-12-31', goalType: 'BOOKS', goalValue: 10, pointsPerBook: 10, pointsPerPage: 1,
   pointsPerMinute: 0, maxBooksPerDay: null, maxMinutesPerDay: 300, maxPagesPerDay: 500, flagPagesPerDay: 1000,
-  flagMinutesPerDay: 600, schools: [], status: 'PUBLISHED', participants: 9,
+  flagMinutesPerDay: 600, schools: [], status: 'PUBLISHED', participants: 9, preSurveyId: null, postSurveyId: null,
   badges: [{ id: 1, name: 'Pembaca Pemula', threshold: 50 }, { id: 2, name: 'Kutu Buku', threshold: 600 }],
 }
 const progress = (points: number, earned: boolean): Progress => ({
