@@ -124,6 +124,28 @@ describe('ChallengePage', () => {
     wrapper.unmount()
   })
 
+  it('shows a joined participant the survey before while it runs, and the survey after once it ended (issue 20)', async () => {
+    vi.mocked(challengesApi.getChallenge).mockResolvedValue({ ...challenge, preSurveyId: 6, postSurveyId: 7 })
+    const running = await mountAt('/tantangan/4')
+    const pre = running.wrapper.get('[data-testid="challenge-survey"]')
+    expect(pre.get('a').text()).toBe('Isi survei awal')
+    expect(pre.get('a').attributes('href')).toBe('/survei/6?tantangan=4')
+    running.wrapper.unmount()
+
+    vi.setSystemTime(new Date('2027-01-02T03:00:00Z'))
+    const ended = await mountAt('/tantangan/4')
+    const post = ended.wrapper.get('[data-testid="challenge-survey"]')
+    expect(post.get('a').text()).toBe('Isi survei akhir')
+    expect(post.get('a').attributes('href')).toBe('/survei/7?tantangan=4')
+    ended.wrapper.unmount()
+
+    auth.useSession(null)
+    vi.setSystemTime(new Date('2026-11-23T03:00:00Z'))
+    const visitor = await mountAt('/tantangan/4')
+    expect(visitor.wrapper.find('[data-testid="challenge-survey"]').exists()).toBe(false)
+    visitor.wrapper.unmount()
+  })
+
   it('opens the tab a link names', async () => {
     const { wrapper } = await mountAt('/tantangan/4?tab=aturan')
     expect(tab(wrapper, 'Aturan').attributes('aria-selected')).toBe('true')
