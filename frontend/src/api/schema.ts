@@ -2880,6 +2880,16 @@ export interface components {
              */
             participants: number;
             /**
+             * Format: int64
+             * @description The survey participants answer while the challenge runs: /survei/{id}?tantangan={challenge id}
+             */
+            preSurveyId: number | null;
+            /**
+             * Format: int64
+             * @description The survey participants answer after it ended, for 30 days
+             */
+            postSurveyId: number | null;
+            /**
              * Format: int32
              * @description Moves on with every change; send it back as If-Match: "<version>" to update
              * @example 3
@@ -2952,6 +2962,18 @@ export interface components {
             flagMinutesPerDay?: number;
             schools?: string[];
             badges?: components["schemas"]["BadgeRequest"][];
+            /**
+             * Format: int64
+             * @description The survey a participant answers while the challenge runs (from joining until its end), at /survei/{id}?tantangan={challenge id} (GET /api/surveys); null for none. A DRAFT may be attached but must be published before participants can answer; a CLOSED or unknown survey is a 400 naming the field.
+             * @example 5
+             */
+            preSurveyId?: number | null;
+            /**
+             * Format: int64
+             * @description The survey a participant answers after the challenge ended, for 30 days; each participant gets a notice with its link when the challenge ends. May be the same survey as preSurveyId: the date then decides which phase an answer belongs to, and the results compare them (GET /api/surveys); null for none. A DRAFT may be attached but must be published before participants can answer; a CLOSED or unknown survey is a 400 naming the field.
+             * @example 5
+             */
+            postSurveyId?: number | null;
         };
         /** @enum {string} */
         ChallengeStatus: "DRAFT" | "PUBLISHED" | "CLOSED";
@@ -3468,6 +3490,12 @@ export interface components {
              * @example 2026-12-05T10:00:00.000Z
              */
             registrationClosesAt?: components["schemas"]["Instant"] | null;
+            /**
+             * Format: int64
+             * @description The survey that asks for feedback after the event (GET /api/surveys); null for the fixed 1-5 rating and comment. It replaces the fixed form: the post-event e-mail links to /survei/{id}?token=<manage token> instead. A DRAFT may be attached but must be published before the link works; a CLOSED or unknown survey is a 400 naming feedbackSurveyId.
+             * @example 4
+             */
+            feedbackSurveyId?: number | null;
         };
         EventRequest: {
             /** @example Diskusi Buku: Laskar Pelangi */
@@ -3510,6 +3538,12 @@ export interface components {
              * @example 2026-12-05T10:00:00.000Z
              */
             registrationClosesAt?: components["schemas"]["Instant"] | null;
+            /**
+             * Format: int64
+             * @description The survey that asks for feedback after the event (GET /api/surveys); null for the fixed 1-5 rating and comment. It replaces the fixed form: the post-event e-mail links to /survei/{id}?token=<manage token> instead. A DRAFT may be attached but must be published before the link works; a CLOSED or unknown survey is a 400 naming feedbackSurveyId.
+             * @example 4
+             */
+            feedbackSurveyId?: number | null;
         };
         /** @description Survey responses given after an event a campaign promoted; counts are always given, the dashboard marks fewer than 10 answers */
         EventSatisfaction: {
@@ -4060,7 +4094,7 @@ export interface components {
             email: boolean;
         };
         /** @enum {string} */
-        NotificationKind: "REVIEW_REQUESTED" | "POST_APPROVED" | "POST_REJECTED" | "POST_DUE_MANUAL" | "POST_PUBLISHED" | "POST_FAILED" | "POST_MISSED" | "POST_CHECK_NEEDED" | "CONNECTION_NEEDS_RECONNECT" | "CONNECTION_EXPIRING" | "CONVERSATION_UNASSIGNED";
+        NotificationKind: "REVIEW_REQUESTED" | "POST_APPROVED" | "POST_REJECTED" | "POST_DUE_MANUAL" | "POST_PUBLISHED" | "POST_FAILED" | "POST_MISSED" | "POST_CHECK_NEEDED" | "CONNECTION_NEEDS_RECONNECT" | "CONNECTION_EXPIRING" | "CONVERSATION_UNASSIGNED" | "CHALLENGE_SURVEY";
         NotificationPage: {
             items: components["schemas"]["Notification"][];
             /** Format: int32 */
@@ -4638,7 +4672,7 @@ export interface components {
             joinUrl: string | null;
             /** @description Whether the patron can still cancel */
             cancellable: boolean;
-            /** @description Whether the patron can give feedback now */
+            /** @description Whether the patron can give the fixed 1-5 feedback now (never when the event has a feedback survey) */
             feedbackOpen: boolean;
             feedbackGiven: boolean;
             /**
@@ -4653,6 +4687,11 @@ export interface components {
              * @example /api/registrations/abc/qr.png
              */
             qrCodeUrl: string | null;
+            /**
+             * @description The event's feedback survey, answered as this registration (a path in the web app), once the event has started and while the registration holds a seat; null when the event has none (then the fixed form applies)
+             * @example /survei/4?token=abc
+             */
+            feedbackSurveyUrl: string | null;
             event: components["schemas"]["Event"];
         };
         /** @description An FAQ entry's answer that may fit the thread's latest message */
@@ -4981,6 +5020,12 @@ export interface components {
             publishedAt: components["schemas"]["Instant"] | null;
             /** @description Null unless cancelled */
             cancelledAt: components["schemas"]["Instant"] | null;
+            /**
+             * Format: int64
+             * @description The survey asking for feedback after the event; null for the fixed 1-5 form
+             * @example 4
+             */
+            feedbackSurveyId: number | null;
             createdAt: components["schemas"]["Instant"];
             updatedAt: components["schemas"]["Instant"];
             /**
@@ -17605,7 +17650,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Already given, too early, or the registration never held a seat */
+            /** @description Already given, too early, the registration never held a seat, or the event asks through its feedback survey instead (feedback-by-survey: see the view's feedbackSurveyUrl) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -20123,7 +20168,7 @@ export const logStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["s
 export const mediaKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MediaKind"]> = ["IMAGE", "VIDEO"];
 export const messageAudienceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MessageAudience"]> = ["ALL", "CONFIRMED", "WAITLISTED", "ATTENDED"];
 export const noticeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Notice"]> = ["CONFIRMED", "WAITLISTED", "PROMOTED", "REMINDER", "EVENT_CANCELLED", "SERIES_REGISTERED", "MOVED", "RESCHEDULED", "STAFF_MESSAGE"];
-export const notificationKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationKind"]> = ["REVIEW_REQUESTED", "POST_APPROVED", "POST_REJECTED", "POST_DUE_MANUAL", "POST_PUBLISHED", "POST_FAILED", "POST_MISSED", "POST_CHECK_NEEDED", "CONNECTION_NEEDS_RECONNECT", "CONNECTION_EXPIRING", "CONVERSATION_UNASSIGNED"];
+export const notificationKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationKind"]> = ["REVIEW_REQUESTED", "POST_APPROVED", "POST_REJECTED", "POST_DUE_MANUAL", "POST_PUBLISHED", "POST_FAILED", "POST_MISSED", "POST_CHECK_NEEDED", "CONNECTION_NEEDS_RECONNECT", "CONNECTION_EXPIRING", "CONVERSATION_UNASSIGNED", "CHALLENGE_SURVEY"];
 export const platformValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Platform"]> = ["ZOOM", "GOOGLE_MEET", "YOUTUBE_LIVE", "FACEBOOK_LIVE", "INSTAGRAM_LIVE", "OTHER", "IN_PERSON"];
 export const postStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PostStatus"]> = ["DRAFT", "IN_REVIEW", "APPROVED", "SCHEDULED", "PUBLISHED"];
 export const questionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["QuestionStatus"]> = ["PENDING", "APPROVED", "HIDDEN", "ANSWERED"];

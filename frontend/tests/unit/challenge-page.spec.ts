@@ -36,7 +36,7 @@ const challenge: Challenge = {
   id: 4, version: 1, title: 'Pekan Literasi Banjarbaru', description: 'Baca dan kumpulkan lencana.', audience: 'TEENS',
   startsOn: '2026-11-01', endsOn: '2026-12-31', goalType: 'BOOKS', goalValue: 10, pointsPerBook: 10, pointsPerPage: 1,
   pointsPerMinute: 0, maxBooksPerDay: null, maxMinutesPerDay: 300, maxPagesPerDay: 500, flagPagesPerDay: 1000,
-  flagMinutesPerDay: 600, schools: [], status: 'PUBLISHED', participants: 9,
+  flagMinutesPerDay: 600, schools: [], status: 'PUBLISHED', participants: 9, preSurveyId: null, postSurveyId: null,
   badges: [{ id: 1, name: 'Pembaca Pemula', threshold: 50 }, { id: 2, name: 'Kutu Buku', threshold: 600 }],
 }
 const progress = (points: number, earned: boolean): Progress => ({
@@ -122,6 +122,28 @@ describe('ChallengePage', () => {
     await flushPromises()
     expect(tab(wrapper, 'Papan').attributes('aria-selected')).toBe('true')
     wrapper.unmount()
+  })
+
+  it('shows a joined participant the survey before while it runs, and the survey after once it ended (issue 20)', async () => {
+    vi.mocked(challengesApi.getChallenge).mockResolvedValue({ ...challenge, preSurveyId: 6, postSurveyId: 7 })
+    const running = await mountAt('/tantangan/4')
+    const pre = running.wrapper.get('[data-testid="challenge-survey"]')
+    expect(pre.get('a').text()).toBe('Isi survei awal')
+    expect(pre.get('a').attributes('href')).toBe('/survei/6?tantangan=4')
+    running.wrapper.unmount()
+
+    vi.setSystemTime(new Date('2027-01-02T03:00:00Z'))
+    const ended = await mountAt('/tantangan/4')
+    const post = ended.wrapper.get('[data-testid="challenge-survey"]')
+    expect(post.get('a').text()).toBe('Isi survei akhir')
+    expect(post.get('a').attributes('href')).toBe('/survei/7?tantangan=4')
+    ended.wrapper.unmount()
+
+    auth.useSession(null)
+    vi.setSystemTime(new Date('2026-11-23T03:00:00Z'))
+    const visitor = await mountAt('/tantangan/4')
+    expect(visitor.wrapper.find('[data-testid="challenge-survey"]').exists()).toBe(false)
+    visitor.wrapper.unmount()
   })
 
   it('opens the tab a link names', async () => {

@@ -14,6 +14,8 @@ vi.mock('@/features/challenges/participation/api', async (importOriginal) => {
 const challenge: Challenge = {
   id: 4,
   version: 1,
+  preSurveyId: null,
+  postSurveyId: null,
   title: 'Pekan Literasi',
   description: '',
   audience: 'TEENS',

@@ -40,6 +40,17 @@ export async function replaceChallenge(id: number, version: number, body: Challe
   return unwrap(await api.PUT('/api/challenges/{id}', { params: { path: { id }, header: ifMatch(version) }, body }))
 }
 
+export type SurveyChoice = Schemas['Survey']
+
+/**
+ * The surveys staff may ask before or after a challenge: every survey but the CLOSED ones, most recently changed
+ * first (the first 100).
+ */
+export async function listSurveyChoices(): Promise<SurveyChoice[]> {
+  const page = unwrap(await api.GET('/api/surveys', { params: { query: { page: 0, size: 100 } } }))
+  return (page.items ?? []).filter((s) => s.status !== 'CLOSED')
+}
+
 export async function publishChallenge(id: number): Promise<Challenge> {
   return unwrap(await api.POST('/api/challenges/{id}/publish', { params: { path: { id } } }))
 }

@@ -110,3 +110,34 @@ export function challengeTab(value: unknown): ChallengeTab {
   const v = Array.isArray(value) ? value[0] : value
   return (CHALLENGE_TABS as readonly unknown[]).includes(v) ? (v as ChallengeTab) : 'papan'
 }
+
+/** How many days after a challenge's last day its after-challenge survey stays open (the server's window). */
+export const POST_SURVEY_DAYS = 30
+
+/** The day `days` after a YYYY-MM-DD date. */
+function plusDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`)
+  d.setUTCDate(d.getUTCDate() + days)
+  return d.toISOString().slice(0, 10)
+}
+
+/**
+ * The survey a participant may answer today (issue 20): the survey before while the challenge runs (from joining until
+ * its last day), the survey after from the day after its end for {@link POST_SURVEY_DAYS} days; null otherwise or when
+ * the challenge has none. Its link carries the challenge, so the answer counts in it.
+ */
+export function challengeSurvey(
+  challenge: Pick<Challenge, 'id' | 'status' | 'endsOn' | 'preSurveyId' | 'postSurveyId'>,
+  today: string,
+  joined: boolean,
+): { phase: 'pre' | 'post'; to: string } | null {
+  if (!joined || challenge.status === 'DRAFT') return null
+  const link = (surveyId: number) => `/survei/${surveyId}?tantangan=${challenge.id}`
+  if (today <= challenge.endsOn) {
+    return challenge.preSurveyId != null ? { phase: 'pre', to: link(challenge.preSurveyId) } : null
+  }
+  if (today <= plusDays(challenge.endsOn, POST_SURVEY_DAYS)) {
+    return challenge.postSurveyId != null ? { phase: 'post', to: link(challenge.postSurveyId) } : null
+  }
+  return null
+}

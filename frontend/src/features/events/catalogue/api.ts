@@ -78,6 +78,17 @@ export async function replaceEvent(id: number, version: number, body: EventReque
   return unwrap(await api.PUT('/api/events/{id}', { params: { path: { id }, header: ifMatch(version) }, body }))
 }
 
+export type SurveyChoice = Schemas['Survey']
+
+/**
+ * The surveys staff may pick as an event's feedback survey: every survey but the CLOSED ones, most recently changed
+ * first (the first 100).
+ */
+export async function listFeedbackSurveyChoices(): Promise<SurveyChoice[]> {
+  const page = unwrap(await api.GET('/api/surveys', { params: { query: { page: 0, size: 100 } } }))
+  return (page.items ?? []).filter((s) => s.status !== 'CLOSED')
+}
+
 export async function publishEvent(id: number): Promise<StaffEvent> {
   return unwrap(await api.POST('/api/events/{id}/publish', { params: { path: { id } } }))
 }

@@ -61,7 +61,7 @@ public class DemoChallenges {
                 null, null, List.of(SCHOOLS), List.of(new ChallengeRequest.BadgeRequest("Pembaca Pemula", 50),
                         new ChallengeRequest.BadgeRequest("Penjelajah Cerita", 250),
                         new ChallengeRequest.BadgeRequest("Kutu Buku", 600),
-                        new ChallengeRequest.BadgeRequest("Tamu Diskusi Buku", null)));
+                        new ChallengeRequest.BadgeRequest("Tamu Diskusi Buku", null)), null, null);
     }
 
     private Uni<Void> seed(long challengeId, String teenEmail) {

@@ -7,6 +7,7 @@ import id.serambi.common.SerambiConfig;
 import id.serambi.campaign.DemoCampaigns;
 import id.serambi.challenge.DemoChallenges;
 import id.serambi.event.DemoEvents;
+import id.serambi.survey.DemoSurveys;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
@@ -41,9 +42,11 @@ public class DemoData {
     private final DemoChallenges challenges;
     private final DemoCampaigns campaigns;
     private final DemoFaq faq;
+    private final DemoSurveys surveys;
 
     public DemoData(SerambiConfig config, Accounts accounts, DemoEvents events, DemoChallenges challenges,
-            DemoCampaigns campaigns, DemoFaq faq) {
+            DemoCampaigns campaigns, DemoFaq faq, DemoSurveys surveys) {
+        this.surveys = surveys;
         this.config = config;
         this.accounts = accounts;
         this.events = events;
@@ -70,6 +73,14 @@ public class DemoData {
             LOG.warnf("Demo events: %s", e.getMessage());
             return Uni.createFrom().voidItem();
         }));
+        // The "Umpan balik acara" survey (satisfaction, NPS, what to improve, how they heard of it with a follow-up),
+        // published and attached to the demo events when it is first made: their post-event e-mail links to it.
+        VertxContextSupport.subscribeAndAwait(() -> surveys.ensureEventFeedback()
+                .chain(s -> s.created() ? events.attachFeedbackSurvey(s.id()) : Uni.createFrom().item(0))
+                .onFailure().recoverWithUni(e -> {
+                    LOG.warnf("Demo feedback survey: %s", e.getMessage());
+                    return Uni.createFrom().item(0);
+                }));
         // A teen reading challenge with demo teens on its board (the demo teen login takes part as "BacaTerus").
         VertxContextSupport.subscribeAndAwait(() -> challenges.ensure(ACCOUNTS.get(1).email(), ACCOUNTS.get(3).email())
                 .onFailure().recoverWithUni(e -> {

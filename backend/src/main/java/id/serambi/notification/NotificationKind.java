@@ -23,5 +23,7 @@ public enum NotificationKind {
     /** Admins: a connected account's token expires within 7 days. */
     CONNECTION_EXPIRING,
     /** Staff and admins: a conversation has waited unassigned longer than the set time (issue 18). */
-    CONVERSATION_UNASSIGNED
+    CONVERSATION_UNASSIGNED,
+    /** Participants: a challenge ended, and its after-challenge survey waits for them (issue 20). */
+    CHALLENGE_SURVEY
 }

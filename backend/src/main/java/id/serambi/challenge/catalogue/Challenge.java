@@ -78,6 +78,14 @@ public class Challenge extends Timestamps {
     @Column(name = "created_by")
     public Long createdBy;
 
+    /** The survey participants answer while the challenge runs, or null. */
+    @Column(name = "pre_survey_id")
+    public Long preSurveyId;
+
+    /** The survey participants answer after it ended (for 30 days), or null; may be the same as the pre survey. */
+    @Column(name = "post_survey_id")
+    public Long postSurveyId;
+
 
 
     @Version

@@ -30,6 +30,10 @@ public record ChallengeDto(
         List<BadgeDto> badges,
         ChallengeStatus status,
         @Schema(description = "Participants who joined") long participants,
+        @Schema(nullable = true, description = "The survey participants answer while the challenge runs: "
+                + "/survei/{id}?tantangan={challenge id}") Long preSurveyId,
+        @Schema(nullable = true, description = "The survey participants answer after it ended, for 30 days")
+        Long postSurveyId,
         @Schema(description = "Moves on with every change; send it back as If-Match: \"<version>\" to update", examples = "3")
         int version) {
 
@@ -45,6 +49,7 @@ public record ChallengeDto(
         return new ChallengeDto(c.id, c.title, c.description, c.audience, c.startsOn, c.endsOn, c.goalType,
                 c.goalValue, c.pointsPerBook, c.pointsPerPage, c.pointsPerMinute, c.maxBooksPerDay, c.maxPagesPerDay,
                 c.maxMinutesPerDay, c.flagPagesPerDay, c.flagMinutesPerDay, List.of(c.schools),
-                badges.stream().map(BadgeDto::of).toList(), c.status, participants, c.version);
+                badges.stream().map(BadgeDto::of).toList(), c.status, participants, c.preSurveyId, c.postSurveyId,
+                c.version);
     }
 }

@@ -35,7 +35,18 @@ public record ChallengeRequest(
         @Min(1) @Max(1440) @Schema(description = "Minutes in one day above which a log goes to staff review (default 600)",
                 examples = "600") Integer flagMinutesPerDay,
         @Size(max = 50) List<@NotBlank @Size(max = 120) String> schools,
-        @Size(max = 30) List<@NotNull @Valid BadgeRequest> badges) {
+        @Size(max = 30) List<@NotNull @Valid BadgeRequest> badges,
+        @Schema(nullable = true, description = PRE_SURVEY, examples = "5") Long preSurveyId,
+        @Schema(nullable = true, description = POST_SURVEY, examples = "5") Long postSurveyId) {
+
+    static final String SURVEY_RULE = " (GET /api/surveys); null for none. A DRAFT may be attached but must be "
+            + "published before participants can answer; a CLOSED or unknown survey is a 400 naming the field.";
+    static final String PRE_SURVEY = "The survey a participant answers while the challenge runs (from joining until "
+            + "its end), at /survei/{id}?tantangan={challenge id}" + SURVEY_RULE;
+    static final String POST_SURVEY = "The survey a participant answers after the challenge ended, for 30 days; each "
+            + "participant gets a notice with its link when the challenge ends. May be the same survey as "
+            + "preSurveyId: the date then decides which phase an answer belongs to, and the results compare them"
+            + SURVEY_RULE;
 
     @Schema(name = "BadgeRequest")
     public record BadgeRequest(

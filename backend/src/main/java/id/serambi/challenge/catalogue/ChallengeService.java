@@ -21,9 +21,11 @@ import java.util.stream.Collectors;
 public class ChallengeService {
 
     private final ChallengeRepository challenges;
+    private final ChallengeSurveys surveys;
 
-    public ChallengeService(ChallengeRepository challenges) {
+    public ChallengeService(ChallengeRepository challenges, ChallengeSurveys surveys) {
         this.challenges = challenges;
+        this.surveys = surveys;
     }
 
     @WithTransaction
@@ -32,7 +34,7 @@ public class ChallengeService {
         Challenge c = new Challenge();
         c.createdBy = staffId;
         apply(c, request);
-        return challenges.create(c)
+        return surveys.check(request, null, null).chain(() -> challenges.create(c))
                 .chain(() -> replaceBadges(c.id, request.badges()))
                 .map(badges -> ChallengeDto.of(c, badges, 0));
     }
@@ -46,9 +48,11 @@ public class ChallengeService {
         validate(request);
         return challenges.existingForUpdate(id).chain(c -> {
             IfMatch.check("Challenge", id, c.version, version);
+            Long pre = c.preSurveyId;
+            Long post = c.postSurveyId;
             apply(c, request);
             c.updatedAt = Instant.now(); // the row always changes, so the version moves on even when only badges did
-            return replaceBadges(c.id, request.badges())
+            return surveys.check(request, pre, post).chain(() -> replaceBadges(c.id, request.badges()))
                     .chain(badges -> challenges.participants(id).map(n -> ChallengeDto.of(c, badges, n)));
         });
     }
@@ -167,6 +171,8 @@ public class ChallengeService {
         c.maxMinutesPerDay = r.maxMinutesPerDay();
         c.flagPagesPerDay = r.flagPagesPerDay() == null ? 1000 : r.flagPagesPerDay();
         c.flagMinutesPerDay = r.flagMinutesPerDay() == null ? 600 : r.flagMinutesPerDay();
+        c.preSurveyId = r.preSurveyId();
+        c.postSurveyId = r.postSurveyId();
         c.schools = r.schools() == null ? new String[0]
                 : r.schools().stream().map(String::strip).distinct().toArray(String[]::new);
     }

@@ -138,4 +138,28 @@ public class ParticipantRepository implements PanacheRepository<Participant> {
                 + "nickname = 'anonim-' || id, school = NULL, hidden = TRUE WHERE user_id = ?1 RETURNING id", Long.class)
                 .setParameter(1, userId).getResultList());
     }
+
+    /** A participant due the notice with the after-challenge survey's link. */
+    public record PostSurveyDue(long participantId, long userId, long challengeId, String title, long surveyId) {
+    }
+
+    /**
+     * Claims the participants due the after-challenge survey's notice: of a challenge with a post survey that ended
+     * (its last day is before {@code today}, in the library's zone) on or after {@code endedSince}, with an account,
+     * and not sent it yet. Each row is claimed once (post_survey_noticed_at) by any number of instances: a second
+     * UPDATE running at the same time waits for the first's row locks, then finds them claimed.
+     */
+    public Uni<List<PostSurveyDue>> claimPostSurveyNotices(java.time.LocalDate today, java.time.LocalDate endedSince) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                UPDATE participant p SET post_survey_noticed_at = now()
+                  FROM challenge c
+                 WHERE p.challenge_id = c.id AND c.post_survey_id IS NOT NULL AND c.status <> 'DRAFT'
+                   AND c.ends_on < ?1 AND c.ends_on >= ?2
+                   AND p.post_survey_noticed_at IS NULL AND p.user_id IS NOT NULL
+                RETURNING p.id, p.user_id, c.id, c.title, c.post_survey_id""", Object[].class)
+                .setParameter(1, today).setParameter(2, endedSince).getResultList())
+                .map(rows -> rows.stream().map(r -> new PostSurveyDue(((Number) r[0]).longValue(),
+                        ((Number) r[1]).longValue(), ((Number) r[2]).longValue(), (String) r[3],
+                        ((Number) r[4]).longValue())).toList());
+    }
 }

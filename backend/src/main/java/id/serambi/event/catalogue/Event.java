@@ -83,6 +83,10 @@ public class Event extends Timestamps {
     @Column(name = "cancelled_at")
     public Instant cancelledAt;
 
+    /** The survey that asks for feedback after the event (instead of the fixed 1-5 form), or null. */
+    @Column(name = "feedback_survey_id")
+    public Long feedbackSurveyId;
+
     @Version
     public int version;
 

@@ -43,6 +43,19 @@ public class EventLinks {
         return publicUrl + "/acara/pendaftaran/" + token;
     }
 
+    /**
+     * The event's feedback survey, answered as this registration (the manage token says who, and the survey feature
+     * asks this feature's SurveyContexts whether they may).
+     */
+    public String feedbackSurvey(long surveyId, String token) {
+        return publicUrl + feedbackSurveyPath(surveyId, token);
+    }
+
+    /** The same as a path inside the web app. */
+    public static String feedbackSurveyPath(long surveyId, String token) {
+        return "/survei/" + surveyId + "?token=" + token;
+    }
+
     public String whatsappShare(Event e) {
         String text = e.title + " (" + format(e.startsAt) + ") " + eventPage(e.id);
         return "https://wa.me/?text=" + URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");

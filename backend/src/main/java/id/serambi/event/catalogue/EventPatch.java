@@ -31,5 +31,6 @@ public record EventPatch(
         @Schema(nullable = true, description = "Null: open as soon as published", examples = "2026-11-25T00:00:00.000Z")
         Instant registrationOpensAt,
         @Schema(nullable = true, description = "Null: open until the event ends", examples = "2026-12-05T10:00:00.000Z")
-        Instant registrationClosesAt) {
+        Instant registrationClosesAt,
+        @Schema(nullable = true, description = EventRequest.FEEDBACK_SURVEY, examples = "4") Long feedbackSurveyId) {
 }

@@ -123,6 +123,14 @@ public class EventRepository implements PanacheRepository<Event> {
         return list("seriesId", Sort.by("startsAt").and("id"), seriesId);
     }
 
+    /** Sets the feedback survey of the events with these titles that have none and are not closed; how many. */
+    public Uni<Integer> attachFeedbackSurvey(List<String> titles, long surveyId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                UPDATE event SET feedback_survey_id = :survey, version = version + 1, updated_at = now()
+                 WHERE title IN (:titles) AND feedback_survey_id IS NULL AND status IN ('DRAFT', 'PUBLISHED')""",
+                EVENTS).setParameter("survey", surveyId).setParameter("titles", titles).executeUpdate());
+    }
+
     public Uni<Boolean> titleTaken(String title) {
         return count("title", title).map(n -> n > 0);
     }

@@ -30,11 +30,17 @@ public record EventRequest(
                 examples = "https://zoom.us/j/81234567890") String joinUrl,
         @Min(1) @Max(100000) @Schema(nullable = true, description = "Seats; null means unlimited", examples = "50") Integer capacity,
         @Schema(nullable = true, description = "Null: open as soon as published", examples = "2026-11-25T00:00:00.000Z") Instant registrationOpensAt,
-        @Schema(nullable = true, description = "Null: open until the event ends", examples = "2026-12-05T10:00:00.000Z") Instant registrationClosesAt) {
+        @Schema(nullable = true, description = "Null: open until the event ends", examples = "2026-12-05T10:00:00.000Z") Instant registrationClosesAt,
+        @Schema(nullable = true, description = FEEDBACK_SURVEY, examples = "4") Long feedbackSurveyId) {
+
+    static final String FEEDBACK_SURVEY = "The survey that asks for feedback after the event (GET /api/surveys); null "
+            + "for the fixed 1-5 rating and comment. It replaces the fixed form: the post-event e-mail links to "
+            + "/survei/{id}?token=<manage token> instead. A DRAFT may be attached but must be published before the "
+            + "link works; a CLOSED or unknown survey is a 400 naming feedbackSurveyId.";
 
     /** The request that would give the event its current fields. */
     public static EventRequest of(Event e) {
         return new EventRequest(e.title, e.description, e.type, e.audience, e.language, e.startsAt, e.endsAt,
-                e.platform, e.joinUrl, e.capacity, e.registrationOpensAt, e.registrationClosesAt);
+                e.platform, e.joinUrl, e.capacity, e.registrationOpensAt, e.registrationClosesAt, e.feedbackSurveyId);
     }
 }

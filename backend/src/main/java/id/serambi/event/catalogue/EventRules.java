@@ -102,5 +102,6 @@ public final class EventRules {
         e.capacity = r.capacity();
         e.registrationOpensAt = r.registrationOpensAt();
         e.registrationClosesAt = r.registrationClosesAt();
+        e.feedbackSurveyId = r.feedbackSurveyId();
     }
 }

@@ -46,9 +46,11 @@ public class EventService {
     private final EventCalendar calendar;
     private final ObjectMapper mapper;
     private final Validator validator;
+    private final FeedbackSurveys feedbackSurveys;
 
     public EventService(EventRepository events, EventRegistrants registrants, EventLinks links, EventCalendar calendar,
-            ObjectMapper mapper, Validator validator) {
+            ObjectMapper mapper, Validator validator, FeedbackSurveys feedbackSurveys) {
+        this.feedbackSurveys = feedbackSurveys;
         this.events = events;
         this.registrants = registrants;
         this.links = links;
@@ -63,7 +65,8 @@ public class EventService {
         EventRules.check(request, null);
         Event event = new Event();
         EventRules.apply(event, request);
-        return events.persist(event).map(saved -> StaffEventDto.of(saved, 0, links));
+        return feedbackSurveys.check(request.feedbackSurveyId(), null)
+                .chain(() -> events.persist(event)).map(saved -> StaffEventDto.of(saved, 0, links));
     }
 
     /** Replaces every field (PUT) of the event at {@code version}. */
@@ -103,8 +106,9 @@ public class EventService {
                 throw EventRules.invalid(List.of(new Problem.FieldError("startsAt",
                         "must be in the future: a published event cannot be moved to a start that has passed")));
             }
+            Long attached = event.feedbackSurveyId;
             EventRules.apply(event, request);
-            return events.flush()
+            return feedbackSurveys.check(request.feedbackSurveyId(), attached).chain(events::flush)
                     .chain(() -> registrants.edited(event, rescheduled && event.status == EventStatus.PUBLISHED))
                     .map(mails -> new Changed(event, mails));
         });
@@ -205,6 +209,15 @@ public class EventService {
         return events.search(filter, page, size).map(found -> new Listed<>(
                 found.events().stream().map(e -> StaffEventDto.of(e, found.waitlistOf(e), links)).toList(),
                 found.total(), found.nextEnd()));
+    }
+
+    /**
+     * The demo data: attaches a feedback survey to the events with these titles that have none and are not over;
+     * how many.
+     */
+    @WithTransaction
+    public Uni<Integer> attachFeedbackSurvey(List<String> titles, long surveyId) {
+        return events.attachFeedbackSurvey(titles, surveyId);
     }
 
     /** Whether an event has this title (the demo data is made once). */

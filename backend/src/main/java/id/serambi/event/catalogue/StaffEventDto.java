@@ -29,6 +29,8 @@ public record StaffEventDto(
         String url,
         @Schema(nullable = true, description = "Null while a draft") Instant publishedAt,
         @Schema(nullable = true, description = "Null unless cancelled") Instant cancelledAt,
+        @Schema(nullable = true, description = "The survey asking for feedback after the event; null for the fixed 1-5 form",
+                examples = "4") Long feedbackSurveyId,
         Instant createdAt,
         Instant updatedAt,
         @Schema(description = "The version to send back as If-Match when changing the event (also its ETag)",
@@ -38,7 +40,7 @@ public record StaffEventDto(
         return new StaffEventDto(e.id, e.title, e.description, e.type, e.audience, e.language, e.startsAt, e.endsAt,
                 e.platform, e.joinUrl, e.capacity, e.confirmedCount, e.seatsLeft(), waitlistCount,
                 e.registrationOpensAt, e.registrationClosesAt, e.isRegistrationOpen(Instant.now()), e.status,
-                e.seriesId, links.eventPage(e.id), e.publishedAt, e.cancelledAt, e.createdAt, e.updatedAt,
+                e.seriesId, links.eventPage(e.id), e.publishedAt, e.cancelledAt, e.feedbackSurveyId, e.createdAt, e.updatedAt,
                 e.version);
     }
 }

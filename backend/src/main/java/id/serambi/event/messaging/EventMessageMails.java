@@ -38,17 +38,25 @@ public class EventMessageMails {
         return out.deliver(mail, "\"" + subject + "\" (message to registrants)");
     }
 
-    /** The request for feedback after the event. */
+    /**
+     * The request for feedback after the event: a link to the event's feedback survey when it has one, else to the
+     * patron's manage page with the fixed 1-5 form.
+     */
     public Uni<Void> feedbackRequest(Event e, String name, String email, String token) {
-        String manage = links.managePage(token);
+        boolean survey = e.feedbackSurveyId != null;
+        String link = survey ? links.feedbackSurvey(e.feedbackSurveyId, token) : links.managePage(token);
         String subject = "Bagaimana acaranya? " + e.title;
         String intro = "Terima kasih sudah mengikuti \"" + e.title + "\" pada " + links.format(e.startsAt) + ".";
-        String ask = "Bagaimana pendapat Anda? Beri nilai dan, bila mau, komentar singkat: hanya perlu satu menit, "
-                + "dan masukan Anda membantu kami menyiapkan acara berikutnya.";
-        String text = "Halo " + name + ",\n\n" + intro + "\n\n" + ask + "\n\nBeri masukan: " + manage + "\n\nSalam,\n"
-                + links.libraryName() + "\n";
+        String ask = survey
+                ? "Bagaimana pendapat Anda? Isi survei singkat kami: hanya perlu beberapa menit, dan jawaban Anda "
+                        + "membantu kami menyiapkan acara berikutnya."
+                : "Bagaimana pendapat Anda? Beri nilai dan, bila mau, komentar singkat: hanya perlu satu menit, "
+                        + "dan masukan Anda membantu kami menyiapkan acara berikutnya.";
+        String action = survey ? "Isi survei" : "Beri masukan";
+        String text = "Halo " + name + ",\n\n" + intro + "\n\n" + ask + "\n\n" + action + ": " + link
+                + "\n\nSalam,\n" + links.libraryName() + "\n";
         String html = "<p>Halo " + escape(name) + ",</p>\n<p>" + escape(intro) + "</p>\n<p>" + escape(ask) + "</p>\n"
-                + "<p><a href=\"" + escape(manage) + "\">Beri masukan</a></p>\n<p>Salam,<br>\n"
+                + "<p><a href=\"" + escape(link) + "\">" + action + "</a></p>\n<p>Salam,<br>\n"
                 + escape(links.libraryName()) + "</p>\n";
         return out.send(Mail.withText(email, subject, text).setHtml(html), "\"" + subject + "\"");
     }

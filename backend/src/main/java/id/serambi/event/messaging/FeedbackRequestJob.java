@@ -19,7 +19,8 @@ import org.jboss.logging.Logger;
 
 /**
  * After an event, each patron who held a seat (CONFIRMED or ATTENDED) is e-mailed once a request for feedback, with
- * a fresh link to their manage page, where the feedback form is: {@code serambi.events.feedback-after} (2 hours)
+ * a fresh link to the event's feedback survey when it has one (issue 20), else to their manage page, where the fixed
+ * feedback form is: {@code serambi.events.feedback-after} (2 hours)
  * after the event ended, and only for events that ended less than {@code serambi.events.feedback-within} (7 days)
  * ago, so that a first start never mails about old events. Not to cancelled or waitlisted registrations, erased
  * guests, nor those who already gave feedback. Safe with any number of instances: each registration is claimed by an

@@ -151,7 +151,7 @@ public class MyRegistrationResource {
             content = @Content(schema = @Schema(implementation = FeedbackDto.class)))
     @APIResponse(responseCode = "400", description = "Rating not 1 to 5, or comment too long", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Unknown token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "unknown", value = UNKNOWN_TOKEN)))
-    @APIResponse(responseCode = "409", description = "Already given, too early, or the registration never held a seat", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "twice", value = """
+    @APIResponse(responseCode = "409", description = "Already given, too early, the registration never held a seat, or the event asks through its feedback survey instead (feedback-by-survey: see the view's feedbackSurveyUrl)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "twice", value = """
             {"type":"https://serambi.id/problems/feedback-exists","title":"Feedback already given","status":409,\
             "detail":"Feedback for this registration was already given"}""")))
     public Uni<Response> feedback(@PathParam("token") String token, @Valid @NotNull FeedbackRequest body) {

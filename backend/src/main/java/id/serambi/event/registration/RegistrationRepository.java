@@ -126,6 +126,24 @@ public class RegistrationRepository implements PanacheRepository<Registration> {
                 .getSingleResultOrNull());
     }
 
+    /** Who answers an event's feedback survey through a manage token: the registration and its event's survey. */
+    public record SurveyRespondent(long registrationId, long eventId, RegistrationStatus status, AgeGroup ageGroup,
+            Long feedbackSurveyId) {
+    }
+
+    /** The registration a manage token opens, with its event's feedback survey; a null item for an unknown token. */
+    @WithSession
+    public Uni<SurveyRespondent> surveyRespondent(String tokenHash) {
+        return Panache.getSession().chain(s -> s.createSelectionQuery(
+                "select r.id, r.eventId, r.status, r.ageGroup, e.feedbackSurveyId from Registration r, "
+                        + "RegistrationToken t, Event e where t.registrationId = r.id and e.id = r.eventId "
+                        + "and t.tokenHash = :hash", Object[].class)
+                .setParameter("hash", tokenHash)
+                .getSingleResultOrNull())
+                .map(row -> row == null ? null : new SurveyRespondent((Long) row[0], (Long) row[1],
+                        (RegistrationStatus) row[2], (AgeGroup) row[3], (Long) row[4]));
+    }
+
     @WithSession
     public Uni<Registration> findForUpdate(long id) {
         return findById(id, LockModeType.PESSIMISTIC_WRITE);

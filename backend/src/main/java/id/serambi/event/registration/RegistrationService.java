@@ -319,14 +319,16 @@ public class RegistrationService {
         Instant now = Instant.now();
         boolean cancellable = (r.status == RegistrationStatus.CONFIRMED || r.status == RegistrationStatus.WAITLISTED)
                 && now.isBefore(e.startsAt);
-        boolean feedbackOpen = r.holdsSeat() && e.status != EventStatus.CANCELLED && !now.isBefore(e.startsAt)
-                && !v.feedbackGiven();
+        boolean afterStart = r.holdsSeat() && e.status != EventStatus.CANCELLED && !now.isBefore(e.startsAt);
+        boolean feedbackOpen = afterStart && e.feedbackSurveyId == null && !v.feedbackGiven();
+        String feedbackSurvey = afterStart && e.feedbackSurveyId != null
+                ? EventLinks.feedbackSurveyPath(e.feedbackSurveyId, token) : null;
         return new RegistrationView(r.id, r.name, r.email, r.whatsapp, r.ageGroup, r.status,
                 v.waitlistPosition() > 0 ? (int) v.waitlistPosition() : null, r.createdAt, joinUrlFor(v),
                 cancellable, feedbackOpen, v.feedbackGiven(), whatsappConfirmation(r, e, token),
                 whatsappMessages && r.whatsapp != null,
                 r.holdsSeat() && e.platform.inPerson() ? "/api/registrations/" + token + "/qr.png" : null,
-                EventDto.of(e, v.waitlistCount(), links));
+                feedbackSurvey, EventDto.of(e, v.waitlistCount(), links));
     }
 
     /**
@@ -514,6 +516,11 @@ public class RegistrationService {
                     if (Instant.now().isBefore(event.startsAt)) {
                         throw ProblemException.conflict("event-not-started", "Event not started",
                                 "Feedback opens when the event starts");
+                    }
+                    if (event.feedbackSurveyId != null) {
+                        throw ProblemException.conflict("feedback-by-survey", "Feedback by survey",
+                                "This event asks for feedback through its survey: "
+                                        + EventLinks.feedbackSurveyPath(event.feedbackSurveyId, token));
                     }
                     return feedback.findById(r.id).chain(existing -> {
                         if (existing != null) {

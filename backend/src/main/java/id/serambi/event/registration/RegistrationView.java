@@ -18,7 +18,8 @@ public record RegistrationView(
         @Schema(nullable = true, description = "Only while the registration holds a seat of a published event; null otherwise",
                 examples = "https://zoom.us/j/81234567890") String joinUrl,
         @Schema(description = "Whether the patron can still cancel") boolean cancellable,
-        @Schema(description = "Whether the patron can give feedback now") boolean feedbackOpen,
+        @Schema(description = "Whether the patron can give the fixed 1-5 feedback now (never when the event has a feedback survey)")
+        boolean feedbackOpen,
         boolean feedbackGiven,
         @Schema(nullable = true, description = "WhatsApp click-to-chat link that sends the confirmation to the patron's own number; null without a number or once cancelled",
                 examples = "https://wa.me/6281234567890?text=...") String whatsappConfirmationUrl,
@@ -26,5 +27,9 @@ public record RegistrationView(
                 + "and has not switched it off (the number's BERHENTI is not shown here)") boolean whatsappMessages,
         @Schema(nullable = true, description = "The check-in QR code (PNG) while the registration holds a seat of an event held in person (platform IN_PERSON); null otherwise",
                 examples = "/api/registrations/abc/qr.png") String qrCodeUrl,
+        @Schema(nullable = true, description = "The event's feedback survey, answered as this registration (a path in "
+                + "the web app), once the event has started and while the registration holds a seat; null when the "
+                + "event has none (then the fixed form applies)", examples = "/survei/4?token=abc")
+        String feedbackSurveyUrl,
         EventDto event) {
 }

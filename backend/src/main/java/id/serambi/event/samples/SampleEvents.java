@@ -74,6 +74,13 @@ public class SampleEvents implements DemoEvents {
                 .chain(ignored -> ensureBookClub());
     }
 
+    @Override
+    public Uni<Integer> attachFeedbackSurvey(long surveyId) {
+        return events.attachFeedbackSurvey(List.of("Diskusi Buku: Laskar Pelangi",
+                "Seminar Literasi Digital: Mengenali Hoaks", "Tanya Jawab Langsung bersama Pustakawan",
+                "Lokakarya Menulis Cerita Anak", "Klub Buku Remaja"), surveyId);
+    }
+
     private Uni<Void> ensure(Demo demo) {
         return events.titleTaken(demo.request().title()).chain(taken -> taken ? Uni.createFrom().voidItem()
                 : events.create(demo.request())
@@ -98,7 +105,7 @@ public class SampleEvents implements DemoEvents {
     private static EventRequest request(String title, String description, EventType type, Audience audience,
             Instant start, int minutes, Platform platform, String joinUrl, Integer capacity) {
         return new EventRequest(title, description, type, audience, "id", start, start.plusSeconds(minutes * 60L),
-                platform, joinUrl, capacity, null, start.minusSeconds(3600));
+                platform, joinUrl, capacity, null, start.minusSeconds(3600), null);
     }
 
     /** A local time in the library's zone, some days from today. */

@@ -9,6 +9,7 @@ import id.serambi.event.catalogue.EventRepository;
 import id.serambi.event.catalogue.EventRequest;
 import id.serambi.event.catalogue.EventRules;
 import id.serambi.event.catalogue.EventStatus;
+import id.serambi.event.catalogue.FeedbackSurveys;
 import id.serambi.event.catalogue.StaffEventDto;
 import id.serambi.event.registration.RegistrationRequest;
 import id.serambi.event.registration.RegistrationService;
@@ -32,9 +33,11 @@ public class EventSeriesService {
     private final EventLinks links;
     private final ZoneId zone;
     private final RegistrationService registrations;
+    private final FeedbackSurveys feedbackSurveys;
 
     public EventSeriesService(EventSeriesRepository series, EventRepository events, EventLinks links,
-            SerambiConfig config, RegistrationService registrations) {
+            SerambiConfig config, RegistrationService registrations, FeedbackSurveys feedbackSurveys) {
+        this.feedbackSurveys = feedbackSurveys;
         this.series = series;
         this.events = events;
         this.links = links;
@@ -55,7 +58,8 @@ public class EventSeriesService {
         for (int i = 0; i < request.occurrences(); i++) {
             occurrences.add(shift(request.first(), i));
         }
-        return series.persist(created).chain(saved -> Multi.createFrom().iterable(occurrences)
+        return feedbackSurveys.check("first.feedbackSurveyId", request.first().feedbackSurveyId(), null)
+                .chain(() -> series.persist(created)).chain(saved -> Multi.createFrom().iterable(occurrences)
                 .onItem().transformToUniAndConcatenate(occurrence -> {
                     Event event = new Event();
                     EventRules.apply(event, occurrence);
@@ -137,7 +141,7 @@ public class EventSeriesService {
     EventRequest shift(EventRequest r, int months) {
         return new EventRequest(r.title(), r.description(), r.type(), r.audience(), r.language(),
                 plus(r.startsAt(), months), plus(r.endsAt(), months), r.platform(), r.joinUrl(), r.capacity(),
-                plus(r.registrationOpensAt(), months), plus(r.registrationClosesAt(), months));
+                plus(r.registrationOpensAt(), months), plus(r.registrationClosesAt(), months), r.feedbackSurveyId());
     }
 
     private Instant plus(Instant instant, int months) {
