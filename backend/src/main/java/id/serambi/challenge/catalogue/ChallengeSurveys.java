@@ -1,10 +1,8 @@
 package id.serambi.challenge.catalogue;
 
-import id.serambi.common.ProblemException;
 import id.serambi.survey.Surveys;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Objects;
 
 /**
  * Whether surveys may be attached to a challenge (before and after it): each must exist and not be CLOSED (a DRAFT
@@ -30,17 +28,6 @@ public class ChallengeSurveys {
     }
 
     private Uni<Void> check(String field, Long wanted, Long current) {
-        if (wanted == null || Objects.equals(wanted, current)) {
-            return Uni.createFrom().voidItem();
-        }
-        return surveys.summary(wanted).invoke(found -> {
-            if (found.isEmpty()) {
-                throw ProblemException.invalidField(field, "no survey has the id " + wanted);
-            }
-            if ("CLOSED".equals(found.get().status())) {
-                throw ProblemException.invalidField(field,
-                        "survey " + wanted + " is closed; attach a draft or a published survey");
-            }
-        }).replaceWithVoid();
+        return surveys.checkAttachable(field, wanted, current);
     }
 }

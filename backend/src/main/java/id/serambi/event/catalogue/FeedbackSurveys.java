@@ -1,10 +1,8 @@
 package id.serambi.event.catalogue;
 
-import id.serambi.common.ProblemException;
 import id.serambi.survey.Surveys;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Objects;
 
 /**
  * Whether a survey may be attached to an event as its feedback survey: it must exist and not be CLOSED (a DRAFT may
@@ -27,18 +25,7 @@ public class FeedbackSurveys {
      * event keeps a survey that was closed after it was attached.
      */
     public Uni<Void> check(String field, Long wanted, Long current) {
-        if (wanted == null || Objects.equals(wanted, current)) {
-            return Uni.createFrom().voidItem();
-        }
-        return surveys.summary(wanted).invoke(found -> {
-            if (found.isEmpty()) {
-                throw ProblemException.invalidField(field, "no survey has the id " + wanted);
-            }
-            if ("CLOSED".equals(found.get().status())) {
-                throw ProblemException.invalidField(field,
-                        "survey " + wanted + " is closed; attach a draft or a published survey");
-            }
-        }).replaceWithVoid();
+        return surveys.checkAttachable(field, wanted, current);
     }
 
     public Uni<Void> check(Long wanted, Long current) {
