@@ -2298,6 +2298,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/surveys/{id}/form": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A published survey to answer, with its form token (anyone, as the survey's access says)
+         * @description An ACCOUNT survey needs a signed-in caller (401 sign-in-required); a MANAGE_LINK survey the manage token of a registration (403 manage-link-required). `event` and `challenge` name where the form was opened (after an event, in a challenge); alreadyAnswered is true when a one-per-person survey has this respondent's response in that context.
+         */
+        get: operations["getSurveyForm"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/surveys/{id}/publish": {
         parameters: {
             query?: never;
@@ -2309,6 +2329,43 @@ export interface paths {
         put?: never;
         /** Publish a draft or reopen a closed survey (staff); publishing a published one changes nothing */
         post: operations["publishSurvey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/surveys/{id}/qr.png": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A QR code of the survey's public page, to print or share (staff) */
+        get: operations["getSurveyQrCode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/surveys/{id}/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer a published survey (anyone, as the survey's access says)
+         * @description Every answer is checked against the survey: its type, the required questions shown, no answer to a question whose condition is not met; each error names `answers.<key>`. The form token must be 3 seconds to 24 hours old (else 400 form-expired: load the form again). An ANONYMOUS survey's response keeps no link to a person, even from a signed-in caller: only the answers, the day and the event or challenge. Rate-limited per address. The answer identifies nothing of the response.
+         */
+        post: operations["answerSurvey"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4936,12 +4993,70 @@ export interface components {
              */
             version: number;
         };
+        /** @description The answers were received; nothing identifies the response */
+        SurveyAnswerReceipt: {
+            /** @example true */
+            received: boolean;
+        };
+        /** @description Answers to a survey's questions by key, and the form's token */
+        SurveyAnswers: {
+            /**
+             * @description By question key: SINGLE_CHOICE an option key; MULTIPLE_CHOICE an array of distinct option keys; SCALE_5 an integer 1–5; NPS an integer 0–10; SHORT_TEXT up to 300 characters; LONG_TEXT up to 4000; DATE yyyy-MM-dd; NUMBER a number within the question's range. Only the questions shown (their condition met) may be answered; the required ones among them must be.
+             * @example {
+             *       "datang-lagi": "tidak",
+             *       "alasan": "Terlalu pagi.",
+             *       "rekomendasi": 8
+             *     }
+             */
+            answers: {
+                [key: string]: unknown;
+            };
+            /** @description The form's formToken */
+            formToken: string;
+            /** @description Leave empty (a field people never see) */
+            website?: string | null;
+            /** @description A registration's manage token, from the link that opened the form */
+            token?: string | null;
+            /**
+             * Format: int64
+             * @description The event the form was opened for
+             * @example 12
+             */
+            event?: number | null;
+            /**
+             * Format: int64
+             * @description The challenge the form was opened for
+             * @example 3
+             */
+            challenge?: number | null;
+        };
         /** @description Show the question only when this earlier choice question got this option */
         SurveyCondition: {
             /** @example datang-lagi */
             questionKey: string;
             /** @example tidak */
             optionKey: string;
+        };
+        /** @description A published survey to answer */
+        SurveyForm: {
+            /**
+             * Format: int64
+             * @example 1
+             */
+            id: number;
+            title: components["schemas"]["SurveyText"];
+            introduction: components["schemas"]["SurveyLongText"];
+            access: components["schemas"]["Access"];
+            /** @description One response per person (per registration, or per account in this context) */
+            onePerPerson: boolean;
+            sections: components["schemas"]["SurveySection"][];
+            /**
+             * @description Send back with the answers; a form is answered 3 seconds to 24 hours after it was served
+             * @example 1796349600000.q3mB0v9TQ2oXkH7cJd1Lr8sYw4aZpE6nUf5tGiKx0Vb
+             */
+            formToken: string;
+            /** @description This respondent has answered this one-per-person survey in this context already */
+            alreadyAnswered: boolean;
         };
         /** @description A longer text in Bahasa Indonesia and English */
         SurveyLongText: {
@@ -18572,6 +18687,115 @@ export interface operations {
             };
         };
     };
+    getSurveyForm: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The challenge the form is opened for
+                 * @example 3
+                 */
+                challenge?: number;
+                /**
+                 * @description The event the form is opened for
+                 * @example 12
+                 */
+                event?: number;
+                /** @description A registration's manage token (from the post-event e-mail's link) */
+                token?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The form */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyForm"];
+                };
+            };
+            /** @description A malformed query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The survey is answered by members: sign in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The survey is answered through a registration's manage link, or the caller may not answer in this context */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such survey, a draft, or an unknown manage token, event or challenge */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The challenge's phase for this survey is not open */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The survey is closed */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     publishSurvey: {
         parameters: {
             query?: never;
@@ -18633,6 +18857,217 @@ export interface operations {
             /** @description The Accept header names no media type this operation produces */
             406: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSurveyQrCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A PNG QR code carrying <public URL>/survei/{id}; the link is in the Link header too */
+            200: {
+                headers: {
+                    /** @description The public page: <https://serambi.example/survei/1>; rel="alternate" */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                };
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such survey */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    answerSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyAnswers"];
+            };
+        };
+        responses: {
+            /** @description Received */
+            201: {
+                headers: {
+                    /** @description Never sent: nothing identifies a response, not even to whoever gave it */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyAnswerReceipt"];
+                };
+            };
+            /** @description An answer that breaks the survey's rules (each error names its field), or an expired or forged form token */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The survey is answered by members: sign in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The survey is answered through a registration's manage link, or the caller may not answer in this context */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such survey, a draft, or an unknown manage token, event or challenge */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Answered already (one response per person), or the challenge's phase is not open */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The survey is closed */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many answers from this address */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
