@@ -9,16 +9,19 @@ import id.serambi.common.SerambiConfig;
 import id.serambi.survey.SurveyContexts;
 import id.serambi.survey.builder.SurveyDtos;
 import id.serambi.survey.builder.SurveyRepository;
+import io.quarkus.arc.InjectableInstance;
+import io.quarkus.arc.InstanceHandle;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -44,18 +47,22 @@ public class AnswerService {
     private final SurveyRepository surveys;
     private final AnswerRepository responses;
     private final FormTokens tokens;
-    private final Instance<SurveyContexts> contexts;
+    private final List<SurveyContexts> contexts;
     private final Accounts accounts;
     private final ZoneId zone;
     private final ObjectMapper json;
 
     public AnswerService(SurveyRepository surveys, AnswerRepository responses, FormTokens tokens,
-            @Any Instance<SurveyContexts> contexts, Accounts accounts, SerambiConfig config, ObjectMapper json) {
+            @Any InjectableInstance<SurveyContexts> contexts, Accounts accounts, SerambiConfig config, ObjectMapper json) {
         this.json = json;
         this.surveys = surveys;
         this.responses = responses;
         this.tokens = tokens;
-        this.contexts = contexts;
+        // In a fixed order: the highest bean priority (@Priority on the class) first, then by class name.
+        this.contexts = contexts.handlesStream()
+                .sorted(Comparator.<InstanceHandle<SurveyContexts>>comparingInt(h -> -h.getBean().getPriority())
+                        .thenComparing(h -> h.getBean().getBeanClass().getName()))
+                .map(InstanceHandle::get).toList();
         this.accounts = accounts;
         this.zone = config.library().timeZone();
     }
@@ -138,7 +145,10 @@ public class AnswerService {
         });
     }
 
-    /** The first context a feature resolves, asked one after the other on this session; standalone when none does. */
+    /**
+     * The first context a feature resolves, asked one after the other on this session (highest {@code @Priority}
+     * first, then by class name); standalone when none does.
+     */
     private Uni<SurveyContexts.Context> context(long surveyId, SurveyContexts.Hint hint) {
         Uni<Optional<SurveyContexts.Context>> found = Uni.createFrom().item(Optional.empty());
         for (SurveyContexts feature : contexts) {

@@ -2,6 +2,7 @@ package id.serambi.survey.answer;
 
 import id.serambi.survey.SurveyContexts;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.Optional;
@@ -9,9 +10,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Stands for a feature a survey is attached to (the event and challenge features implement the real ones): it knows
- * only the manage tokens and events a test registered with it, and is not concerned with any other hint.
+ * only the manage tokens and events a test registered with it, and is not concerned with any other hint. Asked before
+ * the real ones (a higher priority), so that an event or a registration of its own is not claimed by them first.
  */
 @ApplicationScoped
+@Priority(1000)
 public class FakeSurveyContexts implements SurveyContexts {
 
     private static final Map<String, Context> BY_TOKEN = new ConcurrentHashMap<>();
