@@ -38,6 +38,7 @@ export QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$MANAGEMENT_PORT
 # The packaged app runs in production, which requires these two (a training run's values, kept nowhere).
 export SERAMBI_PUBLIC_URL=${SERAMBI_PUBLIC_URL:-http://localhost:$PORT}
 export SERAMBI_JWT_KEY_ENCRYPTION_KEY=${SERAMBI_JWT_KEY_ENCRYPTION_KEY:-YW90LXRyYWluaW5nLW9ubHkta2V5LW5vdC1yZWFsMzI=}
+export SERAMBI_SURVEYS_FORM_SECRET=${SERAMBI_SURVEYS_FORM_SECRET:-aot-training-only-survey-form-secret-not-real}
 (cd "$OUT" && exec "$JAVA" -XX:AOTCacheOutput=app.aot $OPTS -jar quarkus-run.jar) >"$LOG" 2>&1 &
 APP=$!
 trap 'kill "$APP" 2>/dev/null || true' EXIT

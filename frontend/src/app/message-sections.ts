@@ -50,6 +50,7 @@ export const LATER_SECTIONS = [
   'qa.errors',
   'qa.conflict',
   'assistant.chat',
+  'surveys.answer',
   'notFound',
   'forbidden',
 ]

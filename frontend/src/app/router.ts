@@ -84,6 +84,14 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'title.registration' },
   },
   {
+    // A survey's public page (issue 20): the staff QR code and share links point here; ?token= (a registration's
+    // manage token), ?acara= (an event) and ?tantangan= (a challenge) say where it was opened.
+    path: '/survei/:id(\\d+)',
+    name: 'survey-answer',
+    component: () => import('@/features/surveys/answer/pages/SurveyAnswerPage.vue'),
+    meta: { titleKey: 'surveys.answer.pageTitle' },
+  },
+  {
     // The older, shorter address of the same page.
     path: '/pendaftaran/:token',
     redirect: (to) => ({ name: 'registration', params: { token: to.params.token }, query: to.query, hash: to.hash }),
@@ -414,7 +422,7 @@ export function updateTitle(route: RouteLocationNormalized): void {
 }
 
 /** The pages a patron reaches without an account: they need no staff messages (app/message-sections.ts). */
-const PUBLIC_PAGES = new Set(['home', 'events', 'event', 'registration', 'login', 'register', 'not-found'])
+const PUBLIC_PAGES = new Set(['home', 'events', 'event', 'registration', 'login', 'register', 'not-found', 'survey-answer'])
 /** The public pages whose messages ship with the app (the first part); the other public pages load the later part. */
 const FIRST_PAGES = new Set(['home', 'event'])
 

@@ -38,7 +38,8 @@ public class RateLimits {
         QUESTION(SerambiConfig.RateLimit::questions, "questions"),
         VOTE(SerambiConfig.RateLimit::votes, "votes"),
         READING_LOG(SerambiConfig.RateLimit::readingLogs, "reading logs"),
-        ASSISTANT(SerambiConfig.RateLimit::assistant, "questions to the assistant");
+        ASSISTANT(SerambiConfig.RateLimit::assistant, "questions to the assistant"),
+        SURVEY_RESPONSE(SerambiConfig.RateLimit::surveyResponses, "survey answers");
 
         private final Function<SerambiConfig.RateLimit, SerambiConfig.RateLimit.Limit> settings;
         private final String what;

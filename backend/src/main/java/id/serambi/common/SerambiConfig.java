@@ -70,6 +70,9 @@ public interface SerambiConfig {
         /** POST /api/assistant/questions; public, so per address only. */
         Limit assistant();
 
+        /** POST /api/surveys/{id}/responses; public, so per address only. */
+        Limit surveyResponses();
+
         interface Limit {
             /** Requests one client address may make in the period. */
             int perIp();

@@ -53,6 +53,8 @@ class DeploymentFilesTest {
                 env.path("SERAMBI_PUBLIC_URL").asText());
         assertTrue(env.path("SERAMBI_JWT_KEY_ENCRYPTION_KEY").asText().matches("\\$\\{SERAMBI_JWT_KEY_ENCRYPTION_KEY:\\?.+}"),
                 env.path("SERAMBI_JWT_KEY_ENCRYPTION_KEY").asText());
+        assertTrue(env.path("SERAMBI_SURVEYS_FORM_SECRET").asText().matches("\\$\\{SERAMBI_SURVEYS_FORM_SECRET:\\?.+}"),
+                env.path("SERAMBI_SURVEYS_FORM_SECRET").asText());
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.config.common.MapBackedConfigSource;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -50,5 +51,17 @@ class ProductionSettingsTest {
         // even the localhost default, when someone deliberately sets it (a trial on one machine)
         assertDoesNotThrow(() -> ProductionSettings.checkPublicUrl(config(Map.of(ProductionSettings.PUBLIC_URL,
                 "http://localhost:8080")).getConfigValue(ProductionSettings.PUBLIC_URL)));
+    }
+
+    @Test
+    void aMissingOrShortSurveyFormSecretStopsTheStart() {
+        for (Map<String, String> settings : List.of(Map.<String, String>of(), Map.of(ProductionSettings.SURVEY_FORM_SECRET, "  "),
+                Map.of(ProductionSettings.SURVEY_FORM_SECRET, "terlalu-pendek"))) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> ProductionSettings.checkSurveyFormSecret(
+                    config(settings).getConfigValue(ProductionSettings.SURVEY_FORM_SECRET)));
+            assertTrue(e.getMessage().startsWith("SERAMBI_SURVEYS_FORM_SECRET is not set"), e.getMessage());
+        }
+        assertDoesNotThrow(() -> ProductionSettings.checkSurveyFormSecret(config(Map.of(ProductionSettings.SURVEY_FORM_SECRET,
+                "c2VyYW1iaS1zdXJ2ZXktZm9ybS1zZWNyZXQtMzItYnl0ZXM=")).getConfigValue(ProductionSettings.SURVEY_FORM_SECRET)));
     }
 }

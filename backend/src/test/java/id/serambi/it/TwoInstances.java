@@ -72,6 +72,7 @@ final class TwoInstances implements AutoCloseable {
         // The packaged jar runs in production: it needs the public URL and the key that encrypts the stored JWT key.
         env.put("SERAMBI_PUBLIC_URL", "http://localhost:8080");
         env.put("SERAMBI_JWT_KEY_ENCRYPTION_KEY", "aXQtb25seS1rZXktZm9yLXR3by1pbnN0YW5jZXMtMzI=");
+        env.put("SERAMBI_SURVEYS_FORM_SECRET", "it-only-survey-form-secret-for-two-instances");
         env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:5432/" + DB);
         env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/" + DB);
         // Issue 17 point 16: two instances at the default 20 (+2 for Flyway) held 44 connections of PostgreSQL's 100;

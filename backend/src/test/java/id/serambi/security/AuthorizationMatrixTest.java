@@ -60,7 +60,10 @@ class AuthorizationMatrixTest {
             "POST /api/assistant/questions",
             // The asker's conversation with a librarian: found only by its unguessable token, rate-limited per address.
             "GET /api/assistant/conversations/{token}", "POST /api/assistant/conversations/{token}/messages",
-            "GET /api/assistant/conversations/{token}/stream");
+            "GET /api/assistant/conversations/{token}/stream",
+            // Answering a published survey (issue 20): the survey's access decides (anyone, a manage link, a member);
+            // rate-limited per address, a signed form token, a honeypot.
+            "GET /api/surveys/{id}/form", "POST /api/surveys/{id}/responses");
 
     private static final List<String> ROLES = List.of("MEMBER", "REVIEWER", "STAFF", "ADMIN");
 

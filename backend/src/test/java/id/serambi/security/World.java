@@ -238,6 +238,8 @@ final class World {
                         "answerEn", "The library is open {jam_buka}.", "links", List.of(), "tags", List.of("jam"), "active", false))
                 .post("/api/faq").then().statusCode(201).extract().jsonPath().getLong("id");
         surveyId = id.serambi.survey.SurveyFixtures.create(token("STAFF"), id.serambi.survey.SurveyFixtures.survey("Survei " + tag));
+        // Published, so that its public form (GET /api/surveys/{id}/form) answers and is scanned like every public read.
+        given().auth().oauth2(token("STAFF")).post("/api/surveys/" + surveyId + "/publish").then().statusCode(200);
     }
 
     /** A real value for a path parameter, from the literal segment before it ("events/{id}") and its name. */
