@@ -1789,6 +1789,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/posts/draft-from-survey/{surveyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Draft an ANNOUNCEMENT inviting people to answer a published survey at its public link */
+        post: operations["draftPostFromSurvey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/posts/media-check": {
         parameters: {
             query?: never;
@@ -2231,7 +2248,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Surveys, most recently changed first (staff) */
+        /** Surveys, most recently changed first (staff), optionally only those in one status */
         get: operations["listSurveys"];
         put?: never;
         /** Create a survey as a draft (staff) */
@@ -2372,6 +2389,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/surveys/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The figures of every question of a survey, in order (staff)
+         * @description Counts are always given; the SPA marks a base under 10. A question's base (shown) is every response in the filter, or for a conditional question those that gave the condition's answer. Choices: count per option and its share of those who answered (for multiple choice, of respondents). SCALE_5: distribution 1..5 and mean. NPS: distribution 0..10, promoters (9–10), passives (7–8), detractors (0–6), score = (promoters − detractors) ÷ answered × 100. NUMBER: min, median, mean, max. DATE: answers per month. Texts: the count only (see getSurveyTextAnswers).
+         */
+        get: operations["getSurveyResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/surveys/{id}/results/comparison": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A survey's figures before and after a challenge, side by side (staff)
+         * @description pre and post are the figures of the responses given before (PRE) and after (POST) the challenge, as in getSurveyResults; participantsBoth and answeredBoth count the accounts that answered in both phases (an anonymous survey links no account, so they are 0 there).
+         */
+        get: operations["getSurveyComparison"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/surveys/{id}/results/responses.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every response in the filter as CSV, one row each (staff)
+         * @description UTF-8 with a byte-order mark, comma-separated, a header row: day, event title, challenge title, phase (Sebelum/Sesudah), age group (Anak, Remaja, Dewasa, Lansia), then one column per question headed by its Indonesian text: option labels in Bahasa Indonesia, multiple choices joined with "; ". No account, name or registration. Text that a spreadsheet could run as a formula (also after a ',' or ';' inside it) gets a leading '.
+         */
+        get: operations["exportSurveyResponsesCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/surveys/{id}/results/responses.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every response in the filter as an Excel file, one row each (staff)
+         * @description The CSV's columns for people: a bold header that stays in view, the day as a date cell, numbers as number cells and every text as a text cell, which a spreadsheet never evaluates.
+         */
+        get: operations["exportSurveyResponsesXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/surveys/{id}/results/texts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The text answers of one question, newest first, paged, with a search (staff)
+         * @description Only SHORT_TEXT and LONG_TEXT questions; blank answers are left out. q finds the text anywhere, in any letter case.
+         */
+        get: operations["getSurveyTextAnswers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users": {
         parameters: {
             query?: never;
@@ -2461,6 +2578,8 @@ export interface components {
         Access: "ANONYMOUS" | "MANAGE_LINK" | "ACCOUNT";
         /** @enum {string} */
         AgeGroup: "CHILD" | "TEEN" | "ADULT" | "SENIOR";
+        /** @enum {string} */
+        AgeGroup1: "CHILD" | "TEEN" | "ADULT" | "SENIOR";
         Analytics: {
             from: components["schemas"]["LocalDate"];
             to: components["schemas"]["LocalDate"];
@@ -2492,6 +2611,8 @@ export interface components {
             bestHour: number | null;
             posts: components["schemas"]["PostMetricsRow"][];
             kpis: components["schemas"]["KpiProgress"][];
+            /** @description The satisfaction of the participants of the events the campaigns' posts promoted (issue 20), by campaign then event */
+            satisfaction: components["schemas"]["EventSatisfaction"][];
         };
         AnalyticsGroup: {
             /** @description The platform, content type, campaign id, week start, day or hour */
@@ -2816,6 +2937,16 @@ export interface components {
              */
             participants: number;
             /**
+             * Format: int64
+             * @description The survey participants answer while the challenge runs: /survei/{id}?tantangan={challenge id}
+             */
+            preSurveyId: number | null;
+            /**
+             * Format: int64
+             * @description The survey participants answer after it ended, for 30 days
+             */
+            postSurveyId: number | null;
+            /**
              * Format: int32
              * @description Moves on with every change; send it back as If-Match: "<version>" to update
              * @example 3
@@ -2888,6 +3019,18 @@ export interface components {
             flagMinutesPerDay?: number;
             schools?: string[];
             badges?: components["schemas"]["BadgeRequest"][];
+            /**
+             * Format: int64
+             * @description The survey a participant answers while the challenge runs (from joining until its end), at /survei/{id}?tantangan={challenge id} (GET /api/surveys); null for none. A DRAFT may be attached but must be published before participants can answer; a CLOSED or unknown survey is a 400 naming the field.
+             * @example 5
+             */
+            preSurveyId?: number | null;
+            /**
+             * Format: int64
+             * @description The survey a participant answers after the challenge ended, for 30 days; each participant gets a notice with its link when the challenge ends. May be the same survey as preSurveyId: the date then decides which phase an answer belongs to, and the results compare them (GET /api/surveys); null for none. A DRAFT may be attached but must be published before participants can answer; a CLOSED or unknown survey is a 400 naming the field.
+             * @example 5
+             */
+            postSurveyId?: number | null;
         };
         /** @enum {string} */
         ChallengeStatus: "DRAFT" | "PUBLISHED" | "CLOSED";
@@ -3404,6 +3547,12 @@ export interface components {
              * @example 2026-12-05T10:00:00.000Z
              */
             registrationClosesAt?: components["schemas"]["Instant"] | null;
+            /**
+             * Format: int64
+             * @description The survey that asks for feedback after the event (GET /api/surveys); null for the fixed 1-5 rating and comment. It replaces the fixed form: the post-event e-mail links to /survei/{id}?token=<manage token> instead. A DRAFT may be attached but must be published before the link works; a CLOSED or unknown survey is a 400 naming feedbackSurveyId.
+             * @example 4
+             */
+            feedbackSurveyId?: number | null;
         };
         EventRequest: {
             /** @example Diskusi Buku: Laskar Pelangi */
@@ -3446,6 +3595,49 @@ export interface components {
              * @example 2026-12-05T10:00:00.000Z
              */
             registrationClosesAt?: components["schemas"]["Instant"] | null;
+            /**
+             * Format: int64
+             * @description The survey that asks for feedback after the event (GET /api/surveys); null for the fixed 1-5 rating and comment. It replaces the fixed form: the post-event e-mail links to /survei/{id}?token=<manage token> instead. A DRAFT may be attached but must be published before the link works; a CLOSED or unknown survey is a 400 naming feedbackSurveyId.
+             * @example 4
+             */
+            feedbackSurveyId?: number | null;
+        };
+        /** @description Survey responses given after an event a campaign promoted; counts are always given, the dashboard marks fewer than 10 answers */
+        EventSatisfaction: {
+            /** Format: int64 */
+            campaignId: number;
+            campaignTitle: string;
+            /** Format: int64 */
+            eventId: number;
+            /** @description null when the event no longer exists */
+            eventTitle: string | null;
+            /**
+             * Format: int64
+             * @example 12
+             */
+            responses: number;
+            /**
+             * Format: int64
+             * @example 10
+             */
+            scaleAnswers: number;
+            /**
+             * Format: double
+             * @description The mean of the 1–5 scale answers; null without any
+             * @example 4.3
+             */
+            meanScale: number | null;
+            /**
+             * Format: int64
+             * @example 9
+             */
+            npsAnswers: number;
+            /**
+             * Format: double
+             * @description The NPS (−100..100) of the 0–10 answers; null without any
+             * @example 33.3
+             */
+            nps: number | null;
         };
         /** @enum {string} */
         EventStatus: "DRAFT" | "PUBLISHED" | "CANCELLED" | "COMPLETED";
@@ -3959,7 +4151,7 @@ export interface components {
             email: boolean;
         };
         /** @enum {string} */
-        NotificationKind: "REVIEW_REQUESTED" | "POST_APPROVED" | "POST_REJECTED" | "POST_DUE_MANUAL" | "POST_PUBLISHED" | "POST_FAILED" | "POST_MISSED" | "POST_CHECK_NEEDED" | "CONNECTION_NEEDS_RECONNECT" | "CONNECTION_EXPIRING" | "CONVERSATION_UNASSIGNED";
+        NotificationKind: "REVIEW_REQUESTED" | "POST_APPROVED" | "POST_REJECTED" | "POST_DUE_MANUAL" | "POST_PUBLISHED" | "POST_FAILED" | "POST_MISSED" | "POST_CHECK_NEEDED" | "CONNECTION_NEEDS_RECONNECT" | "CONNECTION_EXPIRING" | "CONVERSATION_UNASSIGNED" | "CHALLENGE_SURVEY";
         NotificationPage: {
             items: components["schemas"]["Notification"][];
             /** Format: int32 */
@@ -4537,7 +4729,7 @@ export interface components {
             joinUrl: string | null;
             /** @description Whether the patron can still cancel */
             cancellable: boolean;
-            /** @description Whether the patron can give feedback now */
+            /** @description Whether the patron can give the fixed 1-5 feedback now (never when the event has a feedback survey) */
             feedbackOpen: boolean;
             feedbackGiven: boolean;
             /**
@@ -4552,6 +4744,11 @@ export interface components {
              * @example /api/registrations/abc/qr.png
              */
             qrCodeUrl: string | null;
+            /**
+             * @description The event's feedback survey, answered as this registration (a path in the web app), once the event has started and while the registration holds a seat; null when the event has none (then the fixed form applies)
+             * @example /survei/4?token=abc
+             */
+            feedbackSurveyUrl: string | null;
             event: components["schemas"]["Event"];
         };
         /** @description An FAQ entry's answer that may fit the thread's latest message */
@@ -4880,6 +5077,12 @@ export interface components {
             publishedAt: components["schemas"]["Instant"] | null;
             /** @description Null unless cancelled */
             cancelledAt: components["schemas"]["Instant"] | null;
+            /**
+             * Format: int64
+             * @description The survey asking for feedback after the event; null for the fixed 1-5 form
+             * @example 4
+             */
+            feedbackSurveyId: number | null;
             createdAt: components["schemas"]["Instant"];
             updatedAt: components["schemas"]["Instant"];
             /**
@@ -5030,6 +5233,36 @@ export interface components {
              */
             challenge?: number | null;
         };
+        /** @description A survey's answers before (PRE) and after (POST) one challenge */
+        SurveyComparison: {
+            /**
+             * Format: int64
+             * @example 1
+             */
+            surveyId: number;
+            /**
+             * Format: int64
+             * @example 3
+             */
+            challengeId: number;
+            /**
+             * Format: int64
+             * @example 14
+             */
+            preResponses: number;
+            /**
+             * Format: int64
+             * @example 11
+             */
+            postResponses: number;
+            /**
+             * Format: int64
+             * @description Participants (by account) who responded both before and after
+             * @example 9
+             */
+            participantsBoth: number;
+            questions: components["schemas"]["SurveyQuestionComparison"][];
+        };
         /** @description Show the question only when this earlier choice question got this option */
         SurveyCondition: {
             /** @example datang-lagi */
@@ -5065,6 +5298,55 @@ export interface components {
             /** @example Help us improve our events. */
             en: string;
         };
+        SurveyMonthCount: {
+            /**
+             * @description yyyy-MM
+             * @example 2026-11
+             */
+            month: string;
+            /**
+             * Format: int64
+             * @example 3
+             */
+            count: number;
+        };
+        /** @description promoters answered 9–10, passives 7–8, detractors 0–6; score = (promoters − detractors) ÷ answered × 100 */
+        SurveyNps: {
+            /** Format: int64 */
+            promoters: number;
+            /** Format: int64 */
+            passives: number;
+            /** Format: int64 */
+            detractors: number;
+            /**
+             * Format: double
+             * @description −100..100, one decimal; null when nobody answered
+             * @example 40
+             */
+            score: number | null;
+        };
+        SurveyNumberSummary: {
+            /**
+             * Format: double
+             * @example 7
+             */
+            min: number;
+            /**
+             * Format: double
+             * @example 12.5
+             */
+            median: number;
+            /**
+             * Format: double
+             * @example 13.2
+             */
+            mean: number;
+            /**
+             * Format: double
+             * @example 40
+             */
+            max: number;
+        };
         SurveyOption: {
             /**
              * @description Stable; answers name it
@@ -5072,6 +5354,23 @@ export interface components {
              */
             key: string;
             label: components["schemas"]["SurveyText"];
+        };
+        SurveyOptionCount: {
+            /** @example ya */
+            key: string;
+            label: components["schemas"]["SurveyText"];
+            /**
+             * Format: int64
+             * @description Respondents who chose it
+             * @example 12
+             */
+            count: number;
+            /**
+             * Format: double
+             * @description count ÷ answered (for multiple choice, the share of respondents); null when nobody answered
+             * @example 0.6
+             */
+            share: number | null;
         };
         /** @description Surveys, most recently changed first */
         SurveyPage: {
@@ -5109,6 +5408,56 @@ export interface components {
             max?: number | null;
             condition?: components["schemas"]["SurveyCondition"] | null;
         };
+        /** @description One question before and after a challenge */
+        SurveyQuestionComparison: {
+            /** @example suka-membaca */
+            key: string;
+            text: components["schemas"]["SurveyText"];
+            type: components["schemas"]["QuestionType"];
+            pre: components["schemas"]["SurveyQuestionResult"];
+            post: components["schemas"]["SurveyQuestionResult"];
+            /**
+             * Format: int64
+             * @description Participants (by account) who answered it both before and after
+             * @example 9
+             */
+            answeredBoth: number;
+        };
+        /** @description The figures of one question; the fields of other types are null */
+        SurveyQuestionResult: {
+            /** @example datang-lagi */
+            key: string;
+            text: components["schemas"]["SurveyText"];
+            type: components["schemas"]["QuestionType"];
+            condition: components["schemas"]["SurveyCondition"] | null;
+            /**
+             * Format: int64
+             * @description Responses that were shown it: all, or those that gave the condition's answer
+             * @example 20
+             */
+            shown: number;
+            /**
+             * Format: int64
+             * @description Responses that answered it
+             * @example 18
+             */
+            answered: number;
+            /** @description SINGLE_CHOICE and MULTIPLE_CHOICE: per option, in order */
+            options: components["schemas"]["SurveyOptionCount"][] | null;
+            /** @description SCALE_5 (1..5) and NPS (0..10): every value, zeros included */
+            distribution: components["schemas"]["SurveyValueCount"][] | null;
+            /**
+             * Format: double
+             * @description SCALE_5 and NPS: the mean answer; null when nobody answered
+             * @example 4.2
+             */
+            mean: number | null;
+            nps: components["schemas"]["SurveyNps"] | null;
+            /** @description NUMBER: null when nobody answered */
+            number: components["schemas"]["SurveyNumberSummary"] | null;
+            /** @description DATE: answers per month, in order */
+            months: components["schemas"]["SurveyMonthCount"][] | null;
+        };
         /** @description The whole survey document */
         SurveyRequest: {
             title: components["schemas"]["SurveyText"];
@@ -5121,6 +5470,21 @@ export interface components {
             onePerPerson: boolean;
             sections: components["schemas"]["SurveySection"][];
         };
+        SurveyResults: {
+            /**
+             * Format: int64
+             * @example 1
+             */
+            surveyId: number;
+            title: components["schemas"]["SurveyText"];
+            /**
+             * Format: int64
+             * @description Responses in the filter
+             * @example 20
+             */
+            responses: number;
+            questions: components["schemas"]["SurveyQuestionResult"][];
+        };
         SurveySection: {
             /** @description An optional heading */
             title?: components["schemas"]["SurveyText"] | null;
@@ -5132,6 +5496,40 @@ export interface components {
             id: string;
             /** @example Was the event useful? */
             en: string;
+        };
+        SurveyTextAnswer: {
+            submittedOn: components["schemas"]["LocalDate"];
+            /** @example Ruangannya terlalu panas */
+            text: string;
+            /** Format: int64 */
+            eventId: number | null;
+            /** Format: int64 */
+            challengeId: number | null;
+            /** @example POST */
+            phase: string | null;
+        };
+        /** @description Text answers of one question, newest first */
+        SurveyTextAnswerPage: {
+            items: components["schemas"]["SurveyTextAnswer"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            total: number;
+        };
+        /** @description How many answered this value of a scale or an NPS question */
+        SurveyValueCount: {
+            /**
+             * Format: int32
+             * @example 5
+             */
+            value: number;
+            /**
+             * Format: int64
+             * @example 7
+             */
+            count: number;
         };
         SystemUserRequest: {
             /** @description The system user's access token from Meta Business Suite */
@@ -15622,6 +16020,97 @@ export interface operations {
             };
         };
     };
+    draftPostFromSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                surveyId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A DRAFT with Facebook, Instagram and X variants */
+            201: {
+                headers: {
+                    /** @description The version of the resource, to send back in If-Match */
+                    ETag?: string;
+                    /** @description Where the created resource can be read */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Post"];
+                };
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such survey */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The survey is not published, or is answered by a personal link (MANAGE_LINK) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     checkPostMedia: {
         parameters: {
             query?: never;
@@ -17276,7 +17765,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Already given, too early, or the registration never held a seat */
+            /** @description Already given, too early, the registration never held a seat, or the event asks through its feedback survey instead (feedback-by-survey: see the view's feedbackSurveyUrl) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -18073,6 +18562,8 @@ export interface operations {
                 page?: number;
                 /** @description Surveys per page */
                 size?: number;
+                /** @description Only surveys in this status; all when absent */
+                status?: components["schemas"]["Status"];
             };
             header?: never;
             path?: never;
@@ -18089,7 +18580,7 @@ export interface operations {
                     "application/json": components["schemas"]["SurveyPage"];
                 };
             };
-            /** @description A page too deep, or not a number */
+            /** @description A page too deep, not a number, or an unknown status */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -19087,6 +19578,471 @@ export interface operations {
             };
         };
     };
+    getSurveyResults: {
+        parameters: {
+            query?: {
+                /** @description Only respondents of this age group */
+                audience?: components["schemas"]["AgeGroup1"];
+                /** @description Only responses given in this challenge */
+                challenge?: number;
+                /** @description Only responses given after this event */
+                event?: number;
+                /** @description First day, inclusive */
+                from?: string;
+                /** @description Only responses given before (PRE) or after (POST) a challenge */
+                phase?: "PRE" | "POST";
+                /** @description Last day, inclusive */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The results */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResults"];
+                };
+            };
+            /** @description A bad filter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such survey */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSurveyComparison: {
+        parameters: {
+            query: {
+                /** @description Only respondents of this age group */
+                audience?: components["schemas"]["AgeGroup1"];
+                /** @description The challenge */
+                challenge: number;
+                /** @description Only responses given after this event */
+                event?: number;
+                /** @description First day, inclusive */
+                from?: string;
+                /** @description Last day, inclusive */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The comparison */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyComparison"];
+                };
+            };
+            /** @description No challenge, or a bad filter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such survey or challenge */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportSurveyResponsesCsv: {
+        parameters: {
+            query?: {
+                /** @description Only respondents of this age group */
+                audience?: components["schemas"]["AgeGroup1"];
+                /** @description Only responses given in this challenge */
+                challenge?: number;
+                /** @description Only responses given after this event */
+                event?: number;
+                /** @description First day, inclusive */
+                from?: string;
+                /** @description Only responses given before (PRE) or after (POST) a challenge */
+                phase?: "PRE" | "POST";
+                /** @description Last day, inclusive */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV */
+            200: {
+                headers: {
+                    /** @description attachment; filename="survei-<id>.csv" */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description A bad filter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such survey */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportSurveyResponsesXlsx: {
+        parameters: {
+            query?: {
+                /** @description Only respondents of this age group */
+                audience?: components["schemas"]["AgeGroup1"];
+                /** @description Only responses given in this challenge */
+                challenge?: number;
+                /** @description Only responses given after this event */
+                event?: number;
+                /** @description First day, inclusive */
+                from?: string;
+                /** @description Only responses given before (PRE) or after (POST) a challenge */
+                phase?: "PRE" | "POST";
+                /** @description Last day, inclusive */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Excel file */
+            200: {
+                headers: {
+                    /** @description attachment; filename="survei-<id>.xlsx" */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description A bad filter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such survey */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSurveyTextAnswers: {
+        parameters: {
+            query: {
+                /** @description Only respondents of this age group */
+                audience?: components["schemas"]["AgeGroup1"];
+                /** @description Only responses given in this challenge */
+                challenge?: number;
+                /** @description Only responses given after this event */
+                event?: number;
+                /** @description First day, inclusive */
+                from?: string;
+                /** @description The page, from 0 */
+                page?: number;
+                /** @description Only responses given before (PRE) or after (POST) a challenge */
+                phase?: "PRE" | "POST";
+                /** @description A fragment of the answer, any letter case */
+                q?: string;
+                /** @description The question's key */
+                question: string;
+                /** @description Answers per page, 1 to 100 */
+                size?: number;
+                /** @description Last day, inclusive */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of answers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyTextAnswerPage"];
+                };
+            };
+            /** @description No text question of this key, a bad filter, or a page too deep */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such survey */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listUsers: {
         parameters: {
             query?: {
@@ -19615,9 +20571,14 @@ type ReadonlyArray<T> = [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const pathsApiConversationsIdSuggestionsGetParametersQueryLanguageValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/conversations/{id}/suggestions"]["get"]["parameters"]["query"]["language"]> = ["id", "en"];
+export const pathsApiSurveysIdResultsGetParametersQueryPhaseValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/surveys/{id}/results"]["get"]["parameters"]["query"]["phase"]> = ["PRE", "POST"];
+export const pathsApiSurveysIdResultsResponsesCsvGetParametersQueryPhaseValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/surveys/{id}/results/responses.csv"]["get"]["parameters"]["query"]["phase"]> = ["PRE", "POST"];
+export const pathsApiSurveysIdResultsResponsesXlsxGetParametersQueryPhaseValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/surveys/{id}/results/responses.xlsx"]["get"]["parameters"]["query"]["phase"]> = ["PRE", "POST"];
+export const pathsApiSurveysIdResultsTextsGetParametersQueryPhaseValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/surveys/{id}/results/texts"]["get"]["parameters"]["query"]["phase"]> = ["PRE", "POST"];
 export const aboutKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AboutKind"]> = ["POST", "EVENT"];
 export const accessValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Access"]> = ["ANONYMOUS", "MANAGE_LINK", "ACCOUNT"];
 export const ageGroupValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgeGroup"]> = ["CHILD", "TEEN", "ADULT", "SENIOR"];
+export const ageGroup1Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgeGroup1"]> = ["CHILD", "TEEN", "ADULT", "SENIOR"];
 export const assistantMessageFromValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AssistantMessageFrom"]> = ["ASKER", "LIBRARY"];
 export const audienceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Audience"]> = ["ALL", "CHILDREN", "TEENS", "ADULTS"];
 export const cadenceWarningKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CadenceWarning"]["kind"]> = ["GAP", "UNDER_TARGET"];
@@ -19642,7 +20603,7 @@ export const logStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["s
 export const mediaKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MediaKind"]> = ["IMAGE", "VIDEO"];
 export const messageAudienceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MessageAudience"]> = ["ALL", "CONFIRMED", "WAITLISTED", "ATTENDED"];
 export const noticeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Notice"]> = ["CONFIRMED", "WAITLISTED", "PROMOTED", "REMINDER", "EVENT_CANCELLED", "SERIES_REGISTERED", "MOVED", "RESCHEDULED", "STAFF_MESSAGE"];
-export const notificationKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationKind"]> = ["REVIEW_REQUESTED", "POST_APPROVED", "POST_REJECTED", "POST_DUE_MANUAL", "POST_PUBLISHED", "POST_FAILED", "POST_MISSED", "POST_CHECK_NEEDED", "CONNECTION_NEEDS_RECONNECT", "CONNECTION_EXPIRING", "CONVERSATION_UNASSIGNED"];
+export const notificationKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationKind"]> = ["REVIEW_REQUESTED", "POST_APPROVED", "POST_REJECTED", "POST_DUE_MANUAL", "POST_PUBLISHED", "POST_FAILED", "POST_MISSED", "POST_CHECK_NEEDED", "CONNECTION_NEEDS_RECONNECT", "CONNECTION_EXPIRING", "CONVERSATION_UNASSIGNED", "CHALLENGE_SURVEY"];
 export const platformValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Platform"]> = ["ZOOM", "GOOGLE_MEET", "YOUTUBE_LIVE", "FACEBOOK_LIVE", "INSTAGRAM_LIVE", "OTHER", "IN_PERSON"];
 export const postStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PostStatus"]> = ["DRAFT", "IN_REVIEW", "APPROVED", "SCHEDULED", "PUBLISHED"];
 export const questionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["QuestionStatus"]> = ["PENDING", "APPROVED", "HIDDEN", "ANSWERED"];
