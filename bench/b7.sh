@@ -12,7 +12,7 @@
 #   ./mvnw -B -q package -DskipTests        # the jar with the SPA inside (lib.sh builds it when it is missing)
 #   BENCH_PORT=8303 BENCH_DB=serambi_bench bench/b7.sh
 # Settings: B7_RUNS (5 visits a page, medians reported), B7_KBPS (400), B7_LATENCY_MS (400), B7_CHROMIUM
-# (/usr/bin/chromium), B7_VERBOSE=1 (list each request of the first visit), B7_PAGES (default: "/ /acara/<id>").
+# (/usr/bin/chromium), B7_VERBOSE=1 (list each request of the first visit), B7_PAGES (default: "/ /acara/<id> /survei/<id>").
 # Also those of lib.sh: BENCH_PORT, BENCH_DB, SERAMBI_DB_ADMIN_URL (a superuser URL to create the database).
 source "$(dirname "$0")/lib.sh"
 need node "Node 20"
@@ -31,6 +31,11 @@ print(next(e['id'] for e in items if e.get('registrationOpen')))" 2>/dev/null) &
   sleep 2
 done
 [ -n "$EVENT" ] || { echo "no event open for registration in the demo data" >&2; exit 1; }
+# The demo's anonymous "Survei layanan perpustakaan" (issue 20: the answering page keeps B7).
+SURVEY=$(api -H "Authorization: Bearer $(admin_token)" "localhost:$PORT/api/surveys?status=PUBLISHED&size=50" | python3 -c "
+import json, sys
+print(next(s['id'] for s in json.load(sys.stdin)['items'] if s['access'] == 'ANONYMOUS'))") \
+  || { echo "no anonymous published survey in the demo data" >&2; exit 1; }
 load_note
 # shellcheck disable=SC2086 # the pages are a list
-node bench/b7.mjs "http://localhost:$PORT" ${B7_PAGES:-/ /acara/$EVENT}
+node bench/b7.mjs "http://localhost:$PORT" ${B7_PAGES:-/ /acara/$EVENT /survei/$SURVEY}

@@ -81,6 +81,11 @@ public class DemoData {
                     LOG.warnf("Demo feedback survey: %s", e.getMessage());
                     return Uni.createFrom().item(0);
                 }));
+        // The anonymous "Survei layanan perpustakaan", shared by link and QR code.
+        VertxContextSupport.subscribeAndAwait(() -> surveys.ensureLibrarySurvey().onFailure().recoverWithUni(e -> {
+            LOG.warnf("Demo library survey: %s", e.getMessage());
+            return Uni.createFrom().nullItem();
+        }));
         // A teen reading challenge with demo teens on its board (the demo teen login takes part as "BacaTerus").
         VertxContextSupport.subscribeAndAwait(() -> challenges.ensure(ACCOUNTS.get(1).email(), ACCOUNTS.get(3).email())
                 .onFailure().recoverWithUni(e -> {

@@ -14,4 +14,10 @@ public interface DemoSurveys {
      * exists; idempotent.
      */
     Uni<Ensured> ensureEventFeedback();
+
+    /**
+     * The published, anonymous "Survei layanan perpustakaan" the library shares by link and QR code ("survei online":
+     * what patrons use, how satisfied they are, what they wish for); idempotent.
+     */
+    Uni<Ensured> ensureLibrarySurvey();
 }

@@ -1,5 +1,7 @@
 package id.serambi.demo;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,5 +55,19 @@ class DemoFeedbackSurveyTest {
                 + "AND feedback_survey_id IS NULL"));
         // Attaching again changes nothing: every demo event has its survey.
         assertEquals(0, (int) VertxContextSupport.subscribeAndAwait(() -> events.attachFeedbackSurvey(first.id())));
+    }
+
+    @Test
+    void theLibrarySurveyIsMadeOnceAnonymousAndOpenToEveryone() throws Throwable {
+        DemoSurveys.Ensured first = VertxContextSupport.subscribeAndAwait(() -> surveys.ensureLibrarySurvey());
+        DemoSurveys.Ensured again = VertxContextSupport.subscribeAndAwait(() -> surveys.ensureLibrarySurvey());
+        assertFalse(again.created());
+        assertEquals(first.id(), again.id());
+        assertEquals(1, Accounts.count(db, "SELECT count(*) FROM survey WHERE title_id = 'Survei layanan perpustakaan' "
+                + "AND status = 'PUBLISHED' AND access = 'ANONYMOUS' AND NOT one_per_person"));
+        // Its public form answers without a sign-in or a token.
+        given().get("/api/surveys/" + first.id() + "/form").then().statusCode(200)
+                .body("access", equalTo("ANONYMOUS"))
+                .body("sections[0].questions.size()", equalTo(5));
     }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 public class SampleSurveys implements DemoSurveys {
 
     static final String EVENT_FEEDBACK = "Umpan balik acara";
+    static final String LIBRARY_SURVEY = "Survei layanan perpustakaan";
 
     private final SurveyService surveys;
     private final DemoSurveyRepository demo;
@@ -26,9 +27,55 @@ public class SampleSurveys implements DemoSurveys {
     @Override
     @WithTransaction
     public Uni<Ensured> ensureEventFeedback() {
-        return demo.idByTitle(EVENT_FEEDBACK).chain(id -> id != null ? Uni.createFrom().item(new Ensured(id, false))
-                : surveys.create(eventFeedback()).chain(created -> surveys.publish(created.id()))
+        return ensure(EVENT_FEEDBACK, eventFeedback());
+    }
+
+    @Override
+    @WithTransaction
+    public Uni<Ensured> ensureLibrarySurvey() {
+        return ensure(LIBRARY_SURVEY, librarySurvey());
+    }
+
+    private Uni<Ensured> ensure(String title, SurveyDtos.Request survey) {
+        return demo.idByTitle(title).chain(id -> id != null ? Uni.createFrom().item(new Ensured(id, false))
+                : surveys.create(survey).chain(created -> surveys.publish(created.id()))
                         .map(published -> new Ensured(published.id(), true)));
+    }
+
+    /**
+     * Anyone may answer, as often as they like, and nothing links an answer to a person: how often they come, which
+     * services they use, satisfaction with the collection (1-5), the recommendation score, and what they wish for.
+     */
+    static SurveyDtos.Request librarySurvey() {
+        SurveyDtos.Question often = question("kunjungan", "Seberapa sering Anda berkunjung ke perpustakaan?",
+                "How often do you visit the library?", SurveyDtos.QuestionType.SINGLE_CHOICE, true, List.of(
+                        option("mingguan", "Setiap minggu", "Every week"),
+                        option("bulanan", "Setiap bulan", "Every month"),
+                        option("jarang", "Beberapa kali setahun", "A few times a year"),
+                        option("belum", "Belum pernah", "Never yet")), null);
+        SurveyDtos.Question services = question("layanan", "Layanan apa saja yang Anda gunakan?",
+                "Which services do you use?", SurveyDtos.QuestionType.MULTIPLE_CHOICE, false, List.of(
+                        option("pinjam", "Peminjaman buku", "Borrowing books"),
+                        option("ruang-baca", "Ruang baca", "The reading room"),
+                        option("acara", "Acara virtual", "Virtual events"),
+                        option("tantangan", "Tantangan membaca", "Reading challenges"),
+                        option("media-sosial", "Media sosial perpustakaan", "The library's social media")), null);
+        SurveyDtos.Question collection = question("koleksi", "Seberapa puas Anda dengan koleksi buku kami?",
+                "How satisfied are you with our book collection?", SurveyDtos.QuestionType.SCALE_5, true, List.of(), null);
+        SurveyDtos.Question recommend = question("rekomendasi",
+                "Seberapa mungkin Anda merekomendasikan perpustakaan kepada teman?",
+                "How likely are you to recommend the library to a friend?", SurveyDtos.QuestionType.NPS, true, List.of(),
+                null);
+        SurveyDtos.Question wish = question("harapan", "Program apa yang Anda harapkan dari perpustakaan?",
+                "Which programmes would you like the library to offer?", SurveyDtos.QuestionType.LONG_TEXT, false,
+                List.of(), null);
+        return new SurveyDtos.Request(new SurveyDtos.Text(LIBRARY_SURVEY, "Library services survey"),
+                new SurveyDtos.LongText("Bantu Perpustakaan Kota Banjarbaru mengenal keinginan dan harapan Anda. Survei "
+                        + "ini anonim: kami tidak mencatat siapa yang menjawab.",
+                        "Help Perpustakaan Kota Banjarbaru learn what you wish for. This survey is anonymous: we do not "
+                                + "record who answers."),
+                SurveyDtos.Access.ANONYMOUS, false, List.of(new SurveyDtos.Section(null,
+                        List.of(often, services, collection, recommend, wish))));
     }
 
     /**
