@@ -54,6 +54,30 @@ function precompress(): Plugin {
   }
 }
 
+// The survey page (/survei/{id}, shared on social media and in the post-event e-mail) is kept out of the patron chunk, so
+// that no other first visit carries it. Instead the backend names its script and style in Link headers on the page's
+// HTML (common/FallbackRoutes), so that they load beside the entry rather than after it; its messages are in the first
+// part (app/message-sections.ts). This file, written with the build, tells the backend their names.
+function routePreloads(): Plugin {
+  const SURVEY_PAGE = /[\\/]features[\\/]surveys[\\/]answer[\\/]pages[\\/]SurveyAnswerPage\.vue$/
+  return {
+    name: 'serambi-route-preloads',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const files = new Set<string>()
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk' || !chunk.facadeModuleId) continue
+        if (!SURVEY_PAGE.test(chunk.facadeModuleId)) continue
+        files.add(chunk.fileName)
+        for (const css of chunk.viteMetadata?.importedCss ?? []) files.add(css)
+      }
+      if (files.size === 0) this.error('route-preloads: the survey page chunk was not found')
+      const survey = [...files].sort().map((file) => `/${file}`)
+      this.emitFile({ type: 'asset', fileName: 'route-preloads.json', source: JSON.stringify({ survey }) })
+    },
+  }
+}
+
 // The code: the home page and an event page with its registration form, and all they import (the shared components and
 // helpers), are one chunk that index.html preloads with the entry, instead of fifteen small chunks fetched one after
 // another once the router knows the page; Vue, the router and petite-vue-i18n are another. Every other page is a small
@@ -62,7 +86,7 @@ const PATRON_PAGES = /[\\/]src[\\/]features[\\/](home[\\/]pages[\\/]HomePage|eve
 const FRAMEWORK = /[\\/]node_modules[\\/](@vue|vue|vue-router|petite-vue-i18n|@intlify|openapi-fetch)[\\/]/
 
 export default defineConfig({
-  plugins: [vue(), splitMessages(), precompress()],
+  plugins: [vue(), splitMessages(), precompress(), routePreloads()],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },

@@ -1,8 +1,8 @@
 /**
  * Which Bahasa Indonesia messages load when (B7, bench/b7.sh: on a slow phone every kilobyte of the first page costs
  * 20 ms). vite.config.ts splits locales/id.json into three parts at build time:
- * - **first**: what the home page, an event page with its registration form, and the layout read; every page loads
- *   it with the app. A new section is a first one unless it is listed below.
+ * - **first**: what the home page, an event page with its registration form, a survey's answering page (shared on
+ *   social media and in the post-event e-mail) and the layout read; every page loads it with the app. A new section is a first one unless it is listed below.
  * - **later**: the other public pages (the events list, a registration's manage page, log in, register, account,
  *   e-mail verification, consent, the Q&A pages); loaded with the first of them a visitor opens
  *   (app/router.ts, app/i18n.ts loadLaterMessages).
@@ -50,7 +50,6 @@ export const LATER_SECTIONS = [
   'qa.errors',
   'qa.conflict',
   'assistant.chat',
-  'surveys.answer',
   'notFound',
   'forbidden',
 ]

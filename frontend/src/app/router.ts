@@ -424,7 +424,7 @@ export function updateTitle(route: RouteLocationNormalized): void {
 /** The pages a patron reaches without an account: they need no staff messages (app/message-sections.ts). */
 const PUBLIC_PAGES = new Set(['home', 'events', 'event', 'registration', 'login', 'register', 'not-found', 'survey-answer'])
 /** The public pages whose messages ship with the app (the first part); the other public pages load the later part. */
-const FIRST_PAGES = new Set(['home', 'event'])
+const FIRST_PAGES = new Set(['home', 'event', 'survey-answer'])
 
 export function createAppRouter(history: RouterHistory = createWebHistory(import.meta.env.BASE_URL)): Router {
   const router = createRouter({

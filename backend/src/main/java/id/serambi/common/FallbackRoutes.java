@@ -10,6 +10,9 @@ import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * What happens to a request nothing else handled: a deep link into the SPA (such as /akun) gets index.html, so the
@@ -25,6 +28,8 @@ public class FallbackRoutes {
 
     private final long maxBodySize;
 
+    private final List<String> surveyAssets;
+
     private final long maxUploadSize;
 
     public FallbackRoutes(ObjectMapper mapper,
@@ -36,6 +41,7 @@ public class FallbackRoutes {
         this.maxBodySize = maxBodySize.asLongValue();
         this.maxUploadSize = maxUploadSize.asLongValue();
         this.indexHtml = loadIndexHtml();
+        this.surveyAssets = loadSurveyAssets(mapper);
     }
 
     void install(@Observes Router router) {
@@ -113,9 +119,9 @@ public class FallbackRoutes {
     private void fallback(RoutingContext ctx) {
         String path = ctx.normalizedPath();
         if (indexHtml != null && isSpaDeepLink(ctx, path)) {
-            String preload = preloadFor(path);
-            if (preload != null) {
-                ctx.response().putHeader("Link", "<" + preload + ">; rel=preload; as=fetch; crossorigin");
+            String links = linksFor(path, ctx.request().query(), surveyAssets);
+            if (links != null) {
+                ctx.response().putHeader("Link", links);
             }
             ctx.response()
                     // spelt as the static files' type, which the server's gzip recognises (B7: a deep link was sent
@@ -138,8 +144,36 @@ public class FallbackRoutes {
         return event.matches() ? "/api/events/" + event.group(1) : null;
     }
 
+    /**
+     * The Link header of a deep link's HTML, or null: an event page's event (above); a survey page's script, style and
+     * later messages ({@code assets}, from the build's route-preloads.json), and its form when the link carries no
+     * query (a shared link: the SPA then asks for exactly {@code /api/surveys/{id}/form}; with a token, an event or a
+     * challenge it asks with those, so nothing is preloaded that it would not use).
+     */
+    static String linksFor(String path, String query, List<String> assets) {
+        String event = preloadFor(path);
+        if (event != null) {
+            return "<" + event + ">; rel=preload; as=fetch; crossorigin";
+        }
+        var survey = SURVEY_PAGE.matcher(path);
+        if (!survey.matches()) {
+            return null;
+        }
+        List<String> links = new ArrayList<>();
+        if (query == null || query.isEmpty()) {
+            links.add("</api/surveys/" + survey.group(1) + "/form>; rel=preload; as=fetch; crossorigin");
+        }
+        for (String asset : assets) {
+            links.add("<" + asset + ">; " + (asset.endsWith(".css") ? "rel=preload; as=style; crossorigin" : "rel=modulepreload"));
+        }
+        return links.isEmpty() ? null : String.join(", ", links);
+    }
+
+    /** The SPA's survey page, /survei/{id} (digits only, as its route). */
+    private static final Pattern SURVEY_PAGE = Pattern.compile("/survei/([1-9][0-9]{0,17})");
+
     /** The SPA's event page, /acara/{id} (digits only, as its route; a longer number is no event). */
-    private static final java.util.regex.Pattern EVENT_PAGE = java.util.regex.Pattern.compile("/acara/([1-9][0-9]{0,17})");
+    private static final Pattern EVENT_PAGE = Pattern.compile("/acara/([1-9][0-9]{0,17})");
 
     private static boolean isSpaDeepLink(RoutingContext ctx, String path) {
         HttpMethod method = ctx.request().method();
@@ -155,6 +189,25 @@ public class FallbackRoutes {
         }
         String accept = ctx.request().getHeader("Accept");
         return accept == null || accept.contains("text/html") || accept.contains("*/*");
+    }
+
+    /** The survey page's assets the build listed (frontend/vite.config.ts, routePreloads); none without a built SPA. */
+    private static List<String> loadSurveyAssets(ObjectMapper mapper) {
+        try (InputStream in = Thread.currentThread().getContextClassLoader()
+                .getResourceAsStream("META-INF/resources/route-preloads.json")) {
+            if (in == null) {
+                return List.of();
+            }
+            List<String> assets = new ArrayList<>();
+            mapper.readTree(in).path("survey").forEach(node -> {
+                if (node.asText().matches("/assets/[\\w.-]+\\.(js|css)")) {
+                    assets.add(node.asText());
+                }
+            });
+            return List.copyOf(assets);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Buffer loadIndexHtml() {

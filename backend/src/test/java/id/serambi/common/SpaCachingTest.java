@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,29 @@ class SpaCachingTest {
         for (String other : new String[] {"/acara", "/acara/pendaftaran/abc", "/acara/42x", "/acara/0",
                 "/acara/1234567890123456789", "/tantangan/42"}) {
             assertEquals(null, given().accept("text/html").get(other).then().statusCode(200).extract().header("Link"), other);
+        }
+    }
+
+    @Test
+    void aSurveyPageAsksTheBrowserToLoadItsFormScriptAndStyleAtOnce() {
+        List<String> assets = List.of("/assets/SurveyAnswerPage-a1.css", "/assets/SurveyAnswerPage-b2.js", "/assets/id-c3.js");
+        assertEquals("</api/surveys/7/form>; rel=preload; as=fetch; crossorigin, "
+                + "</assets/SurveyAnswerPage-a1.css>; rel=preload; as=style; crossorigin, "
+                + "</assets/SurveyAnswerPage-b2.js>; rel=modulepreload, </assets/id-c3.js>; rel=modulepreload",
+                FallbackRoutes.linksFor("/survei/7", null, assets));
+        // With a token, an event or a challenge the SPA asks for the form with them: only the assets are preloaded.
+        assertEquals("</assets/SurveyAnswerPage-a1.css>; rel=preload; as=style; crossorigin, "
+                + "</assets/SurveyAnswerPage-b2.js>; rel=modulepreload, </assets/id-c3.js>; rel=modulepreload",
+                FallbackRoutes.linksFor("/survei/7", "token=abc", assets));
+        assertEquals(null, FallbackRoutes.linksFor("/survei/7", "acara=3", List.of()));
+        assertEquals(null, FallbackRoutes.linksFor("/survei/0", null, assets));
+        assertEquals(null, FallbackRoutes.linksFor("/staf/survei/7", null, assets));
+
+        // Served: the form's preload, and the built page's script when the SPA was built into this run.
+        String link = given().accept("text/html").get("/survei/7").then().statusCode(200).extract().header("Link");
+        assertTrue(link.startsWith("</api/surveys/7/form>; rel=preload; as=fetch; crossorigin"), link);
+        if (Thread.currentThread().getContextClassLoader().getResource("META-INF/resources/route-preloads.json") != null) {
+            assertTrue(link.matches(".*</assets/SurveyAnswerPage-[\\w-]+\\.js>; rel=modulepreload.*"), link);
         }
     }
 }
