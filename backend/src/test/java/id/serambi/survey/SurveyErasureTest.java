@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.serambi.event.EventFixtures;
 import id.serambi.support.Accounts;
@@ -14,9 +15,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -111,6 +118,65 @@ class SurveyErasureTest {
         // The link no longer opens the form.
         given().queryParam("token", teen.getString("manageToken")).get("/api/surveys/" + survey + "/form").then()
                 .statusCode(404);
+    }
+
+    /**
+     * The race: each of 20 guests answers and erases at the same moment. Whatever wins, no response outlives the
+     * erasure: the answer is stored first and deleted by the erasure, or it finds the link gone (404).
+     */
+    @Test
+    void answeringWhileErasingNeverLeavesAResponseBehind() throws Exception {
+        String staff = Staff.token();
+        long survey = manageLinkSurvey(staff);
+        long event = eventWith(staff, survey);
+        List<Long> ids = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
+        List<String> forms = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            var r = EventFixtures.register(event, "Tamu " + i, Accounts.uniqueEmail("balapan" + i));
+            ids.add(r.getLong("id"));
+            tokens.add(r.getString("manageToken"));
+            forms.add(given().queryParam("token", r.getString("manageToken")).get("/api/surveys/" + survey + "/form")
+                    .then().statusCode(200).extract().path("formToken"));
+        }
+        Accounts.sql(db, "UPDATE event SET starts_at = now() - interval '3 hours', ends_at = now() - interval '1 hour' "
+                + "WHERE id = ?", event);
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Integer>> answers = new ArrayList<>();
+            List<Future<Integer>> erasures = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                String token = tokens.get(i);
+                String form = forms.get(i);
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    Map<String, Object> body = new LinkedHashMap<>();
+                    body.put("answers", answers(4));
+                    body.put("formToken", form);
+                    body.put("website", "");
+                    body.put("token", token);
+                    return given().contentType(ContentType.JSON).header("X-Forwarded-For", Accounts.randomIp()).body(body)
+                            .post("/api/surveys/" + survey + "/responses").statusCode();
+                }));
+                erasures.add(pool.submit(() -> {
+                    go.await();
+                    return given().delete("/api/registrations/" + token + "/personal-data").statusCode();
+                }));
+            }
+            go.countDown();
+            for (int i = 0; i < 20; i++) {
+                assertEquals(204, erasures.get(i).get());
+                int answered = answers.get(i).get();
+                assertTrue(answered == 201 || answered == 404, "answer " + i + ": " + answered);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (long id : ids) {
+            assertEquals(0, responsesOf(id), "registration " + id + " erased, yet a response stayed");
+        }
+        assertEquals(0, Accounts.count(db, "SELECT count(*) FROM survey_response WHERE survey_id = ?", survey));
     }
 
     @Test
