@@ -15,6 +15,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +26,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -177,6 +180,62 @@ class SurveyErasureTest {
             assertEquals(0, responsesOf(id), "registration " + id + " erased, yet a response stayed");
         }
         assertEquals(0, Accounts.count(db, "SELECT count(*) FROM survey_response WHERE survey_id = ?", survey));
+    }
+
+    /**
+     * The same race made certain: a transaction holding the survey row (FOR UPDATE) stops the answer at its INSERT
+     * (the foreign key check), after it has resolved the manage link; the guest erases meanwhile. Without the lock on
+     * the token the erasure finished first (204, nothing to delete) and the answer was then stored (201), outliving it.
+     */
+    @Test
+    void anAnswerHeldAtItsInsertWhileTheGuestErasesIsErasedToo() throws Exception {
+        String staff = Staff.token();
+        long survey = manageLinkSurvey(staff);
+        long event = eventWith(staff, survey);
+        var guest = EventFixtures.register(event, "Tamu Tertahan", Accounts.uniqueEmail("tertahan"));
+        String token = guest.getString("manageToken");
+        String form = given().queryParam("token", token).get("/api/surveys/" + survey + "/form").then().statusCode(200)
+                .extract().path("formToken");
+        Accounts.sql(db, "UPDATE event SET starts_at = now() - interval '3 hours', ends_at = now() - interval '1 hour' "
+                + "WHERE id = ?", event);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try (Connection hold = db.getConnection()) {
+            hold.setAutoCommit(false);
+            try (PreparedStatement lock = hold.prepareStatement("SELECT id FROM survey WHERE id = ? FOR UPDATE")) {
+                lock.setLong(1, survey);
+                lock.executeQuery().close();
+            }
+            Future<Integer> answered = pool.submit(() -> {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("answers", answers(4));
+                body.put("formToken", form);
+                body.put("website", "");
+                body.put("token", token);
+                return given().contentType(ContentType.JSON).header("X-Forwarded-For", Accounts.randomIp()).body(body)
+                        .post("/api/surveys/" + survey + "/responses").statusCode();
+            });
+            waitForBlockedInsert();
+            Future<Integer> erased = pool.submit(() -> given().delete("/api/registrations/" + token + "/personal-data")
+                    .statusCode());
+            Thread.sleep(1500); // the erasure either finishes now (the bug) or waits for the answer's transaction
+            hold.rollback();
+            assertEquals(201, answered.get(30, TimeUnit.SECONDS));
+            assertEquals(204, erased.get(30, TimeUnit.SECONDS));
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(0, responsesOf(guest.getLong("id")), "the answer outlived the guest's erasure");
+    }
+
+    private void waitForBlockedInsert() throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            if (Accounts.count(db, "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                    + "AND query LIKE '%INSERT INTO survey_response%'") > 0) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the answer never reached its INSERT");
     }
 
     @Test
