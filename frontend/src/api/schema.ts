@@ -2053,7 +2053,7 @@ export interface paths {
         };
         /**
          * Everything held about this registration, as a JSON file (UU PDP: the guest's right of access)
-         * @description The event, the name, e-mail, WhatsApp number and age group given, the status and its times, attendance, feedback, and the questions asked in the live Q&A.
+         * @description The event, the name, e-mail, WhatsApp number and age group given, the status and its times, attendance, feedback, the questions asked in the live Q&A, and the survey responses given through this registration's manage link (surveyResponses).
          */
         get: operations["exportRegistration"];
         put?: never;
@@ -2094,7 +2094,7 @@ export interface paths {
         post?: never;
         /**
          * Erase my personal data (UU PDP): cancels an active registration, then removes name, e-mail and WhatsApp
-         * @description Before the event starts, an active registration is cancelled first, exactly like DELETE on the registration (a freed seat goes to the first on the waitlist). Then the name, e-mail and WhatsApp number are overwritten, the name shown with live questions is removed, and every manage link of this registration stops working (404). The anonymous row stays, so the event's counts and attendance stay.
+         * @description Before the event starts, an active registration is cancelled first, exactly like DELETE on the registration (a freed seat goes to the first on the waitlist). Then the name, e-mail and WhatsApp number are overwritten, the name shown with live questions is removed, the survey responses given through this registration's manage link are deleted, and every manage link of this registration stops working (404). The anonymous row stays, so the event's counts and attendance stay.
          */
         delete: operations["erasePersonalDataByToken"];
         options?: never;

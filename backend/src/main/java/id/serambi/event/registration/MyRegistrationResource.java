@@ -103,7 +103,8 @@ public class MyRegistrationResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "exportRegistration", summary = "Everything held about this registration, as a JSON file (UU PDP: the guest's right of access)",
             description = "The event, the name, e-mail, WhatsApp number and age group given, the status and its times, "
-                    + "attendance, feedback, and the questions asked in the live Q&A.")
+                    + "attendance, feedback, the questions asked in the live Q&A, and the survey responses given through "
+                    + "this registration's manage link (surveyResponses).")
     @APIResponse(responseCode = "200", description = "The registration's data, as an attachment",
             content = @Content(schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "export", value = """
                     {"exportedAt":"2026-12-02T04:30:00.000Z","registration":{"id":311,"name":"Siti Nurhaliza",\
@@ -116,7 +117,9 @@ public class MyRegistrationResource {
                     "feedback":{"rating":5,"comment":"Diskusinya seru.","givenAt":"2026-12-05T11:40:00.000Z"},\
                     "questions":[{"text":"Apakah ada sekuel Laskar Pelangi?","displayName":"Siti","status":"ANSWERED",\
                     "answer":"Ada: Sang Pemimpi.","upvotes":4,"askedAt":"2026-12-05T10:20:00.000Z",\
-                    "answeredAt":"2026-12-05T10:25:00.000Z"}],"questionsUpvoted":2}""")),
+                    "answeredAt":"2026-12-05T10:25:00.000Z"}],"questionsUpvoted":2,"whatsapp":null,\
+                    "surveyResponses":[{"surveyId":4,"survey":"Umpan balik acara","surveyEn":"Event feedback",\
+                    "submittedOn":"2026-12-05","eventId":12,"registrationId":311,"answers":{"puas":5}}]}""")),
             headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"data-pendaftaran-saya.json\"",
                     schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "Unknown token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "unknown", value = UNKNOWN_TOKEN)))
@@ -132,7 +135,8 @@ public class MyRegistrationResource {
     @Operation(operationId = "erasePersonalDataByToken", summary = "Erase my personal data (UU PDP): cancels an active registration, then removes name, e-mail and WhatsApp",
             description = "Before the event starts, an active registration is cancelled first, exactly like DELETE on "
                     + "the registration (a freed seat goes to the first on the waitlist). Then the name, e-mail and "
-                    + "WhatsApp number are overwritten, the name shown with live questions is removed, and every "
+                    + "WhatsApp number are overwritten, the name shown with live questions is removed, the survey "
+                    + "responses given through this registration's manage link are deleted, and every "
                     + "manage link of this registration stops working (404). The anonymous row stays, so the event's "
                     + "counts and attendance stay.")
     @APIResponse(responseCode = "204", description = "Erased; this manage link no longer works")

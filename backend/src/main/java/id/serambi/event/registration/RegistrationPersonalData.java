@@ -2,6 +2,7 @@ package id.serambi.event.registration;
 
 import id.serambi.common.PersonalDataPart;
 import io.smallrye.mutiny.Uni;
+import id.serambi.survey.SurveyResponses;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -13,9 +14,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class RegistrationPersonalData implements PersonalDataPart {
 
     private final RegistrationRepository registrations;
+    private final SurveyResponses surveyResponses;
 
-    public RegistrationPersonalData(RegistrationRepository registrations) {
+    public RegistrationPersonalData(RegistrationRepository registrations, SurveyResponses surveyResponses) {
         this.registrations = registrations;
+        this.surveyResponses = surveyResponses;
     }
 
     @Override
@@ -29,10 +32,15 @@ public class RegistrationPersonalData implements PersonalDataPart {
         return member.emailVerified() ? registrations.exportByEmail(member.email()) : Uni.createFrom().item("[]");
     }
 
-    /** Anonymises the registrations under the member's verified e-mail; nothing while it is unverified. */
+    /**
+     * Deletes the survey responses given through the manage links of the registrations under the member's verified
+     * e-mail, then anonymises those registrations; nothing while it is unverified.
+     */
     @Override
     public Uni<Void> erase(Member member) {
-        return member.emailVerified() ? registrations.anonymiseByEmail(member.email()).replaceWithVoid()
+        return member.emailVerified() ? registrations.idsByEmail(member.email())
+                .call(surveyResponses::eraseOfRegistrations)
+                .chain(() -> registrations.anonymiseByEmail(member.email())).replaceWithVoid()
                 : Uni.createFrom().voidItem();
     }
 }

@@ -131,17 +131,31 @@ public class RegistrationRepository implements PanacheRepository<Registration> {
             Long feedbackSurveyId) {
     }
 
-    /** The registration a manage token opens, with its event's feedback survey; a null item for an unknown token. */
+    /**
+     * The registration a manage token opens, with its event's feedback survey; a null item for an unknown token. The
+     * token row is locked (FOR KEY SHARE) until the caller's transaction ends, so a response stored through it and the
+     * guest's erasure (which deletes the token, then the responses) never interleave: the erasure waits and then
+     * deletes the response, or the token is gone and the answer is a 404.
+     */
     @WithSession
     public Uni<SurveyRespondent> surveyRespondent(String tokenHash) {
-        return Panache.getSession().chain(s -> s.createSelectionQuery(
-                "select r.id, r.eventId, r.status, r.ageGroup, e.feedbackSurveyId from Registration r, "
-                        + "RegistrationToken t, Event e where t.registrationId = r.id and e.id = r.eventId "
-                        + "and t.tokenHash = :hash", Object[].class)
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                SELECT r.id, r.event_id, r.status, r.age_group, e.feedback_survey_id
+                  FROM registration_token t JOIN registration r ON r.id = t.registration_id JOIN event e ON e.id = r.event_id
+                 WHERE t.token_hash = :hash
+                   FOR KEY SHARE OF t""", Object[].class)
                 .setParameter("hash", tokenHash)
-                .getSingleResultOrNull())
-                .map(row -> row == null ? null : new SurveyRespondent((Long) row[0], (Long) row[1],
-                        (RegistrationStatus) row[2], (AgeGroup) row[3], (Long) row[4]));
+                .getResultList())
+                .map(rows -> {
+                    if (rows.isEmpty()) {
+                        return null;
+                    }
+                    Object[] row = rows.get(0);
+                    return new SurveyRespondent(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
+                            RegistrationStatus.valueOf(String.valueOf(row[2])),
+                            row[3] == null ? null : AgeGroup.valueOf(String.valueOf(row[3])),
+                            row[4] == null ? null : ((Number) row[4]).longValue());
+                });
     }
 
     @WithSession

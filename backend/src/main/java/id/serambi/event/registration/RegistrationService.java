@@ -9,6 +9,7 @@ import id.serambi.event.catalogue.EventDto;
 import id.serambi.event.catalogue.EventLinks;
 import id.serambi.event.catalogue.EventRepository;
 import id.serambi.event.catalogue.EventStatus;
+import id.serambi.survey.SurveyResponses;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
@@ -84,11 +85,13 @@ public class RegistrationService {
     private final EventLinks links;
     private final EventCalendar calendar;
     private final RegistrantWhatsapp whatsapp;
+    private final SurveyResponses surveyResponses;
 
     public RegistrationService(EventRepository events, RegistrationRepository registrations,
             FeedbackRepository feedback, Waitlist waitlist, EventMails mails, ClaimLine line, EventLinks links,
-            EventCalendar calendar, RegistrantWhatsapp whatsapp) {
+            EventCalendar calendar, RegistrantWhatsapp whatsapp, SurveyResponses surveyResponses) {
         this.whatsapp = whatsapp;
+        this.surveyResponses = surveyResponses;
         this.events = events;
         this.registrations = registrations;
         this.feedback = feedback;
@@ -411,18 +414,20 @@ public class RegistrationService {
     @WithSession
     public Uni<String> export(String token) {
         return idsFor(token).chain(ids -> registrations.export(ids[0]).chain(doc -> whatsapp.export(List.of(ids[0]))
-                .map(wa -> {
+                .chain(wa -> surveyResponses.exportOfRegistrations(List.of(ids[0])).map(answered -> {
                     JsonArray consents = new JsonArray(wa);
                     return new JsonObject(doc)
-                            .put("whatsapp", consents.isEmpty() ? null : consents.getJsonObject(0)).encode();
-                })));
+                            .put("whatsapp", consents.isEmpty() ? null : consents.getJsonObject(0))
+                            .put("surveyResponses", new JsonArray(answered)).encode();
+                }))));
     }
 
     /**
      * The guest erases their personal data (UU PDP). An active registration of an event that has not started is
      * cancelled first, exactly as {@link #cancel} does (the seat goes to the first in line); then the name, e-mail and
-     * WhatsApp number are overwritten, the name shown with their live questions is removed, and every manage link of
-     * the registration stops working. The row stays, so the event's counts and attendance stay true.
+     * WhatsApp number are overwritten, the name shown with their live questions is removed, the survey responses given
+     * through its manage link (answers, age group, minor flag) are deleted in the same transaction, and every manage
+     * link of the registration stops working. The row stays, so the event's counts and attendance stay true.
      */
     public Uni<Void> erase(String token) {
         // The WhatsApp opt-in is withdrawn and its messages deleted (the number's BERHENTI, if any, stays).
@@ -441,7 +446,8 @@ public class RegistrationService {
                             || r.status == RegistrationStatus.WAITLISTED;
                     Uni<Left> left = active && now.isBefore(event.startsAt) ? cancelLocked(event, r, now)
                             : Uni.createFrom().item(new Left(event, List.of()));
-                    return left.call(() -> registrations.erasePersonalData(r));
+                    return left.call(() -> registrations.erasePersonalData(r))
+                            .call(() -> surveyResponses.eraseOfRegistration(r.id));
                 })));
     }
 

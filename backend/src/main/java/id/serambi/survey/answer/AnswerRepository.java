@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
+import java.util.List;
 
 /** All SQL of answering surveys: the responses, who answered already, the export, erasure and minors' retention. */
 @ApplicationScoped
@@ -64,6 +65,30 @@ public class AnswerRepository {
     public Uni<Integer> deleteOfAccount(long accountId) {
         return Panache.getSession().chain(s -> s.createNativeQuery("DELETE FROM survey_response WHERE account_id = :account")
                 .setParameter("account", accountId).executeUpdate());
+    }
+
+    /** Deletes the responses linked to these registrations (a guest's erasure); answers how many. */
+    public Uni<Integer> deleteOfRegistrations(List<Long> registrationIds) {
+        if (registrationIds.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                "DELETE FROM survey_response WHERE registration_id IN (:registrations)")
+                .setParameter("registrations", registrationIds).executeUpdate());
+    }
+
+    /** The responses linked to these registrations, oldest first, as a JSON array, as {@link #export(long)}. */
+    public Uni<String> exportOfRegistrations(List<Long> registrationIds) {
+        if (registrationIds.isEmpty()) {
+            return Uni.createFrom().item("[]");
+        }
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                SELECT coalesce((SELECT json_agg(json_build_object('surveyId', r.survey_id, 'survey', v.title_id,
+                        'surveyEn', v.title_en, 'submittedOn', r.submitted_on, 'eventId', r.event_id,
+                        'registrationId', r.registration_id, 'answers', r.answers) ORDER BY r.id)
+                  FROM survey_response r JOIN survey v ON v.id = r.survey_id
+                 WHERE r.registration_id IN (:registrations)), '[]'::json)::text""",
+                String.class).setParameter("registrations", registrationIds).getSingleResult());
     }
 
     /** Deletes minors' responses given before {@code cutoff}; answers how many. Idempotent: any instance may run it. */

@@ -330,7 +330,7 @@ class SurveyAnswerTest {
 
         long id = published(staff, survey("MANAGE_LINK", true));
         assertProblem(given().get("/api/surveys/" + id + "/form").then(), 403, "manage-link-required");
-        // A token no registration has: the event feature (FeedbackSurveyContexts) answers for manage tokens.
+        // An unknown token is the event feature's to refuse (SurveyContexts: 404 for an unknown manage token).
         assertProblem(given().queryParam("token", "tidak-dikenal").get("/api/surveys/" + id + "/form").then(), 404, "not-found");
         String formToken = given().queryParam("token", manage).queryParam("event", event).get("/api/surveys/" + id + "/form")
                 .then().statusCode(200).body("alreadyAnswered", equalTo(false)).extract().path("formToken");
