@@ -15,6 +15,7 @@ import {
   formatShare,
   questionChart,
   smallBase,
+  conditionWords,
 } from '@/features/surveys/results/model'
 import { aUser } from './helpers'
 
@@ -109,6 +110,13 @@ describe('the survey results view-model', () => {
     expect(questionChart(reason, 'id').kind).toBe('none')
   })
 
+  it('words a condition by the source question\'s text and the option\'s label, not their keys', () => {
+    expect(conditionWords(reason, results.questions, 'id')).toEqual({ question: 'Akan datang lagi?', option: 'Tidak' })
+    expect(conditionWords(reason, results.questions, 'en')).toEqual({ question: 'Come again?', option: 'No' })
+    expect(conditionWords(reason, [], 'id')).toEqual({ question: 'datang', option: 'tidak' })
+    expect(conditionWords(choice, results.questions, 'id')).toBeNull()
+  })
+
   it('marks bases under 10 and formats figures per language', () => {
     expect(smallBase(9)).toBe(true)
     expect(smallBase(10)).toBe(false)
@@ -153,6 +161,7 @@ describe('the survey results page', () => {
     expect(canvas.getAttribute('role')).toBe('img')
     expect(canvas.getAttribute('aria-label')).toBe('Akan datang lagi?. Ya: 2; Tidak: 3')
     expect(wrapper.get('[data-testid="question-alasan"]').text()).toContain('3 menjawab dari 3 yang melihat')
+    expect(wrapper.get('[data-testid="question-alasan"]').text()).toContain('Hanya ditampilkan jika "Akan datang lagi?" dijawab "Tidak".')
     expect(wrapper.get('[data-testid="question-alasan"]').text()).toContain('n < 10')
     expect(wrapper.get('[data-testid="question-nps"] .question__nps-figure').text()).toContain('0')
     expect(wrapper.get('[data-testid="question-nps"]').text()).toContain('Promotor (9–10): 2')
