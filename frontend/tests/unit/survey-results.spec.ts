@@ -6,6 +6,7 @@ import { createAppRouter } from '@/app/router'
 import { auth } from '@/lib/auth-store'
 import * as resultsApi from '@/features/surveys/results/api'
 import SurveyResultsPage from '@/features/surveys/results/pages/SurveyResultsPage.vue'
+import TextAnswers from '@/features/surveys/results/components/TextAnswers.vue'
 import {
   comparedValues,
   emptyFilter,
@@ -15,6 +16,7 @@ import {
   formatShare,
   questionChart,
   smallBase,
+  conditionWords,
 } from '@/features/surveys/results/model'
 import { aUser } from './helpers'
 
@@ -109,6 +111,13 @@ describe('the survey results view-model', () => {
     expect(questionChart(reason, 'id').kind).toBe('none')
   })
 
+  it('words a condition by the source question\'s text and the option\'s label, not their keys', () => {
+    expect(conditionWords(reason, results.questions, 'id')).toEqual({ question: 'Akan datang lagi?', option: 'Tidak' })
+    expect(conditionWords(reason, results.questions, 'en')).toEqual({ question: 'Come again?', option: 'No' })
+    expect(conditionWords(reason, [], 'id')).toEqual({ question: 'datang', option: 'tidak' })
+    expect(conditionWords(choice, results.questions, 'id')).toBeNull()
+  })
+
   it('marks bases under 10 and formats figures per language', () => {
     expect(smallBase(9)).toBe(true)
     expect(smallBase(10)).toBe(false)
@@ -153,6 +162,7 @@ describe('the survey results page', () => {
     expect(canvas.getAttribute('role')).toBe('img')
     expect(canvas.getAttribute('aria-label')).toBe('Akan datang lagi?. Ya: 2; Tidak: 3')
     expect(wrapper.get('[data-testid="question-alasan"]').text()).toContain('3 menjawab dari 3 yang melihat')
+    expect(wrapper.get('[data-testid="question-alasan"]').text()).toContain('Hanya ditampilkan jika "Akan datang lagi?" dijawab "Tidak".')
     expect(wrapper.get('[data-testid="question-alasan"]').text()).toContain('n < 10')
     expect(wrapper.get('[data-testid="question-nps"] .question__nps-figure').text()).toContain('0')
     expect(wrapper.get('[data-testid="question-nps"]').text()).toContain('Promotor (9–10): 2')
@@ -188,6 +198,39 @@ describe('the survey results page', () => {
     await flushPromises()
     expect(resultsApi.getResults).toHaveBeenCalledTimes(1)
     expect(wrapper.text()).toContain('Tanggal akhir tidak boleh sebelum tanggal awal.')
+    wrapper.unmount()
+  })
+})
+
+describe('the text answers of a question', () => {
+  it('shows the newest search even when the first page arrives after it', async () => {
+    i18n.global.locale.value = 'id'
+    const page = (texts: string[]): resultsApi.TextAnswerPage => ({
+      items: texts.map((t) => ({ text: t, submittedOn: '2026-12-05', eventId: null, challengeId: null })),
+      page: 0,
+      size: 10,
+      total: texts.length,
+    }) as resultsApi.TextAnswerPage
+    let first: (p: resultsApi.TextAnswerPage) => void = () => {}
+    vi.mocked(resultsApi.getTextAnswers).mockReset()
+    vi.mocked(resultsApi.getTextAnswers)
+      .mockImplementationOnce(() => new Promise((resolve) => (first = resolve)))
+      .mockResolvedValueOnce(page(['Ruangannya terlalu panas']))
+    const wrapper = mount(TextAnswers, {
+      props: { surveyId: 4, questionKey: 'alasan', questionText: 'Mengapa tidak?', filter: emptyFilter() },
+      global: { plugins: [i18n] },
+      attachTo: document.body,
+    })
+    await wrapper.get('button').trigger('click')
+    await wrapper.get('input[type="search"]').setValue('panas')
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+    expect(wrapper.text()).toContain('1 jawaban')
+    first(page(['Jadwalnya bentrok dengan sekolah', 'Ruangannya terlalu panas']))
+    await flushPromises()
+    expect(resultsApi.getTextAnswers).toHaveBeenLastCalledWith(4, 'alasan', 'panas', 0, emptyFilter())
+    expect(wrapper.text()).toContain('1 jawaban')
+    expect(wrapper.text()).not.toContain('Jadwalnya')
     wrapper.unmount()
   })
 })

@@ -44,6 +44,20 @@ export interface QuestionChart {
   values: number[]
 }
 
+/**
+ * The condition of a conditional question in words: the source question's text and the option's label in the UI
+ * language (the keys are for machines), from the other questions of the same results; the keys when the source is
+ * not among them.
+ */
+export function conditionWords(q: QuestionResult, all: QuestionResult[], language: string): { question: string; option: string } | null {
+  if (!q.condition) return null
+  const { questionKey, optionKey } = q.condition
+  const source = all.find((other) => other.key === questionKey)
+  const option = source?.options?.find((o) => o.key === optionKey)
+  const pick = (t: { id: string; en: string }) => (language === 'en' ? t.en : t.id)
+  return { question: source ? pick(source.text) : questionKey, option: option ? pick(option.label) : optionKey }
+}
+
 export function questionChart(q: QuestionResult, language: string): QuestionChart {
   if (q.options) {
     return {

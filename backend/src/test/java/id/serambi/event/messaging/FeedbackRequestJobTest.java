@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import id.serambi.event.EventFixtures;
 import id.serambi.support.Accounts;
 import id.serambi.support.Staff;
+import id.serambi.support.contract.ContractFilter;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
@@ -114,5 +115,20 @@ class FeedbackRequestJobTest {
         run();
         assertTrue(requests(gave).isEmpty());
         assertTrue(requests(oldEmail).isEmpty(), "no mail about an event that ended a month ago");
+    }
+
+    /** The browser tests' trigger exists only in the e2e profile: anywhere else it is a plain 404 and sends nothing. */
+    @Test
+    void theBrowserTestsTriggerIsClosedOutsideTheE2eProfile() {
+        long id = EventFixtures.published(Staff.token(), EventFixtures.body(EventFixtures.uniqueDay()));
+        String email = Accounts.uniqueEmail("umpan-pemicu");
+        EventFixtures.register(id, "Hana", email);
+        endedHoursAgo(id, 3);
+        // Left out of the OpenAPI document on purpose (Operation hidden): outside the contract.
+        ContractFilter.unchecked(() -> given().post("/api/e2e/feedback-requests").then()
+                .statusCode(404).contentType("application/problem+json"));
+        assertTrue(requests(email).isEmpty(), "the closed trigger sends nothing");
+        assertEquals(0L, Accounts.count(db, "SELECT count(*) FROM registration WHERE event_id = ? "
+                + "AND feedback_requested_at IS NOT NULL", id), "and claims nothing");
     }
 }
