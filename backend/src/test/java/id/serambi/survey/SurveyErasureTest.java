@@ -92,12 +92,11 @@ class SurveyErasureTest {
         var other = EventFixtures.register(event, "Budi", Accounts.uniqueEmail("budi"));
         long teenId = teen.getLong("id");
         long otherId = other.getLong("id");
+        started(event); // the feedback survey opens when the event starts
         answer(survey, teen.getString("manageToken"), answers(2)).then().statusCode(201);
         answer(survey, other.getString("manageToken"), answers(5)).then().statusCode(201);
         assertEquals(1, Accounts.count(db, "SELECT count(*) FROM survey_response WHERE registration_id = ? "
                 + "AND age_group = 'TEEN' AND minor AND answers->>'nama' = 'Rani dari kelas 8'", teenId));
-        Accounts.sql(db, "UPDATE event SET starts_at = now() - interval '3 hours', ends_at = now() - interval '1 hour' "
-                + "WHERE id = ?", event);
 
         // The guest's export shows the answers given through the link.
         given().get("/api/registrations/" + teen.getString("manageToken") + "/export").then().statusCode(200)
@@ -139,11 +138,12 @@ class SurveyErasureTest {
             var r = EventFixtures.register(event, "Tamu " + i, Accounts.uniqueEmail("balapan" + i));
             ids.add(r.getLong("id"));
             tokens.add(r.getString("manageToken"));
-            forms.add(given().queryParam("token", r.getString("manageToken")).get("/api/surveys/" + survey + "/form")
+        }
+        started(event); // the feedback survey opens when the event starts
+        for (String token : tokens) {
+            forms.add(given().queryParam("token", token).get("/api/surveys/" + survey + "/form")
                     .then().statusCode(200).extract().path("formToken"));
         }
-        Accounts.sql(db, "UPDATE event SET starts_at = now() - interval '3 hours', ends_at = now() - interval '1 hour' "
-                + "WHERE id = ?", event);
         ExecutorService pool = Executors.newFixedThreadPool(20);
         try {
             CountDownLatch go = new CountDownLatch(1);
@@ -194,10 +194,9 @@ class SurveyErasureTest {
         long event = eventWith(staff, survey);
         var guest = EventFixtures.register(event, "Tamu Tertahan", Accounts.uniqueEmail("tertahan"));
         String token = guest.getString("manageToken");
+        started(event); // the feedback survey opens when the event starts
         String form = given().queryParam("token", token).get("/api/surveys/" + survey + "/form").then().statusCode(200)
                 .extract().path("formToken");
-        Accounts.sql(db, "UPDATE event SET starts_at = now() - interval '3 hours', ends_at = now() - interval '1 hour' "
-                + "WHERE id = ?", event);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try (Connection hold = db.getConnection()) {
             hold.setAutoCommit(false);
@@ -246,6 +245,7 @@ class SurveyErasureTest {
         String email = Accounts.uniqueEmail("pemilik-survei");
         var mine = EventFixtures.register(event, "Dewi", email);
         var other = EventFixtures.register(event, "Eko", Accounts.uniqueEmail("eko"));
+        started(event); // the feedback survey opens when the event starts
         answer(survey, mine.getString("manageToken"), answers(3)).then().statusCode(201);
         answer(survey, other.getString("manageToken"), answers(4)).then().statusCode(201);
 
@@ -266,4 +266,11 @@ class SurveyErasureTest {
         assertEquals(1, Accounts.count(db, "SELECT count(*) FROM registration WHERE id = ? AND name = 'Dihapus'",
                 mine.getLong("id")));
     }
+
+    /** Moves the event into the past: its feedback survey is open once it has started. */
+    private void started(long event) {
+        Accounts.sql(db, "UPDATE event SET starts_at = now() - interval '3 hours', ends_at = now() - interval '1 hour' "
+                + "WHERE id = ?", event);
+    }
+
 }

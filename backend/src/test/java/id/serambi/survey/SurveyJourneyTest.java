@@ -244,6 +244,7 @@ class SurveyJourneyTest {
             ids.add(r.getLong("id"));
             tokens.add(r.getString("manageToken"));
         }
+        started(event); // the feedback survey opens when the event starts
         List<String> formTokens = tokens.stream().map(t -> form(survey, null, Map.of("token", t)).getString("formToken"))
                 .toList();
 
@@ -294,4 +295,11 @@ class SurveyJourneyTest {
             pool.shutdownNow();
         }
     }
+
+    /** Moves the event into the past: its feedback survey is open once it has started. */
+    private void started(long event) {
+        Accounts.sql(db, "UPDATE event SET starts_at = now() - interval '3 hours', ends_at = now() - interval '1 hour' "
+                + "WHERE id = ?", event);
+    }
+
 }

@@ -6,6 +6,7 @@ import id.serambi.survey.SurveyContexts;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -69,6 +70,11 @@ public class FeedbackSurveyContexts implements SurveyContexts {
             if (r.status() != RegistrationStatus.CONFIRMED && r.status() != RegistrationStatus.ATTENDED) {
                 throw ProblemException.forbidden("Only a registration that held a seat can answer the event's "
                         + "feedback survey; this one is " + r.status());
+            }
+            if (Instant.now().isBefore(r.eventStartsAt())) {
+                // As the registration's page: the feedback survey opens when the event starts.
+                throw new ProblemException(409, "survey-not-open", "Survey not open yet",
+                        "The event's feedback survey opens when the event starts, at " + r.eventStartsAt());
             }
             AgeGroup group = r.ageGroup();
             boolean minor = group == AgeGroup.CHILD || group == AgeGroup.TEEN;

@@ -1,5 +1,6 @@
 package id.serambi.event.registration;
 
+import id.serambi.common.SqlTimes;
 import id.serambi.event.catalogue.Event;
 import id.serambi.event.catalogue.EventStatus;
 import id.serambi.event.catalogue.Platform;
@@ -128,7 +129,7 @@ public class RegistrationRepository implements PanacheRepository<Registration> {
 
     /** Who answers an event's feedback survey through a manage token: the registration and its event's survey. */
     public record SurveyRespondent(long registrationId, long eventId, RegistrationStatus status, AgeGroup ageGroup,
-            Long feedbackSurveyId) {
+            Long feedbackSurveyId, Instant eventStartsAt) {
     }
 
     /**
@@ -140,7 +141,7 @@ public class RegistrationRepository implements PanacheRepository<Registration> {
     @WithSession
     public Uni<SurveyRespondent> surveyRespondent(String tokenHash) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
-                SELECT r.id, r.event_id, r.status, r.age_group, e.feedback_survey_id
+                SELECT r.id, r.event_id, r.status, r.age_group, e.feedback_survey_id, e.starts_at
                   FROM registration_token t JOIN registration r ON r.id = t.registration_id JOIN event e ON e.id = r.event_id
                  WHERE t.token_hash = :hash
                    FOR KEY SHARE OF t""", Object[].class)
@@ -154,7 +155,7 @@ public class RegistrationRepository implements PanacheRepository<Registration> {
                     return new SurveyRespondent(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
                             RegistrationStatus.valueOf(String.valueOf(row[2])),
                             row[3] == null ? null : AgeGroup.valueOf(String.valueOf(row[3])),
-                            row[4] == null ? null : ((Number) row[4]).longValue());
+                            row[4] == null ? null : ((Number) row[4]).longValue(), SqlTimes.instant(row[5]));
                 });
     }
 

@@ -204,6 +204,13 @@ class FeedbackSurveyTest {
         JsonPath waiting = EventFixtures.register(event, "Wawan", Accounts.uniqueEmail("wawan"));
         assertEquals("WAITLISTED", waiting.getString("status"));
         JsonPath elsewhere = EventFixtures.register(without, "Lala", Accounts.uniqueEmail("lala"));
+        String cancelled = EventFixtures.register(event, "Cici", Accounts.uniqueEmail("cici")).getString("manageToken");
+        given().delete("/api/registrations/" + cancelled).then().statusCode(200);
+
+        // Before the event starts its feedback survey is not open (the registration's page shows no link yet either).
+        refused(409, surveyId, token(seat.getString("manageToken")));
+        Accounts.sql(db, "UPDATE event SET starts_at = now() - interval '2 hours', ends_at = now() - interval '1 hour' "
+                + "WHERE id = ?", event);
 
         SurveyContexts.Context context = resolve(surveyId, token(seat.getString("manageToken"))).orElseThrow();
         assertEquals(event, context.eventId());
@@ -223,11 +230,9 @@ class FeedbackSurveyTest {
         refused(404, other, token(seat.getString("manageToken")));
         refused(404, surveyId, token("A".repeat(43)));
         refused(404, surveyId, token("not-a-token"));
-
         // Cancelled: no longer a seat holder.
-        String cancelled = EventFixtures.register(event, "Cici", Accounts.uniqueEmail("cici")).getString("manageToken");
-        given().delete("/api/registrations/" + cancelled).then().statusCode(200);
         refused(403, surveyId, token(cancelled));
+
         // Attended: a seat holder.
         Accounts.sql(db, "UPDATE registration SET status = 'ATTENDED', attended_at = now() WHERE id = ?", seat.getLong("id"));
         assertTrue(resolve(surveyId, token(seat.getString("manageToken"))).isPresent());
