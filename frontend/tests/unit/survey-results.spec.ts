@@ -233,4 +233,25 @@ describe('the text answers of a question', () => {
     expect(wrapper.text()).not.toContain('Jadwalnya')
     wrapper.unmount()
   })
+
+  it('searches on Enter while the first page is still loading (its button is disabled then)', async () => {
+    i18n.global.locale.value = 'id'
+    vi.mocked(resultsApi.getTextAnswers).mockReset()
+    vi.mocked(resultsApi.getTextAnswers).mockImplementationOnce(() => new Promise(() => {}))
+      .mockResolvedValueOnce({ items: [{ text: 'Ruangannya terlalu panas', submittedOn: '2026-12-05', eventId: null,
+        challengeId: null }], page: 0, size: 10, total: 1 } as resultsApi.TextAnswerPage)
+    const wrapper = mount(TextAnswers, {
+      props: { surveyId: 4, questionKey: 'alasan', questionText: 'Mengapa tidak?', filter: emptyFilter() },
+      global: { plugins: [i18n] },
+      attachTo: document.body,
+    })
+    await wrapper.get('button').trigger('click')
+    expect(wrapper.get('button[type="submit"]').attributes('disabled')).toBeDefined()
+    await wrapper.get('input[type="search"]').setValue('panas')
+    await wrapper.get('input[type="search"]').trigger('keydown', { key: 'Enter' })
+    await flushPromises()
+    expect(resultsApi.getTextAnswers).toHaveBeenLastCalledWith(4, 'alasan', 'panas', 0, emptyFilter())
+    expect(wrapper.text()).toContain('1 jawaban')
+    wrapper.unmount()
+  })
 })
