@@ -1,6 +1,7 @@
 package id.serambi.survey;
 
 import io.smallrye.mutiny.Uni;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -23,4 +24,11 @@ public interface SurveyResponses {
      * answers): for the export of a guest's or a member's data. {@code []} when none.
      */
     Uni<String> exportOfRegistrations(List<Long> registrationIds);
+
+    /**
+     * When guests' personal data is purged after the retention (event feature, GuestDataPurgeJob): the responses given
+     * after events that ended more than {@code retention} ago lose their link to the registration, and so to the
+     * guest; the answers stay for the results, as anonymous ones. One idempotent UPDATE; answers how many it unlinked.
+     */
+    Uni<Integer> unlinkOfEventsEndedBefore(Duration retention);
 }

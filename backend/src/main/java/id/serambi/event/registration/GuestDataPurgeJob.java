@@ -1,5 +1,6 @@
 package id.serambi.event.registration;
 
+import id.serambi.survey.SurveyResponses;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -11,7 +12,8 @@ import org.jboss.logging.Logger;
  * Purges guests' personal data (name, e-mail, WhatsApp number) from the registrations of events that ended more
  * than {@link GuestRetentionConfig#guestRetention()} ago. Registrations are not linked to member accounts (a member
  * registers as a guest, by e-mail), so every registration is a guest's. Statuses, attendance, feedback ratings and
- * counts stay. One idempotent UPDATE: any number of instances may run it at the same moment.
+ * counts stay; survey responses given through their manage links lose that link (their answers stay, anonymous).
+ * Idempotent UPDATEs: any number of instances may run them at the same moment.
  */
 @ApplicationScoped
 public class GuestDataPurgeJob {
@@ -19,10 +21,13 @@ public class GuestDataPurgeJob {
     private static final Logger LOG = Logger.getLogger(GuestDataPurgeJob.class);
 
     private final RegistrationRepository registrations;
+    private final SurveyResponses surveyResponses;
     private final Duration retention;
 
-    public GuestDataPurgeJob(RegistrationRepository registrations, GuestRetentionConfig config) {
+    public GuestDataPurgeJob(RegistrationRepository registrations, SurveyResponses surveyResponses,
+            GuestRetentionConfig config) {
         this.registrations = registrations;
+        this.surveyResponses = surveyResponses;
         this.retention = config.guestRetention();
     }
 
@@ -39,11 +44,13 @@ public class GuestDataPurgeJob {
     /** Purges what is due and returns how many registrations this run purged. */
     @WithTransaction
     public Uni<Integer> purge() {
-        return registrations.purgeEndedBefore(retention).invoke(n -> {
-            if (n > 0) {
-                LOG.infof("Purged the personal data of %d registrations of events that ended over %s ago", n,
-                        retention);
-            }
-        });
+        return registrations.purgeEndedBefore(retention)
+                .call(() -> surveyResponses.unlinkOfEventsEndedBefore(retention))
+                .invoke(n -> {
+                    if (n > 0) {
+                        LOG.infof("Purged the personal data of %d registrations of events that ended over %s ago", n,
+                                retention);
+                    }
+                });
     }
 }

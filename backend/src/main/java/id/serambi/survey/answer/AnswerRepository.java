@@ -3,6 +3,7 @@ package id.serambi.survey.answer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -75,6 +76,19 @@ public class AnswerRepository {
         return Panache.getSession().chain(s -> s.createNativeQuery(
                 "DELETE FROM survey_response WHERE registration_id IN (:registrations)")
                 .setParameter("registrations", registrationIds).executeUpdate());
+    }
+
+    /**
+     * Drops the registration link of the responses given after events that ended more than {@code retention} ago (the
+     * event's end read from its table, as the results read titles: events depend on surveys, not the reverse).
+     */
+    public Uni<Integer> unlinkOfEventsEndedBefore(Duration retention) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                UPDATE survey_response r SET registration_id = NULL
+                  FROM event e
+                 WHERE r.event_id = e.id AND r.registration_id IS NOT NULL
+                   AND e.ends_at < now() - :retention * interval '1 second'""")
+                .setParameter("retention", (double) retention.toSeconds()).executeUpdate());
     }
 
     /** The responses linked to these registrations, oldest first, as a JSON array, as {@link #export(long)}. */

@@ -4,6 +4,7 @@ import id.serambi.survey.SurveyResponses;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.List;
 
 /** {@link SurveyResponses}: the responses given through registrations' manage links, erased and exported. */
@@ -26,5 +27,11 @@ public class RegistrationResponses implements SurveyResponses {
     @WithSession
     public Uni<String> exportOfRegistrations(List<Long> registrationIds) {
         return responses.exportOfRegistrations(List.copyOf(registrationIds));
+    }
+
+    @Override
+    @WithSession
+    public Uni<Integer> unlinkOfEventsEndedBefore(Duration retention) {
+        return responses.unlinkOfEventsEndedBefore(retention);
     }
 }

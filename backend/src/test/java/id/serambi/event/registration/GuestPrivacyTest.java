@@ -20,6 +20,7 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -189,8 +190,23 @@ class GuestPrivacyTest {
         String countsOld = counts(old);
         String countsRecent = counts(recent);
 
+        // Survey answers given through the manage links of both events (issue 20).
+        long survey = Accounts.count(db, "INSERT INTO survey (title_id, title_en, intro_id, intro_en, access, one_per_person, "
+                + "status, sections) VALUES ('Umpan balik', 'Feedback', 'Isi', 'Fill', 'MANAGE_LINK', true, 'PUBLISHED', "
+                + "'[]') RETURNING id");
+        for (var registration : List.of(attended, kept)) {
+            Accounts.sql(db, "INSERT INTO survey_response (survey_id, registration_id, event_id, age_group, once, answers, "
+                    + "context_key) SELECT ?, r.id, r.event_id, 'ADULT', true, '{\"kepuasan\":5}', 'event:' || r.event_id "
+                    + "FROM registration r WHERE r.id = ?", survey, registration.getLong("id"));
+        }
+
         int purged = VertxContextSupport.subscribeAndAwait(() -> purge.purge());
         assertTrue(purged >= 2, "purged " + purged);
+        // The old event's answer stays for the results, without its link to the guest; the recent one keeps its link.
+        assertEquals(1, Accounts.count(db, "SELECT count(*) FROM survey_response WHERE survey_id = ? AND event_id = ? "
+                + "AND registration_id IS NULL AND answers->>'kepuasan' = '5'", survey, old));
+        assertEquals(1, Accounts.count(db, "SELECT count(*) FROM survey_response WHERE survey_id = ? AND registration_id = ?",
+                survey, kept.getLong("id")));
         assertEquals(0, (int) VertxContextSupport.subscribeAndAwait(() -> purge.purge()), "a second run changes nothing");
 
         assertEquals(0, Accounts.count(db, "SELECT count(*) FROM registration WHERE event_id = ? AND (name <> 'Dihapus' "
