@@ -19256,7 +19256,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The challenge's phase for this survey is not open */
+            /** @description The challenge's phase for this survey is not open, or the event has not started yet */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -19518,7 +19518,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Answered already (one response per person), or the challenge's phase is not open */
+            /** @description Answered already (one response per person), the challenge's phase is not open, or the event has not started yet */
             409: {
                 headers: {
                     [name: string]: unknown;

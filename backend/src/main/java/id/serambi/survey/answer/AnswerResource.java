@@ -101,7 +101,7 @@ public class AnswerResource {
     @APIResponse(responseCode = "404", description = "No such survey, a draft, or an unknown manage token, event or challenge",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "missing", value = NOT_FOUND)))
-    @APIResponse(responseCode = "409", description = "The challenge's phase for this survey is not open", content = @Content(mediaType = Problem.MEDIA_TYPE,
+    @APIResponse(responseCode = "409", description = "The challenge's phase for this survey is not open, or the event has not started yet", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "410", description = "The survey is closed", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "closed", value = CLOSED)))
@@ -139,7 +139,7 @@ public class AnswerResource {
     @APIResponse(responseCode = "404", description = "No such survey, a draft, or an unknown manage token, event or challenge",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "missing", value = NOT_FOUND)))
-    @APIResponse(responseCode = "409", description = "Answered already (one response per person), or the challenge's phase is not open",
+    @APIResponse(responseCode = "409", description = "Answered already (one response per person), the challenge's phase is not open, or the event has not started yet",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "answered", value = ANSWERED)))
     @APIResponse(responseCode = "410", description = "The survey is closed", content = @Content(mediaType = Problem.MEDIA_TYPE,
