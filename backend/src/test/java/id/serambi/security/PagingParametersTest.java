@@ -28,6 +28,8 @@ class PagingParametersTest {
 
     @Test
     void everyPagedListRefusesABadOrTooDeepPageWithA400NamingTheParameter() throws Exception {
+        // The values of required query parameters, for World's objects: the text question of its survey.
+        Map<String, String> requiredValues = Map.of("question", "alasan");
         World world = World.seed(db);
         List<String> failures = new ArrayList<>();
         Set<String> checked = new TreeSet<>();
@@ -36,8 +38,18 @@ class PagingParametersTest {
                 continue;
             }
             Set<String> names = new TreeSet<>();
+            StringBuilder required = new StringBuilder();
+            List<String> missing = new ArrayList<>();
             for (JsonNode param : op.parameters("query")) {
                 names.add(param.path("name").asText());
+                if (param.path("required").asBoolean()) {
+                    String value = requiredValues.get(param.path("name").asText());
+                    if (value == null) {
+                        missing.add(op.name() + ": no value for its required query parameter " + param.path("name").asText());
+                    } else {
+                        required.append('&').append(param.path("name").asText()).append('=').append(value);
+                    }
+                }
             }
             Map<String, String> cases = new LinkedHashMap<>();
             for (String name : List.of("page", "size", "limit")) {
@@ -54,10 +66,11 @@ class PagingParametersTest {
             if (cases.isEmpty()) {
                 continue;
             }
+            failures.addAll(missing);
             checked.add(op.name());
             String bearer = bearerFor(world, op);
             for (var c : cases.entrySet()) {
-                String target = world.realPath(op.path()) + "?" + c.getKey();
+                String target = world.realPath(op.path()) + "?" + c.getKey() + required;
                 Probe.Answer answer = Probe.send("GET", target, bearer, null, null, Map.of("Accept", accept(op)),
                         op.isStream() ? 1500 : 0);
                 JsonNode body = answer.isProblem() ? ApiDocument.JSON.readTree(answer.body()) : null;
@@ -67,7 +80,8 @@ class PagingParametersTest {
                 }
             }
             // A sane page still works.
-            String target = world.realPath(op.path()) + (names.contains("page") ? "?page=10000&size=100" : "?limit=100");
+            String target = world.realPath(op.path()) + (names.contains("page") ? "?page=10000&size=100" : "?limit=100")
+                    + required;
             Probe.Answer ok = Probe.send("GET", target, bearer, null, null, Map.of("Accept", accept(op)),
                     op.isStream() ? 1500 : 0);
             if (ok.status() != 200) {
