@@ -365,6 +365,7 @@ class PollingTest {
         String reply = postId.substring(PAGE.length() + 1) + "_" + id();
         String own = postId.substring(PAGE.length() + 1) + "_" + id();
         String patron = id();
+        String otherPatron = patron.startsWith("1") ? "2" + patron.substring(1) : "1" + patron.substring(1); // never the same
         Instant at = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS);
 
         // The webhook brings the root comment ...
@@ -388,7 +389,7 @@ class PollingTest {
                           {"id":"%s","message":"Masih bisa daftar?","created_time":"%s","from":{"id":"%s","name":"Siti Rahma"}}],
                          "paging":{"cursors":{"before":"WTI5d","after":"WTI5d"}}}"""
                         .formatted(own, graphTime(at.plusSeconds(30)), PAGE, root, reply, graphTime(at.plusSeconds(20)),
-                                "9" + patron.substring(1), root, root, graphTime(at), patron))));
+                                otherPatron, root, root, graphTime(at), patron))));
         PlatformStandIns.server().stubFor(get(urlPathEqualTo(GRAPH + "/" + PAGE + "/conversations"))
                 .willReturn(okJson("{\"data\":[]}")));
 
