@@ -54,7 +54,7 @@ declare -A FIXED
 for n in $SIZES; do
   FIXED[$n]=$(node bench/load.mjs rate "http://127.0.0.1:$PORT/api/challenges/${CH[$n]}/leaderboard?limit=10" "$RATE" "${DURATION%s}" "Authorization: Bearer ${TOKEN[$n]}")
 done
-read -r M_RPS M_P50 M_P99 M_BAD <<<"$(measure "http://localhost:$PORT/api/challenges/${CH[$MAIN]}/leaderboard?limit=10" "Authorization: Bearer ${TOKEN[$MAIN]}")"
+read -r M_RPS M_P50 M_P99 M_BAD M_P999 <<<"$(measure "http://localhost:$PORT/api/challenges/${CH[$MAIN]}/leaderboard?limit=10" "Authorization: Bearer ${TOKEN[$MAIN]}")"
 ME=$(psql "$APP_DB_URL" -Atc "SELECT id FROM participant WHERE nickname = 'AkuBench${CH[$MAIN]}'")
 PG_TPS=$(pgbench -n -c 8 -j 2 -T "${DURATION%s}" -D challenge="${CH[$MAIN]}" -D me="$ME" -f bench/sql/leaderboard.sql "$APP_DB_URL" 2>/dev/null \
   | awk '/^tps/ {print int($3)}')

@@ -71,12 +71,12 @@ admin_token() {
 }
 # The system's load while measuring (other work on the machine moves the absolute figures).
 load_note() { printf 'load average while measuring: %s (%s cores)\n' "$(cut -d' ' -f1-3 /proc/loadavg)" "$(nproc)"; }
-# wrk: url [header] -> "req/s p50 p99 non2xx"
+# wrk: url [header] -> "req/s p50 p99 non2xx p99.9" (p99.9 from bench/percentiles.lua)
 measure() {
   need wrk "apt-get install -y wrk"
   local header=()
   [ $# -ge 2 ] && header=(-H "$2")
-  wrk -t2 -c32 -d"$DURATION" --latency "${header[@]}" "$1" 2>&1 | awk '
-    /Requests\/sec/ {rps=$2} / 50%/ {p50=$2} / 99%/ {p99=$2} /Non-2xx/ {bad=$5}
-    END {printf "%s %s %s %s", rps, p50, p99, (bad == "" ? 0 : bad)}'
+  wrk -t2 -c"${BENCH_CONNECTIONS:-32}" -d"$DURATION" --latency -s bench/percentiles.lua "${header[@]}" "$1" 2>&1 | awk '
+    /Requests\/sec/ {rps=$2} / 50%/ {p50=$2} / 99%/ {p99=$2} /Non-2xx/ {bad=$5} /^P999/ {p999=$2}
+    END {printf "%s %s %s %s %s", rps, p50, p99, (bad == "" ? 0 : bad), p999}'
 }

@@ -18,7 +18,7 @@ const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length
 function summary(latencies, extra) {
   const s = [...latencies].sort((a, b) => a - b);
   const ms = (v) => (v == null ? null : Math.round(v * 100) / 100);
-  return { count: s.length, p50: ms(percentile(s, 50)), p99: ms(percentile(s, 99)), max: ms(s[s.length - 1]), ...extra };
+  return { count: s.length, p50: ms(percentile(s, 50)), p99: ms(percentile(s, 99)), p999: ms(percentile(s, 99.9)), max: ms(s[s.length - 1]), ...extra };
 }
 
 function request(agent, method, path, body, headers = {}) {
