@@ -143,11 +143,16 @@ function unknownFields(Cls, obj) {
 const find = (docs, kind, name) => docs.find((d) => d.obj.kind === kind && (!name || d.obj.metadata?.name === name));
 const matches = (selector, labels) => Object.entries(selector ?? {}).every(([k, v]) => labels?.[k] === v)
   && Object.keys(selector ?? {}).length > 0;
+/** A Kubernetes memory quantity (512Mi, 1Gi, 1G) in bytes; NaN for anything else. */
 const quantityBytes = (q) => {
-  const m = String(q).match(/^(\d+(?:\.\d+)?)(Ki|Mi|Gi|K|M|G|k|m|g)?$/);
-  if (!m) return NaN;
-  const unit = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, K: 1e3, k: 1e3, M: 1e6, G: 1e9, m: 2 ** 20, g: 2 ** 30 };
-  return Number(m[1]) * (m[2] ? unit[m[2]] : 1);
+  const m = String(q).match(/^(\d+(?:\.\d+)?)(Ki|Mi|Gi|k|M|G)?$/);
+  const unit = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, k: 1e3, M: 1e6, G: 1e9 };
+  return m ? Number(m[1]) * (m[2] ? unit[m[2]] : 1) : NaN;
+};
+/** A JVM size (-Xmx512m, 1g, 1024k) in bytes: binary units, either case. */
+const jvmBytes = (s) => {
+  const m = String(s).match(/^(\d+)([kKmMgG])?$/);
+  return m ? Number(m[1]) * 1024 ** ({ k: 1, m: 2, g: 3 }[m[2]?.toLowerCase()] ?? 0) : NaN;
 };
 
 function serambiErrors(docs, kustomization, files) {
@@ -233,7 +238,7 @@ function serambiErrors(docs, kustomization, files) {
   if (!xmx) fail("the JVM flags must bound the heap (-Xmx)");
   if (!(limit > 0) || !(request > 0)) fail("the container needs memory requests and limits");
   // ~190 MB beyond the heap at idle (B5); 256 MiB is the least headroom between -Xmx and the limit.
-  if (xmx && limit > 0 && quantityBytes(xmx.slice(4)) + 256 * 2 ** 20 > limit) {
+  if (xmx && limit > 0 && !(jvmBytes(xmx.slice(4)) + 256 * 2 ** 20 <= limit)) {
     fail(`${xmx} leaves under 256 MiB below the memory limit ${api.resources.limits.memory} for the non-heap memory`);
   }
   if (!api.resources?.requests?.cpu) fail("the container needs a cpu request (the HPA's base)");
