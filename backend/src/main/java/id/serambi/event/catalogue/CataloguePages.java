@@ -16,14 +16,18 @@ import java.util.function.Supplier;
  * The public catalogue's pages, rendered to JSON once and served from memory until something on them changes. The
  * catalogue is the same for every caller, so a page is keyed by its filter, page number and size only.
  * <ul>
- * <li>Changes: a trigger on events and registrations NOTIFYs {@value #CHANNEL} on commit (migration V22), so every
- * instance drops its pages whoever wrote; the instance that served a write also drops them at once
- * ({@link CatalogueWrites}), so a writer's next read shows the write even before the notification arrives.</li>
- * <li>Time: a page is kept only until its first event opens or closes registration or ends, or, for the list of
- * events that have not ended, until the first matching event ends; and never longer than {@link #MAX_AGE}.</li>
+ * <li>Changes elsewhere: a trigger on events and registrations NOTIFYs {@value #CHANNEL} on commit (migration V22), so
+ * every instance learns of a change whoever wrote. The pages become stale, not gone: the first request for a stale page
+ * renders it again, and while it does, the other requests for that page are answered with the stale copy (which was
+ * true a moment ago, as any page is by the time a NOTIFY arrives). So a change costs one render per page, not one per
+ * waiting request, and no request waits behind a crowd of renders (issue 21: B1's tail).</li>
+ * <li>Changes here: the instance that served a write drops its pages at once ({@link CatalogueWrites}), so a writer's
+ * next read shows the write even before the notification arrives: a page read before a drop is never served again.
+ * After the LISTEN connection returns from an outage, every page is dropped the same way.</li>
+ * <li>Time: a page is fresh only until its first event opens or closes registration or ends, or, for the list of
+ * events that have not ended, until the first matching event ends; and never longer than {@link #MAX_AGE}. An expired
+ * page is refilled like a stale one.</li>
  * <li>Bounds: at most {@link #MAX_PAGES} pages (any filter makes a key); when full, all are dropped.</li>
- * <li>A page rendered from data read before a change is not kept: the generation it started in must still hold.
- * After the LISTEN connection returns from an outage, every page is dropped.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -40,46 +44,78 @@ public class CataloguePages {
     public record Rendered(byte[] json, Instant validUntil) {
     }
 
+    /** A kept page and the generation of the catalogue its data was read in. */
+    private record Kept(Rendered rendered, long generation) {
+    }
+
     private final PgNotifications notifications;
-    private final Map<Key, Rendered> pages = new ConcurrentHashMap<>();
+    private final Map<Key, Kept> pages = new ConcurrentHashMap<>();
+    /** The pages being rendered again, with the generation each refill started in. */
+    private final Map<Key, Long> refills = new ConcurrentHashMap<>();
+    /** Moves on every change: a page read in an older generation is stale. */
     private final AtomicLong generation = new AtomicLong();
+    /** The generation of the last drop: a page read before it is never served. */
+    private final AtomicLong dropped = new AtomicLong();
 
     public CataloguePages(PgNotifications notifications) {
         this.notifications = notifications;
     }
 
     void listen(@Observes StartupEvent event) {
-        notifications.channel(CHANNEL).subscribe().with(payload -> changed());
+        notifications.channel(CHANNEL).subscribe().with(payload -> changedElsewhere());
         notifications.reconnects().subscribe().with(tick -> changed());
     }
 
-    /** Drops every page: something the catalogue shows has changed. */
+    /** Drops every page: this instance changed something the catalogue shows (or may have missed a change). */
     public void changed() {
-        generation.incrementAndGet();
+        dropped.set(generation.incrementAndGet());
         pages.clear();
     }
 
-    /** The page from memory, or rendered now (and kept, unless the catalogue changed meanwhile). */
+    /** Marks every page stale: a committed change, announced by the database. */
+    void changedElsewhere() {
+        generation.incrementAndGet();
+    }
+
+    /**
+     * The page from memory; or, when it is stale and another request is rendering it already, the stale copy; or
+     * rendered now (and kept, unless a drop happened meanwhile).
+     */
     public Uni<byte[]> page(Key key, Supplier<Uni<Rendered>> render) {
-        Rendered kept = pages.get(key);
+        long current = generation.get();
         Instant now = Instant.now();
-        if (kept != null && now.isBefore(kept.validUntil())) {
-            return Uni.createFrom().item(kept.json());
+        Kept kept = pages.get(key);
+        boolean usable = kept != null && kept.generation() >= dropped.get();
+        if (usable && kept.generation() == current && now.isBefore(kept.rendered().validUntil())) {
+            return Uni.createFrom().item(kept.rendered().json());
         }
-        long startedIn = generation.get();
-        return render.get().map(rendered -> {
-            Rendered bounded = new Rendered(rendered.json(), earliest(rendered.validUntil(), now.plus(MAX_AGE)));
-            if (generation.get() == startedIn) {
-                if (pages.size() >= MAX_PAGES) {
-                    pages.clear();
-                }
-                pages.put(key, bounded);
-                if (generation.get() != startedIn) {
-                    pages.remove(key, bounded); // a change arrived between the check and the put
-                }
+        if (usable) {
+            Long claimed = refills.put(key, current);
+            if (claimed != null && claimed == current) {
+                return Uni.createFrom().item(kept.rendered().json()); // one refill of this generation is on its way
             }
+        }
+        return render.get().map(rendered -> {
+            keep(key, new Kept(new Rendered(rendered.json(), earliest(rendered.validUntil(), now.plus(MAX_AGE))), current));
             return rendered.json();
+        }).onTermination().invoke(() -> {
+            if (usable) {
+                refills.remove(key, current);
+            }
         });
+    }
+
+    private void keep(Key key, Kept page) {
+        if (page.generation() < dropped.get()) {
+            return; // read before a drop
+        }
+        if (pages.size() >= MAX_PAGES && !pages.containsKey(key)) {
+            pages.clear();
+        }
+        pages.merge(key, page, (old, fresh) -> fresh.generation() >= old.generation() ? fresh : old);
+        if (page.generation() < dropped.get()) {
+            pages.remove(key, page); // a drop arrived between the check and the put
+        }
     }
 
     int size() {
