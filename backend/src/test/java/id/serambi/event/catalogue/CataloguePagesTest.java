@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -12,10 +13,13 @@ import id.serambi.support.Staff;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -106,6 +110,34 @@ class CataloguePagesTest {
         day(day).body("items[0].registrationOpen", equalTo(true));
         Thread.sleep(Math.max(0, closes.toEpochMilli() - System.currentTimeMillis()) + 300);
         day(day).body("items[0].registrationOpen", equalTo(false)); // no write happened: the page expired
+    }
+
+    @Test
+    void onlyAStatementThatChangedAnEventAnnouncesIt() throws Exception {
+        long id = EventFixtures.published(staff, EventFixtures.body(EventFixtures.uniqueDay()));
+        try (Connection listener = db.getConnection(); Connection writer = db.getConnection()) {
+            PGConnection pg = listener.unwrap(PGConnection.class);
+            try (Statement listen = listener.createStatement()) {
+                listen.execute("LISTEN " + CataloguePages.CHANNEL);
+            }
+            pg.getNotifications(200); // anything announced before
+            try (PreparedStatement none = writer.prepareStatement(
+                    "UPDATE event SET title = 'tidak ada' WHERE id = ? AND status = 'CANCELLED'")) {
+                none.setLong(1, id);
+                assertEquals(0, none.executeUpdate());
+            }
+            PGNotification[] quiet = pg.getNotifications(300);
+            assertEquals(0, quiet == null ? 0 : quiet.length, "a statement that changed no event announces nothing");
+            try (PreparedStatement one = writer.prepareStatement("UPDATE event SET title = 'Diubah' WHERE id = ?")) {
+                one.setLong(1, id);
+                assertEquals(1, one.executeUpdate());
+            }
+            PGNotification[] heard = pg.getNotifications(5000);
+            assertTrue(heard != null && heard.length >= 1, "a changed event is announced");
+            try (Statement unlisten = listener.createStatement()) {
+                unlisten.execute("UNLISTEN *");
+            }
+        }
     }
 
     private static boolean pause() {
