@@ -6,7 +6,8 @@
 # inbox batch of 500 ids ~3,500 bytes, and the 8,000-byte limit): pgbench (BENCH_NOTIFY_CLIENTS, 4) sends one NOTIFY
 # per transaction as fast as it can for BENCH_NOTIFY_SECONDS (10) while bench/notify/Listener.java counts them and
 # times each from its send. Verdict: every notification received (none lost).
-# Round 2: a listening session stuck in a transaction under the same senders; the queue's share
+# Round 2: the same with 1 and with BENCH_NOTIFY_LISTENERS (4) listening connections (N app instances).
+# Round 3: a listening session stuck in a transaction under the same senders; the queue's share
 # (pg_notification_queue_usage(), of 8 GB) is sampled each second and the time to fill it projected.
 # Needs: pgbench, psql, java, the packaged backend (its PostgreSQL JDBC driver). Database: BENCH_DB (serambi_bench_notify).
 export BENCH_DB=${BENCH_DB:-serambi_bench_notify}
@@ -18,7 +19,12 @@ DRIVER=$(ls backend/target/quarkus-app/lib/main/org.postgresql.postgresql-*.jar 
 JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB?user=serambi&password=serambi"
 OUT=$(mktemp -d)
 LISTENER=
-cleanup() { [ -z "$LISTENER" ] || kill "$LISTENER" 2>/dev/null || true; rm -rf "$OUT"; }
+MANY=()
+cleanup() {
+  [ -z "$LISTENER" ] || kill "$LISTENER" 2>/dev/null || true
+  for p in "${MANY[@]}"; do kill "$p" 2>/dev/null || true; done
+  rm -rf "$OUT"
+}
 trap cleanup EXIT
 psql "$ADMIN_URL" -q -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB OWNER serambi" 2>/dev/null
 # Compiles the listener once (java runs a single source file, compiling it on each start: 1-2 s).
@@ -52,7 +58,30 @@ done
 echo
 echo "none lost at any payload size: $verdict"
 
-# Round 2: a listener stuck in a transaction (an instance frozen mid-transaction, or a session left "idle in
+# Round 2: the same senders (120-byte payloads) with 1 and with BENCH_NOTIFY_LISTENERS (4) listening connections, as
+# N app instances would listen: each notification is read by every listener, so PostgreSQL's work grows with N.
+N_LISTENERS=${BENCH_NOTIFY_LISTENERS:-4}
+echo
+echo "| listening connections (120-byte payloads, $SECONDS_EACH s) | sent (notifying commits/s) | received by each (min) | load (1 min) |"
+echo "|---|---|---|---|"
+for n in 1 "$N_LISTENERS"; do
+  MANY=()
+  for i in $(seq 1 "$n"); do
+    java -cp "$DRIVER" bench/notify/Listener.java "$JDBC_URL" bench $((SECONDS_EACH + 8)) 0 > "$OUT/many-$i" 2>&1 &
+    MANY+=($!)
+  done
+  for i in $(seq 1 "$n"); do
+    for _ in $(seq 1 300); do grep -q listening "$OUT/many-$i" && break; sleep 0.1; done
+  done
+  sent=$(send 120 "$SECONDS_EACH")
+  load=$(cut -d' ' -f1 /proc/loadavg)
+  for p in "${MANY[@]}"; do wait "$p" || true; done
+  MANY=()
+  least=$(for i in $(seq 1 "$n"); do awk '/^total/ {print $2}' "$OUT/many-$i"; done | sort -n | head -1)
+  printf '| %s | %s/s | %s of %s | %s |\n' "$n" $((sent / SECONDS_EACH)) "$least" "$sent" "$load"
+done
+
+# Round 3: a listener stuck in a transaction (an instance frozen mid-transaction, or a session left "idle in
 # transaction"): it delivers nothing until it commits, and the queue cannot be truncated past it. Meanwhile the
 # pgjdbc listener above keeps receiving (a live instance). A listener that is merely slow does not fill the queue:
 # its driver reads every notification off the socket into its own memory (pgjdbc, and Vert.x's PgSubscriber alike).
