@@ -8,6 +8,7 @@
 # in its predicates, and removing a closed challenge's logs (DELETE against DROP of its partition).
 # The schema comes from the Flyway migrations, applied with psql. Verdict: the per-request queries at 20x within
 # 1.5x of 1x (tps ratio >= 0.67). Databases: BENCH_DB (serambi_bench_province)_1 and _20.
+export BENCH_DB=${BENCH_DB:-serambi_bench_province}
 source "$(dirname "$0")/lib.sh"
 need pgbench "apt-get install -y postgresql-client"
 LIBRARIES=${BENCH_PROVINCE_LIBRARIES:-20}
