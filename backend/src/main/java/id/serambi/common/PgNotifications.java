@@ -20,6 +20,10 @@ import org.jboss.logging.Logger;
  * NOTIFY sent by any replica (in the transaction that made the change, so only committed changes are announced)
  * reaches every instance's subscribers. After a reconnect, {@link #reconnects()} tells caches that they may have
  * missed notifications.
+ * <p>
+ * LISTEN needs a session of its own for as long as the instance runs, which a pooler in transaction mode (PgBouncer's
+ * {@code pool_mode = transaction}) does not give: behind one, {@code serambi.database.listen-url} points this one
+ * connection straight at PostgreSQL (or at a session-mode pool) while the data source goes through the pooler.
  */
 @ApplicationScoped
 public class PgNotifications {
@@ -36,16 +40,22 @@ public class PgNotifications {
 
     public PgNotifications(Vertx vertx,
             @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
+            @ConfigProperty(name = "serambi.database.listen-url") Optional<String> listenUrl,
             @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
         this.vertx = vertx;
-        this.url = url;
+        this.url = listenUri(url, listenUrl);
         this.username = username;
         this.password = password;
     }
 
+    /** The LISTEN connection's URI: the listen URL when one is set, else the data source's. */
+    static String listenUri(String dataSourceUrl, Optional<String> listenUrl) {
+        return listenUrl.filter(u -> !u.isBlank()).orElse(dataSourceUrl).replaceFirst("^vertx-reactive:", "");
+    }
+
     void start(@Observes StartupEvent event) {
-        PgConnectOptions options = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""));
+        PgConnectOptions options = PgConnectOptions.fromUri(url);
         username.ifPresent(options::setUser);
         password.ifPresent(options::setPassword);
         PgSubscriber s = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> 1000L);

@@ -90,6 +90,12 @@ public interface SerambiConfig {
     /** How the app's connection pool behaves when PostgreSQL is slow or away: fail fast, and let clients retry. */
     interface Database {
         /**
+         * The URL of the one LISTEN connection ({@link PgNotifications}); the data source's reactive URL when unset.
+         * Behind a pooler in transaction mode, which cannot hold a LISTEN, point it straight at PostgreSQL.
+         */
+        Optional<String> listenUrl();
+
+        /**
          * Longest wait for a pooled connection while PostgreSQL is reachable but slow or every connection is busy;
          * past it the request gets a 503 problem. (A database that refuses connections fails requests at once.)
          */
