@@ -6,7 +6,7 @@
 # exactly 1,000 confirmed (rows and the event's counter), every registration answered and stored, 0 errors; and the
 # two-instance p99 <= 100 ms (median of the rounds).
 # BENCH_ROUNDS (3) rounds, each with both modes (their order alternates), after BENCH_WARMUP_ROUNDS (8) two-instance
-# bursts on fresh events; BENCH_REGISTRATIONS (10000), BENCH_CLIENTS (100), BENCH_POOL (8: each instance's reactive
+# bursts on fresh events, with a pause of BENCH_PAUSE (3) seconds before each measured burst; BENCH_REGISTRATIONS (10000), BENCH_CLIENTS (100), BENCH_POOL (8: each instance's reactive
 # pool, the same in both modes), BENCH_PORT_B (BENCH_PORT + 1).
 # Needs: node, psql, a packaged backend.
 source "$(dirname "$0")/lib.sh"
@@ -70,17 +70,21 @@ psql "$APP_DB_URL" -qc "ANALYZE event, registration, registration_token"
 one() {
   local id
   id=$(event "satu instans $1")
+  sleep "$PAUSE"
   printf '{"mode": "one", "round": %s, "load": "%s", "burst": %s, "db": %s}\n' "$1" "$(cut -d' ' -f1 /proc/loadavg)" \
     "$(node bench/load.mjs burst "$(urls "$id" "$PORT")" "$REGISTRATIONS" "$CLIENTS")" "$(counts "$id")" >> "$ROUND_LOG"
 }
 two() {
   local id
   id=$(event "dua instans $1")
+  sleep "$PAUSE"
   printf '{"mode": "two", "round": %s, "load": "%s", "burst": %s, "db": %s}\n' "$1" "$(cut -d' ' -f1 /proc/loadavg)" \
     "$(node bench/load.mjs burst "$(urls "$id" "$PORT" "$PORT_B")" "$REGISTRATIONS" "$CLIENTS")" "$(counts "$id")" >> "$ROUND_LOG"
 }
 load_note
-# Both modes in each round, the order alternating, so that a drift of the machine's load favours neither.
+# Both modes in each round, the order alternating, so that a drift of the machine's load favours neither. The pause
+# lets what a burst leaves behind (its garbage, its writes being flushed) settle before the next one.
+PAUSE=${BENCH_PAUSE:-3}
 for round in $(seq 1 "$ROUNDS"); do
   if [ $((round % 2)) = 1 ]; then one "$round"; two "$round"; else two "$round"; one "$round"; fi
 done
