@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // The bench scripts' load client, for work wrk cannot express. Node 20, no dependencies; loopback targets only.
 //   node bench/load.mjs burst URL COUNT CONCURRENCY        POST COUNT registrations (distinct patrons) by CONCURRENCY clients
+//                                                          (URL may be a comma-separated list, one per instance: the
+//                                                          clients take them in turn, and the answer has byTarget)
 //   node bench/load.mjs rate URL RATE SECONDS [HEADER]     GET at a fixed arrival rate (latency from the planned start)
 //   node bench/load.mjs sse URL COUNT TRIGGER_CMD          COUNT subscribers; then runs TRIGGER_CMD and times the update
 // Each prints one JSON line: counts by status, p50/p99/max in ms, and the achieved rate.
@@ -9,16 +11,20 @@ import net from 'node:net';
 import { exec, execSync } from 'node:child_process';
 
 const [mode, target, ...args] = process.argv.slice(2);
-const url = new URL(target ?? 'http://127.0.0.1/');
-if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) {
-  throw new Error(`load only goes to this machine, not ${url.hostname}`);
+const targets = (target ?? 'http://127.0.0.1/').split(',').map((t) => new URL(t));
+const url = targets[0];
+for (const t of targets) {
+  if (!['127.0.0.1', 'localhost', '[::1]'].includes(t.hostname)) {
+    throw new Error(`load only goes to this machine, not ${t.hostname}`);
+  }
 }
 
 const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : null);
 function summary(latencies, extra) {
   const s = [...latencies].sort((a, b) => a - b);
   const ms = (v) => (v == null ? null : Math.round(v * 100) / 100);
-  return { count: s.length, p50: ms(percentile(s, 50)), p99: ms(percentile(s, 99)), p999: ms(percentile(s, 99.9)), max: ms(s[s.length - 1]), ...extra };
+  return { count: s.length, p50: ms(percentile(s, 50)), p99: ms(percentile(s, 99)), p999: ms(percentile(s, 99.9)),
+    max: ms(s[s.length - 1]), ...extra };
 }
 
 function request(agent, method, path, body, headers = {}) {
@@ -43,9 +49,9 @@ function count(map, key) {
 // One keep-alive connection speaking just enough HTTP/1.1 for the burst (a request with a JSON body; an answer with
 // Content-Length, as the API sends them), so that the client's own CPU, on the same cores as the server, stays small:
 // node:http's agent and streams cost about 0.3 ms a request here, this about a third of that.
-function connection() {
+function connection(to = url) {
   return new Promise((resolve, reject) => {
-    const socket = net.connect({ host: url.hostname, port: Number(url.port) });
+    const socket = net.connect({ host: to.hostname, port: Number(to.port) });
     socket.setNoDelay(true);
     let buffer = Buffer.alloc(0);
     let waiting = null;
@@ -76,6 +82,7 @@ function connection() {
     });
     socket.on('close', () => settle({ status: 'error:closed', body: '' }));
     socket.on('connect', () => resolve({
+      to,
       post(path, body) {
         return new Promise((done) => {
           if (socket.destroyed) {
@@ -83,7 +90,7 @@ function connection() {
             return;
           }
           waiting = { resolve: done, started: performance.now() };
-          socket.write(`POST ${path} HTTP/1.1\r\nHost: ${url.host}\r\nContent-Type: application/json\r\n`
+          socket.write(`POST ${path} HTTP/1.1\r\nHost: ${to.host}\r\nContent-Type: application/json\r\n`
             + `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
         });
       },
@@ -99,16 +106,18 @@ async function burst(total, concurrency) {
   const byOutcome = {};
   let next = 0;
   const run = String(Date.now());
-  // The clients' connections are open before the clock starts.
-  const connections = await Promise.all(Array.from({ length: concurrency }, connection));
+  const byTarget = targets.map(() => []);
+  // The clients' connections are open before the clock starts; client i goes to target i mod n (round robin).
+  const connections = await Promise.all(Array.from({ length: concurrency }, (_, i) => connection(targets[i % targets.length])));
   const started = performance.now();
   async function client(conn) {
     while (next < total) {
       const i = next++;
       const body = JSON.stringify({ name: `Pembaca ${i}`, email: `pembaca${i}.${run}@bench.serambi.id` });
-      const r = await conn.post(url.pathname, body);
+      const r = await conn.post(conn.to.pathname, body);
       count(statuses, r.status);
       latencies.push(r.ms);
+      byTarget[targets.indexOf(conn.to)].push(r.ms);
       // 202 for every patron, new or repeated (the answer says nothing about the seat): the database has the split.
       if (r.status === 202) {
         const outcome = JSON.parse(r.body).emailSent ? 'RECEIVED' : 'unknown';
@@ -121,7 +130,8 @@ async function burst(total, concurrency) {
   const seconds = (performance.now() - started) / 1000;
   connections.forEach((c) => c.close());
   const latency = Object.fromEntries(Object.entries(byOutcome).map(([k, v]) => [k, summary(v)]));
-  return summary(latencies, { statuses, outcomes, latency, rate: Math.round(total / seconds) });
+  const perTarget = targets.length > 1 ? { byTarget: Object.fromEntries(targets.map((t, i) => [t.host, summary(byTarget[i])])) } : {};
+  return summary(latencies, { statuses, outcomes, latency, rate: Math.round(total / seconds), ...perTarget });
 }
 
 async function rate(perSecond, seconds, header) {
