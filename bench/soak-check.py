@@ -85,9 +85,9 @@ for key, label in (("p99_ms", "p99"), ("rss_mb", "RSS")):
     ratio = late / early if early else float("nan")
     verdict(f"{label} flat: mean of the last third <= 1.10 x mean of [T/6, T/2]", ratio <= 1.10,
             f"{early:.1f} -> {late:.1f} ({ratio:.2f})")
-conn_bound = pool + 4  # the pool, the LISTEN connections, the sampler's and the token writer's psql
+conn_bound = pool + 5  # the reactive pool, its LISTEN connection, the JDBC pool (at most 2), the sampler's and the token writer's psql
 conns = max((num(s, "pg_connections") for s in samples), default=float("nan"))
-verdict(f"PostgreSQL connections bounded (max <= pool {pool} + 4)", conns <= conn_bound, f"max {conns:.0f}")
+verdict(f"PostgreSQL connections bounded (max <= pool {pool} + 5)", conns <= conn_bound, f"max {conns:.0f}")
 queue = max((num(s, "notify_queue_usage") for s in samples), default=float("nan"))
 verdict("NOTIFY queue bounded (max usage < 0.001 of the queue)", queue < 0.001, f"max {queue:g}")
 ok = all(verdicts)
