@@ -1,0 +1,185 @@
+#!/usr/bin/env bash
+# The soak (issue 21, section 2): SOAK_MINUTES (30) of a mixed load at a steady rate (open loop, bench/soak.mjs) on
+# the packaged backend: catalogue reads, registrations of distinct patrons onto six events (the small ones fill, so
+# waitlists form and move when patrons cancel), cancellations through manage tokens, teens logging reading minutes,
+# leaderboard reads with and without "my rank", SOAK_SUBSCRIBERS (500) SSE subscribers on the leaderboard stream the
+# whole time, post variants due through the run published to a Graph API stand-in (WireMock, as bench/publishing.sh),
+# signed WhatsApp webhook deliveries (a tenth repeated, as bench/webhooks.mjs) and assistant questions.
+# One CSV line every SOAK_SAMPLE_SECONDS (30): requests, errors, p50/p99 (all and per kind), throughput, app RSS and
+# heap, PostgreSQL connections, NOTIFY queue usage, SSE events. At the end the writes are checked against the
+# database, and the verdicts printed: 0 errors; 0 lost or doubled writes; p99 and RSS flat (the mean of the last third
+# at most 10 % above the mean of [T/6, T/2]: minutes 20-30 against 5-15 for 30 minutes); connections and NOTIFY
+# queue under their bounds. Writes SOAK_CSV (bench/soak.csv) and its plot SOAK_PNG (bench/soak.png).
+# Rates a second: SOAK_RATE_CATALOGUE (100), _REGISTER (40), _LOG (10), _BOARD (30, anonymous), _BOARD_ME (20, with my
+# rank), _WEBHOOK (15), _ASSISTANT (20); SOAK_CANCEL_SHARE (0.1 of registrations), SOAK_POSTS_PER_MINUTE (20),
+# SOAK_TEENS (20); SOAK_RATE_SCALE (1) multiplies every rate (a busy machine's short run). QUARKUS_DATASOURCE_REACTIVE_MAX_SIZE (8). Exit status 0 only when every verdict is met.
+# Needs: node, psql, gnuplot, jstat (heap; optional), a packaged backend (and backend/target/stand-in/wiremock-standalone.jar).
+source "$(dirname "$0")/lib.sh"
+need node "Node 20"
+need psql "apt-get install -y postgresql-client"
+need gnuplot "apt-get install -y gnuplot-nox"
+MINUTES=${SOAK_MINUTES:-30}
+SAMPLE=${SOAK_SAMPLE_SECONDS:-30}
+SUBSCRIBERS=${SOAK_SUBSCRIBERS:-500}
+TEENS=${SOAK_TEENS:-20}
+POSTS=$(( ${SOAK_POSTS_PER_MINUTE:-20} * MINUTES ))
+CSV=${SOAK_CSV:-bench/soak.csv}
+PNG=${SOAK_PNG:-bench/soak.png}
+export QUARKUS_DATASOURCE_REACTIVE_MAX_SIZE=${QUARKUS_DATASOURCE_REACTIVE_MAX_SIZE:-8}
+STAND_IN_PORT=${BENCH_STAND_IN_PORT:-$((PORT + 100))}
+STAND_IN="http://127.0.0.1:$STAND_IN_PORT"
+WIREMOCK=backend/target/stand-in/wiremock-standalone.jar
+[ -f "$WIREMOCK" ] || { echo "$WIREMOCK is missing: ./mvnw package" >&2; exit 1; }
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+[ "$(ulimit -n)" -gt $((SUBSCRIBERS * 2 + 500)) ] || { echo "ulimit -n $(ulimit -n) is too low for $SUBSCRIBERS subscribers" >&2; exit 1; }
+WORK=$(mktemp -d /tmp/serambi-soak.XXXXXX)
+STAND_IN_PID=
+CLIENT=
+cleanup() {
+  [ -z "$CLIENT" ] || kill "$CLIENT" 2>/dev/null || true
+  [ -z "$STAND_IN_PID" ] || kill "$STAND_IN_PID" 2>/dev/null || true
+  stop_app
+  wait 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+# The Graph API stand-in (as bench/publishing.sh): a page, its token, and POST /{page}/feed answering in 100 ms.
+PAGE=102030405060
+"$JAVA" -jar "$WIREMOCK" --port "$STAND_IN_PORT" --bind-address 127.0.0.1 --global-response-templating --disable-banner \
+  --container-threads 32 --async-response-enabled true > "$WORK/stand-in.log" 2>&1 &
+STAND_IN_PID=$!
+for _ in $(seq 1 300); do curl -sf "$STAND_IN/__admin/health" >/dev/null && break; sleep 0.1; done
+stub() { curl -sf -X POST "$STAND_IN/__admin/mappings" -H 'Content-Type: application/json' -d "$1" >/dev/null; }
+stub '{"request":{"method":"GET","urlPath":"/meta/v23.0/me/accounts"},"response":{"status":200,"headers":{"Content-Type":"application/json"},
+  "body":"{\"data\":[{\"id\":\"'$PAGE'\",\"name\":\"Perpustakaan Kota Banjarbaru\",\"access_token\":\"EAAGpageTokenBench\"}],\"paging\":{\"cursors\":{\"before\":\"QVFIUk\",\"after\":\"QVFIUk\"}}}"}}'
+stub '{"request":{"method":"GET","urlPath":"/meta/v23.0/debug_token"},"response":{"status":200,"headers":{"Content-Type":"application/json"},
+  "body":"{\"data\":{\"app_id\":\"1234567890\",\"type\":\"PAGE\",\"application\":\"Serambi\",\"expires_at\":0,\"is_valid\":true,\"profile_id\":\"'$PAGE'\",\"scopes\":[\"pages_manage_posts\"]}}"}}'
+stub '{"request":{"method":"POST","urlPath":"/meta/v23.0/'$PAGE'/feed"},"response":{"status":200,"fixedDelayMilliseconds":100,
+  "headers":{"Content-Type":"application/json"},"body":"{\"id\":\"'$PAGE'_{{randomValue length=15 type='"'"'NUMERIC'"'"'}}\"}"}}'
+stub '{"request":{"method":"GET","urlPathPattern":"/meta/v23.0/'$PAGE'_[0-9]+"},"response":{"status":200,"headers":{"Content-Type":"application/json"},
+  "body":"{\"permalink_url\":\"https://www.facebook.com/'$PAGE'/posts/{{request.pathSegments.[2]}}\",\"id\":\"{{request.pathSegments.[2]}}\"}"}}'
+
+# The app, with the stand-in as its Graph API, WhatsApp receiving (no access token: nothing is sent), and the
+# assistant's own rate limit raised (lib.sh switches the others off).
+PHONE_NUMBER_ID=106540352242922
+SECRET=bench-whatsapp-app-secret
+export SERAMBI_SOCIAL_META_GRAPH_URL=$STAND_IN/meta/v23.0 SERAMBI_SOCIAL_META_APP_ID=1234567890 SERAMBI_SOCIAL_META_APP_SECRET=bench-secret
+export SERAMBI_WHATSAPP_PHONE_NUMBER_ID=$PHONE_NUMBER_ID SERAMBI_WHATSAPP_APP_SECRET=$SECRET
+export SERAMBI_RATE_LIMIT_ASSISTANT_PER_IP=100000000
+start_app
+trap cleanup EXIT # start_app set its own
+ADMIN=$(admin_token)
+api "localhost:$PORT/api/social/connections/system-user" -H "Authorization: Bearer $ADMIN" -d '{"token":"EAAGsystemUserTokenBench"}' >/dev/null
+
+# Six events: the first three fill during a 30-minute run (the first two during a short one), so their waitlists
+# move when confirmed patrons cancel; the others keep seats.
+EVENTS=()
+for capacity in 100 300 2000 5000 null null; do
+  id=$(api -H "Authorization: Bearer $ADMIN" "localhost:$PORT/api/events" -d "{\"title\":\"Bedah Buku soak $capacity ${#EVENTS[@]}\",
+    \"description\":\"Bedah buku bersama penulis.\",\"type\":\"BOOK_DISCUSSION\",\"audience\":\"ALL\",\"language\":\"id\",
+    \"startsAt\":\"$(date -u -d '+7 days' +%FT11:00:00Z)\",\"endsAt\":\"$(date -u -d '+7 days' +%FT12:30:00Z)\",\"platform\":\"ZOOM\",
+    \"joinUrl\":\"https://zoom.us/j/8123456$RANDOM\",\"capacity\":$capacity}" | json "['id']")
+  api -X POST -H "Authorization: Bearer $ADMIN" "localhost:$PORT/api/events/$id/publish" >/dev/null
+  EVENTS+=("$id")
+done
+
+# A reading challenge of 60 days, a point a minute, 1,000 seeded participants and SOAK_TEENS teens who log.
+TODAY=$(TZ=Asia/Makassar date +%F)
+CH=$(api -H "Authorization: Bearer $ADMIN" "localhost:$PORT/api/challenges" -d "{\"title\":\"Soak\",\"audience\":\"ALL\",
+  \"startsOn\":\"$(TZ=Asia/Makassar date -d '-59 days' +%F)\",\"endsOn\":\"$TODAY\",\"goalType\":\"MINUTES\",\"goalValue\":100000,
+  \"pointsPerMinute\":1}" | json "['id']")
+api -X POST -H "Authorization: Bearer $ADMIN" "localhost:$PORT/api/challenges/$CH/publish" >/dev/null
+psql "$APP_DB_URL" -q -v ON_ERROR_STOP=1 -v challenge="$CH" -v participants=1000 -v logs=0 -f bench/sql/leaderboard-seed.sql
+TOKENS=()
+for n in $(seq 1 "$TEENS"); do
+  api "localhost:$PORT/api/auth/register" -d "{\"email\":\"soak.teen$n@bench.serambi.id\",\"password\":\"bench-teen-password\",\"displayName\":\"Soak $n\",\"birthYear\":2010}" >/dev/null
+  token=$(api "localhost:$PORT/api/auth/login" -d "{\"email\":\"soak.teen$n@bench.serambi.id\",\"password\":\"bench-teen-password\"}" | json "['token']")
+  api -H "Authorization: Bearer $token" "localhost:$PORT/api/challenges/$CH/participants" -d "{\"nickname\":\"Soak$((n - 1))\"}" >/dev/null
+  TOKENS+=("$token")
+done
+
+# Post variants to the connected page, approved and due evenly from 30 s into the run until 30 s before its end.
+# (The SSE subscribers connect first, for up to a minute: the first ones fall due in the run's first minute.)
+psql "$APP_DB_URL" -q -v ON_ERROR_STOP=1 <<SQL
+WITH p AS (
+  INSERT INTO post (content_type, body, status, reviewed_at)
+  SELECT 'ANNOUNCEMENT', 'Soak ' || g, 'SCHEDULED', now() FROM generate_series(1, $POSTS) g RETURNING id, body)
+INSERT INTO post_variant (post_id, platform, text, scheduled_at, delivery)
+SELECT id, 'FACEBOOK', body || ': jam buka perpustakaan pekan ini',
+       date_trunc('second', now() + interval '30 seconds' + (substr(body, 6)::int - 1) * interval '1 second' * ($MINUTES * 60 - 60) / $POSTS),
+       'SCHEDULED' FROM p;
+SQL
+curl -sf -X DELETE "$STAND_IN/__admin/requests" >/dev/null
+
+python3 - "$WORK/config.json" <<PY
+import json, sys
+json.dump({"url": "http://127.0.0.1:$PORT", "pid": $APP, "db": "$DB", "dbUrl": "$APP_DB_URL", "minutes": $MINUTES,
+  "sampleSeconds": $SAMPLE, "rateScale": ${SOAK_RATE_SCALE:-1}, "cancelShare": ${SOAK_CANCEL_SHARE:-0.1}, "events": [$(IFS=,; echo "${EVENTS[*]}")],
+  "challenge": $CH, "today": "$TODAY", "days": 59, "teens": "${TOKENS[*]}".split(), "subscribers": $SUBSCRIBERS,
+  "whatsapp": {"secret": "$SECRET", "phoneNumberId": "$PHONE_NUMBER_ID"}, "csv": "$WORK/soak.csv", "ledger": "$WORK/ledger.json",
+  "rates": {"catalogue": ${SOAK_RATE_CATALOGUE:-100}, "register": ${SOAK_RATE_REGISTER:-40}, "log": ${SOAK_RATE_LOG:-10},
+            "board": ${SOAK_RATE_BOARD:-30}, "board_me": ${SOAK_RATE_BOARD_ME:-20}, "webhook": ${SOAK_RATE_WEBHOOK:-15},
+            "assistant": ${SOAK_RATE_ASSISTANT:-20}}}, open(sys.argv[1], "w"))
+PY
+echo "soak: $MINUTES min, a sample every $SAMPLE s, $SUBSCRIBERS subscribers, $POSTS posts, rates x${SOAK_RATE_SCALE:-1}; app pool $QUARKUS_DATASOURCE_REACTIVE_MAX_SIZE"
+LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
+node bench/soak.mjs "$WORK/config.json" &
+CLIENT=$!
+wait "$CLIENT"
+CLIENT=
+# Who holds the database's connections now (the bound below is checked on the samples).
+psql "$APP_DB_URL" -Atq -c "SELECT 'connections now: ' || string_agg(n || ' ' || a, ', ') FROM (SELECT coalesce(nullif(application_name, ''),
+  backend_type) a, count(*) n FROM pg_stat_activity WHERE datname = '$DB' GROUP BY 1) x"
+LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# Every variant due is published within 60 s, then a few seconds for any late duplicate.
+for _ in $(seq 1 60); do
+  [ "$(psql "$APP_DB_URL" -Atq -c "SELECT count(*) FROM post_variant WHERE delivery <> 'PUBLISHED'")" = 0 ] && break
+  sleep 1
+done
+sleep 3
+
+# What the database holds, for the check.
+RUN=$(python3 -c "import json; print(json.load(open('$WORK/ledger.json'))['run'])")
+psql "$APP_DB_URL" -Atq -F, -c "SELECT event_id, email, status FROM registration WHERE email LIKE '%.$RUN@bench.serambi.id'" > "$WORK/registrations.csv"
+psql "$APP_DB_URL" -Atq -F, -c "SELECT e.id, coalesce(e.capacity, -1), e.confirmed_count,
+    count(*) FILTER (WHERE r.status = 'CONFIRMED'), count(*) FILTER (WHERE r.status = 'WAITLISTED')
+  FROM event e LEFT JOIN registration r ON r.event_id = e.id WHERE e.id IN ($(IFS=,; echo "${EVENTS[*]}")) GROUP BY e.id" > "$WORK/events.csv"
+psql "$APP_DB_URL" -Atq -F, -c "SELECT substr(p.nickname, 5), p.points, count(l.id), coalesce(sum(l.points), 0),
+    count(l.id) FILTER (WHERE l.status <> 'VALID')
+  FROM participant p LEFT JOIN reading_log l ON l.participant_id = p.id
+  WHERE p.challenge_id = $CH AND p.nickname LIKE 'Soak%' GROUP BY p.id" > "$WORK/teens.csv"
+psql "$APP_DB_URL" -Atq -F, -c "SELECT count(*), count(DISTINCT external_id) FROM conversation_message WHERE external_id LIKE 'wamid.SOAK$RUN%'" > "$WORK/messages.csv"
+psql "$APP_DB_URL" -Atq -F, -c "SELECT count(*), count(*) FILTER (WHERE delivery = 'PUBLISHED'), count(*) FILTER (WHERE attempts > 1),
+    count(DISTINCT external_id) FROM post_variant" > "$WORK/variants.csv"
+FEED=$(curl -sf -X POST "$STAND_IN/__admin/requests/count" -d '{"method":"POST","urlPath":"/meta/v23.0/'$PAGE'/feed"}' | json "['count']")
+cp "$WORK/soak.csv" "$CSV"
+
+STATUS=0
+bench/soak-check.py "$WORK" "$CSV" "$MINUTES" "$QUARKUS_DATASOURCE_REACTIVE_MAX_SIZE" "$FEED" "$LOAD_START" "$LOAD_END" || STATUS=$?
+[ -z "${SOAK_KEEP:-}" ] || { mkdir -p "$SOAK_KEEP" && cp "$WORK"/*.json "$WORK"/*.csv "$SOAK_KEEP"/; }
+
+# The plot: p99, throughput and RSS (and heap) over time.
+gnuplot <<GP
+set terminal pngcairo size 1000,900 font ",10"
+set output "$PNG"
+set datafile separator ","
+set key autotitle columnhead
+set multiplot layout 3,1 title "Serambi soak: $MINUTES min, a sample every $SAMPLE s (load average $LOAD_START at the start); shaded: the windows compared"
+set xlabel "time (s)"
+set grid
+set yrange [0:*]
+# The two windows the flat verdicts compare: [T/6, T/2] and the last third.
+set object 1 rect from first $MINUTES * 10, graph 0 to first $MINUTES * 30, graph 1 fc rgb "#e8f0ff" fs solid noborder behind
+set object 2 rect from first $MINUTES * 40, graph 0 to first $MINUTES * 60, graph 1 fc rgb "#fff0e0" fs solid noborder behind
+set ylabel "p99 (ms)"
+plot "$CSV" using 1:6 with linespoints title "p99, all calls", "" using 1:5 with lines title "p50"
+set ylabel "requests/s"
+plot "$CSV" using 1:4 with linespoints title "throughput"
+set ylabel "MB"
+plot "$CSV" using 1:15 with linespoints title "RSS", "" using 1:16 with linespoints title "heap used"
+unset multiplot
+GP
+echo "wrote $CSV and $PNG"
+exit $STATUS
