@@ -1,4 +1,4 @@
--- Paces wrk: each connection waits WRK_DELAY_MS (default 10) between a response and its next request, so the rate is
+-- Paces wrk: each connection waits WRK_DELAY_MS (default 10) ms between a response and its next request, so the rate is
 -- about connections / (delay + latency). bench/catalogue.sh picks the connections for a target rate (issue 21: B1's
 -- p99 at half the ceiling's throughput), and prints the tail as bench/percentiles.lua does.
 local pause = tonumber(os.getenv("WRK_DELAY_MS") or "10")
