@@ -88,6 +88,12 @@ class PollingTest {
         Accounts.sql(db, "DELETE FROM social_connection");
     }
 
+    /** An id that is never {@code id} itself (nor another {@code n}'s): its last digit moved on by n (1 to 9). */
+    static String other(String id, int n) {
+        int last = id.charAt(id.length() - 1) - '0';
+        return id.substring(0, id.length() - 1) + (char) ('0' + (last + n) % 10);
+    }
+
     static String id() {
         return Long.toString(ThreadLocalRandom.current().nextLong(1_000_000_000_000_000L, 1_900_000_000_000_000_000L));
     }
@@ -365,7 +371,7 @@ class PollingTest {
         String reply = postId.substring(PAGE.length() + 1) + "_" + id();
         String own = postId.substring(PAGE.length() + 1) + "_" + id();
         String patron = id();
-        String otherPatron = patron.startsWith("1") ? "2" + patron.substring(1) : "1" + patron.substring(1); // never the same
+        String otherPatron = other(patron, 1);
         Instant at = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS);
 
         // The webhook brings the root comment ...
@@ -437,8 +443,8 @@ class PollingTest {
                           {"id":"%s","text":"Keren!","timestamp":"%s","from":{"id":"%s","username":"siti.rahma"},
                            "replies":{"data":[{"id":"%s","text":"Setuju","timestamp":"%s","from":{"id":"%s","username":"budi"}}]}},
                           {"id":"%s","text":"Lama sekali","timestamp":"2026-01-01T00:00:00+0000","from":{"id":"%s","username":"lama"}}]}"""
-                        .formatted(comment, graphTime(at), patron, reply, graphTime(at.plusSeconds(5)), "8" + patron.substring(1),
-                                old, "7" + patron.substring(1)))));
+                        .formatted(comment, graphTime(at), patron, reply, graphTime(at.plusSeconds(5)), other(patron, 1),
+                                old, other(patron, 2)))));
         PlatformStandIns.server().stubFor(get(urlPathEqualTo(GRAPH + "/me/conversations"))
                 .withQueryParam("platform", equalTo("instagram")).willReturn(okJson("""
                         {"data":[{"id":"aWdfZAG06","updated_time":"%s","messages":{"data":[
