@@ -5,6 +5,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -20,7 +21,9 @@ import java.util.function.Supplier;
  * every instance learns of a change whoever wrote. The pages become stale, not gone: the first request for a stale page
  * renders it again, and while it does, the other requests for that page are answered with the stale copy (which was
  * true a moment ago, as any page is by the time a NOTIFY arrives). So a change costs one render per page, not one per
- * waiting request, and no request waits behind a crowd of renders (issue 21: B1's tail).</li>
+ * waiting request, and no request waits behind a crowd of renders (issue 21: B1's tail). And a page is rendered again
+ * at most once per {@link #REFILL_INTERVAL} for changes elsewhere: a render counts the events' waitlists, which grow
+ * with a popular event, and a registration every 25 ms must not mean a render every 25 ms (the soak's drift).</li>
  * <li>Changes here: the instance that served a write drops its pages at once ({@link CatalogueWrites}), so a writer's
  * next read shows the write even before the notification arrives: a page read before a drop is never served again.
  * After the LISTEN connection returns from an outage, every page is dropped the same way.</li>
@@ -36,6 +39,7 @@ public class CataloguePages {
     static final String CHANNEL = "serambi_catalogue";
     static final int MAX_PAGES = 512;
     static final Duration MAX_AGE = Duration.ofMinutes(5);
+    static final Duration REFILL_INTERVAL = Duration.ofMillis(500);
 
     public record Key(EventRepository.Filter filter, int page, int size) {
     }
@@ -44,8 +48,8 @@ public class CataloguePages {
     public record Rendered(byte[] json, Instant validUntil) {
     }
 
-    /** A kept page and the generation of the catalogue its data was read in. */
-    private record Kept(Rendered rendered, long generation) {
+    /** A kept page, the generation of the catalogue its data was read in, and when (System.nanoTime). */
+    private record Kept(Rendered rendered, long generation, long readAt) {
     }
 
     private final PgNotifications notifications;
@@ -57,8 +61,17 @@ public class CataloguePages {
     /** The generation of the last drop: a page read before it is never served. */
     private final AtomicLong dropped = new AtomicLong();
 
+    /** How long a page rendered after a change elsewhere is served stale through further changes elsewhere. */
+    private final long refillNanos;
+
+    @Inject
     public CataloguePages(PgNotifications notifications) {
+        this(notifications, REFILL_INTERVAL);
+    }
+
+    CataloguePages(PgNotifications notifications, Duration refillInterval) {
         this.notifications = notifications;
+        this.refillNanos = refillInterval.toNanos();
     }
 
     void listen(@Observes StartupEvent event) {
@@ -84,10 +97,12 @@ public class CataloguePages {
     public Uni<byte[]> page(Key key, Supplier<Uni<Rendered>> render) {
         long current = generation.get();
         Instant now = Instant.now();
+        long startedAt = System.nanoTime();
         Kept kept = pages.get(key);
         boolean usable = kept != null && kept.generation() >= dropped.get();
-        if (usable && kept.generation() == current && now.isBefore(kept.rendered().validUntil())) {
-            return Uni.createFrom().item(kept.rendered().json());
+        if (usable && now.isBefore(kept.rendered().validUntil())
+                && (kept.generation() == current || startedAt - kept.readAt() < refillNanos)) {
+            return Uni.createFrom().item(kept.rendered().json()); // fresh, or stale but read less than an interval ago
         }
         if (usable) {
             Long claimed = refills.put(key, current);
@@ -96,7 +111,8 @@ public class CataloguePages {
             }
         }
         return render.get().map(rendered -> {
-            keep(key, new Kept(new Rendered(rendered.json(), earliest(rendered.validUntil(), now.plus(MAX_AGE))), current));
+            keep(key, new Kept(new Rendered(rendered.json(), earliest(rendered.validUntil(), now.plus(MAX_AGE))), current,
+                    startedAt));
             return rendered.json();
         }).onTermination().invoke(() -> {
             if (usable) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.helpers.test.UniAssertSubscriber;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,7 @@ class CataloguePagesRefillTest {
     private static final CataloguePages.Key KEY = new CataloguePages.Key(
             new EventRepository.Filter(Set.of(EventStatus.PUBLISHED), null, null, null, null, null, true), 0, 20);
 
-    private final CataloguePages pages = new CataloguePages(null);
+    private final CataloguePages pages = new CataloguePages(null, Duration.ZERO);
     private final AtomicInteger renders = new AtomicInteger();
 
     /** A render that finishes when the test says so. */
@@ -141,6 +142,27 @@ class CataloguePagesRefillTest {
         // The failed refill let go of its claim: the next request renders again.
         assertEquals("v2", text(ask(pages.page(KEY, render("v2", Instant.now().plusSeconds(60)))).assertCompleted()));
         assertEquals(3, renders.get());
+    }
+
+    @Test
+    void changesElsewhereRenderAPageAtMostOncePerInterval() {
+        CataloguePages paced = new CataloguePages(null, Duration.ofSeconds(30));
+        assertEquals("v1", text(ask(paced.page(KEY, render("v1", Instant.now().plusSeconds(60)))).assertCompleted()));
+        // A popular event: 100 registrations, each announced, each followed by a read; the page read 0 s ago stays.
+        for (int i = 0; i < 100; i++) {
+            paced.changedElsewhere();
+            assertEquals("v1", text(ask(paced.page(KEY, render("v" + (i + 2), Instant.now().plusSeconds(60))))
+                    .assertCompleted()));
+        }
+        assertEquals(1, renders.get(), "no render within the interval");
+        // A change made here is shown at once, interval or not.
+        paced.changed();
+        assertEquals("mine", text(ask(paced.page(KEY, render("mine", Instant.now().plusSeconds(60)))).assertCompleted()));
+        // So is a page's expiry.
+        CataloguePages expiring = new CataloguePages(null, Duration.ofSeconds(30));
+        ask(expiring.page(KEY, render("open", Instant.now().minusMillis(1)))).assertCompleted();
+        expiring.changedElsewhere();
+        assertEquals("closed", text(ask(expiring.page(KEY, render("closed", Instant.now().plusSeconds(60)))).assertCompleted()));
     }
 
     @Test
