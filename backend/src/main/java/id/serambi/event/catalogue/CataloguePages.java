@@ -22,8 +22,8 @@ import java.util.function.Supplier;
  * renders it again, and while it does, the other requests for that page are answered with the stale copy (which was
  * true a moment ago, as any page is by the time a NOTIFY arrives). So a change costs one render per page, not one per
  * waiting request, and no request waits behind a crowd of renders (issue 21: B1's tail). And a page is rendered again
- * at most once per {@link #REFILL_INTERVAL} for changes elsewhere: a render counts the events' waitlists, which grow
- * with a popular event, and a registration every 25 ms must not mean a render every 25 ms (the soak's drift).</li>
+ * at most once per {@link #REFILL_INTERVAL} for changes elsewhere: a registration every 25 ms must not mean a render
+ * every 25 ms (the soak's drift, with V68's kept waitlist counts the second half of its cure).</li>
  * <li>Changes here: the instance that served a write drops its pages at once ({@link CatalogueWrites}), so a writer's
  * next read shows the write even before the notification arrives: a page read before a drop is never served again.
  * After the LISTEN connection returns from an outage, every page is dropped the same way.</li>
