@@ -18,7 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * one row lock and one commit for all of them, instead of a hand-over of the lock per patron (each about 1 ms on two
  * busy cores, which made the rush the slowest part of a registration burst: bench/RESULTS.md, B2). The statement
  * decides who gets a seat and who is waitlisted, so a full event's waitlist fills the same way, a batch at a time;
- * the waitlist positions of a batch are then read in one statement, while the next batch already runs.
+ * the statement also gives each waitlisted patron's place in line.
  * <p>
  * Correctness does not depend on the line: the row lock and the guarded seat count still decide, across instances
  * too. A batch that fails (a repeated e-mail in it, say) is retried one claim at a time, so a patron's failure stays
@@ -99,7 +99,7 @@ public class ClaimLine {
         }
         Uni.createFrom().deferred(() -> seats.claimAll(eventId, batch.stream().map(Waiting::claim).toList()))
                 .subscribe().with(placed -> {
-                    next(eventId); // the next batch takes the lock while this one's positions are read
+                    next(eventId); // the next batch takes the lock while this one is answered
                     if (placed == null) {
                         batch.forEach(w -> w.answer(null));
                     } else {

@@ -59,6 +59,10 @@ public class Registration extends PanacheEntityBase {
     @Column(name = "checkin_code", insertable = false, updatable = false)
     public String checkinCode;
 
+    /** Where a waitlisted registration stood in line when its claim placed it (1 first); set by a claim only. */
+    @jakarta.persistence.Transient
+    public Long claimPosition;
+
     @Column(name = "reminder_sent_at", insertable = false, updatable = false)
     public Instant reminderSentAt;
 

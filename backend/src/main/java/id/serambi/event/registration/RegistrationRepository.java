@@ -43,7 +43,8 @@ import org.hibernate.reactive.common.AffectedEntities;
  * trips to the app.</li>
  * <li>{@link #claimAll}: the same for several patrons at once (see {@link ClaimLine}): one lock and one commit for
  * all of them, the seats left going to the first ones.</li>
- * <li>{@link #positions}: after the commit, where the waitlisted ones stand in line, in one read.</li>
+ * <li>{@link #positions}: where the waitlisted ones stand in line, as their claim read it from the event row's
+ * waitlist count (no statement).</li>
  * </ul>
  * Every other method runs on the caller's ORM session.
  */
@@ -390,7 +391,7 @@ public class RegistrationRepository implements PanacheRepository<Registration> {
 
     static final String CLAIM = """
             WITH ev AS (
-                SELECT id FROM event WHERE id = $1 AND status = 'PUBLISHED' FOR NO KEY UPDATE
+                SELECT id, waitlisted_count FROM event WHERE id = $1 AND status = 'PUBLISHED' FOR NO KEY UPDATE
             ), seat AS (
                 UPDATE event e SET confirmed_count = e.confirmed_count + 1
                   FROM ev
@@ -408,7 +409,9 @@ public class RegistrationRepository implements PanacheRepository<Registration> {
                 INSERT INTO registration_token (registration_id, token_hash, created_at)
                 SELECT id, $7, $6::timestamptz FROM reg
             )
-            SELECT id, status, checkin_code FROM reg""";
+            SELECT reg.id, reg.status, reg.checkin_code,
+                   CASE WHEN reg.status = 'WAITLISTED' THEN ev.waitlisted_count + 1 END AS position
+              FROM reg CROSS JOIN ev""";
 
     /**
      * {@link #CLAIM} for several patrons at once, in the order given: one lock and one commit for all of them. The
@@ -419,7 +422,7 @@ public class RegistrationRepository implements PanacheRepository<Registration> {
                 SELECT * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[])
                     WITH ORDINALITY AS i(name, email, whatsapp, age_group, at, token_hash, ord)
             ), ev AS (
-                SELECT id, CASE WHEN capacity IS NULL THEN cardinality($3::text[])
+                SELECT id, waitlisted_count, CASE WHEN capacity IS NULL THEN cardinality($3::text[])
                                 ELSE least(cardinality($3::text[]), greatest(capacity - confirmed_count, 0)) END AS seats
                   FROM event WHERE id = $1 AND status = 'PUBLISHED' FOR NO KEY UPDATE
             ), seat AS (
@@ -440,7 +443,9 @@ public class RegistrationRepository implements PanacheRepository<Registration> {
                 INSERT INTO registration_token (registration_id, token_hash, created_at)
                 SELECT reg.id, i.token_hash, i.at FROM reg JOIN input i ON i.email = reg.email
             )
-            SELECT id, email, status, checkin_code FROM reg""";
+            SELECT reg.id, reg.email, reg.status, reg.checkin_code,
+                   CASE WHEN reg.status = 'WAITLISTED' THEN ev.waitlisted_count + i.ord - ev.seats END AS position
+              FROM reg JOIN input i ON i.email = reg.email CROSS JOIN ev""";
 
     static final String LOOKUP = """
             SELECT e.id, e.title, e.status, e.starts_at, e.ends_at, e.platform, e.join_url, e.capacity,
@@ -449,11 +454,6 @@ public class RegistrationRepository implements PanacheRepository<Registration> {
                      WHERE r.event_id = e.id AND lower(r.email) = lower($2) AND r.status <> 'CANCELLED') AS existing_id
               FROM event e WHERE e.id = $1""";
 
-    static final String POSITIONS = """
-            SELECT id, position FROM (
-                SELECT id, row_number() OVER (ORDER BY id) AS position FROM registration
-                 WHERE event_id = $1 AND status = 'WAITLISTED' AND id <= $2) waiting
-             WHERE id = ANY($3::bigint[])""";
 
     /**
      * What a registration reads first.
@@ -568,6 +568,7 @@ public class RegistrationRepository implements PanacheRepository<Registration> {
         r.createdAt = now;
         r.confirmedAt = r.status == RegistrationStatus.CONFIRMED ? now : null;
         r.checkinCode = row.getString("checkin_code");
+        r.claimPosition = row.getLong("position");
         return r;
     }
 
@@ -577,21 +578,18 @@ public class RegistrationRepository implements PanacheRepository<Registration> {
     }
 
     /**
-     * Where each waitlisted one of these registrations (all of one event) stands in line: 1 for the first. Read after
-     * their claim committed, outside any lock, in one statement; registrations not waitlisted are left out.
+     * Where each waitlisted one of these registrations, as their claim returned them, stands in line: 1 for the first.
+     * The claim read it under the event's lock from the count the event row keeps (V68), so no statement runs here:
+     * counting the line instead grows with it (the soak's drift). Registrations not waitlisted are left out.
      */
     public Uni<Map<Long, Long>> positions(long eventId, List<Registration> registrations) {
-        Long[] ids = registrations.stream().filter(r -> r.status == RegistrationStatus.WAITLISTED).map(r -> r.id)
-                .toArray(Long[]::new);
-        if (ids.length == 0) {
-            return Uni.createFrom().item(Map.of());
+        Map<Long, Long> positions = new HashMap<>();
+        for (Registration r : registrations) {
+            if (r.status == RegistrationStatus.WAITLISTED) {
+                positions.put(r.id, java.util.Objects.requireNonNull(r.claimPosition, "a claim's position"));
+            }
         }
-        long last = Arrays.stream(ids).mapToLong(Long::longValue).max().orElseThrow();
-        return pool.preparedQuery(POSITIONS).execute(Tuple.of(eventId, last, ids)).map(rows -> {
-            Map<Long, Long> positions = new HashMap<>();
-            rows.forEach(row -> positions.put(row.getLong("id"), row.getLong("position")));
-            return positions;
-        });
+        return Uni.createFrom().item(positions);
     }
 
     /** The event of this WhatsApp number's registration for the latest-starting event, or null. */

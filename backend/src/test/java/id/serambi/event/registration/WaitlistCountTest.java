@@ -110,6 +110,57 @@ class WaitlistCountTest {
         assertWaiting(id, waiting - 2);
     }
 
+    /**
+     * A claim answers where the patron stands in line from the event row's count, read under the event's lock (no
+     * count of the line): concurrent claims and batches on a full event get 1..n, each once; after someone in line
+     * leaves, the next one is placed behind those still waiting.
+     */
+    @Test
+    void concurrentClaimsAreToldEachTheirOwnPlaceInLine() throws Exception {
+        String staff = Staff.token();
+        long id = event(staff, 1);
+        EventFixtures.register(id, "Kursi", Accounts.uniqueEmail("kursi"));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Long> places = Collections.synchronizedList(new ArrayList<>());
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                int n = i;
+                done.add(pool.submit(() -> {
+                    List<RegistrationRepository.Claim> claims = new ArrayList<>();
+                    for (int k = 0; k < (n % 3 == 0 ? 3 : 1); k++) {
+                        claims.add(patron(Accounts.uniqueEmail("baris" + n + "-" + k), ManageTokens.generate()));
+                    }
+                    List<Registration> placed = seats.claimAll(id, claims).await().atMost(WAIT);
+                    places.addAll(seats.positions(id, placed).await().atMost(WAIT).values());
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Long> sorted = new ArrayList<>(places);
+        Collections.sort(sorted);
+        List<Long> expected = new ArrayList<>();
+        for (long p = 1; p <= 100; p++) {
+            expected.add(p);
+        }
+        assertEquals(expected, sorted, "20 batches of 3 and 40 single claims: places 1..100, each once");
+        assertWaiting(id, 100);
+
+        Accounts.sql(db, "UPDATE registration SET status = 'CANCELLED', cancelled_at = now() WHERE id IN "
+                + "(SELECT id FROM registration WHERE event_id = ? AND status = 'WAITLISTED' ORDER BY id LIMIT 5)", id);
+        Registration next = seats.claim(id, "Rina", Accounts.uniqueEmail("berikut"), null, AgeGroup.TEEN, Instant.now(),
+                ManageTokens.hash(ManageTokens.generate())).await().atMost(WAIT);
+        assertEquals(RegistrationStatus.WAITLISTED, next.status);
+        assertEquals(Map.of(next.id, 96L), seats.positions(id, List.of(next)).await().atMost(WAIT));
+        assertEquals(96, Accounts.count(db, "SELECT count(*) FROM registration WHERE event_id = ? AND status = "
+                + "'WAITLISTED' AND id <= ?", id, next.id), "the place the line itself gives");
+    }
+
     @Test
     void aTruncatedRegistrationTableLeavesNoWaitlist() throws Exception {
         String staff = Staff.token();
