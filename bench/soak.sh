@@ -148,7 +148,7 @@ node bench/soak.mjs "$WORK/config.json" &
 CLIENT=$!
 wait "$CLIENT"
 CLIENT=
-[ -z "$VACUUMER" ] || { kill "$VACUUMER" 2>/dev/null; wait "$VACUUMER" 2>/dev/null; VACUUMER=; }
+[ -z "$VACUUMER" ] || { kill "$VACUUMER" 2>/dev/null || true; wait "$VACUUMER" 2>/dev/null || true; VACUUMER=; }
 # Who holds the database's connections now (the bound below is checked on the samples).
 psql "$APP_DB_URL" -Atq -c "SELECT 'connections now: ' || string_agg(n || ' ' || a, ', ') FROM (SELECT coalesce(nullif(application_name, ''),
   backend_type) a, count(*) n FROM pg_stat_activity WHERE datname = '$DB' GROUP BY 1) x"
