@@ -277,6 +277,8 @@ final class World {
             case "saved-replies/{id}" -> String.valueOf(savedReplyId);
             case "faq/{id}" -> String.valueOf(faqEntryId);
             case "surveys/{id}", "draft-from-survey/{surveyId}" -> String.valueOf(surveyId);
+            // A partner nobody filed (issue 22, the partner's funnel): an admitted role gets 404, never 401/403.
+            case "partners/{id}" -> "987654321";
             default -> throw new AssertionError("No seeded value for " + key + " in " + path
                     + ": teach World.pathValue about this new path parameter");
         };
