@@ -28,6 +28,12 @@ public interface Challenges {
     /** The challenge, or a null item when there is none. */
     Uni<ChallengeSummary> find(long challengeId);
 
+    /**
+     * Whether the challenge takes no more entries: CLOSED, or its last day has passed in the library's time zone (a
+     * partner's new link may not point at it, issue 22). A null item when there is none.
+     */
+    Uni<Boolean> closed(long challengeId);
+
     /** The first {@code n} on the public board, in its ranking order; hidden participants are left out. */
     Uni<List<Standing>> top(long challengeId, int n);
 

@@ -20,7 +20,7 @@ class IfMatchTest {
 
     /** The shared things: the collections whose items several staff edit. */
     private static final Set<String> SHARED = Set.of("/api/events/{id}", "/api/challenges/{id}", "/api/campaigns/{id}",
-            "/api/posts/{id}");
+            "/api/posts/{id}", "/api/partners/{id}");
 
     @Test
     void everyUpdateOfASharedThingTakesIfMatchAndDocumentsItsRefusals() {
@@ -44,7 +44,7 @@ class IfMatchTest {
             }
         }
         assertEquals(Set.of("PATCH /api/events/{id}", "PUT /api/events/{id}", "PUT /api/challenges/{id}",
-                "PUT /api/campaigns/{id}", "PUT /api/posts/{id}"), checked, "the updates of shared things");
+                "PUT /api/campaigns/{id}", "PUT /api/posts/{id}", "PUT /api/partners/{id}"), checked, "the updates of shared things");
         assertTrue(missing.isEmpty(), String.join("\n", missing));
     }
 }

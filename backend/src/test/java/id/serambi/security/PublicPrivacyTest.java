@@ -77,6 +77,9 @@ class PublicPrivacyTest {
         // Issue 18: a minor's messages are shown nowhere outside the inbox.
         id.serambi.support.Accounts.sql(db, "UPDATE conversation_thread SET minor = true WHERE id = ?", world.conversationId);
         secrets.add("Halo, perpustakaan buka jam berapa?");
+        // Issue 22: partners are in nothing public, and their contact (a person's) least of all.
+        secrets.addAll(List.of(world.partnerContact, "Mitra Baca " + world.tag, "Catatan staf " + world.tag,
+                "Poster " + world.tag));
         List<Pattern> phones = List.of(digitsPattern(world.whatsappA), digitsPattern(world.whatsappB));
         // A whole word before the year: "Bumi Manusia 11…" URL-encoded ("Manusia%2011…") is a title, not a birth year.
         Pattern birthYears = Pattern.compile("(?i)\\b(birth|lahir|born|umur|usia|age)\\W{0,20}("

@@ -65,6 +65,10 @@ final class World {
     /** Issue 19: an FAQ entry of the knowledge base. */
     long faqEntryId;
     long surveyId;
+    /** Issue 22: a partner (with a contact only staff may see) and its link to the event. */
+    long partnerId;
+    long partnerLinkId;
+    String partnerContact;
 
     /** Builds the world; call once per test class. */
     static World seed(AgroalDataSource db) {
@@ -80,6 +84,7 @@ final class World {
         w.challenge();
         w.campaign();
         w.conversation(db);
+        w.partner();
         return w;
     }
 
@@ -242,6 +247,19 @@ final class World {
         given().auth().oauth2(token("STAFF")).post("/api/surveys/" + surveyId + "/publish").then().statusCode(200);
     }
 
+    /** Issue 22: a partner whose contact must never be public, with a link to the event. */
+    private void partner() {
+        String staff = token("STAFF");
+        partnerContact = "Kak Rina " + tag + ", rina." + tag + "@mitra.example";
+        partnerId = given().auth().oauth2(staff).contentType(ContentType.JSON)
+                .body(Map.of("name", "Mitra Baca " + tag, "kind", "INFLUENCER", "contact", partnerContact,
+                        "notes", "Catatan staf " + tag))
+                .post("/api/partners").then().statusCode(201).extract().jsonPath().getLong("id");
+        partnerLinkId = given().auth().oauth2(staff).contentType(ContentType.JSON)
+                .body(Map.of("targetKind", "EVENT", "targetId", eventId, "label", "Poster " + tag))
+                .post("/api/partners/" + partnerId + "/links").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
     /** A real value for a path parameter, from the literal segment before it ("events/{id}") and its name. */
     String pathValue(String path, String param) {
         String[] segments = path.split("/");
@@ -277,6 +295,8 @@ final class World {
             case "saved-replies/{id}" -> String.valueOf(savedReplyId);
             case "faq/{id}" -> String.valueOf(faqEntryId);
             case "surveys/{id}", "draft-from-survey/{surveyId}" -> String.valueOf(surveyId);
+            case "partners/{id}" -> String.valueOf(partnerId);
+            case "links/{linkId}" -> String.valueOf(partnerLinkId);
             default -> throw new AssertionError("No seeded value for " + key + " in " + path
                     + ": teach World.pathValue about this new path parameter");
         };

@@ -47,6 +47,13 @@ public class PublishedChallenges implements Challenges {
     }
 
     @Override
+    public Uni<Boolean> closed(long challengeId) {
+        LocalDate today = LocalDate.now(config.library().timeZone());
+        return challenges.findById(challengeId).map(c -> c == null ? null
+                : c.status == ChallengeStatus.CLOSED || c.endsOn.isBefore(today));
+    }
+
+    @Override
     public Uni<List<Standing>> top(long challengeId, int n) {
         return leaderboard.top(challengeId, n);
     }
