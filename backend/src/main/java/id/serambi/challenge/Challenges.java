@@ -1,6 +1,8 @@
 package id.serambi.challenge;
 
 import io.smallrye.mutiny.Uni;
+import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -39,4 +41,17 @@ public interface Challenges {
 
     /** The log's review, or a null item when there is no such log. */
     Uni<SharedReview> review(long logId);
+
+    /**
+     * How many members joined a challenge through one tracked link (issue 22) on one day (the library's zone). Counts
+     * only: nobody is named.
+     */
+    record Referral(String code, LocalDate day, long joined) {
+    }
+
+    /**
+     * The participations whose {@code ref} is one of these codes, joined between the library-zone days {@code from}
+     * and {@code to} (both inclusive; null: unbounded), per code and day, in day then code order. One query.
+     */
+    Uni<List<Referral>> referrals(Collection<String> codes, LocalDate from, LocalDate to);
 }

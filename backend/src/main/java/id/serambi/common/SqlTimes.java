@@ -30,4 +30,18 @@ public final class SqlTimes {
         }
         return Instant.parse(value.toString());
     }
+
+    /** A date read through a native query ({@code LocalDate}, {@code java.sql.Date} or text); null stays null. */
+    public static java.time.LocalDate date(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof java.time.LocalDate date) {
+            return date;
+        }
+        if (value instanceof java.sql.Date date) {
+            return date.toLocalDate();
+        }
+        return java.time.LocalDate.parse(value.toString().substring(0, 10));
+    }
 }

@@ -42,4 +42,8 @@ public class Participant extends PanacheEntityBase {
 
     @Column(name = "joined_at")
     public Instant joinedAt;
+
+    /** The code of the tracked link that brought the member (issue 22), or null; erased with the account. */
+    @Column(name = "ref_code")
+    public String refCode;
 }

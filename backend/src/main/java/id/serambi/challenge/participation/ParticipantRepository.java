@@ -7,6 +7,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -55,7 +56,7 @@ public class ParticipantRepository implements PanacheRepository<Participant> {
             SELECT coalesce((SELECT json_agg(json_build_object(
                     'challengeId', p.challenge_id, 'challenge', c.title, 'nickname', p.nickname, 'school', p.school,
                     'hiddenFromLeaderboard', p.hidden, 'points', p.points, 'books', p.books, 'pages', p.pages,
-                    'minutes', p.minutes, 'joinedAt', p.joined_at,
+                    'minutes', p.minutes, 'joinedAt', p.joined_at, 'refCode', p.ref_code,
                     'readingLogs', coalesce((SELECT json_agg(json_build_object('title', l.title, 'author', l.author,
                           'isbn', l.isbn, 'pages', l.pages, 'minutes', l.minutes, 'finished', l.finished,
                           'readOn', l.read_on, 'review', l.review, 'shareReview', l.share_review, 'points', l.points,
@@ -130,13 +131,32 @@ public class ParticipantRepository implements PanacheRepository<Participant> {
     }
 
     /**
-     * Cuts the member's participants loose from the account: nickname {@code anonim-<id>}, no school, hidden. Their
+     * Cuts the member's participants loose from the account: nickname {@code anonim-<id>}, no school, hidden, no link
+     * code (issue 22). Their
      * totals stay, so the results stay consistent. Returns the participants' ids.
      */
     public Uni<List<Long>> anonymise(long userId) {
         return Panache.getSession().chain(s -> s.createNativeQuery("UPDATE participant SET user_id = NULL, "
-                + "nickname = 'anonim-' || id, school = NULL, hidden = TRUE WHERE user_id = ?1 RETURNING id", Long.class)
+                + "nickname = 'anonim-' || id, school = NULL, hidden = TRUE, ref_code = NULL WHERE user_id = ?1 "
+                + "RETURNING id", Long.class)
                 .setParameter(1, userId).getResultList());
+    }
+
+    private static final String REFERRALS = """
+            SELECT p.ref_code, CAST(p.joined_at AT TIME ZONE :zone AS date) AS day, count(*) AS joined
+              FROM participant p
+             WHERE p.ref_code = ANY(:codes) AND p.joined_at >= :from AND p.joined_at < :to
+             GROUP BY 1, 2
+             ORDER BY 2, 1""";
+
+    /** Per code and day of joining (in {@code zone}): the participations joined in [from, to) with one of these refs. */
+    public Uni<List<id.serambi.challenge.Challenges.Referral>> referrals(java.util.Collection<String> codes,
+            Instant from, Instant to, String zone) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(REFERRALS, Object[].class)
+                .setParameter("zone", zone).setParameter("codes", codes.toArray(String[]::new))
+                .setParameter("from", from).setParameter("to", to).getResultList())
+                .map(rows -> rows.stream().map(r -> new id.serambi.challenge.Challenges.Referral((String) r[0],
+                        id.serambi.common.SqlTimes.date(r[1]), ((Number) r[2]).longValue())).toList());
     }
 
     /** A participant due the notice with the after-challenge survey's link. */

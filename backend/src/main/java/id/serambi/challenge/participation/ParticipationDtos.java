@@ -3,6 +3,7 @@ package id.serambi.challenge.participation;
 import id.serambi.challenge.catalogue.ChallengeDto;
 import id.serambi.challenge.catalogue.GoalType;
 import id.serambi.common.PublicText;
+import id.serambi.common.RefCodes;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -31,7 +32,16 @@ public final class ParticipationDtos {
                     examples = "KutuBuku88") String nickname,
             @Size(max = 120) @PublicText
             @Schema(description = "Shown on the public leaderboard: no phone number, e-mail, link, birth year or age",
-                    examples = "SMP Negeri 1 Banjarbaru") String school) {
+                    examples = "SMP Negeri 1 Banjarbaru") String school,
+            @Pattern(regexp = RefCodes.REGEX, message = RefCodes.MESSAGE)
+            @Schema(nullable = true, description = "Optional: the code of the tracked link that brought the member (the "
+                    + "?ref= of /tantangan/{id}, issue 22). Only the code is kept, with the participation, for the "
+                    + "campaign funnel; erasing the account erases it too", examples = "k7m2q9xw4p") String ref) {
+
+        /** A joining that no tracked link brought. */
+        public Join(String nickname, String school) {
+            this(nickname, school, null);
+        }
     }
 
     @Schema(name = "ParticipantResponse", requiredProperties = { "id", "nickname", "hidden" })

@@ -66,7 +66,10 @@ public class ParticipationResource {
                     + "challenge's schools. A TEENS challenge takes members aged 12 to 19 and a CHILDREN one members up "
                     + "to 13 (403). A member under 13 takes part only once a parent or guardian confirmed the e-mail "
                     + "sent at sign-up (403 guardian-consent-required). Joining twice is a 409 already-joined. The "
-                    + "Location names the caller's progress in the challenge.")
+                    + "Location names the caller's progress in the challenge. `ref`, optional, is the code of the "
+                    + "tracked link that brought the member (issue 22: the `?ref=` of the challenge page; 10 characters "
+                    + "of 23456789abcdefghjkmnpqrstuvwxyz, else 400 naming `ref`); the participation keeps only that "
+                    + "code, for the funnel, and erasing the account removes it.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "join", value = "{\"nickname\":\"KutuBuku88\",\"school\":\"SMP Negeri 1 Banjarbaru\"}")))
     @APIResponse(responseCode = "201", description = "Joined", content = @Content(schema = @Schema(implementation = ParticipationDtos.Joined.class)))
     @APIResponse(responseCode = "403", description = "Not for your age group, or an under-13 without a guardian's consent", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -88,6 +88,7 @@ public class ParticipationService {
                 p.school = chosenSchool;
                 p.joinedAt = Instant.now();
                 p.reachedAt = p.joinedAt;
+                p.refCode = request.ref();
                 return participants.add(p).chain(() -> totals.touch(p.id))
                         .map(v -> new ParticipationDtos.Joined(p.id, p.nickname, p.school, p.hidden));
             });

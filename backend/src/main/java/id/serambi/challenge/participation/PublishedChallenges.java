@@ -8,7 +8,10 @@ import id.serambi.challenge.leaderboard.LeaderboardRepository;
 import id.serambi.common.SerambiConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 
@@ -19,17 +22,34 @@ import java.util.List;
 @ApplicationScoped
 public class PublishedChallenges implements Challenges {
 
+    /** Before any joining and after every one: the bounds of an open-ended period. */
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9000-01-01T00:00:00Z");
+
     private final ChallengeRepository challenges;
     private final LeaderboardRepository leaderboard;
     private final ReadingLogRepository logs;
+    private final ParticipantRepository participants;
     private final SerambiConfig config;
 
     public PublishedChallenges(ChallengeRepository challenges, LeaderboardRepository leaderboard,
-            ReadingLogRepository logs, SerambiConfig config) {
+            ReadingLogRepository logs, ParticipantRepository participants, SerambiConfig config) {
         this.challenges = challenges;
         this.leaderboard = leaderboard;
         this.logs = logs;
+        this.participants = participants;
         this.config = config;
+    }
+
+    @Override
+    public Uni<List<Referral>> referrals(Collection<String> codes, LocalDate from, LocalDate to) {
+        if (codes.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        ZoneId zone = config.library().timeZone();
+        Instant start = from == null ? EARLIEST : from.atStartOfDay(zone).toInstant();
+        Instant end = to == null ? LATEST : to.plusDays(1).atStartOfDay(zone).toInstant();
+        return participants.referrals(codes, start, end, zone.getId());
     }
 
     @Override

@@ -4,6 +4,8 @@ import id.serambi.event.Events;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 
 /** {@link Events} for the other features, on the caller's session. */
@@ -12,10 +14,17 @@ public class PublishedEvents implements Events {
 
     private final EventRepository events;
     private final EventLinks links;
+    private final EventReferrals referrals;
 
-    public PublishedEvents(EventRepository events, EventLinks links) {
+    public PublishedEvents(EventRepository events, EventLinks links, EventReferrals referrals) {
         this.events = events;
         this.links = links;
+        this.referrals = referrals;
+    }
+
+    @Override
+    public Uni<List<Referral>> referrals(Collection<String> codes, LocalDate from, LocalDate to) {
+        return referrals.referrals(codes, from, to);
     }
 
     @Override

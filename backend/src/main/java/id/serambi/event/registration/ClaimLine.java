@@ -126,8 +126,7 @@ public class ClaimLine {
 
     /** One claim on its own, outside the line (its batch failed: a repeated e-mail in it, say). */
     private void alone(long eventId, Waiting w) {
-        RegistrationRepository.Claim c = w.claim();
-        seats.claim(eventId, c.name(), c.email(), c.whatsapp(), c.ageGroup(), c.at(), c.tokenHash())
+        seats.claim(eventId, w.claim())
                 .subscribe().with(r -> {
                     if (r == null) {
                         w.answer(null);

@@ -87,7 +87,12 @@ public class EventRegistrationResource {
                     token, so it never carries a null one either.
 
                     **Caps.** At most 5 registrations per e-mail and 60 per client address every 10 minutes \
-                    (configurable); over either, 429 with Retry-After.""")
+                    (configurable); over either, 429 with Retry-After.
+
+                    **Attribution (issue 22).** `ref`, optional, is the code of the tracked link that brought the \
+                    patron (the `?ref=` the short link /l/{code} adds to the event page): 10 characters of \
+                    23456789abcdefghjkmnpqrstuvwxyz, else 400 naming `ref` and nothing is stored. The new registration \
+                    keeps only that code, for the funnel; a repeat keeps the first one's. Erasure removes it.""")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "patron", value = """
             {"name":"Siti Nurhaliza","email":"siti@example.id","whatsapp":"0812-3456-7890","ageGroup":"ADULT"}""")))
     @APIResponse(responseCode = "202", description = "Received, for a new or an already registered e-mail alike; the confirmation with the manage link is e-mailed",

@@ -59,6 +59,13 @@ public class Registration extends PanacheEntityBase {
     @Column(name = "checkin_code", insertable = false, updatable = false)
     public String checkinCode;
 
+    /**
+     * The code of the tracked link that brought the patron (issue 22), or null; erased with the personal data. Set by
+     * the claim SQL on the hot path, by the entity on the series path.
+     */
+    @Column(name = "ref_code")
+    public String refCode;
+
     @Column(name = "reminder_sent_at", insertable = false, updatable = false)
     public Instant reminderSentAt;
 

@@ -191,14 +191,15 @@ public class RegistrationRepository implements PanacheRepository<Registration> {
     }
 
     /**
-     * Overwrites a registration's name, e-mail and WhatsApp number, removes the name shown with its live questions,
-     * and deletes its manage tokens, so no link opens it any more. The row, its status and its times stay.
+     * Overwrites a registration's name, e-mail and WhatsApp number, drops the code of the link that brought it (issue
+     * 22), removes the name shown with its live questions, and deletes its manage tokens, so no link opens it any more. The row, its status and its times stay.
      */
     @WithSession
     public Uni<Void> erasePersonalData(Registration r) {
         r.name = ERASED_NAME;
         r.email = erasedEmail(r.id);
         r.whatsapp = null;
+        r.refCode = null;
         return flush().chain(() -> Panache.getSession()).chain(s -> s.createNativeQuery(
                 "UPDATE event_question SET display_name = NULL WHERE registration_id = :id")
                 .setParameter("id", r.id).executeUpdate()
@@ -213,8 +214,8 @@ public class RegistrationRepository implements PanacheRepository<Registration> {
 
     /**
      * Purges guests' personal data from the registrations of events that ended more than {@code retention} ago:
-     * name, e-mail and WhatsApp are overwritten as in an erasure, live-question names removed and manage tokens
-     * deleted. Status, times, feedback ratings and counts stay. Idempotent (a purged row is not touched again), so any
+     * name, e-mail and WhatsApp are overwritten and the link's code dropped as in an erasure, live-question names
+     * removed and manage tokens deleted. Status, times, feedback ratings and counts stay. Idempotent (a purged row is not touched again), so any
      * number of instances may run it at once. Returns the number of registrations purged now.
      */
     @WithSession
@@ -222,11 +223,11 @@ public class RegistrationRepository implements PanacheRepository<Registration> {
         double seconds = retention.toSeconds();
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                 UPDATE registration r SET name = :name, email = 'dihapus-' || r.id || '@invalid.serambi.id',
-                       whatsapp = NULL
+                       whatsapp = NULL, ref_code = NULL
                   FROM event e
                  WHERE r.event_id = e.id AND e.ends_at < now() - :retention * interval '1 second'
                    AND (r.name <> :name OR r.email <> 'dihapus-' || r.id || '@invalid.serambi.id'
-                        OR r.whatsapp IS NOT NULL)""", REGISTRATIONS)
+                        OR r.whatsapp IS NOT NULL OR r.ref_code IS NOT NULL)""", REGISTRATIONS)
                 .setParameter("name", ERASED_NAME).setParameter("retention", seconds).executeUpdate()
                 .call(() -> s.createNativeQuery("UPDATE event_question SET display_name = NULL WHERE display_name IS "
                         + "NOT NULL AND " + PURGE_WHERE).setParameter("retention", seconds).executeUpdate())
@@ -240,7 +241,8 @@ public class RegistrationRepository implements PanacheRepository<Registration> {
               'registration', json_build_object('id', r.id, 'name', r.name, 'email', r.email,
                     'whatsapp', r.whatsapp, 'ageGroup', r.age_group, 'status', r.status, 'registeredAt', r.created_at,
                     'confirmedAt', r.confirmed_at, 'cancelledAt', r.cancelled_at, 'reminderSentAt', r.reminder_sent_at,
-                    'hourReminderSentAt', r.hour_reminder_sent_at, 'checkinCode', r.checkin_code),
+                    'hourReminderSentAt', r.hour_reminder_sent_at, 'checkinCode', r.checkin_code,
+                    'refCode', r.ref_code),
               'event', json_build_object('id', e.id, 'title', e.title, 'startsAt', e.starts_at, 'endsAt', e.ends_at,
                     'status', e.status),
               'attendance', json_build_object('attended', r.status = 'ATTENDED', 'attendedAt', r.attended_at),
@@ -353,12 +355,39 @@ public class RegistrationRepository implements PanacheRepository<Registration> {
         return find("eventId = ?1 and checkinCode = ?2", eventId, code).firstResult();
     }
 
+    // ---- attribution (issue 22): what the registrations tracked links brought became ----
+
+    private static final String REFERRALS = """
+            SELECT r.ref_code, CAST(r.created_at AT TIME ZONE :zone AS date) AS day, count(*) AS registrations,
+                   count(r.confirmed_at) AS confirmed, count(*) FILTER (WHERE r.status = 'ATTENDED') AS attended
+              FROM registration r
+             WHERE r.ref_code = ANY(:codes) AND r.created_at >= :from AND r.created_at < :to
+             GROUP BY 1, 2
+             ORDER BY 2, 1""";
+
+    /**
+     * Per code and registration day (in {@code zone}): the registrations made in [from, to) whose ref is one of
+     * these codes, how many were ever confirmed (confirmed_at set: a seat at once, or a promotion), and how many
+     * attended.
+     */
+    @WithSession
+    public Uni<List<id.serambi.event.Events.Referral>> referrals(Collection<String> codes, Instant from, Instant to,
+            String zone) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(REFERRALS, Object[].class)
+                .setParameter("zone", zone).setParameter("codes", codes.toArray(String[]::new))
+                .setParameter("from", from).setParameter("to", to).getResultList())
+                .map(rows -> rows.stream().map(r -> new id.serambi.event.Events.Referral((String) r[0],
+                        SqlTimes.date(r[1]), ((Number) r[2]).longValue(), ((Number) r[3]).longValue(),
+                        ((Number) r[4]).longValue())).toList());
+    }
+
     // ---- a member's personal data: the registrations under an e-mail address the member proved they own ----
 
     private static final String MEMBER_EXPORT = """
             SELECT coalesce((SELECT json_agg(json_build_object('event', e.title,
                     'startsAt', e.starts_at, 'name', r.name, 'email', r.email, 'whatsapp', r.whatsapp,
-                    'ageGroup', r.age_group, 'status', r.status, 'registeredAt', r.created_at) ORDER BY r.id)
+                    'ageGroup', r.age_group, 'status', r.status, 'registeredAt', r.created_at,
+                    'refCode', r.ref_code) ORDER BY r.id)
                   FROM registration r JOIN event e ON e.id = r.event_id
                  WHERE lower(r.email) = lower(:email)), '[]'::json)::text""";
 
@@ -377,12 +406,15 @@ public class RegistrationRepository implements PanacheRepository<Registration> {
                 .setParameter("email", email).getResultList());
     }
 
-    /** Overwrites the name, e-mail and WhatsApp number of every registration under this e-mail (any letter case). */
+    /**
+     * Overwrites the name, e-mail and WhatsApp number, and drops the link's code (issue 22), of every registration under
+     * this e-mail (any letter case).
+     */
     @WithSession
     public Uni<Integer> anonymiseByEmail(String email) {
         return Panache.getSession().chain(s -> s.createNativeQuery(
-                "UPDATE registration SET name = :name, email = 'dihapus-' || id || '@invalid.serambi.id', whatsapp = NULL "
-                        + "WHERE lower(email) = lower(:email)", REGISTRATIONS)
+                "UPDATE registration SET name = :name, email = 'dihapus-' || id || '@invalid.serambi.id', whatsapp = NULL, "
+                        + "ref_code = NULL WHERE lower(email) = lower(:email)", REGISTRATIONS)
                 .setParameter("name", ERASED_NAME).setParameter("email", email).executeUpdate());
     }
 
@@ -397,11 +429,12 @@ public class RegistrationRepository implements PanacheRepository<Registration> {
                  WHERE e.id = ev.id AND (e.capacity IS NULL OR e.confirmed_count < e.capacity)
                 RETURNING e.id
             ), reg AS (
-                INSERT INTO registration (event_id, name, email, whatsapp, age_group, status, confirmed_at, created_at)
+                INSERT INTO registration (event_id, name, email, whatsapp, age_group, status, confirmed_at, created_at,
+                                          ref_code)
                 SELECT ev.id, $2, $3, $4, $5,
                        CASE WHEN EXISTS (SELECT 1 FROM seat) THEN 'CONFIRMED' ELSE 'WAITLISTED' END,
                        CASE WHEN EXISTS (SELECT 1 FROM seat) THEN $6::timestamptz END,
-                       $6::timestamptz
+                       $6::timestamptz, $8
                   FROM ev
                 RETURNING id, status, checkin_code
             ), token AS (
@@ -416,8 +449,9 @@ public class RegistrationRepository implements PanacheRepository<Registration> {
      */
     static final String CLAIM_ALL = """
             WITH input AS (
-                SELECT * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[])
-                    WITH ORDINALITY AS i(name, email, whatsapp, age_group, at, token_hash, ord)
+                SELECT * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[],
+                                     $8::text[])
+                    WITH ORDINALITY AS i(name, email, whatsapp, age_group, at, token_hash, ref_code, ord)
             ), ev AS (
                 SELECT id, CASE WHEN capacity IS NULL THEN cardinality($3::text[])
                                 ELSE least(cardinality($3::text[]), greatest(capacity - confirmed_count, 0)) END AS seats
@@ -428,11 +462,12 @@ public class RegistrationRepository implements PanacheRepository<Registration> {
                  WHERE e.id = ev.id AND ev.seats > 0
                 RETURNING e.id
             ), reg AS (
-                INSERT INTO registration (event_id, name, email, whatsapp, age_group, status, confirmed_at, created_at)
+                INSERT INTO registration (event_id, name, email, whatsapp, age_group, status, confirmed_at, created_at,
+                                          ref_code)
                 SELECT ev.id, i.name, i.email, i.whatsapp, i.age_group,
                        CASE WHEN i.ord <= ev.seats THEN 'CONFIRMED' ELSE 'WAITLISTED' END,
                        CASE WHEN i.ord <= ev.seats THEN i.at END,
-                       i.at
+                       i.at, i.ref_code
                   FROM ev, input i
                  ORDER BY i.ord
                 RETURNING id, email, status, checkin_code
@@ -493,17 +528,30 @@ public class RegistrationRepository implements PanacheRepository<Registration> {
      * when the event was no longer published by the time its lock was granted. A second active registration with the
      * same e-mail fails on the unique index (SQLSTATE 23505), and nothing is written.
      */
-    public Uni<Registration> claim(long eventId, String name, String email, String whatsapp, AgeGroup ageGroup,
-            Instant now, String tokenHash) {
-        return pool.preparedQuery(CLAIM).execute(args(eventId, name, email, whatsapp, ageGroup, now, tokenHash))
-                .map(rows -> {
-                    RowIterator<Row> it = rows.iterator();
-                    return it.hasNext() ? registration(it.next(), eventId, name, email, whatsapp, ageGroup, now) : null;
-                });
+    public Uni<Registration> claim(long eventId, Claim c) {
+        return pool.preparedQuery(CLAIM).execute(args(eventId, c)).map(rows -> {
+            RowIterator<Row> it = rows.iterator();
+            return it.hasNext() ? registration(it.next(), eventId, c) : null;
+        });
     }
 
-    /** A patron's claim, as {@link #claimAll} takes it. */
-    public record Claim(String name, String email, String whatsapp, AgeGroup ageGroup, Instant at, String tokenHash) {
+    /**
+     * A patron's claim, as {@link #claim} and {@link #claimAll} take it; {@code ref} is the code of the tracked link
+     * that brought them (issue 22), or null.
+     */
+    public record Claim(String name, String email, String whatsapp, AgeGroup ageGroup, Instant at, String tokenHash,
+            String ref) {
+
+        /** A claim that no tracked link brought. */
+        public Claim(String name, String email, String whatsapp, AgeGroup ageGroup, Instant at, String tokenHash) {
+            this(name, email, whatsapp, ageGroup, at, tokenHash, null);
+        }
+    }
+
+    /** {@link #claim(long, Claim)} of a patron no tracked link brought. */
+    public Uni<Registration> claim(long eventId, String name, String email, String whatsapp, AgeGroup ageGroup,
+            Instant now, String tokenHash) {
+        return claim(eventId, new Claim(name, email, whatsapp, ageGroup, now, tokenHash));
     }
 
     /**
@@ -513,9 +561,7 @@ public class RegistrationRepository implements PanacheRepository<Registration> {
      */
     public Uni<List<Registration>> claimAll(long eventId, List<Claim> claims) {
         if (claims.size() == 1) {
-            Claim c = claims.get(0);
-            return claim(eventId, c.name(), c.email(), c.whatsapp(), c.ageGroup(), c.at(), c.tokenHash())
-                    .map(r -> r == null ? null : List.of(r));
+            return claim(eventId, claims.get(0)).map(r -> r == null ? null : List.of(r));
         }
         int n = claims.size();
         String[] names = new String[n];
@@ -524,6 +570,7 @@ public class RegistrationRepository implements PanacheRepository<Registration> {
         String[] ageGroups = new String[n];
         OffsetDateTime[] ats = new OffsetDateTime[n];
         String[] hashes = new String[n];
+        String[] refs = new String[n];
         for (int i = 0; i < n; i++) {
             Claim c = claims.get(i);
             names[i] = c.name();
@@ -532,8 +579,9 @@ public class RegistrationRepository implements PanacheRepository<Registration> {
             ageGroups[i] = c.ageGroup() == null ? null : c.ageGroup().name();
             ats[i] = c.at().atOffset(ZoneOffset.UTC);
             hashes[i] = c.tokenHash();
+            refs[i] = c.ref();
         }
-        Tuple args = Tuple.tuple(Arrays.asList(eventId, names, emails, whatsapps, ageGroups, ats, hashes));
+        Tuple args = Tuple.tuple(Arrays.asList(eventId, names, emails, whatsapps, ageGroups, ats, hashes, refs));
         return pool.preparedQuery(CLAIM_ALL).execute(args).map(rows -> {
             Map<String, Row> byEmail = new HashMap<>();
             rows.forEach(row -> byEmail.put(row.getString("email"), row));
@@ -542,31 +590,30 @@ public class RegistrationRepository implements PanacheRepository<Registration> {
             }
             List<Registration> placed = new ArrayList<>(n);
             for (Claim c : claims) {
-                placed.add(registration(byEmail.get(c.email()), eventId, c.name(), c.email(), c.whatsapp(),
-                        c.ageGroup(), c.at()));
+                placed.add(registration(byEmail.get(c.email()), eventId, c));
             }
             return placed;
         });
     }
 
-    private static Tuple args(long eventId, String name, String email, String whatsapp, AgeGroup ageGroup,
-            Instant now, String tokenHash) {
-        return Tuple.tuple(Arrays.asList(eventId, name, email, whatsapp, ageGroup == null ? null : ageGroup.name(),
-                now.atOffset(ZoneOffset.UTC), tokenHash));
+    private static Tuple args(long eventId, Claim c) {
+        return Tuple.tuple(Arrays.asList(eventId, c.name(), c.email(), c.whatsapp(),
+                c.ageGroup() == null ? null : c.ageGroup().name(), c.at().atOffset(ZoneOffset.UTC), c.tokenHash(),
+                c.ref()));
     }
 
-    private static Registration registration(Row row, long eventId, String name, String email, String whatsapp,
-            AgeGroup ageGroup, Instant now) {
+    private static Registration registration(Row row, long eventId, Claim c) {
         Registration r = new Registration();
         r.id = row.getLong("id");
         r.eventId = eventId;
-        r.name = name;
-        r.email = email;
-        r.whatsapp = whatsapp;
-        r.ageGroup = ageGroup;
+        r.name = c.name();
+        r.email = c.email();
+        r.whatsapp = c.whatsapp();
+        r.ageGroup = c.ageGroup();
+        r.refCode = c.ref();
         r.status = RegistrationStatus.valueOf(row.getString("status"));
-        r.createdAt = now;
-        r.confirmedAt = r.status == RegistrationStatus.CONFIRMED ? now : null;
+        r.createdAt = c.at();
+        r.confirmedAt = r.status == RegistrationStatus.CONFIRMED ? c.at() : null;
         r.checkinCode = row.getString("checkin_code");
         return r;
     }

@@ -1,5 +1,6 @@
 package id.serambi.event.registration;
 
+import id.serambi.common.RefCodes;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -21,7 +22,12 @@ public record RegistrationRequest(
         Boolean whatsappOptIn,
         @Pattern(regexp = "id|en", message = "must be id or en")
         @Schema(nullable = true, description = "The language of the WhatsApp messages: id (default) or en",
-                examples = "id") String language) {
+                examples = "id") String language,
+        @Pattern(regexp = RefCodes.REGEX, message = RefCodes.MESSAGE)
+        @Schema(nullable = true, description = "Optional: the code of the tracked link that brought the patron (the "
+                + "?ref= of /acara/{id}, issue 22). Only the code is kept, with the registration, for the campaign "
+                + "funnel; erasing the registration's data erases it too. A well-formed code that matches no link is "
+                + "kept and counts for nothing", examples = "k7m2q9xw4p") String ref) {
 
     /** Phones add stray spaces (autocomplete ends an e-mail with one): they are not the patron's mistake. */
     public RegistrationRequest {
@@ -31,7 +37,7 @@ public record RegistrationRequest(
 
     /** The four fields of a registration without WhatsApp messages. */
     public RegistrationRequest(String name, String email, String whatsapp, AgeGroup ageGroup) {
-        this(name, email, whatsapp, ageGroup, null, null);
+        this(name, email, whatsapp, ageGroup, null, null, null);
     }
 
     /** Whether the patron ticked the WhatsApp checkbox. */

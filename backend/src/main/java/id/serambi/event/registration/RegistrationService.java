@@ -153,7 +153,8 @@ public class RegistrationService {
             String name = request.name().strip();
             String email = request.email().strip();
             String hash = ManageTokens.hash(token);
-            return line.claim(eventId, new RegistrationRepository.Claim(name, email, whatsapp, request.ageGroup(), now, hash))
+            return line.claim(eventId, new RegistrationRepository.Claim(name, email, whatsapp, request.ageGroup(), now, hash,
+                            request.ref()))
                     .chain(placed -> placed == null ? refuseClosedSince(eventId, now)
                             : Uni.createFrom().item(new Registered(event, placed.registration(), token, true,
                                     placed.waitlistPosition())));
@@ -222,6 +223,7 @@ public class RegistrationService {
                 r.email = email;
                 r.whatsapp = whatsapp;
                 r.ageGroup = request.ageGroup();
+                r.refCode = request.ref();
                 r.status = seat ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED;
                 r.createdAt = now;
                 r.confirmedAt = seat ? now : null;

@@ -72,7 +72,7 @@ class ChallengePersonalDataTest {
         JsonNode p = mine.get(0);
         assertEquals(nickname, p.get("nickname").asText());
         assertEquals(List.of("challengeId", "challenge", "nickname", "school", "hiddenFromLeaderboard", "points",
-                "books", "pages", "minutes", "joinedAt", "readingLogs", "redeemedCodes"), fields(p));
+                "books", "pages", "minutes", "joinedAt", "refCode", "readingLogs", "redeemedCodes"), fields(p));
         assertEquals(2, p.get("readingLogs").size());
         assertEquals("Seru sekali, tentang persahabatan.", p.get("readingLogs").get(0).get("review").asText());
         assertEquals("PRIVASI-1", p.get("redeemedCodes").get(0).get("code").asText());

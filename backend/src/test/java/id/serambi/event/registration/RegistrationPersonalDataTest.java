@@ -71,7 +71,8 @@ class RegistrationPersonalDataTest {
         assertEquals(2, exported.size());
         List<String> fields = new ArrayList<>();
         exported.get(0).fieldNames().forEachRemaining(fields::add);
-        assertEquals(List.of("event", "startsAt", "name", "email", "whatsapp", "ageGroup", "status", "registeredAt"),
+        assertEquals(List.of("event", "startsAt", "name", "email", "whatsapp", "ageGroup", "status", "registeredAt",
+                "refCode"),
                 fields);
         assertEquals("Siti Anggota", exported.get(0).get("name").asText());
         assertEquals(email, exported.get(0).get("email").asText());
