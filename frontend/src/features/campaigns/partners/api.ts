@@ -29,7 +29,7 @@ export async function createPartner(body: PartnerRequest): Promise<Partner> {
 }
 
 export async function updatePartner(id: number, version: number, body: PartnerRequest): Promise<Partner> {
-  return unwrap(await api.PUT('/api/partners/{id}', { params: { path: { id } }, headers: ifMatch(version), body }))
+  return unwrap(await api.PUT('/api/partners/{id}', { params: { path: { id }, header: ifMatch(version) }, body }))
 }
 
 export async function deletePartner(id: number): Promise<void> {
