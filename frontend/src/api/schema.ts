@@ -4961,6 +4961,8 @@ export interface components {
             lastError: string | null;
             /** @description When a temporary failure is tried again; null unless RETRY_WAIT */
             nextAttemptAt: components["schemas"]["Instant"] | null;
+            /** @description The variant's tracked links, one per event, challenge or survey its text points to: Serambi puts them in place of the pages' URLs on every save (issue 22), so each platform's clicks are counted apart */
+            links: components["schemas"]["VariantLink"][];
         };
         /** @description RFC 9457 problem details (media type application/problem+json) */
         Problem: {
@@ -6109,6 +6111,8 @@ export interface components {
             pageId?: string;
         };
         /** @enum {string} */
+        TargetKind: "EVENT" | "CHALLENGE" | "SURVEY" | "HOME";
+        /** @enum {string} */
         ThreadStatus: "NEW" | "OPEN" | "WAITING" | "DONE";
         /** @description A question the assistant handed over, with how often it was asked */
         UnansweredQuestion: {
@@ -6174,6 +6178,20 @@ export interface components {
             size: number;
             /** Format: int64 */
             total: number;
+        };
+        /** @description A variant's tracked link: a 302 to its target's page that counts the click */
+        VariantLink: {
+            /** @example k7m2p9xq4t */
+            code: string;
+            /** @example https://serambi.id/l/k7m2p9xq4t */
+            url: string;
+            /** @example EVENT */
+            targetKind: components["schemas"]["TargetKind"];
+            /**
+             * Format: int64
+             * @example 12
+             */
+            targetId: number;
         };
         VariantMetrics: {
             capturedAt: components["schemas"]["Instant"];
@@ -22798,4 +22816,5 @@ export const registrationStatusValues: ReadonlyArray<FlattenedDeepRequired<compo
 export const roleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Role"]> = ["ADMIN", "STAFF", "REVIEWER", "MEMBER"];
 export const socialPlatformValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SocialPlatform"]> = ["FACEBOOK", "INSTAGRAM", "X"];
 export const statusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Status"]> = ["DRAFT", "PUBLISHED", "CLOSED"];
+export const targetKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TargetKind"]> = ["EVENT", "CHALLENGE", "SURVEY", "HOME"];
 export const threadStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ThreadStatus"]> = ["NEW", "OPEN", "WAITING", "DONE"];

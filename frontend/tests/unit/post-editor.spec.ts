@@ -21,7 +21,7 @@ function aPost(p: Pick<PostView, 'id' | 'contentType' | 'body' | 'hashtags' | 's
 /** A variant as the API sends it: every property, null where it has no value. */
 function variant(v: Pick<PostVariant, 'id' | 'platform' | 'text' | 'characters' | 'limit'>): PostVariant {
   return { scheduledAt: null, publishedUrl: null, publishedAt: null, metrics: null, manual: false, delivery: 'NONE',
-    externalId: null, attempts: 0, lastError: null, nextAttemptAt: null, ...v }
+    externalId: null, attempts: 0, lastError: null, nextAttemptAt: null, links: [], ...v }
 }
 
 vi.mock('@/features/campaigns/api', async (importOriginal) => {

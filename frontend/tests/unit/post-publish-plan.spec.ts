@@ -21,7 +21,7 @@ function aPost(p: Partial<PostView>): PostView {
 
 function variant(v: Partial<PostVariant> & Pick<PostVariant, 'platform'>): PostVariant {
   return { id: 1, text: 'Teks', characters: 4, limit: 280, scheduledAt: null, publishedUrl: null, publishedAt: null, metrics: null,
-    manual: false, delivery: 'NONE', externalId: null, attempts: 0, lastError: null, nextAttemptAt: null, ...v }
+    manual: false, delivery: 'NONE', externalId: null, attempts: 0, lastError: null, nextAttemptAt: null, links: [], ...v }
 }
 
 vi.mock('@/features/campaigns/api', async (importOriginal) => {

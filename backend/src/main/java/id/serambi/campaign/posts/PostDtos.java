@@ -110,7 +110,10 @@ public final class PostDtos {
             @Schema(description = "The platform's message for the last failure; null without one", nullable = true)
             String lastError,
             @Schema(description = "When a temporary failure is tried again; null unless RETRY_WAIT", nullable = true)
-            Instant nextAttemptAt) {
+            Instant nextAttemptAt,
+            @Schema(description = "The variant's tracked links, one per event, challenge or survey its text points to: "
+                    + "Serambi puts them in place of the pages' URLs on every save (issue 22), so each platform's clicks "
+                    + "are counted apart") List<id.serambi.campaign.links.VariantLinks.VariantLink> links) {
     }
 
     @Schema(name = "VariantMetrics")

@@ -16,6 +16,8 @@ import id.serambi.campaign.posts.PostDtos.PublishedVariant;
 import id.serambi.campaign.posts.PostDtos.TransitionView;
 import id.serambi.campaign.posts.PostDtos.VariantRequest;
 import id.serambi.campaign.posts.PostDtos.VariantView;
+import id.serambi.campaign.links.VariantLinks;
+import id.serambi.campaign.links.VariantLinks.VariantLink;
 import id.serambi.challenge.Challenges;
 import id.serambi.common.IfMatch;
 import id.serambi.common.Problem;
@@ -70,10 +72,11 @@ public class PostService {
     private final PostMediaRepository postMedia;
     private final MediaLibrary media;
     private final SocialAccounts social;
+    private final VariantLinks links;
 
     public PostService(PostRepository posts, PostVariantRepository variants, PostTransitionRepository transitions,
             LatestMetrics metrics, Events events, Challenges challenges, Notifications notifications,
-            PostMediaRepository postMedia, MediaLibrary media, SocialAccounts social) {
+            PostMediaRepository postMedia, MediaLibrary media, SocialAccounts social, VariantLinks links) {
         this.posts = posts;
         this.variants = variants;
         this.transitions = transitions;
@@ -84,6 +87,7 @@ public class PostService {
         this.postMedia = postMedia;
         this.media = media;
         this.social = social;
+        this.links = links;
     }
 
     @WithTransaction
@@ -97,6 +101,7 @@ public class PostService {
             apply(p, request);
             return posts.persistAndFlush(p)
                     .chain(() -> replaceVariants(p, List.of(), request.variants()))
+                    .chain(() -> linkVariants(p.id, request))
                     .chain(() -> postMedia.replace(p.id, mediaIds))
                     .chain(() -> record(p.id, null, PostStatus.DRAFT, authorId, null, true))
                     .chain(() -> view(p));
@@ -114,8 +119,9 @@ public class PostService {
                 return Uni.createFrom().failure(ProblemException.conflict("post-published", "Post already published",
                         "Post " + id + " is published; its content can no longer change"));
             }
-            return variants.ofPost(id).chain(existing -> postMedia.ofPost(id).chain(attached -> {
-                boolean contentChanged = contentChanged(p, existing, request)
+            return variants.ofPost(id).chain(existing -> links.ofVariants(existing.stream().map(v -> v.id).toList())
+                    .chain(linked -> postMedia.ofPost(id).chain(attached -> {
+                boolean contentChanged = contentChanged(p, existing, request, linked)
                         || (mediaIds != null && !mediaIds.equals(attached));
                 apply(p, request);
                 p.version++;
@@ -133,9 +139,10 @@ public class PostService {
                     back = record(id, p.status, p.status, actorId, "Teks diubah (text edited)", true);
                 }
                 return back.chain(() -> replaceVariants(p, existing, request.variants()))
+                        .chain(() -> linkVariants(id, request))
                         .chain(() -> mediaIds == null ? Uni.createFrom().voidItem() : postMedia.replace(id, mediaIds))
                         .chain(() -> view(p));
-            }));
+            })));
         });
     }
 
@@ -493,7 +500,50 @@ public class PostService {
         p.challengeId = r.challengeId();
     }
 
-    private static boolean contentChanged(Post p, List<PostVariant> existing, PostRequest r) {
+    /**
+     * Each variant's links to an event, a challenge or a survey become its own tracked links (issue 22; see
+     * {@link VariantLinks}), made on the first save and the same on every later one. A text the links make longer than
+     * its platform allows (a few characters per link, except on X where a link counts 23 anyway) is a 400 naming it.
+     */
+    private Uni<Void> linkVariants(long postId, PostRequest request) {
+        return variants.ofPost(postId).chain(list -> {
+            Map<Long, String> texts = new LinkedHashMap<>();
+            list.forEach(v -> texts.put(v.id, v.text));
+            return links.link(texts).chain(changed -> {
+                if (changed.isEmpty()) {
+                    return Uni.createFrom().voidItem();
+                }
+                List<Problem.FieldError> errors = new ArrayList<>();
+                for (PostVariant v : list) {
+                    String linked = changed.get(v.id);
+                    if (linked == null) {
+                        continue;
+                    }
+                    v.text = linked;
+                    int length = CharacterCount.count(v.platform, linked);
+                    if (length > v.platform.limit()) {
+                        int index = 0;
+                        for (int i = 0; i < request.variants().size(); i++) {
+                            if (request.variants().get(i).platform() == v.platform) {
+                                index = i;
+                            }
+                        }
+                        errors.add(new Problem.FieldError("variants[" + index + "].text", String.format(
+                                "%s allows %,d characters; with its tracked links this has %,d", v.platform.label(),
+                                v.platform.limit(), length)));
+                    }
+                }
+                if (!errors.isEmpty()) {
+                    return Uni.createFrom().failure(new ProblemException(400, "validation", "Invalid request",
+                            errors.get(0).field() + ": " + errors.get(0).message(), errors, Map.of()));
+                }
+                return variants.flush();
+            });
+        });
+    }
+
+    /** Whether the content changed; a variant's text is compared with its tracked links written back as their pages. */
+    private boolean contentChanged(Post p, List<PostVariant> existing, PostRequest r, Map<Long, List<VariantLink>> linked) {
         String body = r.body() == null ? "" : r.body().strip();
         String[] hashtags = r.hashtags() == null ? new String[0]
                 : r.hashtags().stream().map(h -> h.strip().replaceFirst("^#", "")).distinct().toArray(String[]::new);
@@ -501,8 +551,15 @@ public class PostService {
                 || !Objects.equals(p.mediaUrl, r.mediaUrl()) || existing.size() != r.variants().size()) {
             return true;
         }
-        Map<SocialPlatform, String> before = existing.stream().collect(Collectors.toMap(v -> v.platform, v -> v.text));
-        return r.variants().stream().anyMatch(v -> !v.text().equals(before.get(v.platform())));
+        Map<SocialPlatform, PostVariant> before = existing.stream().collect(Collectors.toMap(v -> v.platform, v -> v));
+        return r.variants().stream().anyMatch(v -> {
+            PostVariant old = before.get(v.platform());
+            if (old == null) {
+                return true;
+            }
+            List<VariantLink> own = linked.getOrDefault(old.id, List.of());
+            return !links.unlinked(v.text(), own).equals(links.unlinked(old.text, own));
+        });
     }
 
     /** Keeps the row of a platform that stays (its published URL and metrics stay with it). */
@@ -576,13 +633,14 @@ public class PostService {
         List<Long> ids = found.stream().map(p -> p.id).toList();
         return variants.ofPosts(ids)
                 .chain(all -> metrics.forVariants(all.stream().map(v -> v.id).toList())
-                        .chain(latest -> postMedia.ofPosts(ids).chain(attached -> media.byIds(
+                        .chain(latest -> links.ofVariants(all.stream().map(v -> v.id).toList()).chain(linked ->
+                                postMedia.ofPosts(ids).chain(attached -> media.byIds(
                                 attached.values().stream().flatMap(List::stream).distinct().toList()).map(files -> {
                     Map<Long, MediaItem> byId = files.stream().collect(Collectors.toMap(MediaItem::id, m -> m));
                     Map<Long, List<PostVariant>> byPost = all.stream().collect(Collectors.groupingBy(v -> v.postId));
                     return found.stream().map(p -> of(p, byPost.getOrDefault(p.id, List.of()), latest,
-                            attached.getOrDefault(p.id, List.of()).stream().map(byId::get).toList())).toList();
-                }))));
+                            attached.getOrDefault(p.id, List.of()).stream().map(byId::get).toList(), linked)).toList();
+                })))));
     }
 
     /**
@@ -594,11 +652,13 @@ public class PostService {
         return goingOut || v.delivery == Delivery.PUBLISHED ? v.delivery : Delivery.NONE;
     }
 
-    private PostView of(Post p, List<PostVariant> variants, Map<Long, MetricsView> metrics, List<MediaItem> files) {
+    private PostView of(Post p, List<PostVariant> variants, Map<Long, MetricsView> metrics, List<MediaItem> files,
+            Map<Long, List<VariantLink>> linked) {
         List<VariantView> vs = variants.stream().sorted(Comparator.comparing(v -> v.platform))
                 .map(v -> new VariantView(v.id, v.platform, v.text, CharacterCount.count(v.platform, v.text),
                         v.platform.limit(), v.scheduledAt, v.publishedUrl, v.publishedAt, metrics.get(v.id), v.manual,
-                        delivery(p, v), v.externalId, v.attempts, v.lastError, v.nextAttemptAt))
+                        delivery(p, v), v.externalId, v.attempts, v.lastError, v.nextAttemptAt,
+                        linked.getOrDefault(v.id, List.of())))
                 .toList();
         return new PostView(p.id, p.contentType, p.body, List.of(p.hashtags), p.mediaUrl, p.campaignId, p.eventId,
                 p.challengeId, p.status, p.authorId, p.reviewerId, p.reviewNote, p.reviewedAt, p.createdAt, p.updatedAt,
