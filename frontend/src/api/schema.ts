@@ -571,7 +571,7 @@ export interface paths {
         put?: never;
         /**
          * Join the challenge under a nickname
-         * @description Joins the caller to a published, running challenge. The nickname is what the public leaderboard shows instead of the member's name: 3 to 30 letters or digits (any script), spaces, '.', '_' and '-'; it must not be the member's name or contain the start of their e-mail, must hold no phone number, e-mail, link, birth year or age (400 naming `nickname`), and must be unique in the challenge (409 duplicate-nickname). A school, when given, must be one of the challenge's schools. A TEENS challenge takes members aged 12 to 19 and a CHILDREN one members up to 13 (403). A member under 13 takes part only once a parent or guardian confirmed the e-mail sent at sign-up (403 guardian-consent-required). Joining twice is a 409 already-joined. The Location names the caller's progress in the challenge.
+         * @description Joins the caller to a published, running challenge. The nickname is what the public leaderboard shows instead of the member's name: 3 to 30 letters or digits (any script), spaces, '.', '_' and '-'; it must not be the member's name or contain the start of their e-mail, must hold no phone number, e-mail, link, birth year or age (400 naming `nickname`), and must be unique in the challenge (409 duplicate-nickname). A school, when given, must be one of the challenge's schools. A TEENS challenge takes members aged 12 to 19 and a CHILDREN one members up to 13 (403). A member under 13 takes part only once a parent or guardian confirmed the e-mail sent at sign-up (403 guardian-consent-required). Joining twice is a 409 already-joined. The Location names the caller's progress in the challenge. `ref`, optional, is the code of the tracked link that brought the member (issue 22: the `?ref=` of the challenge page; 10 characters of 23456789abcdefghjkmnpqrstuvwxyz, else 400 naming `ref`); the participation keeps only that code, for the funnel, and erasing the account removes it.
          */
         post: operations["joinChallenge"];
         delete?: never;
@@ -1314,6 +1314,8 @@ export interface paths {
          *     **Nothing secret in the answer.** Neither the status nor the manage token is in the response: both, with the join URL for a seat holder, are e-mailed to the address. The body never carries a token, so it never carries a null one either.
          *
          *     **Caps.** At most 5 registrations per e-mail and 60 per client address every 10 minutes (configurable); over either, 429 with Retry-After.
+         *
+         *     **Attribution (issue 22).** `ref`, optional, is the code of the tracked link that brought the patron (the `?ref=` the short link /l/{code} adds to the event page): 10 characters of 23456789abcdefghjkmnpqrstuvwxyz, else 400 naming `ref` and nothing is stored. The new registration keeps only that code, for the funnel; a repeat keeps the first one's. Erasure removes it.
          */
         post: operations["registerForEvent"];
         delete?: never;
@@ -1448,6 +1450,126 @@ export interface paths {
         post?: never;
         /** Delete an entry (staff); the questions it answered stay logged without it */
         delete: operations["deleteFaqEntry"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funnel/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A campaign's funnel (staff): its variants' links and the partner links filed under it
+         * @description Counts only, nobody named. Clicks are people's: crawlers and link-preview fetchers (WhatsApp, Facebook, X, ...) are botClicks, counted apart. Registrations are those made with a link's code (the ?ref= the link adds), by the day they were made; confirmed and attended are what became of them. Impressions are each variant's latest metrics snapshot (cumulative, so not cut by the period). Rates are fractions, and null on a base below 10: no percentage on fewer than 10. `from` and `to` are optional WITA dates (both inclusive); a bad or reversed one is a 400 naming it.
+         */
+        get: operations["getCampaignFunnel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funnel/campaigns/{id}/funnel.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A campaign's funnel as CSV (staff)
+         * @description The funnel for machines: UTF-8 with a byte-order mark, comma-separated, a header row, then a row for the totals and one per platform, variant, partner and day (section: total, platform, variant, partner, day). Rates are fractions; an empty cell is a null (no rate on fewer than 10, no impressions). Text a spreadsheet could run as a formula gets a leading '. Same period rules as the JSON.
+         */
+        get: operations["exportCampaignFunnelCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funnel/campaigns/{id}/funnel.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A campaign's funnel as an Excel file (staff)
+         * @description The same rows as the CSV for people: Indonesian headers and sections, days as date cells, figures as number cells, and names as text cells, which a spreadsheet never evaluates.
+         */
+        get: operations["exportCampaignFunnelXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funnel/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An event's funnel (staff): every tracked link to it, variants' and partners'
+         * @description Counts only, nobody named. Clicks are people's: crawlers and link-preview fetchers (WhatsApp, Facebook, X, ...) are botClicks, counted apart. Registrations are those made with a link's code (the ?ref= the link adds), by the day they were made; confirmed and attended are what became of them. Impressions are each variant's latest metrics snapshot (cumulative, so not cut by the period). Rates are fractions, and null on a base below 10: no percentage on fewer than 10. `from` and `to` are optional WITA dates (both inclusive); a bad or reversed one is a 400 naming it.
+         */
+        get: operations["getEventFunnel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funnel/events/{id}/funnel.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An event's funnel as CSV (staff)
+         * @description The funnel for machines: UTF-8 with a byte-order mark, comma-separated, a header row, then a row for the totals and one per platform, variant, partner and day (section: total, platform, variant, partner, day). Rates are fractions; an empty cell is a null (no rate on fewer than 10, no impressions). Text a spreadsheet could run as a formula gets a leading '. Same period rules as the JSON.
+         */
+        get: operations["exportEventFunnelCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funnel/events/{id}/funnel.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An event's funnel as an Excel file (staff)
+         * @description The same rows as the CSV for people: Indonesian headers and sections, days as date cells, figures as number cells, and names as text cells, which a spreadsheet never evaluates.
+         */
+        get: operations["exportEventFunnelXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1714,6 +1836,159 @@ export interface paths {
          * @description All or nothing. Columns (case-insensitive; descriptive export columns such as Post ID, Title, Publish time, Tweet text or engagements are ignored, any other column is an error): variantId, or publishedUrl / Permalink (Meta) / Tweet permalink (X) matched to a published variant; impressions (Impressions, Views); reach; reactions (Reactions, Likes, likes); comments (Comments, replies); shares (Shares, retweets, Reposts); saves (Saves, Bookmarks); clicks (Link clicks, url clicks); videoViews (3-second video views, media views). Numbers are whole and not negative; an empty cell is "not reported". The header is line 1.
          */
         post: operations["importMetrics"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A page of partners by name, optionally those whose name contains q (staff) */
+        get: operations["listPartners"];
+        put?: never;
+        /** Record a partner (staff) */
+        post: operations["createPartner"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partners/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One partner with their contact (staff); the ETag is its version */
+        get: operations["getPartner"];
+        /** Change a partner (staff); needs If-Match with its version */
+        put: operations["updatePartner"];
+        post?: never;
+        /** Delete a partner with their links and click counts (staff); registrations keep only a dead code */
+        delete: operations["deletePartner"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partners/{id}/funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A partner's funnel (staff): their links' clicks, registrations, confirmed seats, attendance and joinings
+         * @description Counts only, nobody named. Clicks are people's: crawlers and link-preview fetchers (WhatsApp, Facebook, X, ...) are botClicks, counted apart. Registrations are those made with a link's code (the ?ref= the link adds), by the day they were made; confirmed and attended are what became of them. Impressions are each variant's latest metrics snapshot (cumulative, so not cut by the period). Rates are fractions, and null on a base below 10: no percentage on fewer than 10. `from` and `to` are optional WITA dates (both inclusive); a bad or reversed one is a 400 naming it.
+         */
+        get: operations["getPartnerFunnel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partners/{id}/funnel.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A partner's funnel as CSV (staff)
+         * @description The funnel for machines: UTF-8 with a byte-order mark, comma-separated, a header row, then a row for the totals and one per platform, variant, partner and day (section: total, platform, variant, partner, day). Rates are fractions; an empty cell is a null (no rate on fewer than 10, no impressions). Text a spreadsheet could run as a formula gets a leading '. Same period rules as the JSON.
+         */
+        get: operations["exportPartnerFunnelCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partners/{id}/funnel.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A partner's funnel as an Excel file (staff)
+         * @description The same rows as the CSV for people: Indonesian headers and sections, days as date cells, figures as number cells, and names as text cells, which a spreadsheet never evaluates.
+         */
+        get: operations["exportPartnerFunnelXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partners/{id}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A partner's links, the newest first, each with its target's title (staff) */
+        get: operations["listPartnerLinks"];
+        put?: never;
+        /**
+         * Give a partner a tracked link to an event, a challenge, a survey or the home page (staff)
+         * @description The link is {public URL}/l/{code} with a fresh 10-character code. The target must exist and still be open (an event neither cancelled nor completed, a challenge neither closed nor over, a survey not closed); HOME takes no targetId. The campaign, if given, must exist and not be over. Anything else is a 400 naming the field. A link never changes: delete it and make another.
+         */
+        post: operations["createPartnerLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partners/{id}/links/{linkId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of a partner's links (staff) */
+        get: operations["getPartnerLink"];
+        put?: never;
+        post?: never;
+        /** Delete a partner's link and its click counts (staff); registrations keep only a dead code */
+        delete: operations["deletePartnerLink"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partners/{id}/links/{linkId}/qr": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A QR code of a partner's link, for a poster (staff) */
+        get: operations["getPartnerLinkQrCode"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3763,6 +4038,172 @@ export interface components {
             /** @example size must be between 10 and 200 */
             message: string;
         };
+        /** @description The tracked links of a campaign (its variants' links and the partner links staff filed under it), of an event (every link to it) or of a partner, from impressions to attendance. Every link is a variant's or a partner's, so the totals are the sum of byPlatform and byPartner. */
+        Funnel: {
+            /**
+             * @description What the funnel is of
+             * @example CAMPAIGN
+             */
+            scope: components["schemas"]["FunnelScope"];
+            /**
+             * Format: int64
+             * @description The campaign's, event's or partner's id
+             * @example 7
+             */
+            id: number;
+            /**
+             * @description The campaign's or event's title, or the partner's name
+             * @example Bulan Literasi Desember
+             */
+            title: string;
+            /**
+             * @description First day counted (WITA); null: from the start
+             * @example 2026-12-01
+             */
+            from: components["schemas"]["LocalDate"] | null;
+            /**
+             * @description Last day counted (WITA), inclusive; null: up to now
+             * @example 2026-12-31
+             */
+            to: components["schemas"]["LocalDate"] | null;
+            /** @example Asia/Makassar */
+            timeZone: string;
+            /**
+             * Format: int32
+             * @description No rate is given on a base smaller than this
+             * @example 10
+             */
+            minimumBase: number;
+            totals: components["schemas"]["FunnelFigures"];
+            rates: components["schemas"]["FunnelRates"];
+            /** @description The variants' links by platform */
+            byPlatform: components["schemas"]["FunnelPlatformRow"][];
+            /** @description Each variant with a link in the funnel, by id */
+            byVariant: components["schemas"]["FunnelVariantRow"][];
+            /** @description Each partner with a link in the funnel, by name */
+            byPartner: components["schemas"]["FunnelPartnerRow"][];
+            /** @description Each day (WITA) from the first to the last with a click, a registration or a joining; impressions are not split by day */
+            byDay: components["schemas"]["FunnelDayRow"][];
+        };
+        FunnelDayRow: {
+            /** @example 2026-12-05 */
+            day: components["schemas"]["LocalDate"];
+            totals: components["schemas"]["FunnelFigures"];
+            rates: components["schemas"]["FunnelRates"];
+        };
+        FunnelFigures: {
+            /**
+             * Format: int64
+             * @description Each variant's latest metrics snapshot (a snapshot is cumulative, so the period does not cut it), summed over the distinct variants; null when none reported impressions, or where they do not apply (partners, days)
+             * @example 1200
+             */
+            impressions: number | null;
+            /**
+             * Format: int64
+             * @description Clicks by people on the links (bots apart)
+             * @example 96
+             */
+            clicks: number;
+            /**
+             * Format: int64
+             * @description Requests by crawlers and link-preview fetchers, not counted as clicks
+             * @example 14
+             */
+            botClicks: number;
+            /**
+             * Format: int64
+             * @description Registrations made with one of the links' codes
+             * @example 31
+             */
+            registrations: number;
+            /**
+             * Format: int64
+             * @description Of those, the ones that held a seat (at once or from the waitlist)
+             * @example 28
+             */
+            confirmed: number;
+            /**
+             * Format: int64
+             * @description Of those, the ones checked in
+             * @example 19
+             */
+            attended: number;
+            /**
+             * Format: int64
+             * @description Challenge joinings made with one of the links' codes
+             * @example 4
+             */
+            joined: number;
+        };
+        FunnelPartnerRow: {
+            /**
+             * Format: int64
+             * @example 3
+             */
+            partnerId: number;
+            /** @example Komunitas Baca Banjarbaru */
+            name: string;
+            /** @example COMMUNITY */
+            kind: string;
+            totals: components["schemas"]["FunnelFigures"];
+            rates: components["schemas"]["FunnelRates"];
+        };
+        FunnelPlatformRow: {
+            /** @example INSTAGRAM */
+            platform: components["schemas"]["SocialPlatform"];
+            totals: components["schemas"]["FunnelFigures"];
+            rates: components["schemas"]["FunnelRates"];
+        };
+        /** @description Fractions (0.25 is 25 %); each null when its base is below 10 */
+        FunnelRates: {
+            /**
+             * Format: double
+             * @description clicks ÷ impressions
+             * @example 0.08
+             */
+            clickThrough: number | null;
+            /**
+             * Format: double
+             * @description registrations ÷ clicks
+             * @example 0.3229
+             */
+            registration: number | null;
+            /**
+             * Format: double
+             * @description confirmed ÷ registrations
+             * @example 0.9032
+             */
+            confirmation: number | null;
+            /**
+             * Format: double
+             * @description attended ÷ confirmed
+             * @example 0.6786
+             */
+            attendance: number | null;
+        };
+        /** @enum {string} */
+        FunnelScope: "CAMPAIGN" | "EVENT" | "PARTNER";
+        FunnelVariantRow: {
+            /**
+             * Format: int64
+             * @example 31
+             */
+            variantId: number;
+            /**
+             * Format: int64
+             * @example 12
+             */
+            postId: number;
+            /** @example INSTAGRAM */
+            platform: components["schemas"]["SocialPlatform"];
+            /**
+             * @description The start of the variant's text (at most 80 characters)
+             * @example Yuk ikut Diskusi Buku Laskar Pelangi!
+             */
+            excerpt: string;
+            totals: components["schemas"]["FunnelFigures"];
+            rates: components["schemas"]["FunnelRates"];
+        };
         /** @enum {string} */
         GoalType: "BOOKS" | "PAGES" | "MINUTES";
         ImportedRow: {
@@ -3790,6 +4231,11 @@ export interface components {
              * @example SMP Negeri 1 Banjarbaru
              */
             school?: string;
+            /**
+             * @description Optional: the code of the tracked link that brought the member (the ?ref= of /tantangan/{id}, issue 22). Only the code is kept, with the participation, for the campaign funnel; erasing the account erases it too
+             * @example k7m2q9xw4p
+             */
+            ref?: string | null;
         };
         /** @enum {string} */
         Kind: "SNAPSHOT" | "UPSERT" | "REMOVE" | "HEARTBEAT";
@@ -4182,6 +4628,126 @@ export interface components {
             /** @description Null when none was given */
             school: string | null;
             hidden: boolean;
+        };
+        Partner: {
+            /**
+             * Format: int64
+             * @example 4
+             */
+            id: number;
+            /** @example Rina Membaca */
+            name: string;
+            /** @example INFLUENCER */
+            kind: components["schemas"]["PartnerKind"];
+            /**
+             * @description Staff only
+             * @example Instagram @rinamembaca, WA 0812-0000-1111
+             */
+            contact: string | null;
+            /** @example Bookstagrammer Banjarbaru, 12 rb pengikut */
+            notes: string | null;
+            /**
+             * Format: int64
+             * @description How many links the partner has
+             * @example 2
+             */
+            links: number;
+            /**
+             * Format: int32
+             * @description The version to send as If-Match
+             * @example 0
+             */
+            version: number;
+            createdAt: components["schemas"]["Instant"];
+            updatedAt: components["schemas"]["Instant"];
+        };
+        /** @enum {string} */
+        PartnerKind: "INFLUENCER" | "SCHOOL" | "COMMUNITY" | "RADIO" | "OTHER";
+        PartnerLink: {
+            /**
+             * Format: int64
+             * @example 31
+             */
+            id: number;
+            /**
+             * @description The short code of /l/{code}
+             * @example k7m2qx9hta
+             */
+            code: string;
+            /**
+             * @description The link to share: {public URL}/l/{code}
+             * @example https://serambi.example/l/k7m2qx9hta
+             */
+            url: string;
+            /** @example EVENT */
+            targetKind: components["schemas"]["PartnerLinkTarget"];
+            /**
+             * Format: int64
+             * @description null for HOME
+             * @example 12
+             */
+            targetId: number | null;
+            /**
+             * @description The target's title; null for HOME or a target that is gone
+             * @example Bedah Buku: Laskar Pelangi
+             */
+            targetTitle: string | null;
+            /**
+             * Format: int64
+             * @example 3
+             */
+            campaignId: number | null;
+            /** @example Poster di perpustakaan sekolah */
+            label: string | null;
+            createdAt: components["schemas"]["Instant"];
+        };
+        PartnerLinkRequest: {
+            /** @example EVENT */
+            targetKind: components["schemas"]["PartnerLinkTarget"];
+            /**
+             * Format: int64
+             * @description The event, challenge or survey; none for HOME
+             * @example 12
+             */
+            targetId?: number | null;
+            /**
+             * Format: int64
+             * @description The campaign the link belongs to, if any
+             * @example 3
+             */
+            campaignId?: number | null;
+            /**
+             * @description Where the partner uses it
+             * @example Poster di perpustakaan sekolah
+             */
+            label?: string | null;
+        };
+        /** @enum {string} */
+        PartnerLinkTarget: "EVENT" | "CHALLENGE" | "SURVEY" | "HOME";
+        PartnerPage: {
+            items: components["schemas"]["Partner"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            total: number;
+        };
+        PartnerRequest: {
+            /**
+             * @description Unique in any letter case
+             * @example Rina Membaca
+             */
+            name: string;
+            /** @example INFLUENCER */
+            kind: components["schemas"]["PartnerKind"];
+            /**
+             * @description How staff reach them; shown to staff only
+             * @example Instagram @rinamembaca, WA 0812-0000-1111
+             */
+            contact?: string | null;
+            /** @example Bookstagrammer Banjarbaru, 12 rb pengikut; mau mempromosikan bedah buku bulanan */
+            notes?: string | null;
         };
         /** @enum {string} */
         Platform: "ZOOM" | "GOOGLE_MEET" | "YOUTUBE_LIVE" | "FACEBOOK_LIVE" | "INSTAGRAM_LIVE" | "OTHER" | "IN_PERSON";
@@ -4677,6 +5243,11 @@ export interface components {
              * @example id
              */
             language?: string | null;
+            /**
+             * @description Optional: the code of the tracked link that brought the patron (the ?ref= of /acara/{id}, issue 22). Only the code is kept, with the registration, for the campaign funnel; erasing the registration's data erases it too. A well-formed code that matches no link is kept and counts for nothing
+             * @example k7m2q9xw4p
+             */
+            ref?: string | null;
         };
         /** @description Registration received. The same answer whether or not this e-mail was already registered: the confirmation (status, join URL and the manage link) is e-mailed to the address. */
         RegistrationResult: {
@@ -14232,6 +14803,504 @@ export interface operations {
             };
         };
     };
+    getCampaignFunnel: {
+        parameters: {
+            query?: {
+                /** @description First day counted (WITA), e.g. 2026-12-01; absent: from the start */
+                from?: string;
+                /** @description Last day counted (WITA), inclusive; absent: up to now */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The funnel */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Funnel"];
+                };
+            };
+            /** @description A bad or reversed date */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such campaign */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportCampaignFunnelCsv: {
+        parameters: {
+            query?: {
+                /** @description First day counted (WITA), e.g. 2026-12-01; absent: from the start */
+                from?: string;
+                /** @description Last day counted (WITA), inclusive; absent: up to now */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The funnel, one row per group */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description A bad or reversed date */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such campaign */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportCampaignFunnelXlsx: {
+        parameters: {
+            query?: {
+                /** @description First day counted (WITA), e.g. 2026-12-01; absent: from the start */
+                from?: string;
+                /** @description Last day counted (WITA), inclusive; absent: up to now */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The funnel, one row per group */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description A bad or reversed date */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such campaign */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEventFunnel: {
+        parameters: {
+            query?: {
+                /** @description First day counted (WITA), e.g. 2026-12-01; absent: from the start */
+                from?: string;
+                /** @description Last day counted (WITA), inclusive; absent: up to now */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The funnel */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Funnel"];
+                };
+            };
+            /** @description A bad or reversed date */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such event */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportEventFunnelCsv: {
+        parameters: {
+            query?: {
+                /** @description First day counted (WITA), e.g. 2026-12-01; absent: from the start */
+                from?: string;
+                /** @description Last day counted (WITA), inclusive; absent: up to now */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The funnel, one row per group */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description A bad or reversed date */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such event */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportEventFunnelXlsx: {
+        parameters: {
+            query?: {
+                /** @description First day counted (WITA), e.g. 2026-12-01; absent: from the start */
+                from?: string;
+                /** @description Last day counted (WITA), inclusive; absent: up to now */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The funnel, one row per group */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description A bad or reversed date */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such event */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getLibrary: {
         parameters: {
             query?: never;
@@ -15570,6 +16639,1120 @@ export interface operations {
             };
             /** @description Nothing imported; every bad line with its reason */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPartners: {
+        parameters: {
+            query?: {
+                /** @description The page, from 0 */
+                page?: number;
+                /** @description Part of the name, in any letter case */
+                q?: string;
+                /** @description Partners per page, 1 to 100 (a value outside is clamped) */
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of partners */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerPage"];
+                };
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createPartner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartnerRequest"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            201: {
+                headers: {
+                    /** @description The version */
+                    ETag?: string;
+                    /** @description Where the created resource can be read */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Partner"];
+                };
+            };
+            /** @description A missing or too long name, an unknown kind, a too long contact or note */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Another partner has this name (in any letter case) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPartner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The partner */
+            200: {
+                headers: {
+                    /** @description The version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Partner"];
+                };
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such partner */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updatePartner: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The partner's ETag, e.g. "3" */
+                "If-Match": string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartnerRequest"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            200: {
+                headers: {
+                    /** @description The new version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Partner"];
+                };
+            };
+            /** @description A missing or too long name, an unknown kind, a too long contact or note */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such partner */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Another partner has this name (in any letter case) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale If-Match: someone saved first; the answer carries the current ETag */
+            412: {
+                headers: {
+                    /** @description The current version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No If-Match header */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deletePartner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such partner */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPartnerFunnel: {
+        parameters: {
+            query?: {
+                /** @description First day counted (WITA), e.g. 2026-12-01; absent: from the start */
+                from?: string;
+                /** @description Last day counted (WITA), inclusive; absent: up to now */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The funnel */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Funnel"];
+                };
+            };
+            /** @description A bad or reversed date */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such partner */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportPartnerFunnelCsv: {
+        parameters: {
+            query?: {
+                /** @description First day counted (WITA), e.g. 2026-12-01; absent: from the start */
+                from?: string;
+                /** @description Last day counted (WITA), inclusive; absent: up to now */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The funnel, one row per group */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description A bad or reversed date */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such partner */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportPartnerFunnelXlsx: {
+        parameters: {
+            query?: {
+                /** @description First day counted (WITA), e.g. 2026-12-01; absent: from the start */
+                from?: string;
+                /** @description Last day counted (WITA), inclusive; absent: up to now */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The funnel, one row per group */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description A bad or reversed date */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such partner */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPartnerLinks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The partner's links */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerLink"][];
+                };
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such partner */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createPartnerLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartnerLinkRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description Where the created resource can be read */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerLink"];
+                };
+            };
+            /** @description An unknown or closed target or campaign, a targetId missing (or given for HOME), a too long label */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such partner */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPartnerLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                linkId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The link */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerLink"];
+                };
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such partner, or not this partner's link */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deletePartnerLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                linkId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such partner, or not this partner's link */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached right now: try again after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPartnerLinkQrCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                linkId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A PNG QR code carrying {public URL}/l/{code}; the link is in the Link header too */
+            200: {
+                headers: {
+                    /** @description The link: <https://serambi.example/l/k7m2qx9hta>; rel="alternate" */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                };
+            };
+            /** @description A parameter or the body is invalid: the problem names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not staff */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such partner, or not this partner's link */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header names no media type this operation produces */
+            406: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -20613,6 +22796,7 @@ export const deliveryValues: ReadonlyArray<FlattenedDeepRequired<components>["sc
 export const delivery1Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Delivery1"]> = ["QUEUED", "SENT", "DELIVERED", "READ", "FAILED"];
 export const eventStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventStatus"]> = ["DRAFT", "PUBLISHED", "CANCELLED", "COMPLETED"];
 export const eventTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EventType"]> = ["BOOK_DISCUSSION", "SEMINAR", "ONLINE_LECTURE", "LIVE_QA", "WORKSHOP", "BOOK_CLUB"];
+export const funnelScopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FunnelScope"]> = ["CAMPAIGN", "EVENT", "PARTNER"];
 export const goalTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["GoalType"]> = ["BOOKS", "PAGES", "MINUTES"];
 export const kindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Kind"]> = ["SNAPSHOT", "UPSERT", "REMOVE", "HEARTBEAT"];
 export const kpiMetricValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["KpiMetric"]> = ["IMPRESSIONS", "REACH", "ENGAGEMENTS", "ENGAGEMENT_RATE", "CLICKS", "POSTS"];
@@ -20622,6 +22806,8 @@ export const mediaKindValues: ReadonlyArray<FlattenedDeepRequired<components>["s
 export const messageAudienceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MessageAudience"]> = ["ALL", "CONFIRMED", "WAITLISTED", "ATTENDED"];
 export const noticeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Notice"]> = ["CONFIRMED", "WAITLISTED", "PROMOTED", "REMINDER", "EVENT_CANCELLED", "SERIES_REGISTERED", "MOVED", "RESCHEDULED", "STAFF_MESSAGE"];
 export const notificationKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NotificationKind"]> = ["REVIEW_REQUESTED", "POST_APPROVED", "POST_REJECTED", "POST_DUE_MANUAL", "POST_PUBLISHED", "POST_FAILED", "POST_MISSED", "POST_CHECK_NEEDED", "CONNECTION_NEEDS_RECONNECT", "CONNECTION_EXPIRING", "CONVERSATION_UNASSIGNED", "CHALLENGE_SURVEY"];
+export const partnerKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PartnerKind"]> = ["INFLUENCER", "SCHOOL", "COMMUNITY", "RADIO", "OTHER"];
+export const partnerLinkTargetValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PartnerLinkTarget"]> = ["EVENT", "CHALLENGE", "SURVEY", "HOME"];
 export const platformValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Platform"]> = ["ZOOM", "GOOGLE_MEET", "YOUTUBE_LIVE", "FACEBOOK_LIVE", "INSTAGRAM_LIVE", "OTHER", "IN_PERSON"];
 export const postStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PostStatus"]> = ["DRAFT", "IN_REVIEW", "APPROVED", "SCHEDULED", "PUBLISHED"];
 export const questionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["QuestionStatus"]> = ["PENDING", "APPROVED", "HIDDEN", "ANSWERED"];

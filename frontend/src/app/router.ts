@@ -11,6 +11,7 @@ import {
 import type { Role } from '@/features/account/api'
 import { auth } from '@/lib/auth-store'
 import { setPageTitle } from '@/lib/page-title'
+import { captureRef } from '@/lib/referral'
 import { homeFor } from '@/lib/role-home'
 import { safeNext } from '@/lib/safe-next'
 import { i18n, loadAllMessages, loadLaterMessages } from './i18n'
@@ -318,6 +319,19 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/features/campaigns/analytics/pages/DashboardPage.vue'),
     meta: { titleKey: 'campaigns.analytics.title.dashboard', requiresAuth: true, roles: ['STAFF', 'REVIEWER', 'ADMIN'] },
   },
+  // Partners (issue 22): local partners, their tracked links with QR codes, and their funnel.
+  {
+    path: '/staf/mitra',
+    name: 'campaigns-partners',
+    component: () => import('@/features/campaigns/partners/pages/PartnersPage.vue'),
+    meta: { titleKey: 'campaigns.partners.title.list', requiresAuth: true, roles: ['STAFF', 'ADMIN'] },
+  },
+  {
+    path: '/staf/mitra/:id(\\d+)',
+    name: 'campaigns-partner',
+    component: () => import('@/features/campaigns/partners/pages/PartnerPage.vue'),
+    meta: { titleKey: 'campaigns.partners.title.page', requiresAuth: true, roles: ['STAFF', 'ADMIN'] },
+  },
   {
     path: '/staf/akun-sosial',
     name: 'social-accounts',
@@ -438,6 +452,9 @@ export function createAppRouter(history: RouterHistory = createWebHistory(import
     },
   })
 
+  // Issue 22: a tracked link's ?ref= on an event or a challenge is kept for the registration or the join, and taken
+  // out of the address (lib/referral.ts).
+  router.beforeEach((to) => captureRef(to) ?? true)
   router.beforeEach((to) => guard(to))
   // The home and event pages' messages ship with the app (B7); the other public pages load the later part, staff
   // pages and signed-in users everything, with the page (started before its guards, awaited before it shows).

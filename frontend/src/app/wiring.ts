@@ -5,6 +5,7 @@
 import { defineAsyncComponent, type App } from 'vue'
 import * as catalogueApi from '@/features/events/catalogue/api'
 import { formatDate } from '@/lib/format'
+import { EventFunnelKey, LinkTargetsKey, type LinkTargets } from '@/lib/attribution-wiring'
 import { UpcomingEventsKey } from '@/lib/home-sections'
 import { MediaPickerKey } from '@/lib/media-picking'
 import { DraftButtonKey, PostSourcesKey, type DraftSource, type PostSourceOption, type PostSources } from '@/lib/post-drafting'
@@ -14,6 +15,8 @@ const DraftPostButton = defineAsyncComponent(() => import('@/features/campaigns/
 const MediaPicker = defineAsyncComponent(() => import('@/features/media/components/MediaPicker.vue'))
 const challengesApi = () => import('@/features/challenges/catalogue/api')
 const participationApi = () => import('@/features/challenges/participation/api')
+const surveysApi = () => import('@/features/surveys/builder/api')
+const EventFunnel = defineAsyncComponent(() => import('@/features/campaigns/analytics/components/EventFunnel.vue'))
 
 export const postSources: PostSources = {
   async linkableEvents() {
@@ -43,10 +46,23 @@ export const postSources: PostSources = {
   },
 }
 
+/** Issue 22: what a partner's tracked link may point to (the API refuses closed targets: 400). */
+export const linkTargets: LinkTargets = {
+  async options(kind, locale) {
+    if (kind === 'SURVEY') {
+      const page = await (await surveysApi()).listSurveys({ status: 'PUBLISHED', page: 0, size: 100 })
+      return (page.items ?? []).map((s) => ({ value: String(s.id), label: (locale === 'en' ? s.title.en : s.title.id) || s.title.id }))
+    }
+    return postSources.draftOptions(kind === 'EVENT' ? 'event' : 'challenge', locale)
+  },
+}
+
 /** A Vue plugin: `app.use(wireFeatures)`. */
 export function wireFeatures(app: App): void {
   app.provide(DraftButtonKey, DraftPostButton)
   app.provide(PostSourcesKey, postSources)
   app.provide(MediaPickerKey, MediaPicker)
+  app.provide(LinkTargetsKey, linkTargets)
+  app.provide(EventFunnelKey, EventFunnel)
   app.provide(UpcomingEventsKey, defineAsyncComponent(() => import('@/features/events/catalogue/components/UpcomingEvents.vue')))
 }

@@ -46,7 +46,7 @@ vi.mock('chart.js', () => {
 
 vi.mock('@/features/campaigns/analytics/api', async (importOriginal) => {
   const actual = await importOriginal<typeof import('@/features/campaigns/analytics/api')>()
-  return { ...actual, getAnalytics: vi.fn(), listCampaigns: vi.fn(), downloadAnalyticsCsv: vi.fn() }
+  return { ...actual, getAnalytics: vi.fn(), listCampaigns: vi.fn(), downloadAnalyticsCsv: vi.fn(), getFunnel: vi.fn() }
 })
 
 const group = (key: string, label: string, posts: number, impressions: number, engagements: number, rate?: number,
@@ -209,6 +209,28 @@ describe('the campaign dashboard', () => {
     await wrapper.get('#analytics-to').setValue('2032-01-01')
     await wrapper.get('form').trigger('submit')
     expect(wrapper.get('#analytics-from-error').text()).toContain('Isi dua tanggal')
+    wrapper.unmount()
+  })
+
+  it('shows the funnel of the chosen campaign for its period (issue 22), and asks for a campaign otherwise', async () => {
+    vi.mocked(analyticsApi.getAnalytics).mockResolvedValue(analytics)
+    vi.mocked(analyticsApi.getFunnel).mockResolvedValue({
+      totals: { impressions: 3400, clicks: 12, botClicks: 3, registrations: 4, confirmed: 4, attended: 0, joined: 0 },
+      rates: { clickThrough: 0.0035, registration: 0.3333, confirmation: null, attendance: null },
+      byPlatform: [], byVariant: [], byPartner: [], byDay: [],
+    } as unknown as analyticsApi.Funnel)
+    const { wrapper } = await mountDashboard()
+    expect(wrapper.find('[data-testid="campaign-funnel"]').exists()).toBe(false)
+    expect(wrapper.text()).toContain('Pilih satu kampanye pada filter')
+
+    await wrapper.get('#analytics-campaign').setValue('5')
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+    expect(analyticsApi.getFunnel).toHaveBeenLastCalledWith({ kind: 'campaign', id: 5 }, { from: '2032-02-01', to: '2032-02-29' })
+    const funnel = wrapper.get('[data-testid="campaign-funnel"]')
+    expect(funnel.get('[data-testid="funnel-impressions"]').text()).toContain('3.400')
+    expect(funnel.get('[data-testid="funnel-registrations"]').text()).toContain('33,3\u00a0%')
+    expect(funnel.get('[data-testid="funnel-confirmed"]').text()).toContain('di bawah 10')
     wrapper.unmount()
   })
 

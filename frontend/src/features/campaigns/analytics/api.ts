@@ -63,3 +63,56 @@ export function uploadMetricsCsv(
 ): Promise<MetricsImportResult> {
   return uploadWithProgress<MetricsImportResult>('/api/metrics/import', file, fileName, onProgress)
 }
+
+// Issue 22: the funnel (impressions -> clicks -> registrations -> confirmed -> attended) of a campaign, an event or a
+// partner, with its exports.
+
+export type Funnel = Schemas['Funnel']
+export type FunnelFigures = Schemas['FunnelFigures']
+
+/** Whose funnel: a campaign's (dashboard), an event's (staff event page) or a partner's (partner page). */
+export interface FunnelSource {
+  kind: 'campaign' | 'event' | 'partner'
+  id: number
+}
+
+/** Optional WITA dates; the whole life of the links without them. */
+export interface FunnelPeriod {
+  from?: string | null
+  to?: string | null
+}
+
+function periodQuery(p: FunnelPeriod) {
+  return { ...(p.from ? { from: p.from } : {}), ...(p.to ? { to: p.to } : {}) }
+}
+
+export async function getFunnel(source: FunnelSource, period: FunnelPeriod = {}): Promise<Funnel> {
+  const params = { path: { id: source.id }, query: periodQuery(period) }
+  if (source.kind === 'campaign') return unwrap(await api.GET('/api/funnel/campaigns/{id}', { params }))
+  if (source.kind === 'event') return unwrap(await api.GET('/api/funnel/events/{id}', { params }))
+  return unwrap(await api.GET('/api/partners/{id}/funnel', { params }))
+}
+
+/** The funnel as a CSV file or an Excel file for people (formula-safe on the server). */
+export async function downloadFunnel(source: FunnelSource, period: FunnelPeriod, format: 'csv' | 'xlsx'): Promise<Blob> {
+  const options = { params: { path: { id: source.id }, query: periodQuery(period) }, parseAs: 'blob' as const }
+  if (source.kind === 'campaign') {
+    return unwrap(
+      format === 'csv'
+        ? await api.GET('/api/funnel/campaigns/{id}/funnel.csv', options)
+        : await api.GET('/api/funnel/campaigns/{id}/funnel.xlsx', options),
+    ) as unknown as Blob
+  }
+  if (source.kind === 'event') {
+    return unwrap(
+      format === 'csv'
+        ? await api.GET('/api/funnel/events/{id}/funnel.csv', options)
+        : await api.GET('/api/funnel/events/{id}/funnel.xlsx', options),
+    ) as unknown as Blob
+  }
+  return unwrap(
+    format === 'csv'
+      ? await api.GET('/api/partners/{id}/funnel.csv', options)
+      : await api.GET('/api/partners/{id}/funnel.xlsx', options),
+  ) as unknown as Blob
+}
