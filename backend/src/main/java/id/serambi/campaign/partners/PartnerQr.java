@@ -1,18 +1,9 @@
 package id.serambi.campaign.partners;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.client.j2se.MatrixToImageWriter;
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import id.serambi.common.QrCodes;
 import id.serambi.common.SerambiConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Map;
 
 /** A partner link's address, {@code <public URL>/l/<code>}, and its QR code for a poster. */
 @ApplicationScoped
@@ -33,16 +24,6 @@ public class PartnerQr {
      * the four-module quiet zone the standard asks for.
      */
     public byte[] png(String code) {
-        try {
-            BitMatrix matrix = new QRCodeWriter().encode(url(code), BarcodeFormat.QR_CODE, 600, 600,
-                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.Q, EncodeHintType.MARGIN, 4));
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            MatrixToImageWriter.writeToStream(matrix, "PNG", out);
-            return out.toByteArray();
-        } catch (WriterException e) {
-            throw new IllegalStateException("QR encoding failed", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return QrCodes.png(url(code), 600, ErrorCorrectionLevel.Q, 4);
     }
 }
