@@ -102,10 +102,12 @@ class FunnelTest {
         challenge = ChallengeFixtures.published(staff, ChallengeFixtures.body());
         long post = insert("INSERT INTO post (campaign_id, event_id, content_type, body, status) VALUES (?, ?, "
                 + "'EVENT_PROMO', '', 'PUBLISHED') RETURNING id", campaign, event);
-        instagram = insert("INSERT INTO post_variant (post_id, platform, text, published_at) VALUES (?, 'INSTAGRAM', ?, "
-                + "now()) RETURNING id", post, "Yuk ikut diskusi buku! " + tag);
-        x = insert("INSERT INTO post_variant (post_id, platform, text, published_at) VALUES (?, 'X', ?, now()) RETURNING id",
-                post, "Diskusi buku di perpustakaan " + tag);
+        // Published as Serambi records it: a permalink with every published variant (the analytics' contract).
+        instagram = insert("INSERT INTO post_variant (post_id, platform, text, published_at, published_url) VALUES (?, "
+                + "'INSTAGRAM', ?, now(), ?) RETURNING id", post, "Yuk ikut diskusi buku! " + tag,
+                "https://www.instagram.com/p/funnel-" + tag);
+        x = insert("INSERT INTO post_variant (post_id, platform, text, published_at, published_url) VALUES (?, 'X', ?, "
+                + "now(), ?) RETURNING id", post, "Diskusi buku di perpustakaan " + tag, "https://x.com/perpus/status/funnel-" + tag);
         // The latest snapshot counts: 1,000 on Instagram (not 500), 8 on X.
         Accounts.sql(db, "INSERT INTO variant_metric (variant_id, captured_at, source, impressions) VALUES "
                 + "(?, now() - interval '2 days', 'API', 500), (?, now() - interval '1 hour', 'API', 1000), "
