@@ -173,7 +173,9 @@ test('staff build a two-section survey with a condition by keyboard, save, publi
   await expect(page).toHaveURL(/\/staf\/konten\/pos\/\d+\/ubah$/)
   const post = Number(page.url().split('/').slice(-2)[0])
   expect(query(`SELECT status || ' ' || content_type FROM post WHERE id = ${post}`)).toBe('DRAFT ANNOUNCEMENT')
-  expect(query(`SELECT count(*) FROM post_variant WHERE post_id = ${post} AND text LIKE '%/survei/${id}%'`)).toBe('3')
+  // Each variant carries its own tracked link to the survey (issue 22) in place of the survey's page.
+  expect(query(`SELECT count(DISTINCT t.code) FROM post_variant v JOIN tracked_link t ON t.variant_id = v.id
+    WHERE v.post_id = ${post} AND t.target_kind = 'SURVEY' AND t.target_id = ${id} AND v.text LIKE '%/l/' || t.code || '%'`)).toBe('3')
 })
 
 test('the builder fits a 360 px phone', async ({ browser }) => {
