@@ -206,7 +206,8 @@ test.describe.serial('virtual events', () => {
     await expectAccessible(page, 'registrants')
 
     const downloading = page.waitForEvent('download')
-    await page.getByRole('button', { name: 'Unduh CSV' }).click()
+    // The registrants' button comes first; the funnel panel below has its own (issue 22).
+    await page.getByRole('button', { name: 'Unduh CSV' }).first().click()
     const download = await downloading
     expect(download.suggestedFilename()).toBe(`pendaftar-acara-${eventId}.csv`)
     const csv = await (await download.createReadStream()).toArray()
