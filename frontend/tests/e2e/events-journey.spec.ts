@@ -207,7 +207,7 @@ test.describe.serial('virtual events', () => {
 
     const downloading = page.waitForEvent('download')
     // The registrants' button comes first; the funnel panel below has its own (issue 22).
-    await page.getByRole('button', { name: 'Unduh CSV' }).first().click()
+    await page.getByRole('button', { name: 'Unduh CSV' }).click()
     const download = await downloading
     expect(download.suggestedFilename()).toBe(`pendaftar-acara-${eventId}.csv`)
     const csv = await (await download.createReadStream()).toArray()
