@@ -11,9 +11,11 @@
 // was told was written: registrations, cancellations, logs, webhook deliveries) goes to a JSON file that soak.sh checks
 // against the database.
 import http from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { execFile } from 'node:child_process';
-import { readFileSync, writeFileSync, appendFileSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import { readFileSync, writeFileSync, appendFileSync, readdirSync } from 'node:fs';
 
 const cfg = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const base = new URL(cfg.url);
@@ -78,7 +80,7 @@ const QUESTIONS = [['Jam berapa perpustakaan buka?', 'id'], ['Bagaimana cara mem
   ['Bagaimana cara mendaftar acara?', 'id'], ['jam bukaa perpustakan', 'id'], ['Siapa presiden pertama?', 'id']];
 const auth = (token) => ({ authorization: `Bearer ${token}` });
 const cancelQueue = []; // {event, email, at}: registrations the patron will cancel
-const sent = []; // webhook deliveries sent, to repeat some
+const sent = []; // the last 2,000 webhook deliveries sent, to repeat some (a client that kept them all grew its heap all run)
 
 function delivery(n) {
   const waId = `6289${String(10000000 + n)}`;
@@ -139,6 +141,7 @@ const senders = {
       d = delivery(ledger.webhooks.unique.length);
       ledger.webhooks.unique.push(d.id);
       sent.push(d);
+      if (sent.length > 2000) sent.shift();
     }
     const r = await request('POST', '/api/webhooks/whatsapp', d.body, { 'x-hub-signature-256': d.signature });
     record('webhook', planned, r, r.status === 200);
@@ -176,49 +179,23 @@ async function cancelBatch() {
 }
 
 // --- SSE subscribers ---------------------------------------------------------------------------------------------------
-const streams = [];
-function subscribe() {
-  const req = http.get({ host: base.hostname, port: base.port, agent: false,
-    path: `/api/challenges/${cfg.challenge}/leaderboard/stream?limit=10`, headers: { accept: 'text/event-stream' } }, (res) => {
-    if (res.statusCode !== 200) {
-      sseDropped++;
-      res.resume();
-      return;
-    }
-    sseOpen++;
-    let buffer = '';
-    res.setEncoding('utf8');
-    res.on('data', (chunk) => {
-      buffer += chunk;
-      let end;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const event = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        if (/^event: ?board/m.test(event)) {
-          sseEvents++;
-          winSse++;
-        }
-      }
-    });
-    res.on('close', () => {
-      sseOpen--;
-      if (!stopping) { // a dropped stream is an error; the subscriber comes back, as a browser's EventSource does
-        sseDropped++;
-        winErrors++;
-        totalErrors++;
-        setTimeout(subscribe, 1000);
-      }
-    });
-  });
-  req.on('error', () => { if (!stopping) { sseDropped++; winErrors++; totalErrors++; } });
-  streams.push(req);
+// On a worker thread of their own (bench/soak-sse.mjs), so that parsing their events never delays this thread's timing.
+// Its counts arrive every 250 ms; a stream that drops after it opened is an error.
+const sse = new Worker(new URL('./soak-sse.mjs', import.meta.url), { workerData: { host: base.hostname, port: Number(base.port),
+  path: `/api/challenges/${cfg.challenge}/leaderboard/stream?limit=10`, subscribers: cfg.subscribers } });
+let sseLast = { events: 0, dropped: 0 };
+function onSseCounts(m) {
+  winSse += m.events - sseLast.events;
+  const drops = m.dropped - sseLast.dropped;
+  winErrors += drops;
+  totalErrors += drops;
+  sseEvents = m.events;
+  sseOpen = m.open;
+  sseDropped = m.dropped + m.refused;
+  sseLast = m;
 }
-// 20 at a time (each one's first board checks the challenge in the database: all at once would queue on the pool).
-for (let i = 0; i < cfg.subscribers; i++) {
-  subscribe();
-  if (i % 20 === 19) await new Promise((r) => setTimeout(r, 200));
-}
-for (let t = 0; t < 1200 && sseOpen < cfg.subscribers; t++) await new Promise((r) => setTimeout(r, 100));
+sse.on('error', (e) => { console.error(`soak: the SSE worker failed: ${e.message}`); process.exit(2); });
+await new Promise((connected) => sse.on('message', (m) => { onSseCounts(m); if (m.type === 'connected') connected(); }));
 console.error(`soak: ${sseOpen} of ${cfg.subscribers} SSE subscribers connected`);
 // Subscribers never connected are errors too.
 const sseMissing = cfg.subscribers - sseOpen;
@@ -228,15 +205,61 @@ totalErrors += sseMissing;
 const percentile = (s, p) => (s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] : NaN);
 const r1 = (v) => (Number.isFinite(v) ? Math.round(v * 10) / 10 : '');
 const header = ['t_s', 'requests', 'errors', 'rps', 'p50_ms', 'p99_ms', ...KINDS.map((k) => `p99_${k}_ms`),
-  'rss_mb', 'heap_mb', 'pg_connections', 'notify_queue_usage', 'sse_events', 'sse_open'];
-writeFileSync(cfg.csv, header.join(',') + '\n');
-async function heapMb() {
-  const out = await sh('jstat', ['-gc', String(cfg.pid)]);
-  if (!out) return '';
-  const [names, values] = out.trim().split('\n').map((l) => l.trim().split(/\s+/));
-  const used = names.reduce((s, n, k) => (/^(S0U|S1U|EU|OU)$/.test(n) ? s + Number(values[k]) : s), 0);
-  return Math.round(used / 1024);
+  'rss_mb', 'heap_mb', 'pg_connections', 'notify_queue_usage', 'sse_events', 'sse_open', 'app_cpu_pct', 'pg_cpu_pct',
+  'client_cpu_pct', 'client_loop_p99_ms', 'client_loop_max_ms', 'gc_young', 'gc_young_ms', 'gc_full', 'gc_full_ms'];
+// This client's own event-loop delay over the window: a latency the client adds to every call it times (500 streams and
+// 240 calls a second share one thread), so a tail that grows here is the measurer's, not the app's.
+const loop = monitorEventLoopDelay({ resolution: 10 });
+loop.enable();
+function loopMs() { // the histogram holds the intervals of a 10 ms timer: the lag is what exceeds the 10 ms
+  const v = [loop.percentile(99) / 1e6 - 10, loop.max / 1e6 - 10].map((ms) => r1(Math.max(0, ms)));
+  loop.reset();
+  return v;
 }
+writeFileSync(cfg.csv, header.join(',') + '\n');
+// CPU time (of a core, in %) over the window: the app's process, PostgreSQL's live processes together (a backend that
+// exited takes its time with it), and this client's. Clock ticks of 1/100 s (Linux's USER_HZ).
+function ticks(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(f[11]) + Number(f[12]);
+  } catch { return 0; }
+}
+function postgresTicks() {
+  let sum = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try { if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') sum += ticks(pid); } catch { /* gone */ }
+  }
+  return sum;
+}
+let cpuBefore = { app: ticks(cfg.pid), pg: postgresTicks(), client: process.cpuUsage(), at: now() };
+function cpuPct() {
+  const after = { app: ticks(cfg.pid), pg: postgresTicks(), client: process.cpuUsage(), at: now() };
+  const seconds = (after.at - cpuBefore.at) / 1000;
+  const client = process.cpuUsage(cpuBefore.client);
+  const pct = [(after.app - cpuBefore.app) / seconds, Math.max(0, after.pg - cpuBefore.pg) / seconds,
+    (client.user + client.system) / 1e4 / seconds].map(r1);
+  cpuBefore = after;
+  return pct;
+}
+// The heap in use (survivors, eden, old), and the collector's work over the window: young and full collections and
+// their pause time (jstat's cumulative counters, differenced).
+let gcBefore = null;
+async function heapAndGc() {
+  const out = await sh('jstat', ['-gc', String(cfg.pid)]);
+  if (!out) return ['', '', '', '', ''];
+  const [names, values] = out.trim().split('\n').map((l) => l.trim().split(/\s+/));
+  const v = (n) => Number(values[names.indexOf(n)]);
+  const used = ['S0U', 'S1U', 'EU', 'OU'].reduce((s, n) => s + v(n), 0);
+  const gc = { ygc: v('YGC'), ygct: v('YGCT'), fgc: v('FGC'), fgct: v('FGCT') };
+  const before = gcBefore ?? gc;
+  gcBefore = gc;
+  return [Math.round(used / 1024), gc.ygc - before.ygc, r1((gc.ygct - before.ygct) * 1000), gc.fgc - before.fgc,
+    r1((gc.fgct - before.fgct) * 1000)];
+}
+heapAndGc(); // the counters at the start
 async function sample(startedAt) {
   const w = win;
   const errors = winErrors;
@@ -247,11 +270,11 @@ async function sample(startedAt) {
   const all = Object.values(w).flat().sort((a, b) => a - b);
   let rss = '';
   try { rss = Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${cfg.pid}/status`, 'utf8'))[1]) / 1024); } catch { /* gone */ }
-  const [heap, pg] = await Promise.all([heapMb(), psql(`SELECT (SELECT count(*) FROM pg_stat_activity WHERE datname = '${cfg.db}'), pg_notification_queue_usage()`)]);
+  const [[heap, ...gc], pg] = await Promise.all([heapAndGc(), psql(`SELECT (SELECT count(*) FROM pg_stat_activity WHERE datname = '${cfg.db}'), pg_notification_queue_usage()`)]);
   const [conns, queue] = (pg ?? '|').trim().split('|');
   const line = [Math.round((now() - startedAt) / 1000), all.length, errors, r1(all.length / cfg.sampleSeconds),
     r1(percentile(all, 50)), r1(percentile(all, 99)),
-    ...KINDS.map((k) => r1(percentile(w[k].sort((a, b) => a - b), 99))), rss, heap, conns, queue, sse, sseOpen];
+    ...KINDS.map((k) => r1(percentile(w[k].sort((a, b) => a - b), 99))), rss, heap, conns, queue, sse, sseOpen, ...cpuPct(), ...loopMs(), ...gc];
   appendFileSync(cfg.csv, line.join(',') + '\n');
   console.error(`soak: ${line.join(',')}`);
 }
@@ -291,7 +314,8 @@ const drainUntil = now() + 60_000;
 while (pending.size && now() < drainUntil) await Promise.race([...pending, new Promise((r) => setTimeout(r, 1000))]);
 stopping = true;
 await cancelBatch();
-for (const req of streams) req.destroy();
+await new Promise((stopped) => { sse.on('message', (m) => { if (m.type === 'stopped') stopped(); }); sse.postMessage('stop'); });
+await sse.terminate();
 agent.destroy();
 ledger.totals = { requests: totalRequests, errors: totalErrors, sseEvents, sseDropped, sseMissing, inFlightAtEnd: pending.size,
   seconds: Math.round((now() - start) / 100) / 10 };

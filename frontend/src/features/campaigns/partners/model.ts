@@ -17,6 +17,18 @@ export interface PartnerForm {
   notes: string
 }
 
+/** The form's fields, their element ids and labels (for the fields, the error summary and the API's field errors). */
+export type PartnerFieldLabels = Record<'name' | 'kind' | 'contact' | 'notes', { id: string; label: string }>
+
+export function partnerFieldLabels(t: (key: string) => string): PartnerFieldLabels {
+  return {
+    name: { id: 'partner-name', label: t('campaigns.partners.form.name') },
+    kind: { id: 'partner-kind', label: t('campaigns.partners.form.kind') },
+    contact: { id: 'partner-contact', label: t('campaigns.partners.form.contact') },
+    notes: { id: 'partner-notes', label: t('campaigns.partners.form.notes') },
+  }
+}
+
 export function emptyPartnerForm(): PartnerForm {
   return { name: '', kind: '', contact: '', notes: '' }
 }

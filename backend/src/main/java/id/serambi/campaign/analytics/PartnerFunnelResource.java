@@ -5,11 +5,11 @@ import id.serambi.common.Problem;
 import id.serambi.common.XlsxExport;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -17,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -28,6 +27,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/partners/{id}")
 @Tag(name = "Funnel")
+@RolesAllowed({ Role.STAFF_NAME, Role.ADMIN_NAME })
+@APIResponse(responseCode = "400", description = FunnelDocs.BAD_PERIOD, content = @Content(mediaType = Problem.MEDIA_TYPE,
+        schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "reversed", value = FunnelDocs.BAD)))
+@APIResponse(responseCode = "404", description = "No such partner", content = @Content(mediaType = Problem.MEDIA_TYPE,
+        schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "missing", value = PartnerFunnelResource.PARTNER_MISSING)))
 public class PartnerFunnelResource {
 
     static final String PARTNER_MISSING = """
@@ -42,66 +46,36 @@ public class PartnerFunnelResource {
     @GET
     @Path("/funnel")
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Role.STAFF_NAME, Role.ADMIN_NAME })
     @Operation(operationId = "getPartnerFunnel", summary = "A partner's funnel (staff): their links' clicks, "
-            + "registrations, confirmed seats, attendance and joinings", description = FunnelResource.DESCRIPTION)
+            + "registrations, confirmed seats, attendance and joinings", description = FunnelDocs.DESCRIPTION)
     @APIResponse(responseCode = "200", description = "The funnel", content = @Content(
-            schema = @Schema(implementation = Funnel.class), examples = @ExampleObject(name = "partner",
-                    value = FunnelResource.EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "A bad or reversed date", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "reversed",
-                    value = FunnelResource.BAD)))
-    @APIResponse(responseCode = "404", description = "No such partner", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "missing", value = PARTNER_MISSING)))
-    public Uni<Funnel> partner(@PathParam("id") long id, @Parameter(description = FunnelResource.FROM, schema = @Schema(
-            type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
-            @Parameter(description = FunnelResource.TO, schema = @Schema(type = SchemaType.STRING, format = "date"))
-            @QueryParam("to") String to) {
-        FunnelResource.Period p = FunnelResource.Period.of(from, to);
+            schema = @Schema(implementation = Funnel.class), examples = @ExampleObject(name = "partner", value = FunnelDocs.EXAMPLE)))
+    public Uni<Funnel> funnel(@PathParam("id") long id, @BeanParam FunnelPeriod period) {
+        FunnelPeriod.Dates p = period.dates();
         return funnels.ofPartner(id, p.from(), p.to());
     }
 
     @GET
     @Path("/funnel.csv")
     @Produces("text/csv")
-    @RolesAllowed({ Role.STAFF_NAME, Role.ADMIN_NAME })
-    @Operation(operationId = "exportPartnerFunnelCsv", summary = "A partner's funnel as CSV (staff)",
-            description = FunnelResource.CSV_DESCRIPTION)
+    @Operation(operationId = "exportPartnerFunnelCsv", summary = "A partner's funnel as CSV (staff)", description = FunnelDocs.CSV_DESCRIPTION)
     @APIResponse(responseCode = "200", description = "The funnel, one row per group", content = @Content(
             mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "csv",
-                    value = FunnelResource.CSV_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "A bad or reversed date", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "reversed",
-                    value = FunnelResource.BAD)))
-    @APIResponse(responseCode = "404", description = "No such partner", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "missing", value = PARTNER_MISSING)))
-    public Uni<Response> partnerCsv(@PathParam("id") long id, @Parameter(description = FunnelResource.FROM,
-            schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
-            @Parameter(description = FunnelResource.TO, schema = @Schema(type = SchemaType.STRING, format = "date"))
-            @QueryParam("to") String to) {
-        FunnelResource.Period p = FunnelResource.Period.of(from, to);
-        return funnels.ofPartner(id, p.from(), p.to()).map(FunnelResource::csv);
+                    value = FunnelDocs.CSV_EXAMPLE)))
+    public Uni<Response> csv(@PathParam("id") long id, @BeanParam FunnelPeriod period) {
+        FunnelPeriod.Dates p = period.dates();
+        return funnels.ofPartner(id, p.from(), p.to()).map(FunnelDocs::csv);
     }
 
     @GET
     @Path("/funnel.xlsx")
     @Produces(XlsxExport.MEDIA_TYPE)
-    @RolesAllowed({ Role.STAFF_NAME, Role.ADMIN_NAME })
-    @Operation(operationId = "exportPartnerFunnelXlsx", summary = "A partner's funnel as an Excel file (staff)",
-            description = FunnelResource.XLSX_DESCRIPTION)
+    @Operation(operationId = "exportPartnerFunnelXlsx", summary = "A partner's funnel as an Excel file (staff)", description = FunnelDocs.XLSX_DESCRIPTION)
     @APIResponse(responseCode = "200", description = "The funnel, one row per group", content = @Content(
             mediaType = XlsxExport.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary",
-                    description = "An .xlsx workbook with one sheet, Corong")))
-    @APIResponse(responseCode = "400", description = "A bad or reversed date", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "reversed",
-                    value = FunnelResource.BAD)))
-    @APIResponse(responseCode = "404", description = "No such partner", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "missing", value = PARTNER_MISSING)))
-    public Uni<Response> partnerXlsx(@PathParam("id") long id, @Parameter(description = FunnelResource.FROM,
-            schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
-            @Parameter(description = FunnelResource.TO, schema = @Schema(type = SchemaType.STRING, format = "date"))
-            @QueryParam("to") String to) {
-        FunnelResource.Period p = FunnelResource.Period.of(from, to);
-        return funnels.ofPartner(id, p.from(), p.to()).chain(FunnelResource::xlsx);
+                    description = FunnelDocs.XLSX_BODY)))
+    public Uni<Response> xlsx(@PathParam("id") long id, @BeanParam FunnelPeriod period) {
+        FunnelPeriod.Dates p = period.dates();
+        return funnels.ofPartner(id, p.from(), p.to()).chain(FunnelDocs::xlsx);
     }
 }
