@@ -197,26 +197,7 @@ STATUS=0
 bench/soak-check.py "$WORK" "$CSV" "$MINUTES" "$QUARKUS_DATASOURCE_REACTIVE_MAX_SIZE" "$FEED" "$LOAD_START" "$LOAD_END" || STATUS=$?
 [ -z "${SOAK_KEEP:-}" ] || { mkdir -p "$SOAK_KEEP" && cp "$WORK"/*.json "$WORK"/*.csv "$SOAK_KEEP"/; }
 
-# The plot: p99, throughput and RSS (and heap) over time.
-gnuplot <<GP
-set terminal pngcairo size 1000,900 font ",10"
-set output "$PNG"
-set datafile separator ","
-set key autotitle columnhead
-set multiplot layout 3,1 title "Serambi soak: $MINUTES min, a sample every $SAMPLE s (load average $LOAD_START at the start); shaded: the windows compared"
-set xlabel "time (s)"
-set grid
-set yrange [0:*]
-# The two windows the flat verdicts compare: [T/6, T/2] and the last third.
-set object 1 rect from first $MINUTES * 10, graph 0 to first $MINUTES * 30, graph 1 fc rgb "#e8f0ff" fs solid noborder behind
-set object 2 rect from first $MINUTES * 40, graph 0 to first $MINUTES * 60, graph 1 fc rgb "#fff0e0" fs solid noborder behind
-set ylabel "p99 (ms)"
-plot "$CSV" using 1:6 with linespoints title "p99, all calls", "" using 1:5 with lines title "p50"
-set ylabel "requests/s"
-plot "$CSV" using 1:4 with linespoints title "throughput"
-set ylabel "MB"
-plot "$CSV" using 1:15 with linespoints title "RSS", "" using 1:16 with linespoints title "heap used"
-unset multiplot
-GP
+# The plot: p99, throughput, RSS and heap, CPU over time.
+bench/soak-plot.sh "$CSV" "$PNG" "$MINUTES" "$SAMPLE" "$LOAD_START"
 echo "wrote $CSV and $PNG"
 exit $STATUS
