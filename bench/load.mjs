@@ -9,6 +9,7 @@
 import http from 'node:http';
 import net from 'node:net';
 import { exec, execSync } from 'node:child_process';
+import { isBoard, sseEvents } from './sse-events.mjs';
 
 const [mode, target, ...args] = process.argv.slice(2);
 const targets = (target ?? 'http://127.0.0.1/').split(',').map((t) => new URL(t));
@@ -184,23 +185,15 @@ async function sse(subscribers, trigger) {
         if (++connected === subscribers) resolveAll();
         return;
       }
-      let buffer = '';
       let boards = 0;
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => {
-        buffer += chunk;
-        let end;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const event = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          if (!/^event: ?board/m.test(event)) continue;
-          boards++;
-          if (boards === 1 && ++connected === subscribers) resolveAll();
-          if (boards === 2 && triggeredAt != null) {
-            arrivedAt.push(performance.now());
-            arrivals.push(performance.now() - triggeredAt);
-            if (arrivals.length + Object.values(failures).reduce((a, b) => a + b, 0) === subscribers) resolveDone();
-          }
+      sseEvents(res, (event) => {
+        if (!isBoard(event)) return;
+        boards++;
+        if (boards === 1 && ++connected === subscribers) resolveAll();
+        if (boards === 2 && triggeredAt != null) {
+          arrivedAt.push(performance.now());
+          arrivals.push(performance.now() - triggeredAt);
+          if (arrivals.length + Object.values(failures).reduce((a, b) => a + b, 0) === subscribers) resolveDone();
         }
       });
     });

@@ -4,6 +4,7 @@
 // they have a thread of their own and report their counts to the main thread every 250 ms.
 import http from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
+import { isBoard, sseEvents } from './sse-events.mjs';
 
 const { host, port, path, subscribers } = workerData;
 let events = 0; // board events received
@@ -22,17 +23,7 @@ function subscribe() {
       return;
     }
     open++;
-    let buffer = '';
-    res.setEncoding('utf8');
-    res.on('data', (chunk) => {
-      buffer += chunk;
-      let end;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const event = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        if (/^event: ?board/m.test(event)) events++;
-      }
-    });
+    sseEvents(res, (event) => { if (isBoard(event)) events++; });
     res.on('close', () => {
       open--;
       if (!stopping) { // a dropped stream is an error; the subscriber comes back, as a browser's EventSource does
