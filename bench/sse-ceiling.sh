@@ -15,7 +15,7 @@ for n in $COUNTS; do
   load=$(echo "$out" | sed -n 's/.*load average while measuring: \([0-9.]*\).*/\1/p')
   per=$(echo "$out" | sed -n 's/^memory per subscriber: \([0-9.]*\) KB.*/\1/p')
   met=$(echo "$out" | grep -q '^p99 .*: met)' && echo met || echo "NOT met")
-  IFS='|' read -r _ _ subs updated p50 p99 _ _ before with _ <<< "$row"
+  IFS='|' read -r _ _ subs updated p50 p99 _ _ _ before with _ <<< "$row" # ... p99.9, max, failures, RSS before, RSS with
   echo "|$subs|$updated|$p50|$p99|$before →$with| $per KB | $load | $met |"
   [ "$met" = met ] && held=$n
   [ "${updated// /}" -ge $((n / 2)) ] 2>/dev/null || break
